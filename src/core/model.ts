@@ -1,0 +1,269 @@
+// The model of DESIGN.md §4. Plain data: every timestamp is an ISO-8601 instant string (UTC, "Z"),
+// every deadline is a calendar date "YYYY-MM-DD" in Asia/Shanghai meaning "by the end of that day".
+
+export type Role = 'deputy' | 'handler' | 'reviewer' | 'leader' | 'coordinator' | 'admin';
+
+/** A unit's role on one suggestion: 主办 / 会办(协办) / 分办 / 独办. */
+export type UnitRole = 'lead' | 'co' | 'split' | 'sole';
+
+/** When the suggestion was raised: 会期 or 闭会期间(会后). */
+export type Phase = 'session' | 'recess';
+
+export type TaskState =
+  | 'assigned' // 已交办，待认领
+  | 'handling' // 办理中
+  | 'returnRequested' // 申请退回/调整中
+  | 'returned' // 已退回（本任务结束，联络员另行交办）
+  | 'inReview' // 答复稿待审核
+  | 'awaitingSignature' // 待签发
+  | 'replied' // 已答复，待代表评价
+  | 'opinionSent' // 会办意见已送主办单位（会办任务完成）
+  | 'rehandling' // 不满意后重新办理
+  | 'closed'; // 已办结
+
+/** Derived, never stored: 待交办 / 办理中 / 已答复 / 已办结 / 已公开 / 已归档. */
+export type SuggestionStatus = 'pending' | 'handling' | 'replied' | 'closed' | 'disclosed' | 'archived';
+
+/** A 已解决或基本解决, B 正在解决或列入计划, C 因条件限制以后解决, D 留作参考. */
+export type ReplyClass = 'A' | 'B' | 'C' | 'D';
+
+/** 满意 / 基本满意 / 不满意. */
+export type Rating = 'satisfied' | 'basic' | 'unsatisfied';
+
+/** 见面 / 电话 / 座谈 / 走访 / 视频. */
+export type ContactMode = 'meeting' | 'phone' | 'forum' | 'visit' | 'video';
+
+export type DisclosureMode = 'full' | 'summary' | 'none';
+
+export interface Unit {
+  id: string;
+  name: string; // e.g. 市发展改革委
+  departments: string[]; // 处室
+}
+
+export interface User {
+  id: string;
+  openid?: string; // bound WeChat identity; absent until bound
+  name: string;
+  roles: Role[];
+  unitId?: string; // handlers, reviewers, leaders
+  department?: string;
+  phone?: string; // never disclosed
+  delegation?: string; // deputies: 代表团
+  createdAt: string;
+  version: number;
+}
+
+export interface Disclosure {
+  mode: DisclosureMode;
+  summary?: string;
+  reason?: string; // required when mode is none or summary: 国家秘密 / 商业秘密 / 个人信息
+  decidedAt: string;
+  decidedBy: string;
+}
+
+export interface Suggestion {
+  id: string;
+  number: string; // 建议号, unique per session
+  title: string;
+  content: string;
+  leadDeputyId: string; // user id of the 领衔代表
+  coSignerIds: string[]; // user ids of 附议代表
+  delegation: string; // 代表团
+  session: string; // 届次/会次, e.g. 十八届一次
+  phase: Phase;
+  tags: string[];
+  keySupervised: boolean; // 重点督办
+  createdAt: string;
+  assignedAt?: string;
+  disclosure?: Disclosure;
+  archivedAt?: string;
+  version: number;
+}
+
+export interface TaskDue {
+  reply: string; // 答复期限 (3 months, extendable up to the 6-month cap)
+  returnWindow: string; // 申请退回/调整 window (5 days from receipt)
+  coOpinion?: string; // co role only: 会办意见期限 (1 month)
+  rehandling?: string; // set after 不满意: 重新办理期限 (1 month)
+}
+
+export interface ReturnRequest {
+  reason: string;
+  requestedAt: string;
+  requestedBy: string;
+  decidedAt?: string;
+  decidedBy?: string;
+  approved?: boolean;
+  comment?: string;
+}
+
+export interface ExtensionRequest {
+  reason: string;
+  requestedDue: string;
+  requestedAt: string;
+  requestedBy: string;
+  decidedAt?: string;
+  decidedBy?: string;
+  approved?: boolean;
+  comment?: string;
+}
+
+export interface Task {
+  id: string;
+  suggestionId: string;
+  unitId: string;
+  role: UnitRole;
+  responsibleUserId?: string; // 办理责任人 (set by claim)
+  requirements?: string; // 办理要求
+  state: TaskState;
+  round: number; // 1, then 2 after 不满意
+  assignedAt: string;
+  due: TaskDue;
+  returnRequest?: ReturnRequest;
+  extensionRequest?: ExtensionRequest;
+  coOpinionOverride?: { by: string; at: string; reason: string };
+  claimedAt?: string;
+  submittedAt?: string;
+  approvedAt?: string;
+  repliedAt?: string;
+  opinionSentAt?: string;
+  returnedAt?: string;
+  closedAt?: string;
+  lastUrgedAt?: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface Contact {
+  id: string;
+  taskId: string;
+  suggestionId: string;
+  at: string;
+  mode: ContactMode;
+  place?: string;
+  people: string; // who took part
+  notes: string; // what was said
+  faceToFace: boolean; // counts as 面复
+  deputyConfirmedAt?: string; // the deputy signed/confirmed the record
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface PersonContact {
+  name: string;
+  phone: string;
+}
+
+export interface Review {
+  by: string;
+  at: string;
+  decision: 'approve' | 'reject';
+  comment?: string;
+}
+
+export interface Reply {
+  id: string;
+  taskId: string;
+  suggestionId: string;
+  round: number;
+  class: ReplyClass;
+  text: string;
+  leaderContact: PersonContact;
+  handlerContact: PersonContact;
+  coOpinionIds: string[]; // opinions cited in a lead reply
+  reviews: Review[];
+  signerId?: string;
+  signedAt?: string; // a reply exists for the deputy only once signed
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** A co-handler's written opinion to the lead unit. */
+export interface Opinion {
+  id: string;
+  taskId: string; // the co task
+  suggestionId: string;
+  text: string;
+  contact: PersonContact;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface Feedback {
+  id: string;
+  replyId: string;
+  taskId: string;
+  suggestionId: string;
+  round: number;
+  deputyId: string;
+  attitude: Rating;
+  result: Rating;
+  reasons?: string; // required when either rating is 不满意
+  at: string;
+}
+
+export interface ProgressEntry {
+  at: string;
+  by: string;
+  text: string;
+}
+
+/** 落实/回头看: the promise of a B or C reply. */
+export interface Commitment {
+  id: string;
+  replyId: string;
+  taskId: string;
+  suggestionId: string;
+  promise: string;
+  targetDate: string;
+  progress: ProgressEntry[];
+  doneAt?: string;
+  finalAnswer?: string;
+}
+
+/** Append-only audit record of every change. */
+export interface AuditEvent {
+  id: string;
+  at: string;
+  actorId: string; // user id, or 'system' for the timer
+  action: string; // the API action or system step, e.g. tasks.claim
+  entity: 'suggestion' | 'task' | 'reply' | 'contact' | 'feedback' | 'commitment' | 'user' | 'unit' | 'opinion' | 'notification' | 'subscription';
+  entityId: string;
+  suggestionId?: string;
+  from?: string;
+  to?: string;
+  detail?: Record<string, unknown>;
+}
+
+export type NotificationStatus = 'pending' | 'sent' | 'failed' | 'noQuota';
+
+export interface Notification {
+  id: string;
+  key: string; // unique: task × kind × threshold × round, so a reminder goes out once
+  userId: string;
+  taskId?: string;
+  suggestionId?: string;
+  kind: string;
+  title: string;
+  body: string;
+  page?: string;
+  status: NotificationStatus;
+  attempts: number;
+  nextAttemptAt?: string;
+  error?: string;
+  createdAt: string;
+  sentAt?: string;
+  readAt?: string;
+}
+
+export interface Subscription {
+  id: string;
+  userId: string;
+  templateId: string;
+  longTerm: boolean;
+  quota: number; // one-time subscriptions left
+  updatedAt: string;
+}
