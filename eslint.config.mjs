@@ -6,7 +6,7 @@ const appFiles = ['src/app.tsx', 'src/app.config.ts', 'src/pages/**', 'src/compo
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'dist/**', 'coverage/**', 'cloudfunctions/*/index.js', 'cloudfunctions/*/node_modules/**', 'data/**', 'artifacts/**', '.swc/**'],
+    ignores: ['node_modules/**', 'dist/**', 'dist-h5/**', 'coverage/**', 'cloudfunctions/*/index.js', 'cloudfunctions/*/node_modules/**', 'data/**', 'artifacts/**', '.swc/**'],
   },
   {
     files: ['**/*.{ts,tsx}'],

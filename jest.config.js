@@ -32,7 +32,7 @@ module.exports = {
       setupFiles: ['<rootDir>/tests/setup/app-env.js'],
       setupFilesAfterEnv: ['<rootDir>/tests/setup/app-after-env.js'],
       transform: { '^.+\\.(t|j|mj)sx?$': swc },
-      transformIgnorePatterns: ['/node_modules/(?!.*(?:swiper|@tarojs|@stencil|ssr-window|dom7|classnames|lodash-es|query-string|decode-uri-component|split-on-first|filter-obj)).+'],
+      transformIgnorePatterns: ['/node_modules/(?:react|react-dom|scheduler|@testing-library|jsdom|@babel)/'],
       moduleNameMapper: {
         '^@tarojs/components$': '@tarojs/components/lib/react',
         '^@tarojs/taro$': '<rootDir>/tests/setup/taro-shim.js',

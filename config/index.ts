@@ -1,7 +1,9 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 
-// One config for both targets: the weapp build the WeChat devtools open (dist/), and the H5 build
-// that the local gateway serves (dist/ too, built separately). Hash routing works on any static server.
+// One config for both targets: the weapp build that the WeChat devtools open (dist/, the
+// miniprogramRoot of project.config.json) and the H5 build that the local gateway serves (dist-h5/).
+// Hash routing works on any static server.
+const isH5 = process.env.TARO_ENV === 'h5';
 export default defineConfig<'webpack5'>(async () => {
   const config: UserConfigExport<'webpack5'> = {
     projectName: 'jianyitong',
@@ -9,7 +11,7 @@ export default defineConfig<'webpack5'>(async () => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: 'dist',
+    outputRoot: isH5 ? 'dist-h5' : 'dist',
     plugins: [],
     defineConstants: {},
     copy: { patterns: [], options: {} },

@@ -1,0 +1,34 @@
+// Runs one changing action from a tap. A failed attempt that may not have reached the server keeps
+// its requestId, so the retry is applied at most once (DESIGN.md §7); a success or a definite
+// refusal starts a fresh id for the next request.
+import { useCallback, useRef, useState } from 'react';
+import type { ApiError, ApiResponse } from '../core/errors';
+import { call, newRequestId } from '../api/client';
+
+export interface Action<D, T> {
+  run: (data: D) => Promise<ApiResponse<T>>;
+  pending: boolean;
+  error: ApiError | null;
+}
+
+export function useAction<D, T = unknown>(action: string): Action<D, T> {
+  const requestId = useRef<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const run = useCallback(
+    async (data: D) => {
+      requestId.current ??= newRequestId();
+      setPending(true);
+      setError(null);
+      const response = await call<T>(action, data, { requestId: requestId.current });
+      setPending(false);
+      if (response.ok || response.error.code !== 'INTERNAL') requestId.current = null;
+      if (!response.ok) setError(response.error);
+      return response;
+    },
+    [action],
+  );
+
+  return { run, pending, error };
+}

@@ -1,0 +1,263 @@
+// The Store port over SQLite (better-sqlite3): one table per collection holding the document as JSON,
+// a column (with an index) for every field of INDEXES, a side table for array fields, an append-only
+// events table and the idempotency records. WAL journal, synchronous=FULL, foreign keys on.
+import Database from 'better-sqlite3';
+import { AppError } from '../../../core/errors';
+import type { AuditEvent } from '../../../core/model';
+import {
+  INDEXES,
+  type CollectionName,
+  type Doc,
+  type EventQuery,
+  type IdempotencyRecord,
+  type IndexValue,
+  type Query,
+  type Store,
+  type Tx,
+} from '../../ports';
+import { arrayIndexValues, indexFields, isArrayIndex, scalarIndexValues } from '../index-values';
+import { runUnitOfWork, staleConflict, type CommitPlan, type Revised } from '../unit-of-work';
+
+const COLLECTIONS = Object.keys(INDEXES) as CollectionName[];
+
+type Row = { doc: string; rev: number };
+type SqlValue = string | number | null;
+
+const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const sideTable = (collection: string, field: string) => `${collection}__${field}`;
+const toSql = (value: IndexValue | null | undefined): SqlValue =>
+  value === undefined || value === null ? null : typeof value === 'boolean' ? (value ? 1 : 0) : value;
+
+/** Schema migrations, applied in order; PRAGMA user_version remembers how far a file has come. */
+function migrations(): string[][] {
+  const first: string[] = [];
+  for (const collection of COLLECTIONS) {
+    const scalar = indexFields(collection).filter(([name]) => !isArrayIndex(collection, name));
+    const columns = scalar.map(([name]) => `${q(name)}`).join(', ');
+    first.push(
+      `CREATE TABLE ${q(collection)} (id TEXT PRIMARY KEY, rev INTEGER NOT NULL, doc TEXT NOT NULL${columns ? ', ' + columns : ''})`,
+    );
+    for (const [name] of scalar) {
+      first.push(`CREATE INDEX ${q(`${collection}_${name}`)} ON ${q(collection)} (${q(name)}, id)`);
+    }
+    for (const [name] of indexFields(collection).filter(([n]) => isArrayIndex(collection, n))) {
+      const table = sideTable(collection, name);
+      first.push(
+        `CREATE TABLE ${q(table)} (value NOT NULL, id TEXT NOT NULL REFERENCES ${q(collection)}(id) ON DELETE CASCADE, PRIMARY KEY (value, id))`,
+      );
+      first.push(`CREATE INDEX ${q(`${table}_id`)} ON ${q(table)} (id)`);
+    }
+  }
+  first.push(
+    `CREATE TABLE events (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, at TEXT NOT NULL, suggestionId TEXT, entityId TEXT NOT NULL, doc TEXT NOT NULL)`,
+    `CREATE INDEX events_suggestion ON events (suggestionId, seq)`,
+    `CREATE INDEX events_entity ON events (entityId, seq)`,
+    // Append-only: the database itself refuses to change or remove an event.
+    `CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END`,
+    `CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END`,
+    `CREATE TABLE idempotency (id TEXT PRIMARY KEY, action TEXT NOT NULL, actorId TEXT NOT NULL, at TEXT NOT NULL, response TEXT NOT NULL)`,
+  );
+  return [first];
+}
+
+export interface SqliteStore extends Store {
+  /** Every table's rows in a stable order, as text: equal dumps mean equal databases. */
+  dump(): string;
+  readonly db: Database.Database;
+}
+
+export function openSqliteStore(filename = ':memory:'): SqliteStore {
+  const db = new Database(filename);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+
+  function whereClause<C extends CollectionName>(collection: C, query: Query<C> | undefined) {
+    const conditions: string[] = [];
+    const params: SqlValue[] = [];
+    for (const [name, value] of Object.entries(query?.where ?? {}) as [string, IndexValue | undefined][]) {
+      if (value === undefined) continue;
+      assertIndex(collection, name);
+      if (isArrayIndex(collection, name)) {
+        conditions.push(`id IN (SELECT id FROM ${q(sideTable(collection, name))} WHERE value = ?)`);
+      } else {
+        conditions.push(`${q(name)} = ?`);
+      }
+      params.push(toSql(value));
+    }
+    if (query?.range) {
+      const { field, gte, lt } = query.range;
+      assertIndex(collection, field);
+      if (isArrayIndex(collection, field)) throw new Error(`range on array index ${collection}.${field}`);
+      if (gte !== undefined) {
+        conditions.push(`${q(field)} >= ?`);
+        params.push(toSql(gte));
+      }
+      if (lt !== undefined) {
+        conditions.push(`${q(field)} < ?`);
+        params.push(toSql(lt));
+      }
+    }
+    if (query?.afterId !== undefined) {
+      conditions.push('id > ?');
+      params.push(query.afterId);
+    }
+    return { sql: conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '', params };
+  }
+
+  const reader = {
+    async getWithRev<C extends CollectionName>(collection: C, id: string): Promise<Revised<Doc<C>> | undefined> {
+      const row = prepare(`SELECT doc, rev FROM ${q(collection)} WHERE id = ?`).get(id) as Row | undefined;
+      return row ? { doc: JSON.parse(row.doc) as Doc<C>, rev: row.rev } : undefined;
+    },
+    async findWithRev<C extends CollectionName>(collection: C, query?: Query<C>): Promise<Revised<Doc<C>>[]> {
+      const { sql, params } = whereClause(collection, query);
+      const limit = query?.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(query.limit))}` : '';
+      const rows = prepare(`SELECT doc, rev FROM ${q(collection)}${sql} ORDER BY id${limit}`).all(...params) as Row[];
+      return rows.map((row) => ({ doc: JSON.parse(row.doc) as Doc<C>, rev: row.rev }));
+    },
+    async count<C extends CollectionName>(collection: C, query?: Query<C>): Promise<number> {
+      const { sql, params } = whereClause(collection, query);
+      const row = prepare(`SELECT COUNT(*) AS n FROM ${q(collection)}${sql}`).get(...params) as { n: number };
+      return row.n;
+    },
+    async events(query: EventQuery): Promise<AuditEvent[]> {
+      const conditions: string[] = [];
+      const params: SqlValue[] = [];
+      if (query.suggestionId !== undefined) {
+        conditions.push('suggestionId = ?');
+        params.push(query.suggestionId);
+      }
+      if (query.entityId !== undefined) {
+        conditions.push('entityId = ?');
+        params.push(query.entityId);
+      }
+      const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
+      const limit = query.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(query.limit))}` : '';
+      const rows = prepare(`SELECT doc FROM events${where} ORDER BY seq${limit}`).all(...params) as { doc: string }[];
+      return rows.map((row) => JSON.parse(row.doc) as AuditEvent);
+    },
+    async idempotency(requestId: string): Promise<IdempotencyRecord | undefined> {
+      const row = prepare('SELECT id, action, actorId, at, response FROM idempotency WHERE id = ?').get(requestId) as
+        | (Omit<IdempotencyRecord, 'response'> & { response: string })
+        | undefined;
+      return row ? { ...row, response: JSON.parse(row.response) as unknown } : undefined;
+    },
+  };
+
+  function writeIndexes(collection: CollectionName, id: string, doc: unknown) {
+    for (const [name, values] of Object.entries(arrayIndexValues(collection, doc as never))) {
+      const table = q(sideTable(collection, name));
+      prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
+      for (const value of values) prepare(`INSERT INTO ${table} (value, id) VALUES (?, ?)`).run(toSql(value), id);
+    }
+  }
+
+  const applyPlan = db.transaction((plan: CommitPlan) => {
+    for (const write of plan.writes) {
+      const { collection, id, doc, expectedRev } = write;
+      const scalars = scalarIndexValues(collection, doc as never);
+      const names = Object.keys(scalars);
+      const values = names.map((name) => toSql(scalars[name]));
+      const json = JSON.stringify(doc);
+      const current = prepare(`SELECT rev FROM ${q(collection)} WHERE id = ?`).get(id) as { rev: number } | undefined;
+      if ((current?.rev ?? 0) !== expectedRev) throw staleConflict();
+      if (expectedRev === 0) {
+        const columns = ['id', 'rev', 'doc', ...names].map(q).join(', ');
+        const marks = ['?', '?', '?', ...names.map(() => '?')].join(', ');
+        prepare(`INSERT INTO ${q(collection)} (${columns}) VALUES (${marks})`).run(id, 1, json, ...values);
+      } else {
+        const sets = ['rev = ?', 'doc = ?', ...names.map((name) => `${q(name)} = ?`)].join(', ');
+        prepare(`UPDATE ${q(collection)} SET ${sets} WHERE id = ?`).run(expectedRev + 1, json, ...values, id);
+      }
+      writeIndexes(collection, id, doc);
+    }
+    for (const event of plan.events) {
+      prepare('INSERT INTO events (id, at, suggestionId, entityId, doc) VALUES (?, ?, ?, ?, ?)').run(
+        event.id,
+        event.at,
+        event.suggestionId ?? null,
+        event.entityId,
+        JSON.stringify(event),
+      );
+    }
+    if (plan.remember) {
+      const { id, action, actorId, at, response } = plan.remember;
+      const exists = prepare('SELECT 1 FROM idempotency WHERE id = ?').get(id);
+      if (exists) throw staleConflict();
+      prepare('INSERT INTO idempotency (id, action, actorId, at, response) VALUES (?, ?, ?, ?, ?)').run(
+        id,
+        action,
+        actorId,
+        at,
+        JSON.stringify(response ?? null),
+      );
+    }
+  });
+
+  const store: SqliteStore = {
+    db,
+    get: async (collection, id) => (await reader.getWithRev(collection, id))?.doc,
+    find: async (collection, query) => (await reader.findWithRev(collection, query)).map((r) => r.doc),
+    count: reader.count,
+    events: reader.events,
+    idempotency: reader.idempotency,
+    transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+      return runUnitOfWork(
+        reader,
+        async (plan) => {
+          try {
+            applyPlan(plan);
+          } catch (error) {
+            if (error instanceof AppError) throw error;
+            if (error instanceof Error && /UNIQUE constraint failed/.test(error.message)) throw staleConflict();
+            throw error;
+          }
+        },
+        fn,
+      );
+    },
+    dump() {
+      const tables = db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .all() as { name: string }[];
+      const parts = tables.map(({ name }) => {
+        const rows = db.prepare(`SELECT * FROM ${q(name)} ORDER BY rowid`).all();
+        return `${name}\n${rows.map((row) => JSON.stringify(row)).join('\n')}`;
+      });
+      return parts.join('\n\n');
+    },
+    close() {
+      db.close();
+    },
+  };
+  return store;
+}
+
+function assertIndex(collection: CollectionName, name: string) {
+  if (!(name in INDEXES[collection])) throw new Error(`unknown index ${collection}.${name}`);
+}
+
+function migrate(db: Database.Database) {
+  const steps = migrations();
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let version = current; version < steps.length; version += 1) {
+    const statements = steps[version] ?? [];
+    db.transaction(() => {
+      for (const sql of statements) db.exec(sql);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}

@@ -1,0 +1,153 @@
+// The ports the use cases talk through (DESIGN.md §2). Adapters: SQLite (local) and CloudBase (cloud).
+import type {
+  AuditEvent,
+  Commitment,
+  Contact,
+  Feedback,
+  Notification,
+  Opinion,
+  Reply,
+  Subscription,
+  Suggestion,
+  Task,
+  Unit,
+  User,
+} from '../core/model';
+
+/** A one-time code the office gives a deputy (or staff member) to bind a WeChat identity. */
+export interface BindCode {
+  id: string; // the code itself
+  userId: string;
+  issuedBy: string;
+  issuedAt: string;
+  expiresAt: string;
+  usedAt?: string;
+}
+
+/** The first answer to a requestId, kept so that a repeat returns it and changes nothing. */
+export interface IdempotencyRecord {
+  id: string; // the requestId
+  action: string;
+  actorId: string;
+  response: unknown;
+  at: string;
+}
+
+/** The documents each collection holds. Events are appended, never updated or removed. */
+export interface Collections {
+  users: User;
+  units: Unit;
+  suggestions: Suggestion;
+  tasks: Task;
+  contacts: Contact;
+  replies: Reply;
+  opinions: Opinion;
+  feedback: Feedback;
+  commitments: Commitment;
+  notifications: Notification;
+  subscriptions: Subscription;
+  bindCodes: BindCode;
+}
+export type CollectionName = keyof Collections;
+export type Doc<C extends CollectionName> = Collections[C];
+
+/**
+ * The fields each collection can be queried by (equality; `range` fields also by interval).
+ * A dotted path reaches into a nested object; an array field matches any of its elements.
+ * Both adapters build their indexes from this one table.
+ */
+export const INDEXES = {
+  users: { openid: 'openid', unitId: 'unitId', roles: 'roles' },
+  units: { name: 'name' },
+  suggestions: {
+    number: 'number',
+    session: 'session',
+    leadDeputyId: 'leadDeputyId',
+    coSignerIds: 'coSignerIds',
+    disclosed: 'disclosure.mode',
+  },
+  tasks: {
+    suggestionId: 'suggestionId',
+    unitId: 'unitId',
+    state: 'state',
+    responsibleUserId: 'responsibleUserId',
+    dueReply: 'due.reply',
+  },
+  contacts: { taskId: 'taskId', suggestionId: 'suggestionId' },
+  replies: { taskId: 'taskId', suggestionId: 'suggestionId' },
+  opinions: { taskId: 'taskId', suggestionId: 'suggestionId' },
+  feedback: { taskId: 'taskId', suggestionId: 'suggestionId' },
+  commitments: { taskId: 'taskId', suggestionId: 'suggestionId' },
+  notifications: { userId: 'userId', key: 'key', status: 'status' },
+  subscriptions: { userId: 'userId' },
+  bindCodes: { userId: 'userId' },
+} as const satisfies { [C in CollectionName]: Record<string, string> };
+
+/** The index fields that array-valued (an equality query matches an element). */
+export const ARRAY_INDEXES: { [C in CollectionName]?: readonly string[] } = {
+  users: ['roles'],
+  suggestions: ['coSignerIds'],
+};
+
+export type IndexName<C extends CollectionName> = keyof (typeof INDEXES)[C] & string;
+export type IndexValue = string | number | boolean;
+
+export interface Query<C extends CollectionName> {
+  /** Equality on index fields; several fields are combined with AND. */
+  where?: Partial<Record<IndexName<C>, IndexValue>>;
+  /** An interval on one index field: gte ≤ value < lt (strings compare as text). */
+  range?: { field: IndexName<C>; gte?: IndexValue; lt?: IndexValue };
+  /** Keyset paging: documents ordered by id; give the last id seen to get the next page. */
+  afterId?: string;
+  /** At most this many documents (adapters cap a single request at 1000 and page internally). */
+  limit?: number;
+}
+
+export interface EventQuery {
+  suggestionId?: string;
+  entityId?: string;
+  afterId?: string;
+  limit?: number;
+}
+
+export interface Reader {
+  get<C extends CollectionName>(collection: C, id: string): Promise<Doc<C> | undefined>;
+  /** Documents matching the query, ordered by id. Without a limit, every match (paged internally). */
+  find<C extends CollectionName>(collection: C, query?: Query<C>): Promise<Doc<C>[]>;
+  count<C extends CollectionName>(collection: C, query?: Query<C>): Promise<number>;
+  events(query: EventQuery): Promise<AuditEvent[]>;
+  idempotency(requestId: string): Promise<IdempotencyRecord | undefined>;
+}
+
+/**
+ * A unit of work. Reads go to the store; writes are buffered and applied atomically when the
+ * transaction's function resolves. A document read through the transaction and changed by someone
+ * else before the commit makes the whole commit fail with AppError CONFLICT (optimistic concurrency).
+ */
+export interface Tx extends Reader {
+  insert<C extends CollectionName>(collection: C, doc: Doc<C>): void;
+  /** Replace a document read through this transaction. */
+  update<C extends CollectionName>(collection: C, doc: Doc<C>): void;
+  appendEvent(event: AuditEvent): void;
+  /** Keep the result for this requestId in the same commit (api.ts does this). */
+  rememberResult(record: IdempotencyRecord): void;
+}
+
+export interface Store extends Reader {
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  close?(): Promise<void> | void;
+}
+
+export interface Clock {
+  /** The current instant as an ISO string ending in Z. */
+  now(): string;
+}
+
+export const systemClock: Clock = { now: () => new Date().toISOString() };
+
+export type DeliveryResult = { status: 'sent' } | { status: 'failed' | 'noQuota'; error: string };
+
+/** Sends one notification already written to the outbox (WeChat subscribe message, or the local outbox). */
+export interface Notifier {
+  deliver(notification: Notification, recipient: User): Promise<DeliveryResult>;
+}
