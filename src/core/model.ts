@@ -126,7 +126,8 @@ export interface Task {
   claimedAt?: string;
   submittedAt?: string;
   approvedAt?: string;
-  repliedAt?: string;
+  repliedAt?: string; // the latest signed reply
+  firstRepliedAt?: string; // the first signed reply (round 1): what 按时办结率 measures
   opinionSentAt?: string;
   returnedAt?: string;
   closedAt?: string;

@@ -1,0 +1,15 @@
+// The api cloud function: every user action, routed by `action` (DESIGN.md §7).
+// Thin by design: wiring only. The caller's identity comes from cloud.getWXContext().
+import cloud from 'wx-server-sdk';
+import { createApi } from '../../src/server/api';
+import { openCloudBaseStore } from '../../src/server/adapters/cloudbase/cloudbase.store';
+import { systemClock } from '../../src/server/ports';
+import { apiEntry } from './entry';
+
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
+
+const handle = apiEntry(createApi({ store: openCloudBaseStore(cloud), clock: systemClock }));
+
+export async function main(event: unknown): Promise<unknown> {
+  return handle(event, cloud.getWXContext());
+}

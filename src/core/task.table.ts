@@ -1,0 +1,148 @@
+// The task transition table of DESIGN.md §5 as data: every arrow is one row. An action whose
+// outcome depends on its payload or the task (approve/reject, satisfied/unsatisfied, round) has
+// one row per branch. Guards are named here and defined in task.guards.ts.
+import type { TaskState, UnitRole } from './model';
+import type { EffectRecipient, TaskActionType } from './task.actions';
+
+export type Branch =
+  | 'default'
+  | 'approve'
+  | 'reject' // decideReturn of a claimed task, review in round 1
+  | 'rejectUnclaimed' // decideReturn of a task nobody claimed yet: back to assigned
+  | 'rejectRehandling' // review reject in round ≥ 2: back to rehandling
+  | 'satisfied' // both ratings 满意 or 基本满意
+  | 'unsatisfied' // a 不满意 with rounds left: re-handle
+  | 'unsatisfiedLastRound'; // a 不满意 on the policy's last round: closed as unsatisfied
+
+export type GuardName =
+  | 'claimantGiven'
+  | 'reasonGiven'
+  | 'withinReturnWindow'
+  | 'noDraftYet'
+  | 'noRejectedReturn'
+  | 'noPendingExtension'
+  | 'pendingExtension'
+  | 'extensionWithinCap'
+  | 'draftSaved'
+  | 'coOpinionsIn'
+  | 'faceToFaceContact'
+  | 'deputyActor'
+  | 'validRatings';
+
+export interface TransitionRow {
+  from: TaskState;
+  action: TaskActionType;
+  branch: Branch;
+  to: TaskState;
+  roles: readonly UnitRole[];
+  guards: readonly GuardName[];
+  notify: readonly EffectRecipient[];
+  event: string;
+}
+
+export const TASK_STATES: readonly TaskState[] = [
+  'assigned',
+  'handling',
+  'returnRequested',
+  'returned',
+  'inReview',
+  'awaitingSignature',
+  'replied',
+  'opinionSent',
+  'rehandling',
+  'closed',
+];
+
+export const UNIT_ROLES: readonly UnitRole[] = ['lead', 'co', 'split', 'sole'];
+
+const ALL: readonly UnitRole[] = UNIT_ROLES;
+/** Units that reply to the deputy themselves: 主办, 分办, 独办 (never 会办). */
+const REPLYING: readonly UnitRole[] = ['lead', 'split', 'sole'];
+
+const returnRequestRow = (from: TaskState): TransitionRow => ({
+  from,
+  action: 'requestReturn',
+  branch: 'default',
+  to: 'returnRequested',
+  roles: ALL,
+  guards: ['reasonGiven', 'withinReturnWindow', 'noDraftYet', 'noRejectedReturn'],
+  notify: ['coordinator'],
+  event: 'returnRequested',
+});
+
+/** Extension (延期) keeps the state; it is open while the reply is not yet signed. */
+const EXTENSION_STATES: readonly TaskState[] = ['assigned', 'handling', 'inReview', 'awaitingSignature'];
+
+const extensionRows = (from: TaskState): TransitionRow[] => [
+  {
+    from,
+    action: 'requestExtension',
+    branch: 'default',
+    to: from,
+    roles: REPLYING,
+    guards: ['reasonGiven', 'noPendingExtension', 'extensionWithinCap'],
+    notify: ['coordinator'],
+    event: 'extensionRequested',
+  },
+  {
+    from,
+    action: 'decideExtension',
+    branch: 'approve',
+    to: from,
+    roles: REPLYING,
+    guards: ['pendingExtension', 'extensionWithinCap'],
+    notify: ['handler'],
+    event: 'extensionApproved',
+  },
+  {
+    from,
+    action: 'decideExtension',
+    branch: 'reject',
+    to: from,
+    roles: REPLYING,
+    guards: ['pendingExtension'],
+    notify: ['handler'],
+    event: 'extensionRejected',
+  },
+];
+
+const overrideRow = (from: TaskState): TransitionRow => ({
+  from,
+  action: 'overrideCoOpinions',
+  branch: 'default',
+  to: from,
+  roles: ['lead'],
+  guards: ['reasonGiven'],
+  notify: ['handler'],
+  event: 'coOpinionsOverridden',
+});
+
+export const TRANSITIONS: readonly TransitionRow[] = [
+  { from: 'assigned', action: 'claim', branch: 'default', to: 'handling', roles: ALL, guards: ['claimantGiven'], notify: [], event: 'claimed' },
+  returnRequestRow('assigned'),
+  returnRequestRow('handling'),
+  { from: 'returnRequested', action: 'decideReturn', branch: 'approve', to: 'returned', roles: ALL, guards: [], notify: ['handler'], event: 'returnApproved' },
+  { from: 'returnRequested', action: 'decideReturn', branch: 'reject', to: 'handling', roles: ALL, guards: [], notify: ['handler'], event: 'returnRejected' },
+  { from: 'returnRequested', action: 'decideReturn', branch: 'rejectUnclaimed', to: 'assigned', roles: ALL, guards: [], notify: ['handler'], event: 'returnRejected' },
+  ...EXTENSION_STATES.flatMap(extensionRows),
+  overrideRow('assigned'),
+  overrideRow('handling'),
+  { from: 'handling', action: 'submitDraft', branch: 'default', to: 'inReview', roles: REPLYING, guards: ['draftSaved', 'coOpinionsIn'], notify: ['reviewer'], event: 'draftSubmitted' },
+  { from: 'rehandling', action: 'submitDraft', branch: 'default', to: 'inReview', roles: REPLYING, guards: ['draftSaved', 'coOpinionsIn'], notify: ['reviewer'], event: 'draftSubmitted' },
+  { from: 'inReview', action: 'review', branch: 'approve', to: 'awaitingSignature', roles: REPLYING, guards: [], notify: ['leader'], event: 'draftApproved' },
+  { from: 'inReview', action: 'review', branch: 'reject', to: 'handling', roles: REPLYING, guards: [], notify: ['handler'], event: 'draftRejected' },
+  { from: 'inReview', action: 'review', branch: 'rejectRehandling', to: 'rehandling', roles: REPLYING, guards: [], notify: ['handler'], event: 'draftRejected' },
+  { from: 'awaitingSignature', action: 'sign', branch: 'default', to: 'replied', roles: REPLYING, guards: ['faceToFaceContact'], notify: ['deputy', 'coUnits'], event: 'replySigned' },
+  { from: 'handling', action: 'submitOpinion', branch: 'default', to: 'opinionSent', roles: ['co'], guards: [], notify: ['leadUnit'], event: 'opinionSent' },
+  { from: 'replied', action: 'feedback', branch: 'satisfied', to: 'closed', roles: REPLYING, guards: ['deputyActor', 'validRatings'], notify: ['handler'], event: 'feedbackSatisfied' },
+  { from: 'replied', action: 'feedback', branch: 'unsatisfied', to: 'rehandling', roles: REPLYING, guards: ['deputyActor', 'validRatings'], notify: ['handler', 'reviewer'], event: 'feedbackUnsatisfied' },
+  { from: 'replied', action: 'feedback', branch: 'unsatisfiedLastRound', to: 'closed', roles: REPLYING, guards: ['deputyActor', 'validRatings'], notify: ['handler', 'reviewer', 'coordinator'], event: 'feedbackUnsatisfied' },
+];
+
+/** The rows leaving a state by an action (any role, any branch). */
+export function rowsFor(from: TaskState, action: TaskActionType): TransitionRow[] {
+  return TRANSITIONS.filter((r) => r.from === from && r.action === action);
+}
+
+/** Terminal states: no row leaves them. */
+export const TERMINAL_STATES: readonly TaskState[] = TASK_STATES.filter((s) => !TRANSITIONS.some((r) => r.from === s));

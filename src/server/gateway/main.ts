@@ -1,0 +1,55 @@
+// `npm start` runs this after building the H5 app: the local stack on 127.0.0.1 with a SQLite file,
+// demo data loaded on first start, and the reminder sweep on an interval (the cloud's timer trigger).
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { apiEntry } from '../../../cloudfunctions/api/entry';
+import { createApi } from '../api';
+import { openSqliteStore } from '../adapters/sqlite/sqlite.store';
+import { seedDemo, DEMO_LOGINS } from '../demo-data';
+import { createGateway } from './gateway';
+import { createLocalClock } from './local-clock';
+
+const root = path.resolve(__dirname, '../../..');
+
+async function main() {
+  const dataDir = path.resolve(process.env.DATA_DIR || path.join(root, 'data'));
+  mkdirSync(dataDir, { recursive: true });
+  const dbFile = path.join(dataDir, 'jianyitong.sqlite');
+  const store = openSqliteStore(dbFile);
+  const clock = createLocalClock(process.env.APP_NOW);
+
+  const seeded = await seedDemo(store, clock.now());
+
+  const api = createApi({ store, clock });
+  const gateway = await createGateway({
+    functions: { api: apiEntry(api) },
+    staticDir: path.join(root, 'dist-h5'),
+    demoUsers: DEMO_LOGINS,
+    health: () => ({ store: 'sqlite', file: path.relative(root, dbFile) || dbFile }),
+    clock,
+  });
+
+  const port = Number(process.env.PORT ?? 8787);
+  await gateway.listen({ host: '127.0.0.1', port });
+  const address = gateway.server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const url = `http://127.0.0.1:${actualPort}/`;
+  console.log(seeded ? '已载入演示数据。' : '使用已有数据（演示数据只在第一次启动时载入）。');
+  console.log(`数据文件：${dbFile}`);
+  if (process.env.APP_NOW) console.log(`模拟当前时间：${clock.now()}`);
+  console.log(`建议通本地服务已启动：${url}`);
+  console.log(`演示登录：${url}dev/login`);
+
+  const shutdown = async () => {
+    await gateway.close();
+    await store.close?.();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((err) => {
+  console.error('启动失败：', err);
+  process.exit(1);
+});

@@ -1,0 +1,59 @@
+// What every use case is: an action name, a zod schema for its data, who may call it at all,
+// and a function that loads, authorizes, asks the core, and writes the change with its audit event.
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { ActionName } from '../core/contract';
+import type { AuditEvent, User } from '../core/model';
+import type { DeadlinePolicy } from '../core/policy';
+import type { Clock, Notifier, Store, Tx } from './ports';
+
+export interface ServerDeps {
+  store: Store;
+  clock: Clock;
+  policy: DeadlinePolicy;
+  notifier?: Notifier;
+  log: (message: string, error: unknown) => void;
+}
+
+/** public: no login; identity: an openid, bound or not; user: a bound user. */
+export type Access = 'public' | 'identity' | 'user';
+
+export interface UseCaseContext {
+  deps: ServerDeps;
+  openid?: string;
+  /** The bound caller; present whenever the use case's access is 'user'. */
+  user: User | null;
+  /** The instant of this request (one clock reading for the whole request). */
+  now: string;
+  /** Run a unit of work; the change, its events and the requestId record commit together. */
+  write<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+}
+
+export interface UseCase<A extends ActionName, D, R> {
+  action: A;
+  access: Access;
+  schema: z.ZodType<D>;
+  run(data: D, ctx: UseCaseContext): Promise<R>;
+}
+
+/** Identity helper: keeps the generic types of one use case together. */
+export function defineUseCase<A extends ActionName, D, R>(useCase: UseCase<A, D, R>): UseCase<A, D, R> {
+  return useCase;
+}
+
+export function newId(): string {
+  return randomUUID().replace(/-/g, '');
+}
+
+export function event(
+  ctx: UseCaseContext,
+  fields: Omit<AuditEvent, 'id' | 'at' | 'actorId'> & { actorId?: string },
+): AuditEvent {
+  return { id: newId(), at: ctx.now, actorId: fields.actorId ?? ctx.user?.id ?? 'anonymous', ...fields };
+}
+
+/** The caller, known to be bound (access 'user'). */
+export function caller(ctx: UseCaseContext): User {
+  if (!ctx.user) throw new Error('use case with access "user" ran without a user');
+  return ctx.user;
+}

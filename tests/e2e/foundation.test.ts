@@ -1,0 +1,79 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './support/browser';
+import { startGateway, type RunningGateway } from './support/gateway';
+import { screenshotDir } from './support/screens';
+
+// The foundation's promise: the local stack starts, answers /health, and a deputy who logs in on
+// the H5 app sees his or her suggestions, read from the SQLite file through the gateway.
+describe('the local stack', () => {
+  let gw: RunningGateway;
+  let browser: Browser;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jyt-foundation-'));
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    gw = await startGateway({ DATA_DIR: dataDir });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await gw?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  function titlesOfDeputy(openid: string): string[] {
+    const db = new Database(path.join(dataDir, 'jianyitong.sqlite'), { readonly: true, fileMustExist: true });
+    try {
+      const docs = (table: string) => (db.prepare(`SELECT doc FROM ${table}`).all() as { doc: string }[]).map((r) => JSON.parse(r.doc));
+      const user = docs('users').find((u) => u.openid === openid);
+      return docs('suggestions')
+        .filter((s) => s.leadDeputyId === user.id || s.coSignerIds.includes(user.id))
+        .map((s) => s.title as string);
+    } finally {
+      db.close();
+    }
+  }
+
+  it('answers /health', async () => {
+    const res = await fetch(new URL('/health', gw.url));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: true, store: 'sqlite' });
+  });
+
+  it('refuses an API call without a login', async () => {
+    const res = await fetch(new URL('/api/api', gw.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'suggestions.list', data: {} }),
+    });
+    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('shows the demo deputy his or her suggestions after the dev login', async () => {
+    const titles = titlesOfDeputy('demo-deputy');
+    expect(titles.length).toBeGreaterThan(0);
+
+    const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
+    await page.goto(new URL('/dev/login', gw.url).toString());
+    await page.click('#login-demo-deputy');
+    await page.waitForURL((u) => !u.pathname.startsWith('/dev/'));
+    for (const title of titles) {
+      await page.getByText(title, { exact: false }).first().waitFor({ timeout: 30_000 });
+    }
+    mkdirSync(screenshotDir(), { recursive: true });
+    await page.screenshot({ path: path.join(screenshotDir(), 'deputy-home.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('loads the demo data once: a second start does not duplicate it', async () => {
+    const before = titlesOfDeputy('demo-deputy').length;
+    await gw.stop();
+    gw = await startGateway({ DATA_DIR: dataDir });
+    expect(gw.output()).toContain('使用已有数据');
+    expect(titlesOfDeputy('demo-deputy')).toHaveLength(before);
+  });
+});
