@@ -1,5 +1,23 @@
+// The home page is the only page of the main package; everything else loads on demand from two
+// subpackages, keeping the main package well under its 512 KB budget.
 export default defineAppConfig({
   pages: ['pages/index/index'],
+  subPackages: [
+    {
+      root: 'pages/work',
+      pages: [
+        'detail/index',
+        'request/index',
+        'contact/index',
+        'draft/index',
+        'opinion/index',
+        'review/index',
+        'feedback/index',
+        'progress/index',
+      ],
+    },
+    { root: 'pages/account', pages: ['messages/index', 'bind/index'] },
+  ],
   window: {
     navigationBarTitleText: '建议通',
     navigationBarBackgroundColor: '#ffffff',

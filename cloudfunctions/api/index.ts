@@ -6,7 +6,8 @@ import { openCloudBaseStore } from '../../src/server/adapters/cloudbase/cloudbas
 import { systemClock } from '../../src/server/ports';
 import { apiEntry } from './entry';
 
-cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
+// DYNAMIC_CURRENT_ENV (a symbol) means "the environment this function is deployed in"; the types want a string.
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
 const handle = apiEntry(createApi({ store: openCloudBaseStore(cloud), clock: systemClock }));
 

@@ -3,6 +3,7 @@
 // Taro.cloud is a stub that resolves with an error message instead of failing.
 import Taro from '@tarojs/taro';
 import type { ApiRequest, ApiResponse } from '../core/errors';
+import type { ActionData, ActionName, ActionResult } from '../core/contract';
 
 export type Transport = (request: ApiRequest) => Promise<unknown>;
 
@@ -54,7 +55,11 @@ function isApiResponse(value: unknown): value is ApiResponse<unknown> {
 }
 
 /** Calls one action; never throws: a network or malformed answer becomes an INTERNAL failure. */
-export async function call<T>(action: string, data?: unknown, options: CallOptions = {}): Promise<ApiResponse<T>> {
+export async function call<A extends ActionName>(
+  action: A,
+  data: ActionData<A>,
+  options: CallOptions = {},
+): Promise<ApiResponse<ActionResult<A>>> {
   const request: ApiRequest = { action, data, requestId: options.requestId ?? newRequestId() };
   let body: unknown;
   try {
@@ -63,5 +68,5 @@ export async function call<T>(action: string, data?: unknown, options: CallOptio
     return { ok: false, error: { code: 'INTERNAL', message: NETWORK_MESSAGE } };
   }
   if (!isApiResponse(body)) return { ok: false, error: { code: 'INTERNAL', message: BAD_RESPONSE_MESSAGE } };
-  return body as ApiResponse<T>;
+  return body as ApiResponse<ActionResult<A>>;
 }

@@ -13,6 +13,7 @@ import type {
   TaskState,
   UnitRole,
 } from './model';
+import type { Headline } from './metrics';
 
 export type { ApiError, ApiRequest, ApiResponse, ErrorCode } from './errors';
 
@@ -362,6 +363,8 @@ export interface SubmitOpinionData extends TaskRef {
 export interface UrgeTaskData {
   taskId: string;
   message?: string;
+  /** 督办 of a lead task held up by missing co-opinions: the coordinator's recorded override. */
+  overrideCoOpinions?: { reason: string };
 }
 export interface TaskResult {
   task: TaskView;
@@ -429,21 +432,13 @@ export interface StatsQuery {
   session?: string;
   unitId?: string;
 }
-/** Named statistics; rates are fractions 0..1 (null when there is nothing to count). */
-export interface StatsSummary {
+/** The named statistics of the core's metrics (rates are fractions 0..1, null when nothing to count). */
+export interface StatsSummary extends Headline {
   scope: { unitId?: string; unitName: string; year?: number; session?: string };
-  total: number;
-  byPhase: { session: number; recess: number };
-  byRole: { lead: number; co: number; split: number; sole: number };
-  byClass: { A: number; B: number; C: number; D: number };
-  closed: number;
-  overdue: number;
-  closedRate: number | null; // 办结率
-  onTimeRate: number | null; // 按时办结率
-  faceToFaceRate: number | null; // 面复率
-  satisfactionRate: number | null; // 代表满意率
-  keySupervised: number;
-  [extra: string]: unknown;
+  today: string;
+  overdue: number; // 超期 open tasks
+  atRisk: number; // 临期 open tasks
+  perUnit: ({ unitId: string; unitName: string } & Headline)[];
 }
 export interface AnnualReportData {
   year: number;
@@ -573,7 +568,7 @@ export interface ActionMap {
   'tasks.review': { data: ReviewDraftData; result: TaskResult };
   'tasks.sign': { data: SignReplyData; result: TaskResult };
   'tasks.submitOpinion': { data: SubmitOpinionData; result: TaskResult };
-  'tasks.urge': { data: UrgeTaskData; result: { notified: number } };
+  'tasks.urge': { data: UrgeTaskData; result: { notified: number; task: TaskView } };
   'feedback.submit': { data: SubmitFeedbackData; result: TaskResult };
   'commitments.progress': { data: CommitmentProgressData; result: IdResult };
   'suggestions.disclose': { data: DiscloseSuggestionData; result: SuggestionVersionResult };

@@ -173,6 +173,8 @@ export interface Reply {
   leaderContact: PersonContact;
   handlerContact: PersonContact;
   coOpinionIds: string[]; // opinions cited in a lead reply
+  /** A B or C reply's promise (回头看), turned into a Commitment when the reply is signed. */
+  commitment?: { promise: string; targetDate: string };
   reviews: Review[];
   signerId?: string;
   signedAt?: string; // a reply exists for the deputy only once signed
@@ -251,6 +253,10 @@ export interface Notification {
   title: string;
   body: string;
   page?: string;
+  /** The logical subscribe-message template ('deadline' | 'feedback' | 'urge'); configuration maps it to an id. */
+  template?: string;
+  /** The values the template's fields are filled from (title, unit, dueDate, stage, note …). */
+  params?: Record<string, string>;
   status: NotificationStatus;
   attempts: number;
   nextAttemptAt?: string;

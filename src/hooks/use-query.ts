@@ -1,6 +1,7 @@
 // Loads one action's result for a page: loading → data | error, with a reload for the 重试 button.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../core/errors';
+import type { ActionData, ActionName, ActionResult } from '../core/contract';
 import { call } from '../api/client';
 
 export type QueryState<T> =
@@ -13,22 +14,24 @@ export interface Query<T> {
   reload: () => void;
 }
 
-/** `key` changes when the request changes (e.g. a serialised parameter); `skip` defers the call. */
-export function useQuery<T>(action: string, data?: unknown, skip = false): Query<T> {
-  const [state, setState] = useState<QueryState<T>>({ status: 'loading' });
+/**
+ * The request is compared by value, so an inline object literal does not reload on every render;
+ * a change of `refreshKey` (e.g. the page shown again) loads it again.
+ */
+export function useQuery<A extends ActionName>(action: A, data: ActionData<A>, refreshKey = 0): Query<ActionResult<A>> {
+  const [state, setState] = useState<QueryState<ActionResult<A>>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
-  const key = JSON.stringify(data ?? null);
+  const key = JSON.stringify(data);
   const latest = useRef(0);
 
   useEffect(() => {
-    if (skip) return;
     const ticket = ++latest.current;
     setState({ status: 'loading' });
-    void call<T>(action, JSON.parse(key)).then((response) => {
+    void call(action, JSON.parse(key) as ActionData<A>).then((response) => {
       if (ticket !== latest.current) return; // a newer request superseded this one
       setState(response.ok ? { status: 'data', data: response.data } : { status: 'error', error: response.error });
     });
-  }, [action, key, attempt, skip]);
+  }, [action, key, attempt, refreshKey]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   return { state, reload };

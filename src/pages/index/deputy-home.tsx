@@ -1,43 +1,18 @@
-// A deputy's home: the suggestions he or she raised or co-signed, with status and reply due date.
-import { Text, View } from '@tarojs/components';
-import type { SuggestionListData } from '../../api/views';
+// A deputy's home: the suggestions he or she raised or co-signed, each with its steps and dates;
+// the office's coordinator sees every suggestion the same way.
+import { View } from '@tarojs/components';
 import { useQuery } from '../../hooks/use-query';
 import { QueryView } from '../../components/query-view';
 import { Empty } from '../../components/state-views';
+import { SuggestionList } from '../../components/suggestion-list';
 
-const STATUS_TEXT: Record<string, string> = {
-  pending: '待交办',
-  handling: '办理中',
-  replied: '已答复',
-  closed: '已办结',
-  disclosed: '已公开',
-  archived: '已归档',
-};
-
-export function DeputyHome() {
-  const query = useQuery<SuggestionListData>('suggestions.list', {});
+export function SuggestionsHome({ title, deputy, refreshKey }: { title: string; deputy: boolean; refreshKey: number }) {
+  const query = useQuery('suggestions.list', { pageSize: 100 }, refreshKey);
   return (
-    <View className="section" id="deputy-home">
-      <View className="section-title">我的建议</View>
+    <View className="section" id={deputy ? 'deputy-home' : 'office-home'}>
+      <View className="section-title">{title}</View>
       <QueryView query={query}>
-        {(data) =>
-          data.items.length === 0 ? (
-            <Empty text="暂无建议" />
-          ) : (
-            <View className="list">
-              {data.items.map((item) => (
-                <View key={item.id} className="card suggestion-item" id={`suggestion-${item.number}`}>
-                  <View className="card-head">
-                    <Text className="card-number">{item.number}号</Text>
-                    <Text className="tag">{STATUS_TEXT[item.status] ?? item.status}</Text>
-                  </View>
-                  <View className="card-title">{item.title}</View>
-                  {item.replyDue ? <View className="card-meta">答复期限：{item.replyDue}</View> : null}
-                </View>
-              ))}
-            </View>
-          )
-        }
+        {(data) => (data.items.length === 0 ? <Empty text="暂无建议" /> : <SuggestionList items={data.items} showSteps={deputy} />)}
       </QueryView>
     </View>
   );

@@ -1,24 +1,47 @@
 // Home: who is calling (`me`), then the queue of each role he or she holds.
-import { View } from '@tarojs/components';
-import type { MeData } from '../../api/views';
+import { Button, View } from '@tarojs/components';
+import type { Role } from '../../core/model';
 import { useQuery } from '../../hooks/use-query';
+import { useShowCount } from '../../hooks/use-show-count';
 import { QueryView } from '../../components/query-view';
 import { Screen } from '../../components/screen';
-import { Empty } from '../../components/state-views';
-import { DeputyHome } from './deputy-home';
+import { open, routes } from '../routes';
+import { SuggestionsHome } from './deputy-home';
+import { TaskHome } from './task-home';
 
-export function HomeView() {
-  const me = useQuery<MeData>('me');
+const STAFF: Role[] = ['handler', 'reviewer', 'leader'];
+const OFFICE: Role[] = ['coordinator', 'admin'];
+
+export function HomeView({ refreshKey = 0 }: { refreshKey?: number }) {
+  const me = useQuery('me', {}, refreshKey);
   return (
     <Screen id="home">
       <QueryView query={me}>
         {({ user }) =>
           user === null ? (
-            <Empty text="您还没有绑定身份" />
+            <View className="state" id="unbound">
+              <View>您还没有绑定身份。代表请输入办公室提供的绑定码。</View>
+              <Button className="btn btn-primary" id="bind-link" onClick={() => open(routes.bind)}>
+                绑定代表身份
+              </Button>
+            </View>
           ) : (
             <View>
-              <View className="greeting" id="greeting">{user.name}，您好</View>
-              {user.roles.includes('deputy') ? <DeputyHome /> : null}
+              <View className="greeting" id="greeting">
+                {user.name}，您好
+              </View>
+              <View className="card-meta">
+                {user.roleLabels.join('、')}
+                {user.unitName ? ` · ${user.unitName}` : ''}
+              </View>
+              <Button className="btn btn-default" id="messages-link" onClick={() => open(routes.messages)}>
+                消息与提醒
+              </Button>
+              {user.roles.includes('deputy') ? <SuggestionsHome title="我的建议" deputy refreshKey={refreshKey} /> : null}
+              {user.roles.some((r) => STAFF.includes(r)) ? <TaskHome roles={user.roles} refreshKey={refreshKey} /> : null}
+              {user.roles.some((r) => OFFICE.includes(r)) ? (
+                <SuggestionsHome title="全部建议" deputy={false} refreshKey={refreshKey} />
+              ) : null}
             </View>
           )
         }
@@ -28,5 +51,6 @@ export function HomeView() {
 }
 
 export default function IndexPage() {
-  return <HomeView />;
+  const shown = useShowCount();
+  return <HomeView refreshKey={shown} />;
 }

@@ -61,6 +61,7 @@ function migrations(): string[][] {
 }
 
 export interface SqliteStore extends Store {
+  close(): void;
   /** Every table's rows in a stable order, as text: equal dumps mean equal databases. */
   dump(): string;
   readonly db: Database.Database;

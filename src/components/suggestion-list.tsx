@@ -1,0 +1,41 @@
+// A list of suggestions (a deputy's own, or all for the office), each opening the detail page.
+import { Text, View } from '@tarojs/components';
+import type { SuggestionListItem } from '../core/contract';
+import { routes, open } from '../pages/routes';
+import { DeputySteps, type StepDates } from './deputy-steps';
+import { formatDate, isOverdueText } from './format';
+
+type Item = SuggestionListItem & StepDates;
+
+export function SuggestionList({ items, showSteps }: { items: Item[]; showSteps: boolean }) {
+  return (
+    <View className="list">
+      {items.map((item) => (
+        <View key={item.id} className="card suggestion-item" id={`suggestion-${item.id}`} onClick={() => open(routes.detail(item.id))}>
+          <View className="card-head">
+            <Text className="card-number">{item.number}号</Text>
+            <Text className="tag">{item.statusLabel}</Text>
+          </View>
+          <View className="card-title">{item.title}</View>
+          {showSteps ? (
+            <DeputySteps
+              status={item.status}
+              dates={[item.assignedAt, undefined, item.repliedAt, item.ratedAt].map((d) => (d ? formatDate(d) : undefined))}
+            />
+          ) : (
+            <View className="card-meta">当前：{item.step}</View>
+          )}
+          {item.units.length > 0 ? (
+            <View className="card-meta">承办：{item.units.map((u) => `${u.unitName}（${u.roleLabel}）`).join('、')}</View>
+          ) : null}
+          {item.replyDue ? (
+            <View className="card-meta">
+              答复期限：{item.replyDue}
+              {item.daysLeftText ? <Text className={isOverdueText(item.daysLeftText) ? 'overdue' : ''}>（{item.daysLeftText}）</Text> : null}
+            </View>
+          ) : null}
+        </View>
+      ))}
+    </View>
+  );
+}

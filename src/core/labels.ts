@@ -1,0 +1,105 @@
+// Chinese labels for every enum of the model, for pages, exports and messages.
+import type {
+  ContactMode,
+  DisclosureMode,
+  NotificationStatus,
+  Phase,
+  Rating,
+  ReplyClass,
+  Role,
+  SuggestionStatus,
+  TaskState,
+  UnitRole,
+} from './model';
+import type { TaskActionType } from './task.actions';
+
+export const TASK_STATE_LABELS: Record<TaskState, string> = {
+  assigned: '待认领',
+  handling: '办理中',
+  returnRequested: '申请退回中',
+  returned: '已退回',
+  inReview: '待审核',
+  awaitingSignature: '待签发',
+  replied: '已答复',
+  opinionSent: '已送会办意见',
+  rehandling: '重新办理',
+  closed: '已办结',
+};
+
+export const SUGGESTION_STATUS_LABELS: Record<SuggestionStatus, string> = {
+  pending: '待交办',
+  handling: '办理中',
+  replied: '已答复',
+  closed: '已办结',
+  disclosed: '已公开',
+  archived: '已归档',
+};
+
+export const UNIT_ROLE_LABELS: Record<UnitRole, string> = {
+  lead: '主办',
+  co: '会办',
+  split: '分办',
+  sole: '独办',
+};
+
+export const REPLY_CLASS_LABELS: Record<ReplyClass, { label: string; meaning: string }> = {
+  A: { label: 'A类', meaning: '已解决或基本解决' },
+  B: { label: 'B类', meaning: '正在解决或列入计划' },
+  C: { label: 'C类', meaning: '因条件限制以后解决' },
+  D: { label: 'D类', meaning: '留作参考' },
+};
+
+export const RATING_LABELS: Record<Rating, string> = {
+  satisfied: '满意',
+  basic: '基本满意',
+  unsatisfied: '不满意',
+};
+
+export const CONTACT_MODE_LABELS: Record<ContactMode, string> = {
+  meeting: '见面',
+  phone: '电话',
+  forum: '座谈',
+  visit: '走访',
+  video: '视频',
+};
+
+export const PHASE_LABELS: Record<Phase, string> = {
+  session: '会期',
+  recess: '闭会期间',
+};
+
+export const ROLE_LABELS: Record<Role, string> = {
+  deputy: '代表',
+  handler: '承办人',
+  reviewer: '处室负责人',
+  leader: '单位负责人',
+  coordinator: '建议办理联络员',
+  admin: '系统管理员',
+};
+
+export const DISCLOSURE_MODE_LABELS: Record<DisclosureMode, string> = {
+  full: '全文公开',
+  summary: '摘要公开',
+  none: '不公开',
+};
+
+export const NOTIFICATION_STATUS_LABELS: Record<NotificationStatus, string> = {
+  pending: '待发送',
+  sent: '已发送',
+  failed: '发送失败',
+  noQuota: '未订阅',
+};
+
+export const TASK_ACTION_LABELS: Record<TaskActionType, string> = {
+  claim: '认领',
+  requestReturn: '申请退回',
+  decideReturn: '审批退回申请',
+  requestExtension: '申请延期',
+  decideExtension: '审批延期申请',
+  submitDraft: '提交答复稿',
+  review: '审核答复稿',
+  sign: '签发答复',
+  submitOpinion: '送会办意见',
+  feedback: '评价',
+  overrideCoOpinions: '免除会办意见',
+};

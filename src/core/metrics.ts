@@ -1,0 +1,230 @@
+// The named statistics of the office's ledger and annual report (DESIGN.md §1). Every rate is a
+// share in [0, 1], or null when its denominator is 0 (never NaN). The definitions below are the
+// contract; docs/policy-and-metrics.md repeats them for people.
+//
+// Counting unit "件" (item): for a unit scope, the unit's live (not returned) tasks of one
+// suggestion — so the office's 82 = 主办19 + 分办25 + 会办38 are its own roles; for the whole
+// deployment, one suggestion with all its live tasks.
+import { daysBetween, shanghaiDate } from './calendar';
+import { activeDeadline, type DeadlineKind } from './deadlines';
+import type { Contact, Feedback, Phase, Rating, Reply, ReplyClass, Suggestion, Task, UnitRole } from './model';
+import type { DeadlinePolicy } from './policy';
+
+export type MetricsScope = { kind: 'all' } | { kind: 'unit'; unitId: string };
+
+export interface MetricsInput {
+  suggestions: readonly Suggestion[];
+  tasks: readonly Task[];
+  replies: readonly Reply[];
+  feedbacks: readonly Feedback[];
+  contacts: readonly Contact[];
+}
+
+export interface RatingStats {
+  satisfied: number;
+  basic: number;
+  unsatisfied: number;
+  total: number;
+  satisfiedRate: number | null; // 满意 ÷ rated
+  basicRate: number | null; // 基本满意 ÷ rated
+  satisfactionRate: number | null; // (满意 + 基本满意) ÷ rated
+}
+
+export interface Headline {
+  received: number; // 收到件数: items in scope, assigned or not
+  assigned: number; // 交办件数: items with at least one live task
+  done: number; // 办结件数
+  completionRate: number | null; // 办结率 = done ÷ assigned
+  onTimeDone: number; // 按时办结件数
+  onTimeRate: number | null; // 按时办结率 = onTimeDone ÷ done
+  replied: number; // 已答复件数 (a signed reply to the deputy)
+  faceToFace: number; // 面复件数
+  faceToFaceRate: number | null; // 面复率 = faceToFace ÷ replied
+  rated: number; // 已评价件数 (latest feedback of each replying task)
+  satisfactionRate: number | null; // 代表反馈满意率 = rated with no 不满意 ÷ rated
+  attitude: RatingStats; // 办理态度
+  result: RatingStats; // 办理结果
+  byClass: Record<ReplyClass, number>; // latest signed reply of each replying task
+  adopted: number; // A + B
+  adoptionRate: number | null; // 采纳率 = (A + B) ÷ classified replies
+  byRole: Record<UnitRole, number>; // live tasks by the unit's role
+  byPhase: Record<Phase, number>; // received items by when the suggestion was raised (sums to received)
+}
+
+export interface DeadlineItem {
+  taskId: string;
+  suggestionId: string;
+  unitId: string;
+  responsibleUserId?: string;
+  kind: DeadlineKind;
+  dueDate: string;
+  daysLeft: number; // negative when overdue
+}
+
+export interface Metrics extends Headline {
+  scope: MetricsScope;
+  today: string;
+  overdue: DeadlineItem[]; // 超期: open tasks past their active due date
+  atRisk: DeadlineItem[]; // 临期: open tasks due within policy.atRiskDays (today included)
+  perUnit: Record<string, Headline>; // unit scope for each unit holding a task in scope
+  perPerson: Record<string, Headline>; // each responsible person's tasks, one item per task
+}
+
+export const rate = (numerator: number, denominator: number): number | null =>
+  denominator === 0 ? null : numerator / denominator;
+
+const REPLYING = new Set<UnitRole>(['lead', 'split', 'sole']);
+const isReplying = (t: Task) => REPLYING.has(t.role);
+
+/** A task is finished when closed (after the deputy's rating) or, for a co task, its opinion sent. */
+export const isTaskFinished = (t: Task) => t.state === 'closed' || (t.role === 'co' && t.state === 'opinionSent');
+
+/** A replying task has replied once its first reply is signed. */
+const hasReplied = (t: Task) => isReplying(t) && (t.firstRepliedAt !== undefined || t.state === 'replied' || t.state === 'closed');
+
+/** On time: the first reply (co: the opinion) on or before the due date in force (extensions count). */
+function finishedOnTime(t: Task): boolean {
+  if (t.role === 'co') return t.opinionSentAt !== undefined && shanghaiDate(t.opinionSentAt) <= (t.due.coOpinion ?? t.due.reply);
+  const first = t.firstRepliedAt ?? t.repliedAt;
+  return first !== undefined && shanghaiDate(first) <= t.due.reply;
+}
+
+interface Item {
+  suggestion: Suggestion;
+  tasks: Task[]; // live tasks in scope
+}
+
+/** The tasks that decide an item: its replying tasks, or its co tasks when it holds no other. */
+function decisiveTasks(item: Item): Task[] {
+  const replying = item.tasks.filter(isReplying);
+  return replying.length > 0 ? replying : item.tasks;
+}
+
+/** Done: every replying task closed; or, where the item holds only co tasks, every opinion sent. */
+function itemDone(item: Item): boolean {
+  return item.tasks.length > 0 && decisiveTasks(item).every(isTaskFinished);
+}
+
+const latestBy = <T extends { taskId: string; round: number }>(rows: readonly T[], keep: (r: T) => boolean) => {
+  const out = new Map<string, T>();
+  for (const r of rows) {
+    if (!keep(r)) continue;
+    const prev = out.get(r.taskId);
+    if (!prev || r.round >= prev.round) out.set(r.taskId, r);
+  }
+  return out;
+};
+
+function ratingStats(ratings: Rating[]): RatingStats {
+  const count = (k: Rating) => ratings.filter((r) => r === k).length;
+  const [satisfied, basic, unsatisfied, total] = [count('satisfied'), count('basic'), count('unsatisfied'), ratings.length];
+  return {
+    satisfied,
+    basic,
+    unsatisfied,
+    total,
+    satisfiedRate: rate(satisfied, total),
+    basicRate: rate(basic, total),
+    satisfactionRate: rate(satisfied + basic, total),
+  };
+}
+
+function headline(items: Item[], received: number, input: MetricsInput): Headline {
+  const live = items.filter((i) => i.tasks.length > 0);
+  const tasks = live.flatMap((i) => i.tasks);
+  const taskIds = new Set(tasks.map((t) => t.id));
+  const done = live.filter(itemDone);
+  const onTimeDone = done.filter((i) => decisiveTasks(i).every(finishedOnTime));
+  const repliedItems = live.filter((i) => i.tasks.some(hasReplied));
+  const f2fTasks = new Set(input.contacts.filter((c) => c.faceToFace && taskIds.has(c.taskId)).map((c) => c.taskId));
+  const faceToFace = repliedItems.filter((i) => i.tasks.filter(hasReplied).every((t) => f2fTasks.has(t.id)));
+  const feedbacks = [...latestBy(input.feedbacks, (f) => taskIds.has(f.taskId)).values()];
+  const replies = [...latestBy(input.replies, (r) => taskIds.has(r.taskId) && r.signedAt !== undefined).values()];
+  const byClass: Record<ReplyClass, number> = { A: 0, B: 0, C: 0, D: 0 };
+  for (const r of replies) byClass[r.class] += 1;
+  const byRole: Record<UnitRole, number> = { lead: 0, co: 0, split: 0, sole: 0 };
+  for (const t of tasks) byRole[t.role] += 1;
+  const byPhase: Record<Phase, number> = { session: 0, recess: 0 };
+  for (const i of items) byPhase[i.suggestion.phase] += 1;
+  const content = feedbacks.filter((f) => f.attitude !== 'unsatisfied' && f.result !== 'unsatisfied').length;
+  const adopted = byClass.A + byClass.B;
+  return {
+    received,
+    assigned: live.length,
+    done: done.length,
+    completionRate: rate(done.length, live.length),
+    onTimeDone: onTimeDone.length,
+    onTimeRate: rate(onTimeDone.length, done.length),
+    replied: repliedItems.length,
+    faceToFace: faceToFace.length,
+    faceToFaceRate: rate(faceToFace.length, repliedItems.length),
+    rated: feedbacks.length,
+    satisfactionRate: rate(content, feedbacks.length),
+    attitude: ratingStats(feedbacks.map((f) => f.attitude)),
+    result: ratingStats(feedbacks.map((f) => f.result)),
+    byClass,
+    adopted,
+    adoptionRate: rate(adopted, replies.length),
+    byRole,
+    byPhase,
+  };
+}
+
+function itemsFor(input: MetricsInput, scope: MetricsScope): { items: Item[]; received: number } {
+  const inScope = (t: Task) => t.state !== 'returned' && (scope.kind === 'all' || t.unitId === scope.unitId);
+  const bySuggestion = new Map<string, Task[]>();
+  for (const t of input.tasks) {
+    if (!inScope(t)) continue;
+    bySuggestion.set(t.suggestionId, [...(bySuggestion.get(t.suggestionId) ?? []), t]);
+  }
+  const items = input.suggestions
+    .map((s) => ({ suggestion: s, tasks: bySuggestion.get(s.id) ?? [] }))
+    .filter((i) => scope.kind === 'all' || i.tasks.length > 0);
+  return { items, received: items.length };
+}
+
+function deadlineItems(tasks: readonly Task[], today: string): DeadlineItem[] {
+  const out: DeadlineItem[] = [];
+  for (const t of tasks) {
+    const d = activeDeadline(t);
+    if (!d) continue;
+    out.push({
+      taskId: t.id,
+      suggestionId: t.suggestionId,
+      unitId: t.unitId,
+      responsibleUserId: t.responsibleUserId,
+      kind: d.kind,
+      dueDate: d.date,
+      daysLeft: daysBetween(today, d.date),
+    });
+  }
+  return out.sort((a, b) => a.daysLeft - b.daysLeft || a.taskId.localeCompare(b.taskId));
+}
+
+export function computeMetrics(input: MetricsInput, scope: MetricsScope, today: string, policy: DeadlinePolicy): Metrics {
+  const { items, received } = itemsFor(input, scope);
+  const scopedTasks = items.flatMap((i) => i.tasks);
+  const deadlines = deadlineItems(scopedTasks, today);
+  const perUnit: Record<string, Headline> = {};
+  for (const unitId of [...new Set(scopedTasks.map((t) => t.unitId))].sort()) {
+    const unit = itemsFor(input, { kind: 'unit', unitId });
+    perUnit[unitId] = headline(unit.items, unit.received, input);
+  }
+  const perPerson: Record<string, Headline> = {};
+  const suggestionsById = new Map(input.suggestions.map((s) => [s.id, s]));
+  for (const userId of [...new Set(scopedTasks.map((t) => t.responsibleUserId).filter((u): u is string => !!u))].sort()) {
+    const personItems = scopedTasks
+      .filter((t) => t.responsibleUserId === userId && suggestionsById.has(t.suggestionId))
+      .map((t) => ({ suggestion: suggestionsById.get(t.suggestionId)!, tasks: [t] }));
+    perPerson[userId] = headline(personItems, personItems.length, input);
+  }
+  return {
+    scope,
+    today,
+    ...headline(items, received, input),
+    overdue: deadlines.filter((d) => d.daysLeft < 0),
+    atRisk: deadlines.filter((d) => d.daysLeft >= 0 && d.daysLeft <= policy.atRiskDays),
+    perUnit,
+    perPerson,
+  };
+}

@@ -1,0 +1,42 @@
+// A deputy binds his or her WeChat to the roster once, with the code the office issued.
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useAction } from '../../../hooks/use-action';
+import { FormError, SubmitButton, TextField } from '../../../components/fields';
+import { Screen } from '../../../components/screen';
+import { routes } from '../../routes';
+
+export function BindView({ onDone }: { onDone: () => void }) {
+  const [code, setCode] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [boundName, setBoundName] = useState<string | null>(null);
+  const action = useAction('users.bind');
+  const submit = async () => {
+    if (code.trim() === '') return setProblem('请输入绑定码');
+    setProblem(null);
+    const response = await action.run({ code: code.trim() });
+    if (response.ok) {
+      setBoundName(response.data.user?.name ?? '');
+      onDone();
+    }
+  };
+  return (
+    <Screen id="bind-page">
+      <View className="section-title">绑定代表身份</View>
+      <View className="notice">请输入人大代表工作机构或办理单位提供的绑定码，每个绑定码只能使用一次。</View>
+      <TextField id="bind-code" label="绑定码" value={code} onChange={setCode} />
+      <FormError message={problem ?? action.error?.message} />
+      {boundName !== null ? (
+        <View className="notice" id="bind-result">
+          绑定成功{boundName ? `：${boundName}` : ''}
+        </View>
+      ) : null}
+      <SubmitButton id="bind-btn" text="绑定" pending={action.pending} onClick={() => void submit()} />
+    </Screen>
+  );
+}
+
+export default function BindPage() {
+  return <BindView onDone={() => void Taro.reLaunch({ url: routes.home })} />;
+}

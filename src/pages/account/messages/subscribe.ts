@@ -1,0 +1,27 @@
+// Subscribing to reminders. In the mini-program WeChat asks the user (this must run from a tap,
+// at most 3 templates a call) and the answer is recorded; in H5 there is no WeChat prompt, so the
+// wish is recorded directly and reminders reach the in-app inbox.
+import Taro from '@tarojs/taro';
+import type { SubscriptionResultData } from '../../../core/contract';
+
+const LOCAL_TEMPLATE_ID = 'local-reminder';
+
+/** Template ids come from the build's environment (TARO_APP_SUBSCRIBE_TEMPLATE_IDS, comma-separated). */
+export function templateIds(): string[] {
+  const configured = (process.env.TARO_APP_SUBSCRIBE_TEMPLATE_IDS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  return configured.slice(0, 3);
+}
+
+export async function askSubscription(): Promise<SubscriptionResultData> {
+  const ids = templateIds();
+  if (process.env.TARO_ENV !== 'weapp') {
+    const local = ids.length > 0 ? ids : [LOCAL_TEMPLATE_ID];
+    return { results: local.map((templateId) => ({ templateId, accepted: true })) };
+  }
+  if (ids.length === 0) return { results: [] };
+  const answer = (await Taro.requestSubscribeMessage({ tmplIds: ids, entityIds: [] })) as unknown as Record<string, string>;
+  return { results: ids.map((templateId) => ({ templateId, accepted: answer[templateId] === 'accept' })) };
+}

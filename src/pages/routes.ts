@@ -1,0 +1,33 @@
+// Page paths and the moves between pages. The subpackages keep the main package small.
+import Taro from '@tarojs/taro';
+
+const q = (params: Record<string, string>) =>
+  Object.entries(params)
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .join('&');
+
+export type RequestKind = 'return' | 'extension';
+
+export const routes = {
+  home: '/pages/index/index',
+  detail: (id: string) => `/pages/work/detail/index?${q({ id })}`,
+  request: (id: string, taskId: string, kind: RequestKind) => `/pages/work/request/index?${q({ id, taskId, kind })}`,
+  contact: (id: string, taskId: string) => `/pages/work/contact/index?${q({ id, taskId })}`,
+  draft: (id: string, taskId: string) => `/pages/work/draft/index?${q({ id, taskId })}`,
+  opinion: (id: string, taskId: string) => `/pages/work/opinion/index?${q({ id, taskId })}`,
+  review: (id: string, taskId: string) => `/pages/work/review/index?${q({ id, taskId })}`,
+  feedback: (id: string, taskId: string) => `/pages/work/feedback/index?${q({ id, taskId })}`,
+  progress: (id: string, commitmentId: string) => `/pages/work/progress/index?${q({ id, commitmentId })}`,
+  messages: '/pages/account/messages/index',
+  bind: '/pages/account/bind/index',
+};
+
+export function open(url: string): void {
+  void Taro.navigateTo({ url });
+}
+
+/** After a form is done: back to the page that opened it, or home when it was opened directly. */
+export function finish(): void {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+  else void Taro.reLaunch({ url: routes.home });
+}

@@ -1,0 +1,81 @@
+// Records a 面复 or other contact with the deputy: when, how, where, who and what was said.
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import type { TaskView } from '../../../core/contract';
+import type { ContactMode } from '../../../core/model';
+import { CONTACT_MODE_LABELS } from '../../../core/labels';
+import { useAction } from '../../../hooks/use-action';
+import { ChoiceField, FormError, SubmitButton, TextField, type Choice } from '../../../components/fields';
+import { beijingNow, beijingToIso } from '../../../components/format';
+import { TaskFormFrame } from '../../../components/task-form-frame';
+import { finish } from '../../routes';
+
+const MODES: Choice<ContactMode>[] = (Object.keys(CONTACT_MODE_LABELS) as ContactMode[]).map((value) => ({
+  value,
+  label: CONTACT_MODE_LABELS[value],
+}));
+
+const YES_NO: Choice<'yes' | 'no'>[] = [
+  { value: 'yes', label: '是' },
+  { value: 'no', label: '否' },
+];
+
+function ContactForm({ task, onDone, now }: { task: TaskView; onDone: () => void; now?: Date }) {
+  const [today, time] = beijingNow(now);
+  const [date, setDate] = useState(today);
+  const [clock, setClock] = useState(time);
+  const [mode, setMode] = useState<ContactMode>('meeting');
+  const [faceToFace, setFaceToFace] = useState<'yes' | 'no'>('yes');
+  const [place, setPlace] = useState('');
+  const [people, setPeople] = useState('');
+  const [notes, setNotes] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const action = useAction('tasks.logContact');
+
+  const submit = async () => {
+    const at = beijingToIso(date, clock);
+    if (at === null) return setProblem('请按“年-月-日”和“时:分”填写时间，例如 2026-05-20 和 09:30');
+    if (people.trim() === '') return setProblem('请填写参加人员');
+    if (notes.trim() === '') return setProblem('请填写沟通的主要内容');
+    setProblem(null);
+    const response = await action.run({
+      taskId: task.id,
+      at,
+      mode,
+      place: place.trim() || undefined,
+      people: people.trim(),
+      notes: notes.trim(),
+      faceToFace: faceToFace === 'yes',
+    });
+    if (response.ok) onDone();
+  };
+
+  return (
+    <View>
+      <TextField id="contact-date" label="日期（年-月-日）" value={date} onChange={setDate} />
+      <TextField id="contact-time" label="时间（时:分）" value={clock} onChange={setClock} />
+      <ChoiceField id="contact-mode" label="方式" choices={MODES} value={mode} onChange={setMode} />
+      <ChoiceField id="contact-face" label="是否当面答复（面复）" choices={YES_NO} value={faceToFace} onChange={setFaceToFace} />
+      <TextField id="contact-place" label="地点（可不填）" value={place} onChange={setPlace} />
+      <TextField id="contact-people" label="参加人员" value={people} onChange={setPeople} placeholder="例如：王代表；张处长、李科员" />
+      <TextField id="contact-notes" label="主要内容" value={notes} onChange={setNotes} multiline />
+      <FormError message={problem ?? action.error?.message} />
+      <SubmitButton id="contact-submit" text="保存记录" pending={action.pending} onClick={() => void submit()} />
+    </View>
+  );
+}
+
+export function ContactView(props: { suggestionId: string; taskId: string; onDone: () => void; now?: Date }) {
+  const { suggestionId, taskId, onDone, now } = props;
+  return (
+    <TaskFormFrame id="contact-page" suggestionId={suggestionId} taskId={taskId} title="记录面复/沟通" actions={['tasks.logContact']}>
+      {(_detail, task) => <ContactForm task={task} onDone={onDone} now={now} />}
+    </TaskFormFrame>
+  );
+}
+
+export default function ContactPage() {
+  const { params } = useRouter();
+  return <ContactView suggestionId={params.id ?? ''} taskId={params.taskId ?? ''} onDone={finish} />;
+}

@@ -1,0 +1,87 @@
+// Suggestion detail: the text, the units and their roles with the allowed actions, the replies,
+// the records and what happened.
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import type { SuggestionDetail } from '../../../core/contract';
+import { useSuggestion } from '../../../hooks/use-suggestion';
+import { useShowCount } from '../../../hooks/use-show-count';
+import { QueryView } from '../../../components/query-view';
+import { Screen } from '../../../components/screen';
+import { open, routes } from '../../routes';
+import { TaskCard } from './task-card';
+import { Commitments, Contacts, Feedbacks, Opinions, Replies } from './record-sections';
+import { Timeline } from './timeline';
+
+function Header({ detail }: { detail: SuggestionDetail }) {
+  return (
+    <View className="card" id="suggestion-header">
+      <View className="card-head">
+        <Text className="card-number">{detail.number}号</Text>
+        <Text className="tag" id="suggestion-status">
+          {detail.statusLabel}
+        </Text>
+      </View>
+      <View className="card-title" id="suggestion-title">
+        {detail.title}
+      </View>
+      <View className="card-meta">
+        {detail.session} · {detail.phaseLabel} · {detail.delegation}
+      </View>
+      <View className="card-meta">领衔代表：{detail.leadDeputyName}</View>
+      {detail.coSignerNames.length > 0 ? <View className="card-meta">附议代表：{detail.coSignerNames.join('、')}</View> : null}
+      {detail.keySupervised ? <View className="card-meta">重点督办</View> : null}
+      {detail.assignedAt ? <View className="card-meta">交办时间：{detail.assignedAt.slice(0, 10)}</View> : null}
+    </View>
+  );
+}
+
+export function DetailView({ id, refreshKey = 0 }: { id: string; refreshKey?: number }) {
+  const query = useSuggestion(id, refreshKey);
+  return (
+    <Screen id="detail">
+      <QueryView query={query}>
+        {(detail) => {
+          const allowedOn = (taskId: string) => detail.tasks.find((t) => t.id === taskId)?.allowedActions ?? [];
+          return (
+            <View>
+              <Header detail={detail} />
+              <View className="section">
+                <View className="section-title">建议内容</View>
+                <View className="card card-text" id="suggestion-content">
+                  {detail.content}
+                </View>
+              </View>
+              <View className="section" id="tasks">
+                <View className="section-title">承办单位</View>
+                {detail.tasks.length === 0 ? <View className="state">尚未交办</View> : null}
+                {detail.tasks.map((task) => (
+                  <TaskCard key={task.id} suggestionId={detail.id} task={task} onChanged={query.reload} />
+                ))}
+              </View>
+              <Replies replies={detail.replies} />
+              <Opinions opinions={detail.opinions} />
+              <Contacts
+                contacts={detail.contacts}
+                confirmable={(c) => allowedOn(c.taskId).includes('contacts.confirm')}
+                onChanged={query.reload}
+              />
+              <Feedbacks feedback={detail.feedback} />
+              <Commitments
+                commitments={detail.commitments}
+                canProgress={(c) => allowedOn(c.taskId).includes('commitments.progress')}
+                onProgress={(c) => open(routes.progress(detail.id, c.id))}
+              />
+              <Timeline events={detail.events} />
+            </View>
+          );
+        }}
+      </QueryView>
+    </Screen>
+  );
+}
+
+export default function DetailPage() {
+  const { params } = useRouter();
+  const shown = useShowCount();
+  return <DetailView id={params.id ?? ''} refreshKey={shown} />;
+}

@@ -1,0 +1,155 @@
+// What was written down on a suggestion: replies, co-handlers' opinions, contact records,
+// the deputies' ratings and the B/C promises with their progress.
+import { Button, Text, View } from '@tarojs/components';
+import type { CommitmentView, ContactView, FeedbackView, OpinionView, ReplyView } from '../../../core/contract';
+import { useAction } from '../../../hooks/use-action';
+import { FormError } from '../../../components/fields';
+import { formatDate, formatTime } from '../../../components/format';
+
+export function Replies({ replies }: { replies: ReplyView[] }) {
+  if (replies.length === 0) return null;
+  return (
+    <View className="section" id="replies">
+      <View className="section-title">答复</View>
+      {replies.map((reply) => (
+        <View className="card reply-item" key={reply.id}>
+          <View className="card-head">
+            <Text className="card-title">
+              {reply.unitName} · 第{reply.round}轮
+            </Text>
+            <Text className="tag reply-class">
+              {reply.class}类 {reply.classLabel}
+            </Text>
+          </View>
+          <View className="card-text">{reply.text}</View>
+          <View className="card-meta">
+            分管领导：{reply.leaderContact.name} {reply.leaderContact.phone}
+          </View>
+          <View className="card-meta">
+            承办人：{reply.handlerContact.name} {reply.handlerContact.phone}
+          </View>
+          <View className="card-meta">
+            {reply.signed ? `已签发${reply.signerName ? `（${reply.signerName}）` : ''}${reply.signedAt ? ` ${formatTime(reply.signedAt)}` : ''}` : '草稿（未签发）'}
+          </View>
+          {reply.reviews.map((review, i) => (
+            <View className="card-meta" key={i}>
+              审核：{review.byName} {review.decision === 'approve' ? '通过' : '退回修改'}
+              {review.comment ? `，意见：${review.comment}` : ''}
+            </View>
+          ))}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+export function Opinions({ opinions }: { opinions: OpinionView[] }) {
+  if (opinions.length === 0) return null;
+  return (
+    <View className="section" id="opinions">
+      <View className="section-title">会办意见</View>
+      {opinions.map((o) => (
+        <View className="card" key={o.id}>
+          <View className="card-title">{o.unitName}</View>
+          <View className="card-text">{o.text}</View>
+          <View className="card-meta">
+            联系人：{o.contact.name} {o.contact.phone} · {formatTime(o.createdAt)}
+          </View>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function ContactItem({ contact, canConfirm, onChanged }: { contact: ContactView; canConfirm: boolean; onChanged: () => void }) {
+  const confirm = useAction('contacts.confirm');
+  return (
+    <View className="card contact-item">
+      <View className="card-head">
+        <Text className="card-title">
+          {contact.modeLabel}
+          {contact.faceToFace ? '（面复）' : ''}
+        </Text>
+        <Text className="tag">{contact.deputyConfirmedAt ? '代表已确认' : '代表未确认'}</Text>
+      </View>
+      <View className="card-meta">时间：{formatTime(contact.at)}</View>
+      {contact.place ? <View className="card-meta">地点：{contact.place}</View> : null}
+      <View className="card-meta">参加人员：{contact.people}</View>
+      <View className="card-text">{contact.notes}</View>
+      {canConfirm && !contact.deputyConfirmedAt ? (
+        <Button
+          className="btn btn-primary confirm-contact-btn"
+          disabled={confirm.pending}
+          onClick={() => void confirm.run({ contactId: contact.id }).then((r) => r.ok && onChanged())}
+        >
+          确认此记录属实
+        </Button>
+      ) : null}
+      <FormError message={confirm.error?.message} />
+    </View>
+  );
+}
+
+export function Contacts(props: { contacts: ContactView[]; confirmable: (c: ContactView) => boolean; onChanged: () => void }) {
+  const { contacts, confirmable, onChanged } = props;
+  if (contacts.length === 0) return null;
+  return (
+    <View className="section" id="contacts">
+      <View className="section-title">面复与沟通记录</View>
+      {contacts.map((c) => (
+        <ContactItem key={c.id} contact={c} canConfirm={confirmable(c)} onChanged={onChanged} />
+      ))}
+    </View>
+  );
+}
+
+export function Feedbacks({ feedback }: { feedback: FeedbackView[] }) {
+  if (feedback.length === 0) return null;
+  return (
+    <View className="section" id="feedback">
+      <View className="section-title">代表评价</View>
+      {feedback.map((f) => (
+        <View className="card feedback-item" key={f.id}>
+          <View className="card-title">
+            {f.deputyName} · 第{f.round}轮
+          </View>
+          <View className="card-meta">
+            办理态度：{f.attitudeLabel}；办理结果：{f.resultLabel}
+          </View>
+          {f.reasons ? <View className="card-text">理由：{f.reasons}</View> : null}
+          <View className="card-meta">{formatTime(f.at)}</View>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+export function Commitments(props: { commitments: CommitmentView[]; canProgress: (c: CommitmentView) => boolean; onProgress: (c: CommitmentView) => void }) {
+  const { commitments, canProgress, onProgress } = props;
+  if (commitments.length === 0) return null;
+  return (
+    <View className="section" id="commitments">
+      <View className="section-title">承诺落实（回头看）</View>
+      {commitments.map((c) => (
+        <View className="card commitment-item" key={c.id}>
+          <View className="card-head">
+            <Text className="card-title">{c.promise}</Text>
+            <Text className="tag">{c.doneAt ? '已落实' : '落实中'}</Text>
+          </View>
+          <View className="card-meta">计划完成：{c.targetDate}</View>
+          {c.progress.map((p, i) => (
+            <View className="card-meta" key={i}>
+              {formatDate(p.at)} {p.byName}：{p.text}
+            </View>
+          ))}
+          {c.finalAnswer ? <View className="card-text">落实情况：{c.finalAnswer}</View> : null}
+          {canProgress(c) && !c.doneAt ? (
+            <Button className="btn btn-default progress-btn" onClick={() => onProgress(c)}>
+              填报落实进展
+            </Button>
+          ) : null}
+        </View>
+      ))}
+    </View>
+  );
+}

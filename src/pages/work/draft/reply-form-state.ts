@@ -1,0 +1,52 @@
+// The draft reply form's values, starting from the task's latest unsigned draft when there is one.
+import type { ReplyView, SuggestionDetail, TaskView } from '../../../core/contract';
+import type { ReplyClass } from '../../../core/model';
+
+export interface ReplyFormValues {
+  replyClass: ReplyClass | null;
+  text: string;
+  leaderName: string;
+  leaderPhone: string;
+  handlerName: string;
+  handlerPhone: string;
+  promise: string;
+  targetDate: string;
+  coOpinionIds: string[];
+}
+
+export function latestDraft(detail: SuggestionDetail, task: TaskView): ReplyView | undefined {
+  return detail.replies
+    .filter((r) => r.taskId === task.id && !r.signed && r.round === task.round)
+    .sort((a, b) => b.version - a.version)[0];
+}
+
+export function initialValues(detail: SuggestionDetail, task: TaskView): ReplyFormValues {
+  const draft = latestDraft(detail, task);
+  const commitment = detail.commitments.find((c) => c.taskId === task.id && !c.doneAt);
+  return {
+    replyClass: draft?.class ?? null,
+    text: draft?.text ?? '',
+    leaderName: draft?.leaderContact.name ?? '',
+    leaderPhone: draft?.leaderContact.phone ?? '',
+    handlerName: draft?.handlerContact.name ?? '',
+    handlerPhone: draft?.handlerContact.phone ?? '',
+    promise: commitment?.promise ?? '',
+    targetDate: commitment?.targetDate ?? '',
+    coOpinionIds: [],
+  };
+}
+
+export const isPromise = (c: ReplyClass | null) => c === 'B' || c === 'C';
+
+/** The first thing a person must still fill in, in plain words; null when the form is complete. */
+export function missing(v: ReplyFormValues, isDate: (s: string) => boolean): string | null {
+  if (v.replyClass === null) return '请选择答复类别（A、B、C、D）';
+  if (v.text.trim() === '') return '请填写答复正文';
+  if (v.leaderName.trim() === '' || v.leaderPhone.trim() === '') return '请填写分管领导的姓名和电话';
+  if (v.handlerName.trim() === '' || v.handlerPhone.trim() === '') return '请填写承办人的姓名和电话';
+  if (isPromise(v.replyClass)) {
+    if (v.promise.trim() === '') return 'B类、C类答复须写明承诺事项';
+    if (!isDate(v.targetDate)) return '请按“年-月-日”填写承诺完成日期';
+  }
+  return null;
+}

@@ -1,0 +1,186 @@
+// The Store port over the CloudBase document database (wx-server-sdk). One collection per entity
+// (plus `events` and `idempotency`); a document keeps the entity's fields, `_id` = its id and `_rev`,
+// the revision the optimistic concurrency check compares. Writes go through runTransaction, one
+// document operation at a time (the platform's rule); queries page by `_id`, at most 1000 a request.
+import type { AuditEvent } from '../../../core/model';
+import type { CollectionName, Doc, EventQuery, IdempotencyRecord, IndexValue, Query, Store, Tx } from '../../ports';
+import { indexPath, isArrayIndex } from '../index-values';
+import { runUnitOfWork, staleConflict, type CommitPlan, type Revised } from '../unit-of-work';
+
+/** The part of the wx-server-sdk database API this adapter uses. */
+interface CloudQuery {
+  where(filter: Record<string, unknown>): CloudQuery;
+  orderBy(field: string, order: 'asc' | 'desc'): CloudQuery;
+  limit(n: number): CloudQuery;
+  get(): Promise<{ data: Record<string, unknown>[] }>;
+  count(): Promise<{ total: number }>;
+}
+interface CloudCollection extends CloudQuery {
+  add(options: { data: Record<string, unknown> }): Promise<unknown>;
+  doc(id: string): {
+    get(): Promise<{ data: Record<string, unknown> | null }>;
+    set(options: { data: Record<string, unknown> }): Promise<unknown>;
+  };
+}
+interface CloudCondition {
+  and(...conditions: unknown[]): CloudCondition;
+}
+interface CloudCommand {
+  gt(value: unknown): CloudCondition;
+  gte(value: unknown): CloudCondition;
+  lt(value: unknown): CloudCondition;
+}
+interface CloudTransaction {
+  collection(name: string): Pick<CloudCollection, 'add' | 'doc'>;
+}
+export interface CloudDatabase {
+  command: CloudCommand;
+  collection(name: string): CloudCollection;
+  runTransaction<T>(fn: (transaction: CloudTransaction) => Promise<T>, retries?: number): Promise<T>;
+}
+export interface CloudLike {
+  database(): unknown;
+}
+
+/** The most documents one query may return inside a cloud function. */
+export const CLOUD_PAGE = 1000;
+export const EVENTS = 'events';
+export const IDEMPOTENCY = 'idempotency';
+
+const SYSTEM_FIELDS = ['_id', '_rev', '_openid'];
+
+function strip<T>(raw: Record<string, unknown>): Revised<T> {
+  const doc: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) if (!SYSTEM_FIELDS.includes(key)) doc[key] = value;
+  return { doc: doc as T, rev: typeof raw._rev === 'number' ? raw._rev : 1 };
+}
+
+/** A plain copy without undefined fields (the database cannot hold them). */
+const plain = (value: unknown): Record<string, unknown> => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+
+/** A document read inside a transaction, or null: the SDK rejects instead of answering "none". */
+async function getInTransaction(ref: { get(): Promise<{ data: Record<string, unknown> | null }> }) {
+  try {
+    return (await ref.get()).data;
+  } catch (error) {
+    if (error instanceof Error && /does not exist/.test(error.message)) return null;
+    throw error;
+  }
+}
+
+export function openCloudBaseStore(cloud: CloudLike): Store {
+  const db = cloud.database() as CloudDatabase;
+  const _ = db.command;
+
+  function filterOf<C extends CollectionName>(collection: C, query: Query<C> | undefined, afterId?: string) {
+    const filter: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(query?.where ?? {}) as [string, IndexValue | undefined][]) {
+      if (value === undefined) continue;
+      // An equality on an array field matches any element: the database's own rule.
+      filter[indexPath(collection, name)] = value;
+    }
+    if (query?.range) {
+      const { field, gte, lt } = query.range;
+      if (isArrayIndex(collection, field)) throw new Error(`range on array index ${collection}.${field}`);
+      const path = indexPath(collection, field);
+      const parts = [gte !== undefined ? _.gte(gte) : undefined, lt !== undefined ? _.lt(lt) : undefined].filter(Boolean);
+      if (parts.length === 1) filter[path] = parts[0];
+      if (parts.length === 2) filter[path] = _.gte(gte).and(_.lt(lt));
+    }
+    if (afterId !== undefined) filter._id = _.gt(afterId);
+    return filter;
+  }
+
+  async function pages(name: string, filter: (afterId?: string) => Record<string, unknown>, limit?: number) {
+    const found: Record<string, unknown>[] = [];
+    let afterId: string | undefined;
+    for (;;) {
+      const want = limit === undefined ? CLOUD_PAGE : Math.min(CLOUD_PAGE, limit - found.length);
+      if (want <= 0) break;
+      const { data } = await db.collection(name).where(filter(afterId)).orderBy('_id', 'asc').limit(want).get();
+      found.push(...data);
+      if (data.length < want) break;
+      afterId = String(data[data.length - 1]?._id);
+    }
+    return found;
+  }
+
+  const reader = {
+    async getWithRev<C extends CollectionName>(collection: C, id: string): Promise<Revised<Doc<C>> | undefined> {
+      const { data } = await db.collection(collection).where({ _id: id }).limit(1).get();
+      return data[0] ? strip<Doc<C>>(data[0]) : undefined;
+    },
+    async findWithRev<C extends CollectionName>(collection: C, query?: Query<C>): Promise<Revised<Doc<C>>[]> {
+      const raw = await pages(collection, (afterId) => filterOf(collection, query, afterId ?? query?.afterId), query?.limit);
+      return raw.map((r) => strip<Doc<C>>(r));
+    },
+    async count<C extends CollectionName>(collection: C, query?: Query<C>): Promise<number> {
+      const { total } = await db.collection(collection).where(filterOf(collection, query, query?.afterId)).count();
+      return total;
+    },
+    async events(query: EventQuery): Promise<AuditEvent[]> {
+      const filter: Record<string, unknown> = {};
+      if (query.suggestionId !== undefined) filter.suggestionId = query.suggestionId;
+      if (query.entityId !== undefined) filter.entityId = query.entityId;
+      const found: AuditEvent[] = [];
+      for (;;) {
+        const want = query.limit === undefined ? CLOUD_PAGE : Math.min(CLOUD_PAGE, query.limit - found.length);
+        if (want <= 0) break;
+        const { data } = await db.collection(EVENTS).where(filter).orderBy('seq', 'asc').limit(want).get();
+        found.push(...data.map((raw) => strip<AuditEvent & { seq?: string }>(raw).doc));
+        if (data.length < want) break;
+        const last = data[data.length - 1]?.seq;
+        filter.seq = _.gt(last);
+      }
+      return found.map(({ seq: _seq, ...event }: AuditEvent & { seq?: string }) => event);
+    },
+    async idempotency(requestId: string): Promise<IdempotencyRecord | undefined> {
+      const { data } = await db.collection(IDEMPOTENCY).where({ _id: requestId }).limit(1).get();
+      return data[0] ? strip<IdempotencyRecord>(data[0]).doc : undefined;
+    },
+  };
+
+  async function commit(plan: CommitPlan): Promise<void> {
+    // Events are ordered by `seq`: the commit instant plus a counter, so one commit's events keep their order.
+    const stamp = new Date().toISOString();
+    await db.runTransaction(async (t) => {
+      // (the body below runs again when the platform retries a conflicting transaction)
+      for (const write of plan.writes) {
+        const ref = t.collection(write.collection).doc(write.id);
+        const current = await getInTransaction(ref);
+        const rev = current ? (typeof current._rev === 'number' ? current._rev : 1) : 0;
+        if (rev !== write.expectedRev) throw staleConflict();
+        const body: Record<string, unknown> = { ...plain(write.doc), _rev: write.expectedRev + 1 };
+        delete body._id;
+        if (write.expectedRev === 0) await t.collection(write.collection).add({ data: { _id: write.id, ...body } });
+        else await ref.set({ data: body });
+      }
+      for (const [index, event] of plan.events.entries()) {
+        const seq = `${stamp}#${String(index).padStart(4, '0')}#${event.id}`;
+        await t.collection(EVENTS).add({ data: { _id: event.id, ...plain(event), seq } });
+      }
+      if (plan.remember) {
+        const ref = t.collection(IDEMPOTENCY).doc(plan.remember.id);
+        const existing = await getInTransaction(ref);
+        if (existing) throw staleConflict();
+        const { id, ...record } = plain(plan.remember);
+        await t.collection(IDEMPOTENCY).add({ data: { _id: id, ...record } });
+      }
+    }).catch((error: unknown) => {
+      // Retries exhausted on a write-write conflict: the same outcome as a stale revision.
+      if ((error as { code?: unknown } | null)?.code === 'DATABASE_TRANSACTION_CONFLICT') throw staleConflict();
+      throw error;
+    });
+  }
+
+  return {
+    get: async (collection, id) => (await reader.getWithRev(collection, id))?.doc,
+    find: async (collection, query) => (await reader.findWithRev(collection, query)).map((r) => r.doc),
+    count: reader.count,
+    events: reader.events,
+    idempotency: reader.idempotency,
+    transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+      return runUnitOfWork(reader, commit, fn);
+    },
+  };
+}

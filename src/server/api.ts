@@ -1,0 +1,120 @@
+// The one entry of every user action (DESIGN.md §7): route by action, validate the data, resolve the
+// caller from the platform's openid only, replay a known requestId, run the use case, and answer in
+// the one response shape. Expected failures are AppErrors; anything else is logged and becomes INTERNAL.
+import { z } from 'zod';
+import { AppError, DEFAULT_MESSAGES, type ApiResponse } from '../core/errors';
+import type { User } from '../core/model';
+import { SHANDONG_POLICY, type DeadlinePolicy } from '../core/policy';
+import type { Clock, Notifier, Store } from './ports';
+import type { ServerDeps, UseCase, UseCaseContext } from './use-case';
+import { USE_CASES } from './use-cases';
+import { parseData } from './validation';
+
+export interface ApiDeps {
+  store: Store;
+  clock: Clock;
+  policy?: DeadlinePolicy;
+  notifier?: Notifier;
+  /** Where unexpected failures are logged; default console.error. */
+  log?: (message: string, error: unknown) => void;
+}
+
+export interface ApiEvent {
+  action: string;
+  data?: unknown;
+  requestId?: string;
+}
+
+export interface ApiContext {
+  /** The caller's OPENID as the platform gives it (getWXContext, or the local gateway's session). */
+  openid?: string;
+}
+
+export type Api = (event: ApiEvent, ctx: ApiContext) => Promise<ApiResponse<unknown>>;
+
+const requestIdSchema = z.string().min(1).max(128);
+const BY_ACTION = new Map<string, UseCase<never, unknown, unknown>>(
+  USE_CASES.map((useCase) => [useCase.action, useCase as unknown as UseCase<never, unknown, unknown>]),
+);
+
+export function createApi(input: ApiDeps): Api {
+  const deps: ServerDeps = {
+    store: input.store,
+    clock: input.clock,
+    policy: input.policy ?? SHANDONG_POLICY,
+    notifier: input.notifier,
+    log: input.log ?? ((message, error) => console.error(message, error)),
+  };
+
+  return async (event, ctx) => {
+    const action = typeof event?.action === 'string' ? event.action : '';
+    try {
+      const useCase = BY_ACTION.get(action);
+      if (!useCase) throw new AppError('VALIDATION', `不支持的操作：${action.slice(0, 40) || '（空）'}`);
+      const requestId = event.requestId === undefined || event.requestId === null ? undefined : event.requestId;
+      if (requestId !== undefined && !requestIdSchema.safeParse(requestId).success) {
+        throw new AppError('VALIDATION', '「请求编号」格式不正确');
+      }
+
+      const openid = typeof ctx?.openid === 'string' && ctx.openid.length > 0 ? ctx.openid : undefined;
+      if (useCase.access !== 'public' && !openid) throw new AppError('UNAUTHENTICATED');
+      const user = openid ? await findUserByOpenid(deps.store, openid) : null;
+      if (useCase.access === 'user' && !user) throw new AppError('UNAUTHENTICATED', '请先绑定身份后再使用');
+
+      const actorKey = user?.id ?? (openid ? `openid:${openid}` : 'public');
+      if (requestId !== undefined) {
+        const replay = await replayed(deps.store, requestId, action, actorKey);
+        if (replay) return replay;
+      }
+
+      const data = parseData(useCase.schema, event.data);
+      const now = deps.clock.now();
+      const context: UseCaseContext = {
+        deps,
+        openid,
+        user,
+        now,
+        write: (fn) =>
+          deps.store.transaction(async (tx) => {
+            const result = await fn(tx);
+            if (requestId !== undefined) {
+              tx.rememberResult({ id: requestId, action, actorId: actorKey, at: now, response: { ok: true, data: result } });
+            }
+            return result;
+          }),
+      };
+      const result = await useCase.run(data as never, context);
+      return { ok: true, data: result };
+    } catch (error) {
+      if (error instanceof AppError) {
+        // Two requests with one requestId raced: the loser answers with the winner's result.
+        if (error.code === 'CONFLICT' && typeof event?.requestId === 'string') {
+          const again = await deps.store.idempotency(event.requestId).catch(() => undefined);
+          if (again && again.action === action) return again.response as ApiResponse<unknown>;
+        }
+        return { ok: false, error: { code: error.code, message: error.message } };
+      }
+      deps.log(`api action ${action} failed`, error);
+      return { ok: false, error: { code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL } };
+    }
+  };
+}
+
+async function findUserByOpenid(store: Store, openid: string): Promise<User | null> {
+  const [user] = await store.find('users', { where: { openid }, limit: 1 });
+  return user ?? null;
+}
+
+async function replayed(
+  store: Store,
+  requestId: string,
+  action: string,
+  actorKey: string,
+): Promise<ApiResponse<unknown> | undefined> {
+  const record = await store.idempotency(requestId);
+  if (!record) return undefined;
+  if (record.action !== action || record.actorId !== actorKey) {
+    throw new AppError('VALIDATION', '「请求编号」已用于其他请求，请重新提交');
+  }
+  return record.response as ApiResponse<unknown>;
+}

@@ -1,0 +1,104 @@
+// What a reminder says: the in-app title and body (Chinese), the page it opens, and the params the
+// subscribe-message template fields are filled from. The schedule itself is the core's (dueReminders).
+import { UNIT_ROLE_LABELS } from '../../core/labels';
+import type { Suggestion, Task, Unit } from '../../core/model';
+import { remainingDaysText, type DueReminder, type ReminderKind } from '../../core/reminders';
+import type { ReminderConfig, TemplateName } from './config';
+
+export interface MessageSubject {
+  task: Task;
+  suggestion: Suggestion;
+  unit?: Unit;
+}
+
+export interface ReminderMessage {
+  title: string;
+  body: string;
+  page: string;
+  template: TemplateName;
+  params: Record<string, string>;
+}
+
+const DEADLINE_LABELS: Record<Exclude<ReminderKind, 'feedback'>, string> = {
+  reply: '答复期限',
+  coOpinion: '会办意见期限',
+  returnWindow: '申请退回期限',
+  rehandling: '重新办理期限',
+};
+
+const ASKS: Record<Exclude<ReminderKind, 'feedback'>, { before: string; overdue: string; note: string }> = {
+  reply: { before: '请按时答复代表。', overdue: '已超过办理时限，请尽快答复代表。', note: '请按时答复代表' },
+  coOpinion: { before: '请按时向主办单位送会办意见。', overdue: '已超过会办意见期限，请尽快送会办意见。', note: '请按时送会办意见' },
+  returnWindow: { before: '如认为交办不当，请在期限内申请退回或调整，逾期不再受理。', overdue: '', note: '如需退回请在期限内申请' },
+  rehandling: { before: '请按时重新办理并再次答复代表。', overdue: '已超过重新办理期限，请尽快再次答复代表。', note: '请按时重新办理' },
+};
+
+export function fillPage(template: string, ids: { taskId?: string; suggestionId?: string }): string {
+  return template.replace('{taskId}', ids.taskId ?? '').replace('{suggestionId}', ids.suggestionId ?? '');
+}
+
+function subjectLine({ task, suggestion, unit }: MessageSubject): string {
+  const who = unit ? `，${unit.name}${UNIT_ROLE_LABELS[task.role]}` : '';
+  return `《${suggestion.title}》（建议号${suggestion.number}${who}）`;
+}
+
+export function stagePhrase(daysLeft: number): string {
+  if (daysLeft > 0) return '即将到期';
+  return daysLeft === 0 ? '今日到期' : '已超期';
+}
+
+/** The message of one scheduled reminder seen on `today` (a Shanghai date). */
+export function reminderMessage(reminder: DueReminder, subject: MessageSubject, today: string, config: ReminderConfig): ReminderMessage {
+  const { task, suggestion, unit } = subject;
+  const base = { title: suggestion.title, number: suggestion.number, unit: unit?.name ?? '' };
+  if (reminder.kind === 'feedback') {
+    return {
+      title: '请评价办理答复',
+      body: `${subjectLine(subject)}的答复已于${reminder.dueDate}送达，请对办理态度和办理结果作出评价。`,
+      page: fillPage(config.suggestionPage, { taskId: task.id, suggestionId: suggestion.id }),
+      template: 'feedback',
+      params: { ...base, time: task.repliedAt ?? reminder.dueDate, dueDate: reminder.dueDate, stage: '待评价', note: '请对办理答复作出评价' },
+    };
+  }
+  const label = DEADLINE_LABELS[reminder.kind];
+  const ask = ASKS[reminder.kind];
+  const remaining = remainingDaysText(reminder.dueDate, today);
+  const overdue = reminder.daysLeft < 0;
+  return {
+    title: `${label}提醒：${remaining}`,
+    body: `${subjectLine(subject)}${label}为${reminder.dueDate}，${remaining}。${overdue ? ask.overdue : ask.before}`,
+    page: fillPage(config.taskPage, { taskId: task.id, suggestionId: suggestion.id }),
+    template: 'deadline',
+    params: {
+      ...base,
+      deadline: label,
+      dueDate: reminder.dueDate,
+      daysLeft: remaining,
+      stage: stagePhrase(reminder.daysLeft),
+      note: overdue ? '已超期，请尽快办理' : ask.note,
+    },
+  };
+}
+
+/** The message of a coordinator's 催办. */
+export function urgeMessage(subject: MessageSubject, today: string, config: ReminderConfig, message?: string): ReminderMessage {
+  const { task, suggestion, unit } = subject;
+  const remaining = remainingDaysText(task.due.reply, today);
+  const extra = message ? `督办意见：${message}` : '请加快办理进度，按时答复代表。';
+  return {
+    title: '督办提醒',
+    body: `联络员对${subjectLine(subject)}进行催办，答复期限为${task.due.reply}，${remaining}。${extra}`,
+    page: fillPage(config.taskPage, { taskId: task.id, suggestionId: suggestion.id }),
+    template: 'urge',
+    params: {
+      title: suggestion.title,
+      number: suggestion.number,
+      unit: unit?.name ?? '',
+      deadline: '答复期限',
+      dueDate: task.due.reply,
+      daysLeft: remaining,
+      stage: '催办',
+      note: message ?? '请加快办理进度',
+    },
+  };
+}

@@ -1,0 +1,94 @@
+// suggestions.list: the suggestions the caller may see, with status, step, units and the nearest due date.
+import { z } from 'zod';
+import type { ListSuggestionsData, ListSuggestionsResult, SuggestionListItem } from '../../core/contract';
+import { shanghaiDate } from '../../core/calendar';
+import { activeDeadline } from '../../core/deadlines';
+import { SUGGESTION_STATUS_LABELS, TASK_STATE_LABELS, UNIT_ROLE_LABELS } from '../../core/labels';
+import type { SuggestionStatus, User } from '../../core/model';
+import { remainingDaysText } from '../../core/reminders';
+import { DEPUTY_STEPS, deputyStep, suggestionStatus } from '../../core/status';
+import { isDeputyOf, isOffice, isUnitStaff } from '../access';
+import { Directory } from '../directory';
+import { caller, defineUseCase } from '../use-case';
+import { pageFields } from '../validation';
+import { bySessionAndNumber, visibleSuggestions, type SuggestionWithTasks } from '../visible-suggestions';
+
+const STATUSES = ['pending', 'handling', 'replied', 'closed', 'disclosed', 'archived'] as const satisfies readonly SuggestionStatus[];
+
+const schema: z.ZodType<ListSuggestionsData> = z.object({
+  status: z.enum(STATUSES).optional(),
+  keyword: z.string().trim().max(50).optional(),
+  session: z.string().trim().max(40).optional(),
+  ...pageFields,
+});
+
+export const listSuggestions = defineUseCase({
+  action: 'suggestions.list',
+  access: 'user',
+  schema,
+  async run(data, ctx): Promise<ListSuggestionsResult> {
+    const user = caller(ctx);
+    const today = shanghaiDate(ctx.now);
+    const directory = new Directory(ctx.deps.store);
+    const page = data.page ?? 1;
+    const pageSize = data.pageSize ?? 20;
+
+    const rows = (await visibleSuggestions(ctx.deps.store, user))
+      .map((row) => ({ ...row, status: suggestionStatus(row.suggestion, row.tasks) }))
+      .filter(({ suggestion, status }) => {
+        if (data.status && status !== data.status) return false;
+        if (data.session && suggestion.session !== data.session) return false;
+        if (data.keyword && !`${suggestion.number} ${suggestion.title}`.includes(data.keyword)) return false;
+        return true;
+      })
+      .sort((a, b) => bySessionAndNumber(a.suggestion, b.suggestion));
+
+    const items = await Promise.all(
+      rows.slice((page - 1) * pageSize, page * pageSize).map((row) => listItem(row, row.status, user, today, directory)),
+    );
+    return { items, total: rows.length, page, pageSize };
+  },
+});
+
+async function listItem(
+  { suggestion, tasks }: SuggestionWithTasks,
+  status: SuggestionStatus,
+  user: User,
+  today: string,
+  directory: Directory,
+): Promise<SuggestionListItem> {
+  const live = tasks.filter((t) => t.state !== 'returned');
+  // Unit staff look at their own unit's tasks; deputies and the office at the whole suggestion.
+  const asStaff = !isOffice(user) && !isDeputyOf(user, suggestion);
+  const ownTasks = asStaff ? live.filter((t) => isUnitStaff(user, t.unitId)) : live;
+  // The deputy and the office follow the reply to the deputy; a co-opinion date is the units' own affair.
+  const timed = asStaff ? ownTasks : ownTasks.filter((t) => t.role !== 'co');
+  const deadlines = timed.map((t) => activeDeadline(t)?.date).filter((d): d is string => d !== undefined).sort();
+  const replyDue = deadlines[0];
+  const step = isDeputyOf(user, suggestion) && !isOffice(user)
+    ? DEPUTY_STEPS[deputyStep(status)]
+    : ownTasks.length > 0 && status !== 'archived'
+      ? [...new Set(ownTasks.map((t) => TASK_STATE_LABELS[t.state]))].join('、')
+      : SUGGESTION_STATUS_LABELS[status];
+  const units = await Promise.all(
+    live.map(async (t) => ({
+      unitId: t.unitId,
+      unitName: await directory.unitName(t.unitId),
+      role: t.role,
+      roleLabel: UNIT_ROLE_LABELS[t.role],
+    })),
+  );
+  return {
+    id: suggestion.id,
+    number: suggestion.number,
+    title: suggestion.title,
+    session: suggestion.session,
+    status,
+    statusLabel: SUGGESTION_STATUS_LABELS[status],
+    step,
+    leadDeputyName: await directory.userName(suggestion.leadDeputyId),
+    keySupervised: suggestion.keySupervised,
+    units,
+    ...(replyDue ? { replyDue, daysLeftText: remainingDaysText(replyDue, today) } : {}),
+  };
+}

@@ -1,0 +1,94 @@
+// Sample data in the shapes of src/core/contract.ts, for the page tests.
+import type { SuggestionDetail, SuggestionListItem, TaskListItem, TaskView } from '../../src/core/contract';
+
+export function task(overrides: Partial<TaskView> = {}): TaskView {
+  return {
+    id: 't1',
+    suggestionId: 's1',
+    unitId: 'u-drc',
+    unitName: '市发展改革委',
+    role: 'lead',
+    roleLabel: '主办',
+    state: 'handling',
+    stateLabel: '办理中',
+    round: 1,
+    assignedAt: '2026-03-01T02:00:00.000Z',
+    due: { reply: '2026-06-01', returnWindow: '2026-03-06' },
+    daysLeftText: '剩余 20 天',
+    version: 3,
+    allowedActions: [],
+    ...overrides,
+  };
+}
+
+export function detail(overrides: Partial<SuggestionDetail> = {}): SuggestionDetail {
+  return {
+    id: 's1',
+    number: '101',
+    title: '关于加快充电桩建设的建议',
+    content: '建议在老旧小区加快建设公共充电桩。',
+    session: '十八届一次',
+    delegation: '历下区代表团',
+    phase: 'session',
+    phaseLabel: '会期',
+    tags: [],
+    keySupervised: false,
+    status: 'handling',
+    statusLabel: '办理中',
+    leadDeputyId: 'd1',
+    leadDeputyName: '王代表',
+    coSignerNames: [],
+    assignedAt: '2026-03-01T02:00:00.000Z',
+    version: 1,
+    tasks: [task()],
+    replies: [],
+    opinions: [],
+    contacts: [],
+    feedback: [],
+    commitments: [],
+    events: [],
+    allowedActions: [],
+    ...overrides,
+  };
+}
+
+export function listItem(overrides: Partial<SuggestionListItem> = {}): SuggestionListItem {
+  return {
+    id: 's1',
+    number: '101',
+    title: '关于加快充电桩建设的建议',
+    session: '十八届一次',
+    status: 'handling',
+    statusLabel: '办理中',
+    step: '办理中',
+    leadDeputyName: '王代表',
+    keySupervised: false,
+    units: [{ unitId: 'u-drc', unitName: '市发展改革委', role: 'lead', roleLabel: '主办' }],
+    replyDue: '2026-06-01',
+    daysLeftText: '剩余 20 天',
+    ...overrides,
+  };
+}
+
+export function taskItem(overrides: Partial<TaskListItem> = {}): TaskListItem {
+  return {
+    id: 't1',
+    suggestionId: 's1',
+    number: '101',
+    title: '关于加快充电桩建设的建议',
+    unitName: '市发展改革委',
+    role: 'lead',
+    roleLabel: '主办',
+    state: 'handling',
+    stateLabel: '办理中',
+    round: 1,
+    replyDue: '2026-06-01',
+    daysLeftText: '剩余 20 天',
+    keySupervised: false,
+    version: 3,
+    allowedActions: [],
+    ...overrides,
+  };
+}
+
+export const page = (overrides: { items: unknown[] }) => ({ total: overrides.items.length, page: 1, pageSize: 100, ...overrides });
