@@ -2,7 +2,6 @@
 // The library's own lookup functions build their tables with a mix of UTC parsing and local-time
 // formatting, so under a time zone west of UTC (e.g. America/New_York) they answer for the wrong
 // day; its JSON data, keyed by "YYYY-MM-DD", is correct everywhere, so the core reads that instead.
-// eslint-disable-next-line no-restricted-imports -- the data file of chinese-days (see above)
 import data from 'chinese-days/dist/chinese-days.json';
 
 interface ChineseDaysData {

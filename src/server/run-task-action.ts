@@ -1,0 +1,96 @@
+// The common path of every tasks.* write: load the task and its suggestion, authorize, check the
+// version the caller saw, let the core decide, then write the task, the records and one audit event.
+import type { ActionName, TaskResult } from '../core/contract';
+import { shanghaiDate } from '../core/calendar';
+import { AppError } from '../core/errors';
+import type { AuditEvent, Suggestion, Task, User } from '../core/model';
+import { applyTaskAction, type TaskAction, type WorkflowContext } from '../core/workflow';
+import { Directory } from './directory';
+import { queueNotifications } from './outbox';
+import type { Tx } from './ports';
+import { loadTaskRecords, workflowContextFor, type TaskRecords } from './task-context';
+import { caller, event, type UseCaseContext } from './use-case';
+import { taskView } from './views';
+
+export interface Loaded {
+  tx: Tx;
+  user: User;
+  task: Task;
+  suggestion: Suggestion;
+  records: TaskRecords;
+  wctx: WorkflowContext;
+}
+
+export async function loadTask(tx: Tx, ctx: UseCaseContext, taskId: string): Promise<Loaded> {
+  const user = caller(ctx);
+  const task = await tx.get('tasks', taskId);
+  if (!task) throw new AppError('NOT_FOUND', '没有找到该办理任务');
+  const suggestion = await tx.get('suggestions', task.suggestionId);
+  if (!suggestion) throw new AppError('NOT_FOUND', '没有找到该建议');
+  const records = await loadTaskRecords(tx, suggestion.id);
+  const wctx = workflowContextFor(task, suggestion, records, user, ctx.now, ctx.deps.policy);
+  return { tx, user, task, suggestion, records, wctx };
+}
+
+export function assertVersion(task: { version: number }, version: number | undefined): void {
+  if (version !== undefined && version !== task.version) throw new AppError('CONFLICT');
+}
+
+export function assertNotArchived(suggestion: Suggestion): void {
+  if (suggestion.archivedAt) throw new AppError('INVALID_TRANSITION', '该建议已归档，不能再修改');
+}
+
+export interface TaskActionSpec {
+  action: ActionName;
+  taskId: string;
+  version?: number;
+  authorize(loaded: Loaded): void;
+  /** Checks after authorization and before the core (e.g. a named person must belong to the unit). */
+  check?(loaded: Loaded): Promise<void> | void;
+  toCore(loaded: Loaded): TaskAction;
+  /** Further records this action writes with the task (a reply signed, an opinion, a feedback …). */
+  alsoWrite?(loaded: Loaded, next: Task): Promise<Partial<AuditEvent['detail']> | void> | Partial<AuditEvent['detail']> | void;
+}
+
+export async function runTaskAction(ctx: UseCaseContext, spec: TaskActionSpec): Promise<TaskResult> {
+  return ctx.write(async (tx) => {
+    const loaded = await loadTask(tx, ctx, spec.taskId);
+    spec.authorize(loaded);
+    assertNotArchived(loaded.suggestion);
+    assertVersion(loaded.task, spec.version);
+    await spec.check?.(loaded);
+    const outcome = applyTaskAction(loaded.task, spec.toCore(loaded), loaded.wctx);
+    if (!outcome.ok) throw new AppError(outcome.code, outcome.message);
+    const next = outcome.task;
+    tx.update('tasks', next);
+    const detail = (await spec.alsoWrite?.(loaded, next)) ?? undefined;
+    tx.appendEvent(
+      event(ctx, {
+        action: spec.action,
+        entity: 'task',
+        entityId: next.id,
+        suggestionId: next.suggestionId,
+        from: outcome.from,
+        to: outcome.to,
+        ...(detail ? { detail } : {}),
+      }),
+    );
+    const siblings = loaded.records.siblings.map((t) => (t.id === next.id ? next : t));
+    await queueNotifications(tx, outcome.effects, next, loaded.suggestion, siblings, ctx.now);
+    const records = { ...loaded.records, siblings };
+    const wctx = workflowContextFor(next, loaded.suggestion, records, loaded.user, ctx.now, ctx.deps.policy);
+    return { task: await taskView(next, loaded.suggestion, loaded.user, wctx, new Directory(tx), shanghaiDate(ctx.now)) };
+  });
+}
+
+/** Refuse unless the caller is one of the unit's people in one of these roles. */
+export function requireUnitActor(loaded: Loaded, roles: readonly string[], message?: string): void {
+  const { user, task } = loaded;
+  if (user.unitId !== task.unitId || !roles.some((r) => user.roles.includes(r as User['roles'][number]))) {
+    throw new AppError('FORBIDDEN', message ?? '只有本单位的相关人员可以办理此事项');
+  }
+}
+
+export function requireOfficeActor(loaded: Loaded): void {
+  if (!loaded.user.roles.includes('coordinator')) throw new AppError('FORBIDDEN', '只有建议办理联络员可以审批此事项');
+}

@@ -1,0 +1,54 @@
+// tasks.logContact: a record of talking with the deputy (面复/沟通): when, how, where, who, what.
+import { z } from 'zod';
+import type { IdResult, LogContactData } from '../../core/contract';
+import { AppError } from '../../core/errors';
+import type { Contact } from '../../core/model';
+import { assertNotArchived, loadTask, requireUnitActor } from '../run-task-action';
+import { CONTACT_STATES, UNIT_ACTORS } from '../task-permissions';
+import { defineUseCase, event, newId } from '../use-case';
+import { idField, instantField, optionalText, text } from '../validation';
+
+const schema: z.ZodType<LogContactData> = z.object({
+  taskId: idField,
+  at: instantField,
+  mode: z.enum(['meeting', 'phone', 'forum', 'visit', 'video']),
+  place: optionalText(200),
+  people: text(500),
+  notes: text(5000),
+  faceToFace: z.boolean(),
+});
+
+export const logContact = defineUseCase({
+  action: 'tasks.logContact',
+  access: 'user',
+  schema,
+  run: (data, ctx) =>
+    ctx.write(async (tx): Promise<IdResult> => {
+      const loaded = await loadTask(tx, ctx, data.taskId);
+      requireUnitActor(loaded, UNIT_ACTORS.logContact);
+      assertNotArchived(loaded.suggestion);
+      const { task, user } = loaded;
+      if (!CONTACT_STATES.includes(task.state)) throw new AppError('INVALID_TRANSITION', '请先认领任务，再登记沟通记录');
+      const at = new Date(data.at).toISOString();
+      if (at > ctx.now) throw new AppError('VALIDATION', '「时间」不能晚于现在');
+      if (at < task.assignedAt) throw new AppError('VALIDATION', '「时间」不能早于交办时间');
+      const contact: Contact = {
+        id: newId(),
+        taskId: task.id,
+        suggestionId: task.suggestionId,
+        at,
+        mode: data.mode,
+        ...(data.place ? { place: data.place } : {}),
+        people: data.people,
+        notes: data.notes,
+        faceToFace: data.faceToFace,
+        createdBy: user.id,
+        createdAt: ctx.now,
+      };
+      tx.insert('contacts', contact);
+      tx.appendEvent(
+        event(ctx, { action: 'tasks.logContact', entity: 'contact', entityId: contact.id, suggestionId: task.suggestionId, detail: { taskId: task.id, mode: data.mode, faceToFace: data.faceToFace } }),
+      );
+      return { id: contact.id };
+    }),
+});

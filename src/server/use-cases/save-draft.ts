@@ -1,0 +1,88 @@
+// tasks.saveDraft: the handler writes (or rewrites) the reply of the current round: class A–D,
+// point-by-point text, the leader's and handler's contacts, the co-opinions it cites and, for a
+// B or C reply, the promise to look back on.
+import { z } from 'zod';
+import type { SaveDraftData, TaskResult } from '../../core/contract';
+import { shanghaiDate } from '../../core/calendar';
+import { AppError } from '../../core/errors';
+import type { Reply } from '../../core/model';
+import { Directory } from '../directory';
+import { assertNotArchived, assertVersion, loadTask, requireUnitActor } from '../run-task-action';
+import { currentDraft, workflowContextFor } from '../task-context';
+import { DRAFT_STATES, UNIT_ACTORS } from '../task-permissions';
+import { defineUseCase, event, newId } from '../use-case';
+import { dateField, idField, personContact, taskRefFields, text } from '../validation';
+import { taskView } from '../views';
+
+const schema: z.ZodType<SaveDraftData> = z
+  .object({
+    ...taskRefFields,
+    class: z.enum(['A', 'B', 'C', 'D']),
+    text: text(20000),
+    leaderContact: personContact,
+    handlerContact: personContact,
+    coOpinionIds: z.array(idField).max(50).optional(),
+    commitment: z.object({ promise: text(1000), targetDate: dateField }).optional(),
+  })
+  .refine((d) => (d.class !== 'B' && d.class !== 'C') || d.commitment !== undefined, {
+    message: 'B类、C类答复须写明落实事项和计划完成日期',
+    path: ['commitment'],
+  });
+
+export const saveDraft = defineUseCase({
+  action: 'tasks.saveDraft',
+  access: 'user',
+  schema,
+  run: (data, ctx) =>
+    ctx.write(async (tx): Promise<TaskResult> => {
+      const loaded = await loadTask(tx, ctx, data.taskId);
+      const { task, suggestion, records, user } = loaded;
+      requireUnitActor(loaded, UNIT_ACTORS.saveDraft);
+      if (task.role === 'co') throw new AppError('FORBIDDEN', '会办单位不直接答复代表，请向主办单位送会办意见');
+      assertNotArchived(suggestion);
+      assertVersion(task, data.version);
+      if (!DRAFT_STATES.includes(task.state)) throw new AppError('INVALID_TRANSITION', '当前状态下不能修改答复稿');
+
+      const ownOpinions = new Set(records.opinions.map((o) => o.id));
+      const cited = data.coOpinionIds ?? (task.role === 'lead' ? [...ownOpinions] : []);
+      if (cited.some((id) => !ownOpinions.has(id))) throw new AppError('VALIDATION', '「引用的会办意见」不属于本建议');
+
+      const draft = currentDraft(task, records.replies);
+      const fields = {
+        class: data.class,
+        text: data.text,
+        leaderContact: data.leaderContact,
+        handlerContact: data.handlerContact,
+        coOpinionIds: cited,
+        ...(data.commitment && (data.class === 'B' || data.class === 'C') ? { commitment: data.commitment } : {}),
+        updatedAt: ctx.now,
+      };
+      let reply: Reply;
+      if (draft) {
+        const { commitment: _old, ...rest } = draft;
+        reply = { ...rest, ...fields, version: draft.version + 1 };
+        tx.update('replies', reply);
+      } else {
+        reply = {
+          id: newId(),
+          taskId: task.id,
+          suggestionId: task.suggestionId,
+          round: task.round,
+          reviews: [],
+          createdBy: user.id,
+          createdAt: ctx.now,
+          version: 1,
+          ...fields,
+        };
+        tx.insert('replies', reply);
+      }
+      const next = { ...task, updatedAt: ctx.now, version: task.version + 1 };
+      tx.update('tasks', next);
+      tx.appendEvent(
+        event(ctx, { action: 'tasks.saveDraft', entity: 'reply', entityId: reply.id, suggestionId: task.suggestionId, detail: { taskId: task.id, class: data.class } }),
+      );
+      const replies = [...records.replies.filter((r) => r.id !== reply.id), reply];
+      const wctx = workflowContextFor(next, suggestion, { ...records, replies }, user, ctx.now, ctx.deps.policy);
+      return { task: await taskView(next, suggestion, user, wctx, new Directory(tx), shanghaiDate(ctx.now)) };
+    }),
+});

@@ -1,0 +1,45 @@
+// tasks.sign: the unit's head signs the approved reply; the deputy sees it from now on. A B or C
+// reply's promise becomes a commitment to look back on (回头看).
+import { z } from 'zod';
+import type { SignReplyData } from '../../core/contract';
+import { AppError } from '../../core/errors';
+import type { Commitment } from '../../core/model';
+import { requireUnitActor, runTaskAction } from '../run-task-action';
+import { currentDraft } from '../task-context';
+import { UNIT_ACTORS } from '../task-permissions';
+import { defineUseCase, newId } from '../use-case';
+import { optionalText, taskRefFields } from '../validation';
+
+const schema: z.ZodType<SignReplyData> = z.object({ ...taskRefFields, note: optionalText(500) });
+
+export const signReply = defineUseCase({
+  action: 'tasks.sign',
+  access: 'user',
+  schema,
+  run: (data, ctx) =>
+    runTaskAction(ctx, {
+      action: 'tasks.sign',
+      taskId: data.taskId,
+      version: data.version,
+      authorize: (l) => requireUnitActor(l, UNIT_ACTORS.sign, '答复须由本单位负责人签发'),
+      toCore: () => ({ type: 'sign' }),
+      alsoWrite: ({ tx, task, records, user }) => {
+        const draft = currentDraft(task, records.replies);
+        if (!draft) throw new AppError('INVALID_TRANSITION', '没有待签发的答复');
+        tx.update('replies', { ...draft, signerId: user.id, signedAt: ctx.now, updatedAt: ctx.now, version: draft.version + 1 });
+        if ((draft.class === 'B' || draft.class === 'C') && draft.commitment) {
+          const commitment: Commitment = {
+            id: newId(),
+            replyId: draft.id,
+            taskId: task.id,
+            suggestionId: task.suggestionId,
+            promise: draft.commitment.promise,
+            targetDate: draft.commitment.targetDate,
+            progress: [],
+          };
+          tx.insert('commitments', commitment);
+        }
+        return { replyId: draft.id, class: draft.class, ...(data.note ? { note: data.note } : {}) };
+      },
+    }),
+});

@@ -1,0 +1,24 @@
+// tasks.submitDraft: the handler sends the saved reply draft to the reviewer (a lead task only
+// once every co-handler's opinion is in, or the coordinator waived the missing ones).
+import { z } from 'zod';
+import type { TaskRef } from '../../core/contract';
+import { requireUnitActor, runTaskAction } from '../run-task-action';
+import { UNIT_ACTORS } from '../task-permissions';
+import { defineUseCase } from '../use-case';
+import { taskRefFields } from '../validation';
+
+const schema: z.ZodType<TaskRef> = z.object(taskRefFields);
+
+export const submitDraft = defineUseCase({
+  action: 'tasks.submitDraft',
+  access: 'user',
+  schema,
+  run: (data, ctx) =>
+    runTaskAction(ctx, {
+      action: 'tasks.submitDraft',
+      taskId: data.taskId,
+      version: data.version,
+      authorize: (l) => requireUnitActor(l, UNIT_ACTORS.submitDraft),
+      toCore: () => ({ type: 'submitDraft' }),
+    }),
+});
