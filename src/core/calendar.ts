@@ -2,14 +2,14 @@
 // arithmetic runs in UTC on that label, so the answers never depend on the machine's time zone.
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
-import timezone from 'dayjs/plugin/timezone';
 import { officialHoliday, officialMakeUpWorkday } from './holiday-data';
 import type { HolidayOverride } from './policy';
 
 dayjs.extend(utc);
-dayjs.extend(timezone);
 
 export const SHANGHAI = 'Asia/Shanghai';
+const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
+const DAY_MS = 24 * 3600 * 1000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const day = (date: string) => {
@@ -17,6 +17,11 @@ const day = (date: string) => {
   return dayjs.utc(date);
 };
 const fmt = (d: dayjs.Dayjs) => d.format('YYYY-MM-DD');
+/** Midnight UTC of a date label: day arithmetic on labels, whatever the machine's time zone. */
+const utcMs = (date: string): number => {
+  if (!isValidDate(date)) throw new RangeError(`无效的日期：${date}`);
+  return Date.parse(`${date}T00:00:00Z`);
+};
 
 /** True for a real calendar date written "YYYY-MM-DD" (rejects 2025-02-29, 2026-13-01 …). */
 export function isValidDate(date: string): boolean {
@@ -27,11 +32,15 @@ export function isValidDate(date: string): boolean {
   return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d;
 }
 
-/** The Shanghai calendar date of an instant (ISO string), e.g. 2026-01-31T16:30:00Z → 2026-02-01. */
+/**
+ * The Shanghai calendar date of an instant (ISO string), e.g. 2026-01-31T16:30:00Z → 2026-02-01.
+ * China has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact for every
+ * date this product handles, and it is many times faster than a time-zone database lookup.
+ */
 export function shanghaiDate(instant: string): string {
-  const d = dayjs(instant);
-  if (!d.isValid()) throw new RangeError(`无效的时间：${instant}`);
-  return d.tz(SHANGHAI).format('YYYY-MM-DD');
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) throw new RangeError(`无效的时间：${instant}`);
+  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** The instant at which a Shanghai date begins (00:00 UTC+8), as an ISO string. */
@@ -48,17 +57,17 @@ export function addMonths(date: string, n: number): string {
 }
 
 export function addDays(date: string, n: number): string {
-  return fmt(day(date).add(n, 'day'));
+  return new Date(utcMs(date) + n * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Whole days from a to b (positive when b is later). */
 export function daysBetween(a: string, b: string): number {
-  return day(b).diff(day(a), 'day');
+  return Math.round((utcMs(b) - utcMs(a)) / DAY_MS);
 }
 
 /** Day of week, 0 = Sunday … 6 = Saturday. */
 export function weekday(date: string): number {
-  return day(date).day();
+  return new Date(utcMs(date)).getUTCDay();
 }
 
 /**

@@ -129,17 +129,32 @@ function ratingStats(ratings: Rating[]): RatingStats {
   };
 }
 
-function headline(items: Item[], received: number, input: MetricsInput): Headline {
+/** What headline() looks up by task, built once per computeMetrics call (keeps it linear). */
+interface TaskIndex {
+  faceToFace: Set<string>; // tasks with at least one face-to-face contact
+  feedback: Map<string, Feedback>; // the latest round's feedback of each task
+  reply: Map<string, Reply>; // the latest round's signed reply of each task
+}
+
+function indexByTask(input: MetricsInput): TaskIndex {
+  return {
+    faceToFace: new Set(input.contacts.filter((c) => c.faceToFace).map((c) => c.taskId)),
+    feedback: latestBy(input.feedbacks, () => true),
+    reply: latestBy(input.replies, (r) => r.signedAt !== undefined),
+  };
+}
+
+const present = <T>(x: T | undefined): x is T => x !== undefined;
+
+function headline(items: Item[], received: number, idx: TaskIndex): Headline {
   const live = items.filter((i) => i.tasks.length > 0);
   const tasks = live.flatMap((i) => i.tasks);
-  const taskIds = new Set(tasks.map((t) => t.id));
   const done = live.filter(itemDone);
   const onTimeDone = done.filter((i) => decisiveTasks(i).every(finishedOnTime));
   const repliedItems = live.filter((i) => i.tasks.some(hasReplied));
-  const f2fTasks = new Set(input.contacts.filter((c) => c.faceToFace && taskIds.has(c.taskId)).map((c) => c.taskId));
-  const faceToFace = repliedItems.filter((i) => i.tasks.filter(hasReplied).every((t) => f2fTasks.has(t.id)));
-  const feedbacks = [...latestBy(input.feedbacks, (f) => taskIds.has(f.taskId)).values()];
-  const replies = [...latestBy(input.replies, (r) => taskIds.has(r.taskId) && r.signedAt !== undefined).values()];
+  const faceToFace = repliedItems.filter((i) => i.tasks.filter(hasReplied).every((t) => idx.faceToFace.has(t.id)));
+  const feedbacks = tasks.map((t) => idx.feedback.get(t.id)).filter(present);
+  const replies = tasks.map((t) => idx.reply.get(t.id)).filter(present);
   const byClass: Record<ReplyClass, number> = { A: 0, B: 0, C: 0, D: 0 };
   for (const r of replies) byClass[r.class] += 1;
   const byRole: Record<UnitRole, number> = { lead: 0, co: 0, split: 0, sole: 0 };
@@ -175,7 +190,9 @@ function itemsFor(input: MetricsInput, scope: MetricsScope): { items: Item[]; re
   const bySuggestion = new Map<string, Task[]>();
   for (const t of input.tasks) {
     if (!inScope(t)) continue;
-    bySuggestion.set(t.suggestionId, [...(bySuggestion.get(t.suggestionId) ?? []), t]);
+    const list = bySuggestion.get(t.suggestionId);
+    if (list) list.push(t);
+    else bySuggestion.set(t.suggestionId, [t]);
   }
   const items = input.suggestions
     .map((s) => ({ suggestion: s, tasks: bySuggestion.get(s.id) ?? [] }))
@@ -205,23 +222,42 @@ export function computeMetrics(input: MetricsInput, scope: MetricsScope, today: 
   const { items, received } = itemsFor(input, scope);
   const scopedTasks = items.flatMap((i) => i.tasks);
   const deadlines = deadlineItems(scopedTasks, today);
+  const idx = indexByTask(input);
+  // A unit's items: the suggestions it holds a task of, with only its own tasks (as scope 'unit' gives).
+  const unitItems = new Map<string, Item[]>();
+  const personItems = new Map<string, Item[]>();
+  for (const item of items) {
+    const byUnit = new Map<string, Task[]>();
+    for (const t of item.tasks) {
+      const list = byUnit.get(t.unitId);
+      if (list) list.push(t);
+      else byUnit.set(t.unitId, [t]);
+      if (t.responsibleUserId) {
+        const mine = personItems.get(t.responsibleUserId) ?? [];
+        mine.push({ suggestion: item.suggestion, tasks: [t] });
+        personItems.set(t.responsibleUserId, mine);
+      }
+    }
+    for (const [unitId, tasks] of byUnit) {
+      const list = unitItems.get(unitId) ?? [];
+      list.push({ suggestion: item.suggestion, tasks });
+      unitItems.set(unitId, list);
+    }
+  }
   const perUnit: Record<string, Headline> = {};
-  for (const unitId of [...new Set(scopedTasks.map((t) => t.unitId))].sort()) {
-    const unit = itemsFor(input, { kind: 'unit', unitId });
-    perUnit[unitId] = headline(unit.items, unit.received, input);
+  for (const unitId of [...unitItems.keys()].sort()) {
+    const list = unitItems.get(unitId)!;
+    perUnit[unitId] = headline(list, list.length, idx);
   }
   const perPerson: Record<string, Headline> = {};
-  const suggestionsById = new Map(input.suggestions.map((s) => [s.id, s]));
-  for (const userId of [...new Set(scopedTasks.map((t) => t.responsibleUserId).filter((u): u is string => !!u))].sort()) {
-    const personItems = scopedTasks
-      .filter((t) => t.responsibleUserId === userId && suggestionsById.has(t.suggestionId))
-      .map((t) => ({ suggestion: suggestionsById.get(t.suggestionId)!, tasks: [t] }));
-    perPerson[userId] = headline(personItems, personItems.length, input);
+  for (const userId of [...personItems.keys()].sort()) {
+    const list = personItems.get(userId)!;
+    perPerson[userId] = headline(list, list.length, idx);
   }
   return {
     scope,
     today,
-    ...headline(items, received, input),
+    ...headline(items, received, idx),
     overdue: deadlines.filter((d) => d.daysLeft < 0),
     atRisk: deadlines.filter((d) => d.daysLeft >= 0 && d.daysLeft <= policy.atRiskDays),
     perUnit,

@@ -33,6 +33,18 @@ export interface IdempotencyRecord {
   at: string;
 }
 
+/** Where the reminder sweep's scan of the day has reached, so that a cut-short run is resumed. */
+export interface SweepState {
+  id: string;
+  day: string; // the Shanghai date of the scan
+  lane: number;
+  afterId?: string;
+  scanned: number;
+  startedAt: string;
+  updatedAt: string;
+  finishedAt?: string;
+}
+
 /** The documents each collection holds. Events are appended, never updated or removed. */
 export interface Collections {
   users: User;
@@ -47,6 +59,7 @@ export interface Collections {
   notifications: Notification;
   subscriptions: Subscription;
   bindCodes: BindCode;
+  sweeps: SweepState;
 }
 export type CollectionName = keyof Collections;
 export type Doc<C extends CollectionName> = Collections[C];
@@ -72,6 +85,9 @@ export const INDEXES = {
     state: 'state',
     responsibleUserId: 'responsibleUserId',
     dueReply: 'due.reply',
+    dueReturnWindow: 'due.returnWindow',
+    dueCoOpinion: 'due.coOpinion',
+    dueRehandling: 'due.rehandling',
   },
   contacts: { taskId: 'taskId', suggestionId: 'suggestionId' },
   replies: { taskId: 'taskId', suggestionId: 'suggestionId' },
@@ -81,6 +97,7 @@ export const INDEXES = {
   notifications: { userId: 'userId', key: 'key', status: 'status' },
   subscriptions: { userId: 'userId' },
   bindCodes: { userId: 'userId' },
+  sweeps: {},
 } as const satisfies { [C in CollectionName]: Record<string, string> };
 
 /** The index fields that array-valued (an equality query matches an element). */

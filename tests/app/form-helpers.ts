@@ -14,3 +14,10 @@ export async function typeInto(id: string, value: string): Promise<void> {
 export function tap(text: string | RegExp): void {
   fireEvent.click(screen.getByText(text));
 }
+
+/** Taps the element with this id (e.g. one choice of a ChoiceField: `${fieldId}-${value}`). */
+export function choose(id: string): void {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`no element #${id}`);
+  fireEvent.click(element);
+}

@@ -26,7 +26,7 @@ describe("a handler's home page", () => {
     );
     render(<HomeView />);
     await screen.findByText('较晚到期的建议');
-    const titles = [...document.querySelectorAll('#handler-queue .card-title')].map((n) => n.textContent);
+    const titles = Array.from(document.querySelectorAll('#handler-queue .card-title')).map((n) => n.textContent);
     expect(titles).toEqual(['已经超期的建议', '即将到期的建议', '较晚到期的建议']);
     expect(screen.getByText('（已超期 3 天）')).toBeTruthy();
     expect(screen.getByText('（剩余 6 天）')).toBeTruthy();

@@ -72,8 +72,9 @@ describe('drafting a reply', () => {
     server.on('suggestions.get', ok(detail({ tasks: [task({ allowedActions: ['tasks.saveDraft'] })], replies: [draftReply()] })));
     render(<DraftView suggestionId="s1" taskId="t1" onDone={done} />);
     await screen.findByText('✓ A类 已解决或基本解决');
-    const text = await waitFor(() => document.querySelector('#reply-text textarea') as HTMLTextAreaElement);
-    expect(text.value).toBe('已在 12 个小区建成充电桩。');
+    // The Taro textarea fills its native element a moment after it is attached.
+    await waitFor(() => expect((document.querySelector('#reply-text textarea') as HTMLTextAreaElement | null)?.value).toBe('已在 12 个小区建成充电桩。'));
+    await waitFor(() => expect((document.querySelector('#leader-name input') as HTMLInputElement | null)?.value).toBe('李主任'));
   });
 
   it('lets the lead unit cite the co-handlers’ opinions', async () => {
@@ -89,7 +90,8 @@ describe('drafting a reply', () => {
     );
     server.on('tasks.saveDraft', ok({ task: task({ version: 4, allowedActions: [] }) }));
     render(<DraftView suggestionId="s1" taskId="t1" onDone={done} />);
-    tap(await screen.findByText('在答复中引用').then(() => '在答复中引用'));
+    await screen.findByText('在答复中引用');
+    tap('在答复中引用');
     tap('保存并提交审核');
     expect(await screen.findByText('草稿已保存，但当前还不能提交审核')).toBeTruthy();
     expect(server.callsOf('tasks.saveDraft')[0]!.data).toMatchObject({ coOpinionIds: ['o1'] });

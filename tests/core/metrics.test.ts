@@ -151,6 +151,12 @@ describe('metrics on random data (property)', () => {
         const m = computeMetrics({ suggestions, tasks, replies: replyRows, feedbacks, contacts }, scope, '2026-06-15', SHANDONG_POLICY);
         inUnit(m);
         for (const h of [...Object.values(m.perUnit), ...Object.values(m.perPerson)]) inUnit(h);
+        // A unit's line in the per-unit table is the headline of that unit's own scope.
+        for (const [unitId, h] of Object.entries(m.perUnit)) {
+          const own = computeMetrics({ suggestions, tasks, replies: replyRows, feedbacks, contacts }, { kind: 'unit', unitId }, '2026-06-15', SHANDONG_POLICY);
+          const { scope: _s, today: _t, overdue: _o, atRisk: _a, perUnit: _u, perPerson: _p, ...headline } = own;
+          expect(h).toEqual(headline);
+        }
         expect(m.byRole.lead + m.byRole.co + m.byRole.split + m.byRole.sole).toBe(tasks.filter((t) => t.state !== 'returned' && (scope.kind === 'all' || t.unitId === scope.unitId)).length);
       }),
       { numRuns: 300 },

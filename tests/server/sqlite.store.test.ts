@@ -52,3 +52,21 @@ describe('SQLite store file', () => {
     expect(store.dump()).not.toBe(before);
   });
 });
+
+describe('SQLite schema growth', () => {
+  it('adds and back-fills an index column that a newer version of the code declares', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'store-'));
+    const file = join(dir, 'data.sqlite');
+    const first = openSqliteStore(file);
+    await first.transaction(async (tx) => tx.insert('tasks', task('t1', { due: { reply: '2024-05-01', returnWindow: '2024-02-06', coOpinion: '2024-03-01' } })));
+    // An older file: the column for co-opinion dates did not exist yet.
+    first.db.exec('DROP INDEX "tasks_dueCoOpinion"');
+    first.db.exec('ALTER TABLE tasks DROP COLUMN "dueCoOpinion"');
+    first.close();
+    const second = openSqliteStore(file);
+    const found = await second.find('tasks', { range: { field: 'dueCoOpinion', lt: '2024-03-02' } });
+    expect(found.map((t) => t.id)).toEqual(['t1']);
+    second.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -68,8 +68,8 @@ export const DEFAULT_REMINDER_CONFIG: ReminderConfig = {
   maxAttempts: 5,
   retryBaseMs: 5 * 60_000,
   leaseMs: 2 * 60_000,
-  taskPage: 'pages/task/index?id={taskId}',
-  suggestionPage: 'pages/suggestion/index?id={suggestionId}',
+  taskPage: 'pages/work/detail/index?id={suggestionId}&taskId={taskId}',
+  suggestionPage: 'pages/work/detail/index?id={suggestionId}',
 };
 
 export type Env = Record<string, string | undefined>;
@@ -170,4 +170,12 @@ function parseQuietHours(raw: string | undefined, fallback: QuietHours | undefin
     throw new ReminderConfigError('REMINDER_QUIET_HOURS 应写成 22:00-08:00 的形式，或写 off 表示不设免打扰时段');
   }
   return { startMinute, endMinute };
+}
+
+let fromEnvironment: ReminderConfig | undefined;
+
+/** The configuration of this process's environment, read once (the use cases' default). */
+export function environmentReminderConfig(): ReminderConfig {
+  fromEnvironment ??= reminderConfig(process.env);
+  return fromEnvironment;
 }

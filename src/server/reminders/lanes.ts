@@ -14,18 +14,20 @@ export interface Lane {
   state: TaskState;
   /** The due-date index counted down to; none for feedback (every replied task is read). */
   field?: IndexName<'tasks'>;
+  /** The core reminds of this due date only until it has passed: earlier dates are not read. */
+  notOverdue?: true;
 }
 
-const KINDS: { kind: ReminderKind; field?: IndexName<'tasks'>; states: TaskState[] }[] = [
-  { kind: 'returnWindow', field: 'dueReturnWindow', states: ['assigned', 'handling'] },
+const KINDS: { kind: ReminderKind; field?: IndexName<'tasks'>; notOverdue?: true; states: TaskState[] }[] = [
+  { kind: 'returnWindow', field: 'dueReturnWindow', notOverdue: true, states: ['assigned', 'handling'] },
   { kind: 'coOpinion', field: 'dueCoOpinion', states: ['assigned', 'handling', 'returnRequested'] },
   { kind: 'reply', field: 'dueReply', states: ['assigned', 'handling', 'returnRequested', 'inReview', 'awaitingSignature'] },
   { kind: 'rehandling', field: 'dueRehandling', states: ['rehandling', 'inReview', 'awaitingSignature'] },
   { kind: 'feedback', states: ['replied'] },
 ];
 
-export const LANES: readonly Lane[] = KINDS.flatMap(({ kind, field, states }) =>
-  states.map((state): Lane => (field ? { kind, state, field } : { kind, state })),
+export const LANES: readonly Lane[] = KINDS.flatMap(({ kind, field, notOverdue, states }) =>
+  states.map((state): Lane => ({ kind, state, ...(field ? { field } : {}), ...(notOverdue ? { notOverdue } : {}) })),
 );
 
 export const laneName = (lane: Lane | undefined) => (lane ? `${lane.kind}/${lane.state}` : 'done');
@@ -38,7 +40,7 @@ export function horizon(today: string, policy: DeadlinePolicy): string {
 export function laneQuery(lane: Lane, today: string, policy: DeadlinePolicy, afterId: string | undefined, limit: number): Query<'tasks'> {
   return {
     where: { state: lane.state },
-    ...(lane.field ? { range: { field: lane.field, lt: horizon(today, policy) } } : {}),
+    ...(lane.field ? { range: { field: lane.field, ...(lane.notOverdue ? { gte: today } : {}), lt: horizon(today, policy) } } : {}),
     ...(afterId !== undefined ? { afterId } : {}),
     limit,
   };

@@ -34,7 +34,8 @@ const ASKS: Record<Exclude<ReminderKind, 'feedback'>, { before: string; overdue:
 };
 
 export function fillPage(template: string, ids: { taskId?: string; suggestionId?: string }): string {
-  return template.replace('{taskId}', ids.taskId ?? '').replace('{suggestionId}', ids.suggestionId ?? '');
+  const page = template.replaceAll('{taskId}', ids.taskId ?? '').replaceAll('{suggestionId}', ids.suggestionId ?? '');
+  return page.replace(/^\/+/, '');
 }
 
 function subjectLine({ task, suggestion, unit }: MessageSubject): string {

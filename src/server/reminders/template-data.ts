@@ -95,6 +95,8 @@ export function templateData(notification: Notification, template: TemplateConfi
   const params: Record<string, string | undefined> = {
     title: notification.title,
     body: notification.body,
+    note: notification.body,
+    stage: '提醒',
     time: notification.createdAt,
     ...notification.params,
   };

@@ -44,7 +44,8 @@ export function createWeChatSender(cloud: WxOpenApi, config: ReminderConfig): Re
         await cloud.openapi.subscribeMessage.send({
           touser: recipient.openid,
           templateId: template.id,
-          ...(notification.page ? { page: notification.page } : {}),
+          // WeChat wants a page inside the mini-program without a leading slash: pages/x/y?id=1.
+          ...(notification.page ? { page: notification.page.replace(/^\/+/, '') } : {}),
           data: templateData(notification, template),
           miniprogramState: config.miniprogramState,
           lang: 'zh_CN',

@@ -1,66 +1,82 @@
-// tasks.urge: the coordinator's supervision (督办) of an open task: a reminder to the unit, and for a
-// lead task held up by missing co-opinions, the recorded override that lets it reply.
+// tasks.urge (催办): a coordinator presses a unit on one open task. The reminder goes to the task's
+// handler and the unit's reviewers (and, for a key-supervised suggestion, its leaders), is written to
+// the outbox with the task's lastUrgedAt in one commit, and is sent at once (quiet hours hold it for
+// the next run of the sweep). Once a day per task.
 import { z } from 'zod';
-import type { ActionResult, UrgeTaskData } from '../../core/contract';
+import type { UrgeTaskData } from '../../core/contract';
 import { shanghaiDate } from '../../core/calendar';
 import { AppError } from '../../core/errors';
 import type { Task } from '../../core/model';
-import { applyTaskAction } from '../../core/workflow';
+import type { ReminderRecipient } from '../../core/policy';
+import { isOffice } from '../access';
 import { Directory } from '../directory';
-import { queueNotifications } from '../outbox';
-import { assertNotArchived, loadTask, requireOfficeActor } from '../run-task-action';
+import { environmentReminderConfig } from '../reminders/config';
+import { deliverIds } from '../reminders/delivery';
+import { urgeMessage } from '../reminders/messages';
+import { writeOutbox } from '../reminders/outbox';
+import { RecipientDirectory } from '../reminders/recipients';
+import { assertNotArchived, loadTask } from '../run-task-action';
 import { workflowContextFor } from '../task-context';
 import { defineUseCase, event } from '../use-case';
-import { idField, optionalText, text } from '../validation';
+import { idField, optionalText } from '../validation';
 import { taskView } from '../views';
 
-const schema: z.ZodType<UrgeTaskData> = z.object({
-  taskId: idField,
-  message: optionalText(200),
-  overrideCoOpinions: z.object({ reason: text(500) }).optional(),
-});
+const schema: z.ZodType<UrgeTaskData> = z.object({ taskId: idField, message: optionalText(100) });
 
-const FINISHED: readonly Task['state'][] = ['returned', 'closed', 'opinionSent'];
+const FINISHED = new Set<Task['state']>(['closed', 'returned', 'opinionSent']);
 
 export const urgeTask = defineUseCase({
   action: 'tasks.urge',
   access: 'user',
   schema,
-  run: (data, ctx) =>
-    ctx.write(async (tx): Promise<ActionResult<'tasks.urge'>> => {
+  async run(data, ctx) {
+    const config = environmentReminderConfig();
+    const today = shanghaiDate(ctx.now);
+    let ids: string[] = [];
+    const result = await ctx.write(async (tx) => {
       const loaded = await loadTask(tx, ctx, data.taskId);
-      requireOfficeActor(loaded);
-      assertNotArchived(loaded.suggestion);
-      const { task, suggestion, records, user } = loaded;
-      if (FINISHED.includes(task.state)) throw new AppError('INVALID_TRANSITION', '该任务已办结，无需督办');
-
-      let next: Task = { ...task, lastUrgedAt: ctx.now, updatedAt: ctx.now, version: task.version + 1 };
-      if (data.overrideCoOpinions) {
-        const outcome = applyTaskAction(task, { type: 'overrideCoOpinions', reason: data.overrideCoOpinions.reason }, loaded.wctx);
-        if (!outcome.ok) throw new AppError(outcome.code, outcome.message);
-        next = { ...outcome.task, lastUrgedAt: ctx.now };
+      const { user, task, suggestion } = loaded;
+      if (!isOffice(user)) throw new AppError('FORBIDDEN', '只有建议办理联络员可以催办');
+      assertNotArchived(suggestion);
+      if (FINISHED.has(task.state)) throw new AppError('INVALID_TRANSITION', '该任务已办结，无需催办');
+      if (task.lastUrgedAt && shanghaiDate(task.lastUrgedAt) === today) {
+        throw new AppError('CONFLICT', '今天已催办过该任务，请明天再催办');
       }
+      const roles: ReminderRecipient[] = suggestion.keySupervised ? ['handler', 'reviewer', 'leader'] : ['handler', 'reviewer'];
+      const recipients = await new RecipientDirectory(tx).resolve(task, roles, suggestion);
+      if (recipients.length === 0) throw new AppError('NOT_FOUND', '该单位还没有可接收催办的人员');
+      const unit = await tx.get('units', task.unitId);
+      const message = urgeMessage({ task, suggestion, unit }, today, config, data.message);
+      const reminderKey = `${task.id}:urge:r${task.round}:${today}`;
+      const written = await writeOutbox(
+        tx,
+        recipients.map((recipient) => ({ reminderKey, kind: 'urge', recipient, taskId: task.id, suggestionId: suggestion.id, message })),
+        ctx.now,
+        { actorId: user.id, action: 'tasks.urge' },
+      );
+      ids = written.map((n) => n.id);
+      // Urging is a fact about the task, not a step of its workflow: the version stays as it is.
+      const next: Task = { ...task, lastUrgedAt: ctx.now, updatedAt: ctx.now };
       tx.update('tasks', next);
       tx.appendEvent(
         event(ctx, {
           action: 'tasks.urge',
           entity: 'task',
           entityId: task.id,
-          suggestionId: task.suggestionId,
-          detail: { ...(data.message ? { message: data.message } : {}), ...(data.overrideCoOpinions ? { overrideCoOpinions: data.overrideCoOpinions.reason } : {}) },
+          suggestionId: suggestion.id,
+          detail: { notified: written.length, recipients: recipients.map((u) => u.id), ...(data.message ? { message: data.message } : {}) },
         }),
       );
-      const body = data.message ?? `请抓紧办理${suggestion.number}号建议《${suggestion.title}》`;
-      const notified = await queueNotifications(
-        tx,
-        [{ type: 'notify', to: 'handler', event: 'urged' }, { type: 'notify', to: 'reviewer', event: 'urged' }],
-        next,
-        suggestion,
-        records.siblings,
-        ctx.now,
-        body,
+      const wctx = workflowContextFor(next, suggestion, loaded.records, user, ctx.now, ctx.deps.policy);
+      return { notified: written.length, task: await taskView(next, suggestion, user, wctx, new Directory(tx), today) };
+    });
+    const { notifier } = ctx.deps;
+    if (notifier && ids.length > 0) {
+      // The urge is recorded; a send that fails now stays in the outbox and is retried by the sweep.
+      await deliverIds({ store: ctx.deps.store, clock: ctx.deps.clock, notifier, config }, ids).catch((error: unknown) =>
+        ctx.deps.log('tasks.urge delivery failed', error),
       );
-      const wctx = workflowContextFor(next, suggestion, records, user, ctx.now, ctx.deps.policy);
-      return { notified, task: await taskView(next, suggestion, user, wctx, new Directory(tx), shanghaiDate(ctx.now)) };
-    }),
+    }
+    return result;
+  },
 });

@@ -28,27 +28,13 @@ const sideTable = (collection: string, field: string) => `${collection}__${field
 const toSql = (value: IndexValue | null | undefined): SqlValue =>
   value === undefined || value === null ? null : typeof value === 'boolean' ? (value ? 1 : 0) : value;
 
-/** Schema migrations, applied in order; PRAGMA user_version remembers how far a file has come. */
-function migrations(): string[][] {
-  const first: string[] = [];
-  for (const collection of COLLECTIONS) {
-    const scalar = indexFields(collection).filter(([name]) => !isArrayIndex(collection, name));
-    const columns = scalar.map(([name]) => `${q(name)}`).join(', ');
-    first.push(
-      `CREATE TABLE ${q(collection)} (id TEXT PRIMARY KEY, rev INTEGER NOT NULL, doc TEXT NOT NULL${columns ? ', ' + columns : ''})`,
-    );
-    for (const [name] of scalar) {
-      first.push(`CREATE INDEX ${q(`${collection}_${name}`)} ON ${q(collection)} (${q(name)}, id)`);
-    }
-    for (const [name] of indexFields(collection).filter(([n]) => isArrayIndex(collection, n))) {
-      const table = sideTable(collection, name);
-      first.push(
-        `CREATE TABLE ${q(table)} (value NOT NULL, id TEXT NOT NULL REFERENCES ${q(collection)}(id) ON DELETE CASCADE, PRIMARY KEY (value, id))`,
-      );
-      first.push(`CREATE INDEX ${q(`${table}_id`)} ON ${q(table)} (id)`);
-    }
-  }
-  first.push(
+/**
+ * Schema migrations, applied in order; PRAGMA user_version remembers how far a file has come.
+ * Version 1 holds the fixed tables; after the numbered steps, `syncIndexes` adds (and back-fills from
+ * the stored JSON) any collection, index column or array side table that INDEXES gained since.
+ */
+const MIGRATIONS: string[][] = [
+  [
     `CREATE TABLE events (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, at TEXT NOT NULL, suggestionId TEXT, entityId TEXT NOT NULL, doc TEXT NOT NULL)`,
     `CREATE INDEX events_suggestion ON events (suggestionId, seq)`,
     `CREATE INDEX events_entity ON events (entityId, seq)`,
@@ -56,8 +42,32 @@ function migrations(): string[][] {
     `CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END`,
     `CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END`,
     `CREATE TABLE idempotency (id TEXT PRIMARY KEY, action TEXT NOT NULL, actorId TEXT NOT NULL, at TEXT NOT NULL, response TEXT NOT NULL)`,
-  );
-  return [first];
+  ],
+];
+
+function syncIndexes(db: Database.Database) {
+  for (const collection of COLLECTIONS) {
+    db.exec(`CREATE TABLE IF NOT EXISTS ${q(collection)} (id TEXT PRIMARY KEY, rev INTEGER NOT NULL, doc TEXT NOT NULL)`);
+    const columns = new Set((db.prepare(`PRAGMA table_info(${q(collection)})`).all() as { name: string }[]).map((c) => c.name));
+    for (const [name, path] of indexFields(collection)) {
+      if (isArrayIndex(collection, name)) {
+        const table = sideTable(collection, name);
+        const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
+        if (exists) continue;
+        db.exec(
+          `CREATE TABLE ${q(table)} (value NOT NULL, id TEXT NOT NULL REFERENCES ${q(collection)}(id) ON DELETE CASCADE, PRIMARY KEY (value, id))`,
+        );
+        db.exec(`CREATE INDEX ${q(`${table}_id`)} ON ${q(table)} (id)`);
+        db.exec(`INSERT OR IGNORE INTO ${q(table)} (value, id) SELECT j.value, t.id FROM ${q(collection)} t, json_each(t.doc, '$.${path}') j`);
+        continue;
+      }
+      if (!columns.has(name)) {
+        db.exec(`ALTER TABLE ${q(collection)} ADD COLUMN ${q(name)}`);
+        db.exec(`UPDATE ${q(collection)} SET ${q(name)} = json_extract(doc, '$.${path}')`);
+      }
+      db.exec(`CREATE INDEX IF NOT EXISTS ${q(`${collection}_${name}`)} ON ${q(collection)} (${q(name)}, id)`);
+    }
+  }
 }
 
 export interface SqliteStore extends Store {
@@ -252,13 +262,12 @@ function assertIndex(collection: CollectionName, name: string) {
 }
 
 function migrate(db: Database.Database) {
-  const steps = migrations();
   const current = db.pragma('user_version', { simple: true }) as number;
-  for (let version = current; version < steps.length; version += 1) {
-    const statements = steps[version] ?? [];
-    db.transaction(() => {
-      for (const sql of statements) db.exec(sql);
-      db.pragma(`user_version = ${version + 1}`);
-    })();
-  }
+  db.transaction(() => {
+    for (let version = current; version < MIGRATIONS.length; version += 1) {
+      for (const sql of MIGRATIONS[version] ?? []) db.exec(sql);
+    }
+    if (current < MIGRATIONS.length) db.pragma(`user_version = ${MIGRATIONS.length}`);
+    syncIndexes(db);
+  })();
 }

@@ -1,0 +1,20 @@
+// The reminders cloud function: the timer trigger (config.json, 7-field cron, UTC+8) runs the deadline
+// sweep over the cloud database and sends WeChat subscribe messages. A timer run has no OPENID and
+// needs none. Thin by design: wiring only; configuration from the function's environment variables.
+import cloud from 'wx-server-sdk';
+import { openCloudBaseStore } from '../../src/server/adapters/cloudbase/cloudbase.store';
+import { systemClock } from '../../src/server/ports';
+import { createWeChatSender, reminderConfig, runSweep, type SweepReport, type WxOpenApi } from '../../src/server/reminders';
+
+// DYNAMIC_CURRENT_ENV (a symbol) means "the environment this function is deployed in"; the types want a string.
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+
+const config = reminderConfig(process.env);
+const store = openCloudBaseStore(cloud);
+const notifier = createWeChatSender(cloud as unknown as WxOpenApi, config);
+
+export async function main(): Promise<SweepReport> {
+  const report = await runSweep({ store, clock: systemClock, notifier, config });
+  console.log(JSON.stringify({ sweep: report }));
+  return report;
+}

@@ -1,0 +1,34 @@
+// suggestions.archive: 统一归档 — a handled suggestion with a disclosure decision becomes read-only.
+import { z } from 'zod';
+import type { ArchiveSuggestionData, SuggestionVersionResult } from '../../core/contract';
+import { AppError } from '../../core/errors';
+import { isSuggestionDone, suggestionStatus } from '../../core/status';
+import { requireRole } from '../access';
+import { assertNotArchived, assertVersion } from '../run-task-action';
+import { caller, defineUseCase, event } from '../use-case';
+import { idField, versionField } from '../validation';
+
+const schema: z.ZodType<ArchiveSuggestionData> = z.object({ suggestionId: idField, version: versionField });
+
+export const archiveSuggestion = defineUseCase({
+  action: 'suggestions.archive',
+  access: 'user',
+  schema,
+  run: (data, ctx) => {
+    requireRole(caller(ctx), ['coordinator'], '只有建议办理联络员可以归档');
+    return ctx.write(async (tx): Promise<SuggestionVersionResult> => {
+      const suggestion = await tx.get('suggestions', data.suggestionId);
+      if (!suggestion) throw new AppError('NOT_FOUND', '没有找到该建议');
+      assertNotArchived(suggestion);
+      assertVersion(suggestion, data.version);
+      const tasks = await tx.find('tasks', { where: { suggestionId: suggestion.id } });
+      const from = suggestionStatus(suggestion, tasks);
+      if (!isSuggestionDone(from)) throw new AppError('INVALID_TRANSITION', '建议办结后才能归档');
+      if (!suggestion.disclosure) throw new AppError('INVALID_TRANSITION', '请先作出公开决定，再归档');
+      const next = { ...suggestion, archivedAt: ctx.now, version: suggestion.version + 1 };
+      tx.update('suggestions', next);
+      tx.appendEvent(event(ctx, { action: 'suggestions.archive', entity: 'suggestion', entityId: suggestion.id, suggestionId: suggestion.id, from, to: 'archived' }));
+      return { id: next.id, version: next.version };
+    });
+  },
+});

@@ -1,0 +1,30 @@
+// contacts.confirm: the deputy confirms (signs) a face-to-face record on his or her phone.
+import { z } from 'zod';
+import type { ConfirmContactData, IdResult } from '../../core/contract';
+import { AppError } from '../../core/errors';
+import { isDeputyOf } from '../access';
+import { assertNotArchived } from '../run-task-action';
+import { caller, defineUseCase, event } from '../use-case';
+import { idField } from '../validation';
+
+const schema: z.ZodType<ConfirmContactData> = z.object({ contactId: idField });
+
+export const confirmContact = defineUseCase({
+  action: 'contacts.confirm',
+  access: 'user',
+  schema,
+  run: (data, ctx) =>
+    ctx.write(async (tx): Promise<IdResult> => {
+      const user = caller(ctx);
+      const contact = await tx.get('contacts', data.contactId);
+      if (!contact) throw new AppError('NOT_FOUND', '没有找到该沟通记录');
+      const suggestion = await tx.get('suggestions', contact.suggestionId);
+      if (!suggestion) throw new AppError('NOT_FOUND', '没有找到该建议');
+      if (!isDeputyOf(user, suggestion)) throw new AppError('FORBIDDEN', '只有提出建议的代表可以确认面复记录');
+      assertNotArchived(suggestion);
+      if (contact.deputyConfirmedAt) throw new AppError('INVALID_TRANSITION', '该记录已确认');
+      tx.update('contacts', { ...contact, deputyConfirmedAt: ctx.now });
+      tx.appendEvent(event(ctx, { action: 'contacts.confirm', entity: 'contact', entityId: contact.id, suggestionId: contact.suggestionId }));
+      return { id: contact.id };
+    }),
+});

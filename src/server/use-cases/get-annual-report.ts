@@ -1,0 +1,44 @@
+// report.annual: the year's summary in the form of the office's own report (section 一 and the
+// adopted suggestions), with the statistics it quotes.
+import { z } from 'zod';
+import type { AnnualReportData, AnnualReportResult } from '../../core/contract';
+import { annualReport } from '../../core/annual-report';
+import { shanghaiDate } from '../../core/calendar';
+import { Directory } from '../directory';
+import { metricsInput, scopeFor, statsSummary } from '../reporting';
+import { caller, defineUseCase } from '../use-case';
+import { idField } from '../validation';
+
+const schema: z.ZodType<AnnualReportData> = z.object({ year: z.number().int().min(2000).max(2100), unitId: idField.optional() });
+
+export const getAnnualReport = defineUseCase({
+  action: 'report.annual',
+  access: 'user',
+  schema,
+  async run(data, ctx): Promise<AnnualReportResult> {
+    const scope = scopeFor(caller(ctx), data.unitId);
+    const store = ctx.deps.store;
+    const directory = new Directory(store);
+    const input = await metricsInput(store, {});
+    const sessions = [...new Set(input.suggestions.filter((s) => s.phase === 'session').map((s) => s.session))];
+    const unitName = scope.kind === 'unit' ? await directory.unitName(scope.unitId) : '本机关';
+    const report = annualReport(
+      input,
+      {
+        year: data.year,
+        unitName,
+        deputyTitle: '人大代表',
+        sessionName: sessions.length > 0 ? `${sessions.join('、')}会议` : '人民代表大会会议',
+        scope,
+        today: shanghaiDate(ctx.now),
+      },
+      ctx.deps.policy,
+    );
+    return {
+      year: data.year,
+      title: `${unitName}关于${data.year}年度人大代表建议办理工作情况的报告`,
+      text: report.text,
+      stats: await statsSummary(report.metrics, { year: data.year }, directory),
+    };
+  },
+});

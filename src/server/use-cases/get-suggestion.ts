@@ -1,0 +1,127 @@
+// suggestions.get: one suggestion with its tasks, replies, records and history, as the caller may see it.
+import { z } from 'zod';
+import type { ActionName, GetSuggestionData, SuggestionDetail } from '../../core/contract';
+import { shanghaiDate } from '../../core/calendar';
+import { PHASE_LABELS, SUGGESTION_STATUS_LABELS } from '../../core/labels';
+import { isSuggestionDone, suggestionStatus } from '../../core/status';
+import { AppError } from '../../core/errors';
+import { assertCanSee, isDeputyOf, isOffice } from '../access';
+import { Directory } from '../directory';
+import { loadTaskRecords, workflowContextFor } from '../task-context';
+import { isOfficeActor } from '../task-permissions';
+import { caller, defineUseCase } from '../use-case';
+import { idField } from '../validation';
+import { commitmentView, contactView, feedbackView, opinionView, replyView, taskView } from '../views';
+
+const schema: z.ZodType<GetSuggestionData> = z.object({ id: idField });
+
+export const getSuggestion = defineUseCase({
+  action: 'suggestions.get',
+  access: 'user',
+  schema,
+  async run(data, ctx): Promise<SuggestionDetail> {
+    const user = caller(ctx);
+    const store = ctx.deps.store;
+    const suggestion = await store.get('suggestions', data.id);
+    if (!suggestion) throw new AppError('NOT_FOUND', '没有找到该建议');
+    const records = await loadTaskRecords(store, suggestion.id);
+    assertCanSee(user, suggestion, records.siblings);
+    const [feedback, commitments, events] = await Promise.all([
+      store.find('feedback', { where: { suggestionId: suggestion.id } }),
+      store.find('commitments', { where: { suggestionId: suggestion.id } }),
+      store.events({ suggestionId: suggestion.id }),
+    ]);
+    const directory = new Directory(store);
+    const today = shanghaiDate(ctx.now);
+    const status = suggestionStatus(suggestion, records.siblings);
+    // A deputy (who is not also office staff) sees signed replies only and no internal records.
+    const asDeputy = isDeputyOf(user, suggestion) && !isOffice(user) && !records.siblings.some((t) => t.unitId === user.unitId);
+    const taskOf = (id: string) => records.siblings.find((t) => t.id === id);
+    const tasks = records.siblings;
+
+    const allowed: ActionName[] = [];
+    if (isOfficeActor(user) && !suggestion.archivedAt) {
+      allowed.push('suggestions.assign');
+      if (isSuggestionDone(status)) allowed.push('suggestions.disclose');
+      if (isSuggestionDone(status) && suggestion.disclosure) allowed.push('suggestions.archive');
+    }
+
+    return {
+      id: suggestion.id,
+      number: suggestion.number,
+      title: suggestion.title,
+      content: suggestion.content,
+      session: suggestion.session,
+      delegation: suggestion.delegation,
+      phase: suggestion.phase,
+      phaseLabel: PHASE_LABELS[suggestion.phase],
+      tags: suggestion.tags,
+      keySupervised: suggestion.keySupervised,
+      status,
+      statusLabel: SUGGESTION_STATUS_LABELS[status],
+      leadDeputyId: suggestion.leadDeputyId,
+      leadDeputyName: await directory.userName(suggestion.leadDeputyId),
+      coSignerNames: await Promise.all(suggestion.coSignerIds.map((id) => directory.userName(id))),
+      ...(suggestion.assignedAt ? { assignedAt: suggestion.assignedAt } : {}),
+      ...(suggestion.disclosure
+        ? {
+            disclosure: {
+              mode: suggestion.disclosure.mode,
+              decidedAt: suggestion.disclosure.decidedAt,
+              ...(suggestion.disclosure.summary ? { summary: suggestion.disclosure.summary } : {}),
+              ...(suggestion.disclosure.reason ? { reason: suggestion.disclosure.reason } : {}),
+            },
+          }
+        : {}),
+      ...(suggestion.archivedAt ? { archivedAt: suggestion.archivedAt } : {}),
+      version: suggestion.version,
+      tasks: await Promise.all(
+        tasks.map((t) => taskView(t, suggestion, user, workflowContextFor(t, suggestion, records, user, ctx.now, ctx.deps.policy), directory, today)),
+      ),
+      replies: await Promise.all(
+        records.replies.filter((r) => !asDeputy || r.signedAt).map((r) => replyView(r, taskOf(r.taskId), directory)),
+      ),
+      opinions: asDeputy ? [] : await Promise.all(records.opinions.map((o) => opinionView(o, taskOf(o.taskId), directory))),
+      contacts: records.contacts.map(contactView),
+      feedback: await Promise.all(feedback.map((f) => feedbackView(f, directory))),
+      commitments: await Promise.all(commitments.map((c) => commitmentView(c, directory))),
+      events: asDeputy
+        ? []
+        : await Promise.all(
+            events.map(async (e) => ({
+              at: e.at,
+              actorName: await directory.userName(e.actorId),
+              action: e.action,
+              actionLabel: ACTION_LABELS[e.action] ?? e.action,
+              ...(e.from ? { from: e.from } : {}),
+              ...(e.to ? { to: e.to } : {}),
+            })),
+          ),
+      allowedActions: allowed,
+    };
+  },
+});
+
+const ACTION_LABELS: Record<string, string> = {
+  'demo.seed': '载入演示数据',
+  'suggestions.create': '登记建议',
+  'suggestions.import': '导入交办清单',
+  'suggestions.assign': '交办',
+  'suggestions.disclose': '公开决定',
+  'suggestions.archive': '归档',
+  'tasks.claim': '认领',
+  'tasks.requestReturn': '申请退回',
+  'tasks.decideReturn': '审批退回申请',
+  'tasks.requestExtension': '申请延期',
+  'tasks.decideExtension': '审批延期申请',
+  'tasks.logContact': '登记沟通记录',
+  'tasks.saveDraft': '保存答复稿',
+  'tasks.submitDraft': '提交答复稿',
+  'tasks.review': '审核答复稿',
+  'tasks.sign': '签发答复',
+  'tasks.submitOpinion': '送会办意见',
+  'tasks.urge': '督办',
+  'feedback.submit': '代表评价',
+  'commitments.progress': '登记落实进展',
+  'contacts.confirm': '代表确认面复记录',
+};

@@ -1,0 +1,50 @@
+// users.list: the roster. The office sees everyone (with phones); unit staff see their own unit.
+import { z } from 'zod';
+import type { ActionResult, ListUsersData, UserView } from '../../core/contract';
+import { ROLE_LABELS } from '../../core/labels';
+import type { User } from '../../core/model';
+import { hasRole, isOffice, UNIT_STAFF_ROLES } from '../access';
+import { AppError } from '../../core/errors';
+import { Directory } from '../directory';
+import { caller, defineUseCase } from '../use-case';
+import { idField } from '../validation';
+
+const ROLES = ['deputy', 'handler', 'reviewer', 'leader', 'coordinator', 'admin'] as const;
+const schema: z.ZodType<ListUsersData> = z.object({ role: z.enum(ROLES).optional(), unitId: idField.optional() });
+
+export async function userView(user: User, directory: Directory, withPhone: boolean): Promise<UserView> {
+  return {
+    id: user.id,
+    name: user.name,
+    roles: user.roles,
+    roleLabels: user.roles.map((r) => ROLE_LABELS[r]),
+    ...(user.unitId ? { unitId: user.unitId, unitName: await directory.unitName(user.unitId) } : {}),
+    ...(user.department ? { department: user.department } : {}),
+    ...(withPhone && user.phone ? { phone: user.phone } : {}),
+    ...(user.delegation ? { delegation: user.delegation } : {}),
+    bound: user.openid !== undefined,
+    version: user.version,
+  };
+}
+
+export const listUsers = defineUseCase({
+  action: 'users.list',
+  access: 'user',
+  schema,
+  async run(data, ctx): Promise<ActionResult<'users.list'>> {
+    const me = caller(ctx);
+    const store = ctx.deps.store;
+    let unitId = data.unitId;
+    if (!isOffice(me)) {
+      if (!me.unitId || !hasRole(me, ...UNIT_STAFF_ROLES)) throw new AppError('FORBIDDEN', '只有办理人员可以查看人员名单');
+      if (unitId && unitId !== me.unitId) throw new AppError('FORBIDDEN', '只能查看本单位人员');
+      unitId = me.unitId;
+    }
+    const users = await store.find('users', {
+      where: { ...(unitId ? { unitId } : {}), ...(data.role ? { roles: data.role } : {}) },
+    });
+    users.sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+    const directory = new Directory(store);
+    return { items: await Promise.all(users.map((u) => userView(u, directory, isOffice(me)))) };
+  },
+});

@@ -1,0 +1,39 @@
+// commitments.progress: the unit reports how a B/C promise is being carried out, and finally answers
+// again when it is done (回头看).
+import { z } from 'zod';
+import type { CommitmentProgressData, IdResult } from '../../core/contract';
+import { AppError } from '../../core/errors';
+import { assertNotArchived } from '../run-task-action';
+import { isUnitActor, UNIT_ACTORS } from '../task-permissions';
+import { caller, defineUseCase, event } from '../use-case';
+import { idField, optionalText, text } from '../validation';
+
+const schema: z.ZodType<CommitmentProgressData> = z
+  .object({ commitmentId: idField, text: text(5000), done: z.boolean().optional(), finalAnswer: optionalText(20000) })
+  .refine((d) => !d.done || (d.finalAnswer ?? '').length > 0, { message: '落实完毕时请填写最终答复', path: ['finalAnswer'] });
+
+export const recordProgress = defineUseCase({
+  action: 'commitments.progress',
+  access: 'user',
+  schema,
+  run: (data, ctx) =>
+    ctx.write(async (tx): Promise<IdResult> => {
+      const user = caller(ctx);
+      const commitment = await tx.get('commitments', data.commitmentId);
+      if (!commitment) throw new AppError('NOT_FOUND', '没有找到该落实事项');
+      const task = await tx.get('tasks', commitment.taskId);
+      const suggestion = await tx.get('suggestions', commitment.suggestionId);
+      if (!task || !suggestion) throw new AppError('NOT_FOUND', '没有找到该落实事项');
+      if (!isUnitActor(user, task, UNIT_ACTORS.commitmentProgress)) throw new AppError('FORBIDDEN', '只有承办单位可以登记落实进展');
+      assertNotArchived(suggestion);
+      if (commitment.doneAt) throw new AppError('INVALID_TRANSITION', '该事项已落实完毕');
+      const next = {
+        ...commitment,
+        progress: [...commitment.progress, { at: ctx.now, by: user.id, text: data.text }],
+        ...(data.done ? { doneAt: ctx.now, finalAnswer: data.finalAnswer } : {}),
+      };
+      tx.update('commitments', next);
+      tx.appendEvent(event(ctx, { action: 'commitments.progress', entity: 'commitment', entityId: commitment.id, suggestionId: commitment.suggestionId, ...(data.done ? { to: 'done' } : {}) }));
+      return { id: commitment.id };
+    }),
+});
