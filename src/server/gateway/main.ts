@@ -8,6 +8,7 @@ import { openSqliteStore } from '../adapters/sqlite/sqlite.store';
 import { seedDemo, DEMO_LOGINS } from '../demo-data';
 import { createGateway } from './gateway';
 import { createLocalClock } from './local-clock';
+import { createLocalOutboxNotifier, reminderConfig, runSweep } from '../reminders';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -20,9 +21,17 @@ async function main() {
 
   const seeded = await seedDemo(store, clock.now());
 
-  const api = createApi({ store, clock });
+  const config = reminderConfig(process.env);
+  const notifier = createLocalOutboxNotifier();
+  const api = createApi({ store, clock, notifier });
+  const sweep = () => runSweep({ store, clock, notifier, config });
   const gateway = await createGateway({
-    functions: { api: apiEntry(api) },
+    functions: {
+      api: apiEntry(api),
+      // As in the cloud, the sweep is for the timer (no caller identity), not for a logged-in user.
+      reminders: async (_event, wx) =>
+        wx.OPENID ? { ok: false, error: { code: 'FORBIDDEN', message: '提醒扫描只由定时触发器运行' } } : { ok: true, data: await sweep() },
+    },
     staticDir: path.join(root, 'dist-h5'),
     demoUsers: DEMO_LOGINS,
     health: () => ({ store: 'sqlite', file: path.relative(root, dbFile) || dbFile }),
@@ -40,7 +49,19 @@ async function main() {
   console.log(`建议通本地服务已启动：${url}`);
   console.log(`演示登录：${url}dev/login`);
 
+  // The cloud's timer trigger, simulated: one sweep at a time, every SWEEP_INTERVAL_MS (0 = off).
+  const every = Number(process.env.SWEEP_INTERVAL_MS ?? 60_000);
+  let running: Promise<unknown> = Promise.resolve();
+  const timer =
+    every > 0
+      ? setInterval(() => {
+          running = running.then(sweep).catch((err) => console.error('提醒扫描失败：', err));
+        }, every)
+      : undefined;
+
   const shutdown = async () => {
+    if (timer) clearInterval(timer);
+    await running;
     await gateway.close();
     await store.close?.();
     process.exit(0);

@@ -65,7 +65,7 @@ export async function deliverIds(deps: DeliveryDeps, ids: readonly string[], sto
   const tally = emptyTally();
   if (isQuiet(deps.clock.now(), deps.config.quietHours)) return { ...tally, held: ids.length };
   for (let i = 0; i < ids.length; i += deps.config.writeChunk) {
-    if (performance.now() > stopAt) break;
+    if (i > 0 && performance.now() > stopAt) break; // at least one chunk per run
     const chunk = ids.slice(i, i + deps.config.writeChunk);
     const claimed = await claim(deps, chunk, tally);
     if (claimed.length === 0) continue;

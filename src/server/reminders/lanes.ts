@@ -30,6 +30,9 @@ export const LANES: readonly Lane[] = KINDS.flatMap(({ kind, field, notOverdue, 
   states.map((state): Lane => ({ kind, state, ...(field ? { field } : {}), ...(notOverdue ? { notOverdue } : {}) })),
 );
 
+/** The most documents one query may ask for. */
+export const MAX_QUERY = 1000;
+
 export const laneName = (lane: Lane | undefined) => (lane ? `${lane.kind}/${lane.state}` : 'done');
 
 /** The first date NOT read: the day after the farthest before-due threshold. */
@@ -42,6 +45,6 @@ export function laneQuery(lane: Lane, today: string, policy: DeadlinePolicy, aft
     where: { state: lane.state },
     ...(lane.field ? { range: { field: lane.field, ...(lane.notOverdue ? { gte: today } : {}), lt: horizon(today, policy) } } : {}),
     ...(afterId !== undefined ? { afterId } : {}),
-    limit,
+    limit: Math.min(limit, MAX_QUERY), // the cloud database returns at most 1000 documents a query
   };
 }

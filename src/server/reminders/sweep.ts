@@ -10,7 +10,7 @@ import { dueReminders } from '../../core/reminders';
 import type { Clock, Notifier, Store } from '../ports';
 import { DEFAULT_REMINDER_CONFIG, type ReminderConfig } from './config';
 import { loadCursor, saveCursor } from './cursor';
-import { deliverPending, emptyTally, type DeliveryTally } from './delivery';
+import { deliverPending, type DeliveryTally } from './delivery';
 import { LANES, laneName, laneQuery, type Lane } from './lanes';
 import { reminderMessage } from './messages';
 import { writeOutbox, type OutboxEntry } from './outbox';
@@ -61,7 +61,8 @@ export async function runSweep(deps: SweepDeps): Promise<SweepReport> {
       stoppedBy = 'batch';
       break;
     }
-    if (performance.now() > stopAt) {
+    // At least one page per run, so that even a tight budget moves the scan on.
+    if (scanned > 0 && performance.now() > stopAt) {
       stoppedBy = 'time';
       break;
     }
@@ -82,10 +83,7 @@ export async function runSweep(deps: SweepDeps): Promise<SweepReport> {
     cursor = await saveCursor(deps.store, { ...next, scanned: cursor.scanned + tasks.length, updatedAt: now });
   }
 
-  const tally =
-    performance.now() <= stopAt
-      ? await deliverPending({ store: deps.store, clock: deps.clock, notifier: deps.notifier, config }, { max: config.sendBatch, stopAt })
-      : emptyTally();
+  const tally = await deliverPending({ store: deps.store, clock: deps.clock, notifier: deps.notifier, config }, { max: config.sendBatch, stopAt });
   return {
     day: today,
     scanned,
