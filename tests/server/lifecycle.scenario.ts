@@ -131,7 +131,8 @@ export async function runLifecycle(driver: ScenarioDriver, now: string): Promise
   ];
   for (const [sid, unit, openid] of claims) {
     const task = await taskOf(sid, unit);
-    await refuse('demo-handler-co', 'tasks.claim', { taskId: task.id, version: task.version }, task.unitName === UNITS.jtj ? 'FORBIDDEN' : 'FORBIDDEN');
+    const otherUnit = unit === UNITS.jtj ? 'demo-handler' : 'demo-handler-co';
+    await refuse(otherUnit, 'tasks.claim', { taskId: task.id, version: task.version }, 'FORBIDDEN');
     const requestId = rid();
     const first = await driver.call(openid, 'tasks.claim', { taskId: task.id, version: task.version }, requestId);
     if (!first.ok) throw new Error(`claim failed: ${JSON.stringify(first)}`);
@@ -221,10 +222,9 @@ export async function runLifecycle(driver: ScenarioDriver, now: string): Promise
   for (const [key, mode] of [['joint', 'full'], ['split', 'summary'], ['sole', 'full']] as const) {
     const s = await detail('demo-coordinator', ids[key]);
     if (s.status !== 'closed') throw new Error(`${key} not closed: ${s.status}`);
-    await refuse('demo-handler', 'suggestions.disclose', { suggestionId: s.id, version: s.version, mode }, 'FORBIDDEN');
-    const disclosed = await ok<{ version: number }>('demo-coordinator', 'suggestions.disclose', {
-      suggestionId: s.id, version: s.version, mode, ...(mode === 'summary' ? { summary: '建议分别研究防洪与产业扶持，已答复。', reason: '涉及个人信息' } : {}),
-    });
+    const decision = { suggestionId: s.id, version: s.version, mode, ...(mode === 'summary' ? { summary: '建议分别研究防洪与产业扶持，已答复。', reason: '涉及个人信息' } : {}) };
+    await refuse('demo-handler', 'suggestions.disclose', decision, 'FORBIDDEN');
+    const disclosed = await ok<{ version: number }>('demo-coordinator', 'suggestions.disclose', decision);
     await ok('demo-coordinator', 'suggestions.archive', { suggestionId: s.id, version: disclosed.version });
   }
   const archivedTask = await taskOf(ids.joint, UNITS.fgw);

@@ -17,7 +17,7 @@ async function main() {
   mkdirSync(dataDir, { recursive: true });
   const dbFile = path.join(dataDir, 'jianyitong.sqlite');
   const store = openSqliteStore(dbFile);
-  const clock = createLocalClock(process.env.APP_NOW);
+  const clock = createLocalClock(process.env.APP_NOW, process.env.APP_CLOCK === 'frozen');
 
   const seeded = await seedDemo(store, clock.now());
 

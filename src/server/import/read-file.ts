@@ -4,18 +4,21 @@ import { AppError } from '../../core/errors';
 import { parseCsv } from './csv.parser';
 import { readXlsx } from './xlsx.parser';
 
-const XLSX_MAGIC = [0x50, 0x4b]; // "PK": an .xlsx file is a zip archive
+/** About what one cloud function call carries. */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+const isZip = (bytes: Buffer) => bytes[0] === 0x50 && bytes[1] === 0x4b; // "PK": an .xlsx is a zip archive
 
 export async function readImportFile(base64: string, format: ImportFormat): Promise<string[][]> {
   const bytes = Buffer.from(base64, 'base64');
   if (bytes.length === 0) throw new AppError('VALIDATION', '导入文件是空的');
-  const looksZip = bytes[0] === XLSX_MAGIC[0] && bytes[1] === XLSX_MAGIC[1];
+  if (bytes.length > MAX_IMPORT_BYTES) throw new AppError('VALIDATION', '导入文件超过5MB，请分批导入');
   if (format === 'xlsx') {
-    if (!looksZip) throw new AppError('VALIDATION', '该文件不是 .xlsx 格式的 Excel 文件');
+    if (!isZip(bytes)) throw new AppError('VALIDATION', '该文件不是 .xlsx 格式的 Excel 文件');
     return readXlsx(bytes);
   }
-  if (looksZip) throw new AppError('VALIDATION', '该文件是 Excel 文件，请选择“xlsx”格式导入');
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  if (isZip(bytes)) throw new AppError('VALIDATION', '该文件是 Excel 文件，请按“xlsx”格式导入');
+  const text = new TextDecoder('utf-8').decode(bytes);
   if (text.includes('\uFFFD')) throw new AppError('VALIDATION', 'CSV 文件应为 UTF-8 编码，请在 Excel 中另存为“CSV UTF-8”后再导入');
   return parseCsv(text);
 }

@@ -11,7 +11,7 @@ import { isRetryable, requiresSubscription } from './channel';
 import { templateFor, type ReminderConfig } from './config';
 import { SYSTEM_ACTOR } from './outbox';
 import { isQuiet } from './quiet-hours';
-import { allowance, findSubscription, subscriptionId } from './subscriptions';
+import { allowance, findSubscription } from './subscriptions';
 
 export interface DeliveryDeps {
   store: Store;
@@ -178,7 +178,7 @@ async function refund(tx: Tx, id: string, now: string) {
 async function exhaust(tx: Tx, deps: DeliveryDeps, n: Notification, now: string) {
   const template = templateFor(deps.config, n.template);
   if (!template) return;
-  const subscription = await tx.get('subscriptions', subscriptionId(n.userId, template.id));
+  const subscription = await findSubscription(tx, n.userId, template.id);
   if (subscription && (subscription.quota !== 0 || subscription.longTerm)) {
     tx.update('subscriptions', { ...subscription, quota: 0, longTerm: false, updatedAt: now });
   }

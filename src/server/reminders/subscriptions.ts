@@ -9,8 +9,11 @@ export function subscriptionId(userId: string, templateId: string): string {
   return `s${createHash('sha256').update(`${userId}\u0000${templateId}`).digest('hex').slice(0, 40)}`;
 }
 
+/** The user's subscription to a template: by its derived id, else (a record written elsewhere) by user. */
 export async function findSubscription(reader: Reader, userId: string, templateId: string): Promise<Subscription | undefined> {
-  return reader.get('subscriptions', subscriptionId(userId, templateId));
+  const byId = await reader.get('subscriptions', subscriptionId(userId, templateId));
+  if (byId) return byId;
+  return (await reader.find('subscriptions', { where: { userId } })).find((s) => s.templateId === templateId);
 }
 
 export type Allowance = { allowed: false } | { allowed: true; spend: boolean };

@@ -1,39 +1,70 @@
-// ledger.export: the whole ledger as CSV text (UTF-8 with BOM, so that Excel reads the Chinese).
-import type { LedgerExportResult, LedgerRow } from '../../core/contract';
+// ledger.export: the ledger (台账) as the office keeps it in Excel — an .xlsx workbook (base64), or a
+// CSV text (UTF-8 with BOM, so that Excel reads the Chinese) — with Chinese headers, every row in scope.
+import ExcelJS from 'exceljs';
+import { z } from 'zod';
+import type { LedgerQuery, LedgerRow } from '../../core/contract';
+import type { LedgerExportData, LedgerExportFile } from '../../core/contract.coordinator';
 import { shanghaiDate } from '../../core/calendar';
 import { REPLY_CLASS_LABELS } from '../../core/labels';
 import { ledgerRows } from '../ledger';
 import { caller, defineUseCase } from '../use-case';
 import { ledgerQuerySchema } from './list-ledger';
 
-const COLUMNS: [string, (row: LedgerRow) => string][] = [
-  ['建议号', (r) => r.number],
-  ['标题', (r) => r.title],
-  ['领衔代表', (r) => r.leadDeputyName],
-  ['承办单位', (r) => r.unitName],
-  ['承办类别', (r) => r.roleLabel],
-  ['办理状态', (r) => r.stateLabel],
-  ['办理责任人', (r) => r.responsibleName ?? ''],
-  ['交办日期', (r) => shanghaiDate(r.assignedAt)],
-  ['答复期限', (r) => r.replyDue],
-  ['答复日期', (r) => (r.repliedAt ? shanghaiDate(r.repliedAt) : '')],
-  ['答复类别', (r) => (r.replyClass ? REPLY_CLASS_LABELS[r.replyClass].label : '')],
-  ['是否面复', (r) => (r.faceToFace ? '是' : '否')],
-  ['办理态度评价', (r) => r.attitudeLabel ?? ''],
-  ['办理结果评价', (r) => r.resultLabel ?? ''],
-  ['是否超期', (r) => (r.overdue ? '是' : '否')],
-  ['办结日期', (r) => (r.closedAt ? shanghaiDate(r.closedAt) : '')],
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Header, column width (characters) and value of each ledger column. */
+export const LEDGER_COLUMNS: [string, number, (row: LedgerRow) => string][] = [
+  ['建议号', 10, (r) => r.number],
+  ['标题', 36, (r) => r.title],
+  ['领衔代表', 10, (r) => r.leadDeputyName],
+  ['承办单位', 18, (r) => r.unitName],
+  ['承办类别', 8, (r) => r.roleLabel],
+  ['办理状态', 12, (r) => r.stateLabel],
+  ['办理责任人', 10, (r) => r.responsibleName ?? ''],
+  ['交办日期', 12, (r) => shanghaiDate(r.assignedAt)],
+  ['答复期限', 12, (r) => r.replyDue],
+  ['答复日期', 12, (r) => (r.repliedAt ? shanghaiDate(r.repliedAt) : '')],
+  ['答复类别', 8, (r) => (r.replyClass ? REPLY_CLASS_LABELS[r.replyClass].label : '')],
+  ['是否面复', 8, (r) => (r.faceToFace ? '是' : '否')],
+  ['办理态度评价', 12, (r) => r.attitudeLabel ?? ''],
+  ['办理结果评价', 12, (r) => r.resultLabel ?? ''],
+  ['是否超期', 8, (r) => (r.overdue ? '是' : '否')],
+  ['办结日期', 12, (r) => (r.closedAt ? shanghaiDate(r.closedAt) : '')],
 ];
 
-const cell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+const schema = (ledgerQuerySchema as z.ZodObject).extend({ format: z.enum(['xlsx', 'csv']).optional() }) as unknown as z.ZodType<LedgerExportData>;
+
+const csvCell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+/** A cell that starts like a formula is written as text, so a title cannot run in someone's Excel. */
+const safe = (value: string) => (/^[=+\-@]/.test(value) ? `'${value}` : value);
+
+function csvText(rows: readonly LedgerRow[]): string {
+  const lines = [LEDGER_COLUMNS.map(([name]) => name), ...rows.map((row) => LEDGER_COLUMNS.map(([, , get]) => safe(get(row))))];
+  return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+async function workbookBase64(rows: readonly LedgerRow[], title: string): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = new Date(0); // the same ledger gives the same bytes
+  workbook.modified = new Date(0);
+  const sheet = workbook.addWorksheet(title, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = LEDGER_COLUMNS.map(([header, width]) => ({ header, width }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) sheet.addRow(LEDGER_COLUMNS.map(([, , get]) => get(row)));
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: LEDGER_COLUMNS.length } };
+  return Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+}
 
 export const exportLedger = defineUseCase({
   action: 'ledger.export',
   access: 'user',
-  schema: ledgerQuerySchema,
-  async run(data, ctx): Promise<LedgerExportResult> {
-    const rows = await ledgerRows(ctx.deps.store, caller(ctx), { ...data, page: undefined, pageSize: undefined }, shanghaiDate(ctx.now));
-    const lines = [COLUMNS.map(([name]) => name).join(','), ...rows.map((row) => COLUMNS.map(([, get]) => cell(get(row))).join(','))];
-    return { filename: `建议办理台账-${shanghaiDate(ctx.now)}.csv`, mimeType: 'text/csv; charset=utf-8', content: `\uFEFF${lines.join('\r\n')}\r\n` };
+  schema,
+  async run(data, ctx): Promise<LedgerExportFile> {
+    const { format = 'xlsx', page: _page, pageSize: _pageSize, ...query } = data;
+    const today = shanghaiDate(ctx.now);
+    const rows = await ledgerRows(ctx.deps.store, caller(ctx), query satisfies LedgerQuery, today);
+    const name = `建议办理台账-${today}`;
+    if (format === 'csv') return { filename: `${name}.csv`, mimeType: 'text/csv; charset=utf-8', encoding: 'utf8', content: csvText(rows) };
+    return { filename: `${name}.xlsx`, mimeType: XLSX_MIME, encoding: 'base64', content: await workbookBase64(rows, '建议办理台账') };
   },
 });
