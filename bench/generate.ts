@@ -27,12 +27,15 @@ function prng(seed: number) {
 
 const STATES: TaskState[] = ['assigned', 'handling', 'inReview', 'awaitingSignature', 'replied', 'closed', 'closed', 'closed'];
 
-export function generateYear(count: number, units = Math.max(10, Math.round(count / 40)), seed = 1): YearData {
+export function generateYear(
+  count: number,
+  unitIds: readonly string[] = Array.from({ length: Math.max(10, Math.round(count / 40)) }, (_, i) => `u${i}`),
+  seed = 1,
+): YearData {
   const rnd = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
-  const unitIds = Array.from({ length: units }, (_, i) => `u${i}`);
   const users = Array.from({ length: Math.max(20, Math.round(count / 3)) }, (_, i) => ({ id: `d${i}`, name: `代表${i}` }));
-  const data: YearData = { suggestions: [], tasks: [], replies: [], feedbacks: [], contacts: [], users, unitIds };
+  const data: YearData = { suggestions: [], tasks: [], replies: [], feedbacks: [], contacts: [], users, unitIds: [...unitIds] };
   for (let i = 0; i < count; i++) {
     const id = `s${i}`;
     const day = 1 + Math.floor(rnd() * 28);

@@ -15,7 +15,10 @@ import type {
 } from './model';
 import type { Headline } from './metrics';
 
+import type { LedgerExportData, LedgerExportFile } from './contract.coordinator';
+
 export type { ApiError, ApiRequest, ApiResponse, ErrorCode } from './errors';
+export * from './contract.coordinator';
 
 // ---------- shared pieces ----------
 
@@ -57,6 +60,8 @@ export interface MeUser {
 export interface MeResult {
   user: MeUser | null;
   bound: boolean;
+  /** Subscribe-message template ids the app asks the user to accept (at most 3 a tap). */
+  subscribeTemplateIds?: string[];
 }
 export interface BindUserData {
   code: string;
@@ -448,6 +453,9 @@ export interface AnnualReportResult {
   year: number;
   title: string;
   text: string; // the summary in the form of the office's report, section 一
+  summary: string; // the paragraph of totals and rates
+  /** Suggestions whose reply was A or B (吸收采纳), lead deputy first. */
+  adopted: { suggestionId: string; number: string; title: string; deputies: string[]; class: ReplyClass; classLabel: string }[];
   stats: StatsSummary;
 }
 
@@ -574,7 +582,7 @@ export interface ActionMap {
   'suggestions.disclose': { data: DiscloseSuggestionData; result: SuggestionVersionResult };
   'suggestions.archive': { data: ArchiveSuggestionData; result: SuggestionVersionResult };
   'ledger.list': { data: LedgerQuery; result: LedgerListResult };
-  'ledger.export': { data: LedgerQuery; result: LedgerExportResult };
+  'ledger.export': { data: LedgerExportData; result: LedgerExportFile };
   'stats.summary': { data: StatsQuery; result: StatsSummary };
   'report.annual': { data: AnnualReportData; result: AnnualReportResult };
   'subscriptions.record': { data: SubscriptionResultData; result: { recorded: number } };

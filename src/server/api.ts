@@ -15,6 +15,8 @@ export interface ApiDeps {
   clock: Clock;
   policy?: DeadlinePolicy;
   notifier?: Notifier;
+  /** Subscribe-message template ids told to the app in `me` (from the function's configuration). */
+  subscribeTemplateIds?: string[];
   /** Where unexpected failures are logged; default console.error. */
   log?: (message: string, error: unknown) => void;
 }
@@ -43,6 +45,7 @@ export function createApi(input: ApiDeps): Api {
     clock: input.clock,
     policy: input.policy ?? SHANDONG_POLICY,
     notifier: input.notifier,
+    subscribeTemplateIds: input.subscribeTemplateIds ?? [],
     log: input.log ?? ((message, error) => console.error(message, error)),
   };
 

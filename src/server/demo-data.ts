@@ -152,7 +152,7 @@ const SUGGESTIONS: DemoSuggestion[] = [
     assignedDaysAgo: 2,
     tasks: [
       { unitId: 'unit-mzj', role: 'lead', state: 'handling' },
-      { unitId: 'unit-fgw', role: 'co', state: 'assigned' },
+      { unitId: 'unit-fgw', role: 'co', state: 'handling' },
     ],
   },
   {

@@ -76,7 +76,7 @@ export async function queueNotifications(
         kind: effect.event,
         title: EVENT_TITLES[effect.event] ?? '建议办理提醒',
         body: body ?? `${suggestion.number}号《${suggestion.title}》：${TASK_STATE_LABELS[task.state]}`,
-        page: `/pages/suggestion/detail?id=${suggestion.id}`,
+        page: `pages/work/detail/index?id=${suggestion.id}&taskId=${task.id}`,
         status: 'pending',
         attempts: 0,
         createdAt: now,

@@ -1,8 +1,8 @@
 // Who may take which task action (DESIGN.md §3), beside what the core's transition table allows.
 import type { ActionName } from '../core/contract';
-import type { Role, Suggestion, Task, TaskState, User } from '../core/model';
+import type { Commitment, Contact, Role, Suggestion, Task, TaskState, User } from '../core/model';
 import { allowedActions, type TaskActionType, type WorkflowContext } from '../core/workflow';
-import { isLeadDeputyOf, isOffice } from './access';
+import { isDeputyOf, isLeadDeputyOf, isOffice } from './access';
 
 /** The unit roles that act for a unit on each unit-side action. */
 export const UNIT_ACTORS = {
@@ -37,6 +37,13 @@ export const isUnitActor = (user: User, task: Task, roles: readonly Role[]) =>
   user.unitId === task.unitId && roles.some((r) => user.roles.includes(r));
 export const isOfficeActor = (user: User) => OFFICE_ACTORS.some((r) => user.roles.includes(r));
 
+export function sideRecordsOf(task: Task, contacts: readonly Contact[], commitments: readonly Commitment[]): TaskSideRecords {
+  return {
+    unconfirmedContacts: contacts.filter((c) => c.taskId === task.id && c.faceToFace && !c.deputyConfirmedAt).length,
+    openCommitments: commitments.filter((c) => c.taskId === task.id && !c.doneAt).length,
+  };
+}
+
 /** States in which a unit keeps records (contacts) and a draft may be written. */
 export const CONTACT_STATES: readonly TaskState[] = ['handling', 'inReview', 'awaitingSignature', 'replied', 'rehandling'];
 export const DRAFT_STATES: readonly TaskState[] = ['handling', 'rehandling'];
@@ -54,8 +61,20 @@ function callerMay(user: User, task: Task, suggestion: Suggestion, action: TaskA
   }
 }
 
+/** Records beside the task that offer actions of their own. */
+export interface TaskSideRecords {
+  unconfirmedContacts: number; // face-to-face records of this task the deputy has not confirmed
+  openCommitments: number; // B/C promises of this task not yet carried out
+}
+
 /** The API actions the caller can take on this task now: the core decides, the roles filter. */
-export function taskActionsFor(user: User, task: Task, suggestion: Suggestion, ctx: WorkflowContext): ActionName[] {
+export function taskActionsFor(
+  user: User,
+  task: Task,
+  suggestion: Suggestion,
+  ctx: WorkflowContext,
+  side: TaskSideRecords = { unconfirmedContacts: 0, openCommitments: 0 },
+): ActionName[] {
   if (suggestion.archivedAt) return [];
   const names: ActionName[] = [];
   for (const action of allowedActions(task, ctx)) {
@@ -67,6 +86,8 @@ export function taskActionsFor(user: User, task: Task, suggestion: Suggestion, c
     names.push('tasks.saveDraft');
   }
   if (isOfficeActor(user) && !['returned', 'closed', 'opinionSent'].includes(task.state)) names.push('tasks.urge');
+  if (side.unconfirmedContacts > 0 && isDeputyOf(user, suggestion)) names.push('contacts.confirm');
+  if (side.openCommitments > 0 && isUnitActor(user, task, UNIT_ACTORS.commitmentProgress)) names.push('commitments.progress');
   return names;
 }
 

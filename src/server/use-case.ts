@@ -12,6 +12,7 @@ export interface ServerDeps {
   clock: Clock;
   policy: DeadlinePolicy;
   notifier?: Notifier;
+  subscribeTemplateIds?: string[];
   log: (message: string, error: unknown) => void;
 }
 

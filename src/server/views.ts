@@ -19,7 +19,7 @@ import type { Commitment, Contact, Feedback, Opinion, Reply, Suggestion, Task, U
 import { remainingDaysText } from '../core/reminders';
 import type { WorkflowContext } from '../core/workflow';
 import type { Directory } from './directory';
-import { taskActionsFor } from './task-permissions';
+import { taskActionsFor, type TaskSideRecords } from './task-permissions';
 
 export async function taskView(
   task: Task,
@@ -28,6 +28,7 @@ export async function taskView(
   wctx: WorkflowContext,
   directory: Directory,
   today: string,
+  side?: TaskSideRecords,
 ): Promise<TaskView> {
   const deadline = activeDeadline(task);
   const view: TaskView = {
@@ -43,7 +44,7 @@ export async function taskView(
     assignedAt: task.assignedAt,
     due: { ...task.due },
     version: task.version,
-    allowedActions: taskActionsFor(user, task, suggestion, wctx),
+    allowedActions: taskActionsFor(user, task, suggestion, wctx, side),
   };
   if (task.responsibleUserId) view.responsibleName = await directory.userName(task.responsibleUserId);
   if (task.requirements) view.requirements = task.requirements;

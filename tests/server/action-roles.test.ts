@@ -13,7 +13,10 @@ const STAFF: Caller[] = ['demo-handler', 'demo-handler-co', 'demo-reviewer', 'de
 const FGW: Caller[] = ['demo-handler', 'demo-reviewer', 'demo-leader'];
 const OFFICE: Caller[] = ['demo-coordinator'];
 const ROSTER: Caller[] = ['demo-coordinator', 'demo-admin'];
-const csv = Buffer.from('建议号,标题,内容,领衔代表,届次\r\n9001,关于测试的建议,内容,王建华,十八届二次\r\n').toString('base64');
+const csv = Buffer.from(
+  '建议号,标题,内容,领衔代表,附议代表,代表团,届次,提出阶段,主办单位,会办单位,分办单位,交办日期,重点督办\r\n' +
+    '9001,关于测试的建议,内容,王建华,,历下区代表团,十八届二次,会期,市发展改革委,,,2024-04-10,否\r\n',
+).toString('base64');
 
 /** The data each action is tried with, and the callers it must let through. */
 const TABLE: Record<ActionName, { data: unknown; allowed: readonly Caller[]; denied?: 'FORBIDDEN' | 'NOT_FOUND' }> = {
@@ -45,7 +48,7 @@ const TABLE: Record<ActionName, { data: unknown; allowed: readonly Caller[]; den
   'tasks.review': { data: { taskId: 'sug-elderly-care-task-1', version: 1, decision: 'approve' }, allowed: ['demo-reviewer'] },
   'tasks.sign': { data: { taskId: 'sug-childcare-task-1', version: 1 }, allowed: ['demo-leader'] },
   'tasks.submitOpinion': { data: { taskId: 'sug-community-care-task-2', version: 1, text: '会办意见', contact: { name: '刘洋', phone: '0531-86000001' } }, allowed: ['demo-handler', 'demo-reviewer'] },
-  'tasks.urge': { data: { taskId: 'sug-charging-task-1' }, allowed: OFFICE },
+  'tasks.urge': { data: { taskId: 'sug-charging-task-1' }, allowed: ROSTER }, // the office: 联络员 and administrators
   'feedback.submit': { data: { taskId: 'sug-yellow-river-task-1', attitude: 'satisfied', result: 'satisfied' }, allowed: ['demo-deputy2'] },
   'commitments.progress': { data: { commitmentId: 'sug-yellow-river-task-1-reply-1-commitment', text: '规划编制中' }, allowed: FGW },
   'suggestions.disclose': { data: { suggestionId: 'sug-nev', version: 1, mode: 'full' }, allowed: OFFICE },
@@ -97,7 +100,8 @@ describe('every action × every caller', () => {
     for (const action of ACTION_NAMES) {
       const row = TABLE[action];
       const caller = row.allowed.find((c) => c !== 'stranger') ?? 'stranger';
-      if (action === 'users.bind' || action === 'tasks.decideReturn' || action === 'tasks.decideExtension') continue; // need a prior request or code
+      // These need a prior step (a code, a request to decide, a saved draft), which the lifecycle test covers.
+      if (['users.bind', 'tasks.decideReturn', 'tasks.decideExtension', 'tasks.submitDraft'].includes(action)) continue;
       const store = openSqliteStore(':memory:');
       await seedDemo(store, NOW);
       const api = createApi({ store, clock: { now: () => NOW }, log: () => undefined });

@@ -23,7 +23,7 @@ export function importCsv(today: string): string {
   const rows = [
     `${NUMBERS.joint},关于完善城市充电基础设施布局的建议,"建议统筹公交场站、住宅小区充电设施建设，""一张网""监管。",王建华,李秀英、陈静,历下区代表团,${SESSION},会期,市发展改革委,市交通运输局、市住房城乡建设局,,${today},是`,
     `${NUMBERS.split},关于黄河滩区防洪与产业协同发展的建议,建议水务与发展改革部门分别研究防洪工程和产业扶持。,李秀英,,章丘区代表团,${SESSION},会期,,,市发展改革委、市水务局,${past},否`,
-    `${NUMBERS.sole},关于社区嵌入式托育服务的建议,建议在新建小区配建托育设施。,王建华,,历下区代表团,${SESSION},闭会期间,,,,,否`,
+    `${NUMBERS.sole},关于社区嵌入式托育服务的建议,建议在新建小区配建托育设施。,王建华,,历下区代表团,${SESSION},闭会期间,市民政局,,,${today},否`,
   ];
   return [header, ...rows].join('\r\n') + '\r\n';
 }
@@ -100,21 +100,20 @@ export async function runLifecycle(driver: ScenarioDriver, now: string): Promise
   const idOf = (n: string) => list.items.find((i) => i.number === n)!.id;
   const ids = { joint: idOf(NUMBERS.joint), split: idOf(NUMBERS.split), sole: idOf(NUMBERS.sole) };
 
-  // --- assign the sole suggestion (to the wrong unit first: it is returned inside the window)
-  const sole = await detail('demo-coordinator', ids.sole);
-  await refuse('demo-coordinator', 'suggestions.assign', { suggestionId: ids.sole, version: sole.version, units: [{ unitId: unitId(UNITS.mzj), role: 'co' }] }, 'VALIDATION');
-  await refuse('demo-handler', 'suggestions.assign', { suggestionId: ids.sole, version: sole.version, units: [{ unitId: unitId(UNITS.mzj), role: 'sole' }] }, 'FORBIDDEN');
-  await refuse('demo-coordinator', 'suggestions.assign', { suggestionId: ids.sole, version: sole.version + 1, units: [{ unitId: unitId(UNITS.mzj), role: 'sole' }] }, 'CONFLICT');
-  await ok('demo-coordinator', 'suggestions.assign', { suggestionId: ids.sole, version: sole.version, units: [{ unitId: unitId(UNITS.mzj), role: 'sole', requirements: '请面复代表' }] });
-
+  // --- the sole suggestion went to the wrong unit: returned inside the window, then reassigned
   let t = await taskOf(ids.sole, UNITS.mzj);
   await refuse('demo-handler', 'tasks.requestReturn', { taskId: t.id, version: t.version, reason: '不属于本单位职责' }, 'FORBIDDEN');
   await ok(staff.mzj, 'tasks.requestReturn', { taskId: t.id, version: t.version, reason: '托育设施配建属发展改革部门职责' });
   t = await taskOf(ids.sole, UNITS.mzj);
   await refuse(staff.mzj, 'tasks.decideReturn', { taskId: t.id, version: t.version, approve: true }, 'FORBIDDEN');
   await ok('demo-coordinator', 'tasks.decideReturn', { taskId: t.id, version: t.version, approve: true, comment: '改由市发展改革委独办' });
-  const soleNow = await detail('demo-coordinator', ids.sole);
-  await ok('demo-coordinator', 'suggestions.assign', { suggestionId: ids.sole, version: soleNow.version, units: [{ unitId: unitId(UNITS.fgw), role: 'sole' }] });
+  const sole = await detail('demo-coordinator', ids.sole);
+  const reassign = (version: number, role: string, openid = 'demo-coordinator') =>
+    ({ openid, data: { suggestionId: ids.sole, version, units: [{ unitId: unitId(UNITS.fgw), role, requirements: '请面复代表' }] } });
+  for (const [r, code] of [[reassign(sole.version, 'co'), 'VALIDATION'], [reassign(sole.version, 'sole', 'demo-handler'), 'FORBIDDEN'], [reassign(sole.version + 1, 'sole'), 'CONFLICT']] as const) {
+    await refuse(r.openid, 'suggestions.assign', r.data, code);
+  }
+  await ok('demo-coordinator', 'suggestions.assign', reassign(sole.version, 'sole').data);
 
   // --- a return asked after the window closed (the split suggestion was assigned ten days ago)
   const slj = await taskOf(ids.split, UNITS.slj);

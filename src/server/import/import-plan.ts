@@ -61,7 +61,7 @@ class DeputyBook {
 }
 
 function unitHint(units: readonly Unit[]): string {
-  const names = units.map((u) => u.name);
+  const names = units.map((u) => u.name).sort((a, b) => a.localeCompare(b, 'zh-CN'));
   const shown = names.slice(0, HINT_UNITS).join('、');
   return names.length === 0 ? '系统中还没有登记承办单位' : `现有单位：${shown}${names.length > HINT_UNITS ? '等' : ''}`;
 }

@@ -60,7 +60,7 @@ export const DEFAULT_REMINDER_CONFIG: ReminderConfig = {
   templates: {},
   miniprogramState: 'formal',
   quietHours: { startMinute: 22 * 60, endMinute: 8 * 60 },
-  batchSize: 2000,
+  batchSize: 10_000,
   pageSize: 500,
   writeChunk: 50,
   sendBatch: 1000,

@@ -14,6 +14,7 @@ import { deliverPending, type DeliveryTally } from './delivery';
 import { LANES, laneName, laneQuery, type Lane } from './lanes';
 import { reminderMessage } from './messages';
 import { writeOutbox, type OutboxEntry } from './outbox';
+import { quietUntil } from './quiet-hours';
 import { RecipientDirectory } from './recipients';
 
 export interface SweepDeps {
@@ -37,6 +38,8 @@ export interface SweepReport extends DeliveryTally {
   scanComplete: boolean;
   /** Where the scan stands: the lane reached, or 'done'. */
   lane: string;
+  /** When sends held by quiet hours go out (present when some were held). */
+  heldUntil?: string;
   /** Why the scan stopped in this run. */
   stoppedBy: 'done' | 'batch' | 'time';
   elapsedMs: number;
@@ -93,6 +96,7 @@ export async function runSweep(deps: SweepDeps): Promise<SweepReport> {
     lane: laneName(LANES[cursor.lane]),
     stoppedBy,
     ...tally,
+    ...(tally.held > 0 ? { heldUntil: quietUntil(deps.clock.now(), config.quietHours) } : {}),
     elapsedMs: Math.round(performance.now() - started),
   };
 }

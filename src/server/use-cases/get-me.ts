@@ -26,5 +26,9 @@ export const getMe = defineUseCase({
   action: 'me',
   access: 'identity',
   schema: z.object({}) as unknown as z.ZodType<Empty>,
-  run: (_data, ctx) => meOf(ctx.deps.store, ctx.user),
+  run: async (_data, ctx) => {
+    const me = await meOf(ctx.deps.store, ctx.user);
+    const templates = ctx.deps.subscribeTemplateIds ?? [];
+    return me.bound && templates.length > 0 ? { ...me, subscribeTemplateIds: templates.slice(0, 3) } : me;
+  },
 });

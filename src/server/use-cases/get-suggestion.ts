@@ -8,7 +8,7 @@ import { AppError } from '../../core/errors';
 import { assertCanSee, isDeputyOf, isOffice } from '../access';
 import { Directory } from '../directory';
 import { loadTaskRecords, workflowContextFor } from '../task-context';
-import { isOfficeActor } from '../task-permissions';
+import { isOfficeActor, sideRecordsOf } from '../task-permissions';
 import { caller, defineUseCase } from '../use-case';
 import { idField } from '../validation';
 import { commitmentView, contactView, feedbackView, opinionView, replyView, taskView } from '../views';
@@ -76,7 +76,9 @@ export const getSuggestion = defineUseCase({
       ...(suggestion.archivedAt ? { archivedAt: suggestion.archivedAt } : {}),
       version: suggestion.version,
       tasks: await Promise.all(
-        tasks.map((t) => taskView(t, suggestion, user, workflowContextFor(t, suggestion, records, user, ctx.now, ctx.deps.policy), directory, today)),
+        tasks.map((t) =>
+          taskView(t, suggestion, user, workflowContextFor(t, suggestion, records, user, ctx.now, ctx.deps.policy), directory, today, sideRecordsOf(t, records.contacts, commitments)),
+        ),
       ),
       replies: await Promise.all(
         records.replies.filter((r) => !asDeputy || r.signedAt).map((r) => replyView(r, taskOf(r.taskId), directory)),

@@ -10,7 +10,7 @@ import { remainingDaysText } from '../../core/reminders';
 import { hasRole, UNIT_STAFF_ROLES } from '../access';
 import { Directory } from '../directory';
 import { loadTaskRecords, workflowContextFor } from '../task-context';
-import { isOfficeActor, taskActionsFor } from '../task-permissions';
+import { isOfficeActor, sideRecordsOf, taskActionsFor } from '../task-permissions';
 import { caller, defineUseCase } from '../use-case';
 
 const schema: z.ZodType<MyTasksData> = z.object({ scope: z.enum(['open', 'all']).optional() });
@@ -64,7 +64,7 @@ export const myTasks = defineUseCase({
         ...(deadline ? { daysLeftText: remainingDaysText(deadline.date, today) } : {}),
         keySupervised: suggestion.keySupervised,
         version: task.version,
-        allowedActions: taskActionsFor(user, task, suggestion, wctx),
+        allowedActions: taskActionsFor(user, task, suggestion, wctx, sideRecordsOf(task, records.contacts, await store.find('commitments', { where: { taskId: task.id } }))),
       });
     }
     items.sort((a, b) => a.replyDue.localeCompare(b.replyDue) || a.number.localeCompare(b.number, 'zh', { numeric: true }));

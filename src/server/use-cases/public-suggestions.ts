@@ -12,6 +12,11 @@ import { defineUseCase } from '../use-case';
 import { idField, pageFields } from '../validation';
 import { bySessionAndNumber } from '../visible-suggestions';
 
+/** Phone-like digit runs typed into a text (mobile or landline) are masked in the public view. */
+export function maskPhones(text: string): string {
+  return text.replace(/(?:\+?86[-\s]?)?(?:1[3-9]\d{9}|0\d{2,3}[-\s]?\d{7,8}|\d{7,8})(?!\d)/g, (m) => m.replace(/\d/g, '*'));
+}
+
 async function disclosed(reader: Reader): Promise<Suggestion[]> {
   const [full, summary] = await Promise.all([
     reader.find('suggestions', { where: { disclosed: 'full' } }),
@@ -73,7 +78,7 @@ export const publicGet = defineUseCase({
     const full = s.disclosure.mode === 'full';
     return {
       ...(await item(s, directory)),
-      content: full ? s.content : (s.disclosure.summary ?? ''),
+      content: maskPhones(full ? s.content : (s.disclosure.summary ?? '')),
       delegation: s.delegation,
       disclosureMode: s.disclosure.mode,
       replies: await Promise.all(
@@ -84,7 +89,7 @@ export const publicGet = defineUseCase({
             round: r.round,
             class: r.class,
             classLabel: `${REPLY_CLASS_LABELS[r.class].label}（${REPLY_CLASS_LABELS[r.class].meaning}）`,
-            text: full ? r.text : '答复全文不予公开',
+            text: full ? maskPhones(r.text) : '答复全文不予公开',
             signedAt: r.signedAt!,
           })),
       ),

@@ -1,0 +1,36 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+// The mini-program build the WeChat devtools open: it must build, list every page, and keep the
+// main package within our 512 KB budget (WeChat's own limit is 2 MB). Same commands as the README.
+const root = path.resolve(__dirname, '../..');
+
+describe('the weapp build', () => {
+  let sizeReport = '';
+  let appJson: { pages: string[]; subPackages?: { root: string; pages: string[] }[] };
+
+  beforeAll(() => {
+    execFileSync('npm', ['run', '--silent', 'build:weapp'], { cwd: root, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
+    appJson = JSON.parse(readFileSync(path.join(root, 'dist/app.json'), 'utf8'));
+    sizeReport = execFileSync('npm', ['run', '--silent', 'size'], { cwd: root, encoding: 'utf8' });
+  }, 300_000);
+
+  it('writes dist/app.json with the home page first and every page of the app config', () => {
+    const config = readFileSync(path.join(root, 'src/app.config.ts'), 'utf8');
+    expect(appJson.pages[0]).toBe('pages/index/index');
+    const all = [...appJson.pages, ...(appJson.subPackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))];
+    for (const page of all) {
+      const leaf = page.split('/').slice(-2).join('/');
+      expect(config).toContain(leaf);
+    }
+    expect(all.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('keeps the main package within the 512 KB budget', () => {
+    const main = /main package\s+([\d.]+) KB/.exec(sizeReport);
+    expect(main).not.toBeNull();
+    expect(Number(main![1])).toBeLessThanOrEqual(512);
+    expect(sizeReport).not.toContain('OVER');
+  });
+});

@@ -1,0 +1,82 @@
+// The public view (no login): only what the office disclosed, never a phone number or an unpublished part.
+import type { PublicListResult, PublicSuggestionDetail, SuggestionVersionResult } from '../../../src/core/contract';
+import { openOffice, USERS, type Office } from './fixture';
+import { importRows, replyAndRate, soleRow } from './lifecycle';
+
+const PHONE = /1[3-9]\d{9}|0\d{2,3}-\d{7,8}/;
+
+describe('the public view of disclosed suggestions', () => {
+  let office: Office;
+  let ids: Map<string, { suggestionId: string; taskIds: string[] }>;
+  const disclose = async (number: string, decision: object) => {
+    const id = ids.get(number)!.suggestionId;
+    const version = (await office.store.get('suggestions', id))!.version;
+    return office.ok<SuggestionVersionResult>('coordinator', 'suggestions.disclose', { suggestionId: id, version, ...decision });
+  };
+
+  beforeAll(async () => {
+    office = await openOffice();
+    ids = await importRows(office, [
+      soleRow('4001', '关于社区食堂的建议'),
+      soleRow('4002', '关于适老化改造的建议'),
+      soleRow('4003', '关于养老机构监管的建议'),
+      soleRow('4004', '关于老年助餐的建议'),
+    ]);
+    for (const number of ['4001', '4002', '4003']) await replyAndRate(office, ids.get(number)!.taskIds[0]!);
+    const full = await disclose('4001', { mode: 'full' });
+    await office.ok('coordinator', 'suggestions.archive', { suggestionId: ids.get('4001')!.suggestionId, version: full.version });
+    await disclose('4002', { mode: 'summary', summary: '建议推进老旧小区适老化改造，已列入计划。', reason: '个人信息' });
+    await disclose('4003', { mode: 'none', reason: '商业秘密' });
+  });
+  afterAll(() => office.store.close());
+
+  it('lists what was disclosed in full or as a summary, archived or not, without login', async () => {
+    const list = await office.ok<PublicListResult>(undefined, 'public.list', {});
+    expect(list.items.map((i) => i.number)).toEqual(['4001', '4002']);
+    expect(list.items[0]).toMatchObject({ title: '关于社区食堂的建议', leadDeputyName: '王建华', session: '十八届三次' });
+    expect(await office.ok<PublicListResult>('deputy-wang', 'public.list', {})).toEqual(list);
+    expect((await office.ok<PublicListResult>(undefined, 'public.list', { keyword: '适老化' })).items.map((i) => i.number)).toEqual(['4002']);
+  });
+
+  it('shows a full disclosure with its signed reply and ratings, but no contact person', async () => {
+    const detail = await office.ok<PublicSuggestionDetail>(undefined, 'public.get', { id: ids.get('4001')!.suggestionId });
+    expect(detail).toMatchObject({ disclosureMode: 'full', content: '关于社区食堂的建议：建议完善社区服务设施。', delegation: '历下区代表团' });
+    expect(detail.replies).toEqual([expect.objectContaining({ unitName: '市民政局', class: 'A', round: 1 })]);
+    expect(detail.replies[0]!.text).toContain('现答复如下');
+    expect(detail.feedback).toEqual([{ round: 1, attitudeLabel: '满意', resultLabel: '满意' }]);
+    expect(JSON.stringify(detail)).not.toMatch(/冯刚|孙丽/);
+  });
+
+  it('shows only the summary of a summary disclosure', async () => {
+    const detail = await office.ok<PublicSuggestionDetail>(undefined, 'public.get', { id: ids.get('4002')!.suggestionId });
+    expect(detail.content).toBe('建议推进老旧小区适老化改造，已列入计划。');
+    expect(JSON.stringify(detail)).not.toContain('建议完善社区服务设施');
+    expect(JSON.stringify(detail)).not.toContain('现答复如下');
+  });
+
+  it('does not show what was not disclosed, nor what is still being handled', async () => {
+    for (const number of ['4003', '4004']) {
+      expect(await office.call(undefined, 'public.get', { id: ids.get(number)!.suggestionId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    }
+    expect(await office.call(undefined, 'public.get', { id: 'no-such' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await office.call(undefined, 'public.get', {})).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('never contains a phone number', async () => {
+    const phones = USERS.map((u) => u.phone).filter((p): p is string => !!p);
+    const answers = [
+      await office.call(undefined, 'public.list', { pageSize: 100 }),
+      ...(await Promise.all([...ids.values()].map(({ suggestionId }) => office.call(undefined, 'public.get', { id: suggestionId })))),
+    ];
+    const text = JSON.stringify(answers);
+    for (const phone of phones) expect(text).not.toContain(phone);
+    expect(text).not.toMatch(PHONE);
+  });
+
+  it('changes nothing when read', async () => {
+    const before = office.store.dump();
+    await office.call(undefined, 'public.list', {});
+    await office.call(undefined, 'public.get', { id: ids.get('4001')!.suggestionId });
+    expect(office.store.dump()).toBe(before);
+  });
+});

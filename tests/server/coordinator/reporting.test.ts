@@ -1,0 +1,153 @@
+// The ledger (台账), the statistics and the annual summary agree with what happened.
+import ExcelJS from 'exceljs';
+import type { AnnualReportResult, LedgerListResult, LedgerRow, StatsSummary } from '../../../src/core/contract';
+import type { LedgerExportFile } from '../../../src/core/contract.coordinator';
+import { TASK_STATE_LABELS } from '../../../src/core/labels';
+import { NOW, openOffice, THREE_ROWS, type Office } from './fixture';
+import { importRows, replyAndRate, soleRow } from './lifecycle';
+
+describe('the ledger, the statistics and the annual summary', () => {
+  let office: Office;
+  beforeAll(async () => {
+    office = await openOffice();
+    // 2024001 主办+2会办, 2024002 分办×2, 2024003 独办 (会后), 3001 独办 replied A and rated, 3002 独办 overdue.
+    const ids = await importRows(office, [...THREE_ROWS, soleRow('3001', '关于社区食堂的建议'), soleRow('3002', '关于适老化改造的建议')]);
+    await replyAndRate(office, ids.get('3001')!.taskIds[0]!, { class: 'A', rating: 'satisfied' });
+  });
+  afterAll(() => office.store.close());
+
+  const ledger = (openid: string, data: object = {}) => office.ok<LedgerListResult>(openid, 'ledger.list', { pageSize: 100, ...data });
+  const stats = (openid: string, data: object = {}) => office.ok<StatsSummary>(openid, 'stats.summary', data);
+
+  it('lists one row per task, with the deputy, unit, role, responsible person, dates, class and ratings', async () => {
+    const all = await ledger('coordinator');
+    expect(all.total).toBe(await office.store.count('tasks'));
+    expect(all.total).toBe(8);
+    expect(all.items.map((r) => `${r.number}/${r.unitName}/${r.roleLabel}`)).toEqual(
+      expect.arrayContaining(['2024001/市发展改革委/主办', '2024001/市交通运输局/会办', '2024002/市水务局/分办', '2024003/市民政局/独办']),
+    );
+    const done = all.items.find((r) => r.number === '3001');
+    expect(done).toMatchObject<Partial<LedgerRow>>({
+      title: '关于社区食堂的建议',
+      leadDeputyName: '王建华',
+      unitName: '市民政局',
+      roleLabel: '独办',
+      stateLabel: '已办结',
+      responsibleName: '孙丽',
+      replyDue: '2024-04-05',
+      repliedAt: NOW,
+      replyClass: 'A',
+      faceToFace: true,
+      attitudeLabel: '满意',
+      resultLabel: '满意',
+      overdue: false,
+      closedAt: NOW,
+    });
+    expect(all.items.find((r) => r.number === '3002')).toMatchObject({ stateLabel: TASK_STATE_LABELS.assigned, overdue: true });
+  });
+
+  it('filters by status, session, year and unit, and pages', async () => {
+    expect((await ledger('coordinator', { status: 'closed' })).items.map((r) => r.number)).toEqual(['3001']);
+    expect((await ledger('coordinator', { session: '十八届三次' })).total).toBe(8);
+    expect((await ledger('coordinator', { session: '十八届一次' })).total).toBe(0);
+    expect((await ledger('coordinator', { year: 2024 })).total).toBe(8);
+    expect((await ledger('coordinator', { year: 2023 })).total).toBe(0);
+    expect((await ledger('coordinator', { unitId: 'unit-mzj' })).items.map((r) => r.number).sort()).toEqual(['2024003', '3001', '3002']);
+    const page = await ledger('coordinator', { page: 3, pageSize: 3 });
+    expect(page).toMatchObject({ total: 8, page: 3, pageSize: 3 });
+    expect(page.items).toHaveLength(2);
+  });
+
+  it('shows unit staff their own unit only, and no deputy any ledger', async () => {
+    expect((await ledger('handler-fgw')).items.map((r) => r.unitName)).toEqual(['市发展改革委', '市发展改革委']);
+    expect(await office.call('handler-fgw', 'ledger.list', { unitId: 'unit-mzj' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    for (const action of ['ledger.list', 'ledger.export', 'stats.summary']) {
+      expect(await office.call('deputy-wang', action, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(await office.call('deputy-wang', 'report.annual', { year: 2024 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await office.call(undefined, 'stats.summary', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('counts the whole deployment as the data says', async () => {
+    const s = await stats('coordinator');
+    expect(s).toMatchObject({
+      scope: { unitName: '全部单位' },
+      today: '2024-04-10',
+      received: 5,
+      assigned: 5,
+      done: 1,
+      completionRate: 0.2,
+      onTimeDone: 0, // replied on 04-10, due 04-05
+      onTimeRate: 0,
+      replied: 1,
+      faceToFace: 1,
+      faceToFaceRate: 1,
+      rated: 1,
+      satisfactionRate: 1,
+      byClass: { A: 1, B: 0, C: 0, D: 0 },
+      adopted: 1,
+      adoptionRate: 1,
+      byRole: { lead: 1, co: 2, split: 2, sole: 3 },
+      byPhase: { session: 4, recess: 1 },
+    });
+    const overdueRows = (await ledger('coordinator')).items.filter((r) => r.overdue).length;
+    expect(s.overdue).toBe(overdueRows);
+    expect(s.perUnit.find((u) => u.unitName === '市民政局')).toMatchObject({ received: 3, done: 1, byRole: { sole: 3 } });
+    expect(await stats('admin')).toEqual(s);
+  });
+
+  it('counts one unit by the roles it holds', async () => {
+    expect(await stats('coordinator', { unitId: 'unit-fgw' })).toMatchObject({
+      scope: { unitId: 'unit-fgw', unitName: '市发展改革委' },
+      received: 2,
+      done: 0,
+      completionRate: 0,
+      byRole: { lead: 1, co: 0, split: 1, sole: 0 },
+    });
+    expect(await stats('handler-fgw')).toEqual(await stats('coordinator', { unitId: 'unit-fgw' }));
+    expect(await stats('coordinator', { year: 2023 })).toMatchObject({ received: 0, completionRate: null });
+  });
+
+  it('writes the annual summary in the office\'s words with the adopted suggestions', async () => {
+    const report = await office.ok<AnnualReportResult>('coordinator', 'report.annual', { year: 2024 });
+    expect(report.year).toBe(2024);
+    expect(report.text).toContain('共收到人大代表建议5件');
+    expect(report.text).toContain('1件为会后收到');
+    expect(report.text).toContain('从承办类别来看，主办件1件、分办件2件、会办件2件、独办件3件。');
+    expect(report.text).toContain('已办理完毕1件，正在办理4件，办结率20%、面复率100%、代表反馈满意率100%');
+    expect(report.text).toMatch(/王建华代表提出的“关于社区食堂的建议”建议（A类，建议号3001）/);
+    expect(report.stats).toMatchObject({ received: 5, done: 1 });
+
+    const unit = await office.ok<AnnualReportResult>('coordinator', 'report.annual', { year: 2024, unitId: 'unit-mzj' });
+    expect(unit.text).toContain('市民政局共收到人大代表建议3件');
+    const empty = await office.ok<AnnualReportResult>('coordinator', 'report.annual', { year: 2023 });
+    expect(empty.text).toContain('共收到人大代表建议0件');
+    expect(await office.call('coordinator', 'report.annual', {})).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('exports the ledger as an .xlsx workbook with Chinese headers, the same rows as the list', async () => {
+    const file = await office.ok<LedgerExportFile>('coordinator', 'ledger.export', {});
+    expect(file).toMatchObject({ filename: '建议办理台账-2024-04-10.xlsx', encoding: 'base64', mimeType: expect.stringContaining('spreadsheetml') });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.content, 'base64') as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const values = (r: number) => (sheet.getRow(r).values as unknown[]).slice(1).map((v) => String(v ?? ''));
+    expect(values(1).slice(0, 6)).toEqual(['建议号', '标题', '领衔代表', '承办单位', '承办类别', '办理状态']);
+    expect(sheet.rowCount).toBe(1 + 8);
+    const rows = Array.from({ length: 8 }, (_, i) => values(i + 2));
+    const closed = rows.find((r) => r[0] === '3001')!;
+    const header = values(1);
+    const cell = (name: string) => closed[header.indexOf(name)];
+    expect([cell('答复类别'), cell('是否面复'), cell('办理态度评价'), cell('办结日期'), cell('答复期限')]).toEqual(['A类', '是', '满意', '2024-04-10', '2024-04-05']);
+  });
+
+  it('exports CSV on request, and a unit\'s staff only their unit', async () => {
+    const file = await office.ok<LedgerExportFile>('handler-fgw', 'ledger.export', { format: 'csv' });
+    expect(file).toMatchObject({ filename: '建议办理台账-2024-04-10.csv', encoding: 'utf8' });
+    expect(file.content.startsWith('\uFEFF建议号,标题,领衔代表,承办单位')).toBe(true);
+    const lines = file.content.trim().split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines.slice(1).every((line) => line.includes('市发展改革委'))).toBe(true);
+    expect(await office.call('coordinator', 'ledger.export', { format: 'pdf' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+});
