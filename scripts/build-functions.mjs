@@ -16,7 +16,7 @@ for (const name of names) {
     outfile,
     bundle: true,
     platform: 'node',
-    target: 'node16',
+    target: 'node18', // deploy with the Node.js 18 runtime (structuredClone and fetch need it)
     format: 'cjs',
     external: ['wx-server-sdk'],
     legalComments: 'none',

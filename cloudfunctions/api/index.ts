@@ -4,12 +4,22 @@ import cloud from 'wx-server-sdk';
 import { createApi } from '../../src/server/api';
 import { openCloudBaseStore } from '../../src/server/adapters/cloudbase/cloudbase.store';
 import { systemClock } from '../../src/server/ports';
+import { createWeChatSender, reminderConfig, subscribeTemplateIds, type WxOpenApi } from '../../src/server/reminders';
 import { apiEntry } from './entry';
 
 // DYNAMIC_CURRENT_ENV (a symbol) means "the environment this function is deployed in"; the types want a string.
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
-const handle = apiEntry(createApi({ store: openCloudBaseStore(cloud), clock: systemClock }));
+const config = reminderConfig(process.env);
+const handle = apiEntry(
+  createApi({
+    store: openCloudBaseStore(cloud),
+    clock: systemClock,
+    // tasks.urge (催办) sends at once through the same WeChat sender as the timer's sweep.
+    notifier: createWeChatSender(cloud as unknown as WxOpenApi, config),
+    subscribeTemplateIds: subscribeTemplateIds(config),
+  }),
+);
 
 export async function main(event: unknown): Promise<unknown> {
   return handle(event, cloud.getWXContext());

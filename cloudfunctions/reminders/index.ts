@@ -13,7 +13,9 @@ const config = reminderConfig(process.env);
 const store = openCloudBaseStore(cloud);
 const notifier = createWeChatSender(cloud as unknown as WxOpenApi, config);
 
-export async function main(): Promise<SweepReport> {
+export async function main(): Promise<SweepReport | { ok: false; error: { code: 'FORBIDDEN'; message: string } }> {
+  // Only the timer may run the sweep: a call from the mini-program carries the caller's OPENID.
+  if (cloud.getWXContext().OPENID) return { ok: false, error: { code: 'FORBIDDEN', message: '提醒扫描只由定时触发器运行' } };
   const report = await runSweep({ store, clock: systemClock, notifier, config });
   console.log(JSON.stringify({ sweep: report }));
   return report;

@@ -27,4 +27,21 @@ describe('the cloud function bundles', () => {
     const res = await fn.main({ action: 'suggestions.list', data: {}, userInfo: { openId: 'forged' } }, {});
     expect(res).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
+
+  it('the reminders bundle runs only for the timer: a call carrying an OPENID is refused', async () => {
+    Object.assign(process.env, { TENCENTCLOUD: 'true', TENCENTCLOUD_SECRETID: 'id', TENCENTCLOUD_SECRETKEY: 'key' });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fn = require(bundle('reminders')) as { main: (event: unknown, context: unknown) => Promise<unknown> };
+    // The platform hands the caller's identity to getWXContext() through these variables.
+    process.env.WX_CONTEXT_KEYS = 'WX_OPENID,WX_APPID';
+    process.env.WX_OPENID = 'o-someone';
+    process.env.WX_APPID = 'wx-test';
+    try {
+      expect(await fn.main({}, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    } finally {
+      delete process.env.WX_CONTEXT_KEYS;
+      delete process.env.WX_OPENID;
+      delete process.env.WX_APPID;
+    }
+  });
 });

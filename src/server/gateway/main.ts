@@ -8,7 +8,7 @@ import { openSqliteStore } from '../adapters/sqlite/sqlite.store';
 import { seedDemo, DEMO_LOGINS } from '../demo-data';
 import { createGateway } from './gateway';
 import { createLocalClock } from './local-clock';
-import { createLocalOutboxNotifier, reminderConfig, runSweep } from '../reminders';
+import { createLocalOutboxNotifier, reminderConfig, runSweep, subscribeTemplateIds } from '../reminders';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -23,7 +23,7 @@ async function main() {
 
   const config = reminderConfig(process.env);
   const notifier = createLocalOutboxNotifier();
-  const api = createApi({ store, clock, notifier });
+  const api = createApi({ store, clock, notifier, subscribeTemplateIds: subscribeTemplateIds(config) });
   const sweep = () => runSweep({ store, clock, notifier, config });
   const gateway = await createGateway({
     functions: {

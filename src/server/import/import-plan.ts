@@ -24,7 +24,12 @@ export interface ImportPlan {
 const UNIT_COLUMNS = { lead: '主办单位', co: '会办单位', split: '分办单位', sole: '主办单位' } as const;
 const HINT_UNITS = 30;
 
-/** Deputies known by name, created on first mention, each name + 代表团 once per import. */
+/**
+ * Deputies known by name. A lead deputy's 代表团 is the row's, so leads are matched (or created) by
+ * name + 代表团; a co-signer's 代表团 is not in the file, so co-signers are matched by name — one of
+ * the row's 代表团 first — and created without a 代表团 only when nobody of that name is known.
+ * Leads are all entered before any co-signer is looked up, so the order of the rows does not matter.
+ */
 class DeputyBook {
   readonly created: User[] = [];
   private readonly byName = new Map<string, User[]>();
@@ -37,16 +42,17 @@ class DeputyBook {
     this.byName.set(user.name, [...(this.byName.get(user.name) ?? []), user]);
   }
 
-  private create(name: string, delegation: string): User {
-    const user: User = { id: newId(), name, roles: ['deputy'], delegation, createdAt: this.now, version: 1 };
+  private create(name: string, delegation?: string): User {
+    const user: User = { id: newId(), name, roles: ['deputy'], ...(delegation ? { delegation } : {}), createdAt: this.now, version: 1 };
     this.add(user);
     this.created.push(user);
     return user;
   }
 
-  /** The lead deputy is of the row's 代表团. */
+  /** The lead deputy: of the row's 代表团, or a namesake registered without one, else new. */
   lead(name: string, delegation: string): User {
-    return this.byName.get(name)?.find((u) => u.delegation === delegation) ?? this.create(name, delegation);
+    const namesakes = this.byName.get(name) ?? [];
+    return namesakes.find((u) => u.delegation === delegation) ?? namesakes.find((u) => !u.delegation) ?? this.create(name, delegation);
   }
 
   /** A co-signer: of the row's 代表团 if there is one, else the only deputy of that name, else new. */
@@ -56,7 +62,7 @@ class DeputyBook {
     if (same) return same;
     if (namesakes.length === 1) return namesakes[0]!;
     if (namesakes.length > 1) return 'ambiguous';
-    return this.create(name, delegation);
+    return this.create(name);
   }
 }
 
@@ -75,7 +81,18 @@ export async function planImport(reader: Reader, rows: readonly ImportRow[], now
   const today = shanghaiDate(now);
   const seen = new Map<string, number>();
   const plan: ImportPlan = { create: [], unchanged: [], newDeputies: book.created, problems: [] };
+  // One query per 届次 in the file, not one per row: a list of thousands stays a handful of reads.
+  const sessions = new Map<string, Promise<Map<string, Suggestion>>>();
+  const numbersOf = (session: string) => {
+    let found = sessions.get(session);
+    if (!found) {
+      found = reader.find('suggestions', { where: { session } }).then((list) => new Map(list.map((s) => [s.number, s])));
+      sessions.set(session, found);
+    }
+    return found;
+  };
 
+  const candidates: { row: ImportRow; units: PlannedSuggestion['units'] }[] = [];
   for (const row of rows) {
     const problems: string[] = [];
     const key = `${row.session}\u0000${row.number}`;
@@ -83,7 +100,7 @@ export async function planImport(reader: Reader, rows: readonly ImportRow[], now
     if (earlier !== undefined) problems.push(`「建议号」${row.number}与第${earlier}行重复`);
     seen.set(key, row.line);
 
-    const [existing] = await reader.find('suggestions', { where: { session: row.session, number: row.number }, limit: 1 });
+    const existing = (await numbersOf(row.session)).get(row.number);
     if (existing && earlier === undefined) {
       if (sameContent(existing, row)) plan.unchanged.push(row.number);
       else plan.problems.push({ line: row.line, reason: `「建议号」${row.number}在${row.session}已存在，且标题或内容与本次导入不同` });
@@ -102,8 +119,14 @@ export async function planImport(reader: Reader, rows: readonly ImportRow[], now
       continue;
     }
 
-    const lead = book.lead(row.leadDeputy, row.delegation);
+    candidates.push({ row, units: planned });
+  }
+
+  const leads = candidates.map(({ row }) => book.lead(row.leadDeputy, row.delegation));
+  candidates.forEach(({ row, units: planned }, i) => {
+    const lead = leads[i]!;
     const coSignerIds: string[] = [];
+    const problems: string[] = [];
     for (const name of row.coSigners) {
       const found = book.coSigner(name, row.delegation);
       if (found === 'ambiguous') problems.push(`「附议代表」“${name}”有多位同名代表，请在系统中核对后再导入`);
@@ -111,7 +134,7 @@ export async function planImport(reader: Reader, rows: readonly ImportRow[], now
     }
     if (problems.length > 0) plan.problems.push(...problems.map((reason) => ({ line: row.line, reason })));
     else plan.create.push({ row, leadDeputyId: lead.id, coSignerIds, units: planned });
-  }
+  });
   plan.problems.sort((a, b) => a.line - b.line);
   return plan;
 }

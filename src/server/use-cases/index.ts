@@ -20,11 +20,11 @@ import { listSuggestions } from './list-suggestions';
 import { listUnits } from './list-units';
 import { listUsers } from './list-users';
 import { logContact } from './log-contact';
-import { myNotifications } from './my-notifications';
+import { listNotifications } from './list-notifications';
 import { myTasks } from './my-tasks';
 import { publicGet, publicList } from './public-suggestions';
 import { recordProgress } from './record-progress';
-import { recordSubscriptions } from './record-subscriptions';
+import { recordSubscription } from './record-subscription';
 import { requestExtension } from './request-extension';
 import { requestReturn } from './request-return';
 import { reviewDraft } from './review-draft';
@@ -66,8 +66,8 @@ export const USE_CASES = [
   exportLedger,
   getStats,
   getAnnualReport,
-  recordSubscriptions,
-  myNotifications,
+  recordSubscription,
+  listNotifications,
   listUnits,
   upsertUnit,
   listUsers,

@@ -74,6 +74,27 @@ describe('reading the rows of a 交办清单', () => {
     expect(text).toMatch(/第2行：「附议代表」“张伟”有多位同名代表/);
   });
 
+  it('takes a co-signer who leads a later row as that one deputy, of that row\'s 代表团', async () => {
+    await office.ok('coordinator', 'suggestions.import', {
+      file: csvFile([row({ 附议代表: '周大海' }), row({ 建议号: '2024102', 领衔代表: '周大海', 代表团: '市中区代表团' })]),
+      format: 'csv',
+    });
+    const zhous = (await office.store.find('users', { where: { roles: 'deputy' } })).filter((u) => u.name === '周大海');
+    expect(zhous).toEqual([expect.objectContaining({ delegation: '市中区代表团' })]);
+    const first = (await office.store.find('suggestions', { where: { number: '2024101' } }))[0];
+    expect(first?.coSignerIds).toEqual([zhous[0]!.id]);
+  });
+
+  it('registers an unknown co-signer once, without guessing a 代表团', async () => {
+    await office.ok('coordinator', 'suggestions.import', {
+      file: csvFile([row({ 附议代表: '吴小芳' }), row({ 建议号: '2024102', 代表团: '章丘区代表团', 领衔代表: '李秀英', 附议代表: '吴小芳' })]),
+      format: 'csv',
+    });
+    const wus = (await office.store.find('users', { where: { roles: 'deputy' } })).filter((u) => u.name === '吴小芳');
+    expect(wus).toHaveLength(1);
+    expect(wus[0]?.delegation).toBeUndefined();
+  });
+
   it('reads a 主办 alone as 独办, and accepts 独办单位 and 协办单位 columns', async () => {
     const header = [...HEADER.map((h) => (h === '会办单位' ? '协办单位' : h)), '独办单位'];
     const rows = [

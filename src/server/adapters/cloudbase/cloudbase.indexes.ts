@@ -1,0 +1,48 @@
+// The CloudBase index definitions every query of the use cases and the reminder sweep needs, derived
+// from the one INDEXES table (plus the composites the combined queries use). Print them with
+// `npx tsx src/server/adapters/cloudbase/cloudbase.indexes.ts` and create them in the console (数据库 → 索引管理).
+import { INDEXES, type CollectionName } from '../../ports';
+import { EVENTS, IDEMPOTENCY } from './cloudbase.store';
+
+export interface IndexDefinition {
+  collection: string;
+  name: string;
+  unique: boolean;
+  keys: { field: string; direction: 1 | -1 }[];
+}
+
+const single = (collection: string, field: string, unique = false): IndexDefinition => ({
+  collection,
+  name: `${field.replace(/\./g, '_')}_id`,
+  unique,
+  // Every find pages by _id, so each equality index carries _id second.
+  keys: [{ field, direction: 1 }, { field: '_id', direction: 1 }],
+});
+
+const composite = (collection: string, fields: string[], unique = false): IndexDefinition => ({
+  collection,
+  name: fields.map((f) => f.replace(/\./g, '_')).join('_'),
+  unique,
+  keys: fields.map((field) => ({ field, direction: 1 as const })),
+});
+
+export function cloudBaseIndexes(): IndexDefinition[] {
+  const out: IndexDefinition[] = [];
+  for (const [collection, fields] of Object.entries(INDEXES) as [CollectionName, Record<string, string>][]) {
+    for (const path of Object.values(fields)) out.push(single(collection, path));
+  }
+  out.push(
+    composite('suggestions', ['session', 'number'], true), // 建议号 unique per session
+    composite('users', ['unitId', 'roles']),
+    // The reminder sweep: state = s AND due.x < horizon, by _id.
+    ...['due.reply', 'due.returnWindow', 'due.coOpinion', 'due.rehandling'].map((due) => composite('tasks', ['state', due, '_id'])),
+    composite('tasks', ['suggestionId', 'state']),
+    composite(EVENTS, ['suggestionId', 'seq']),
+    composite(EVENTS, ['entityId', 'seq']),
+    composite(EVENTS, ['seq']),
+    composite(IDEMPOTENCY, ['_id']),
+  );
+  return out;
+}
+
+if (require.main === module) console.log(JSON.stringify(cloudBaseIndexes(), null, 2));

@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cloudBaseIndexes } from '../../src/server/adapters/cloudbase/cloudbase.indexes';
+import { INDEXES } from '../../src/server/ports';
+
+describe('CloudBase index definitions', () => {
+  const defs = cloudBaseIndexes();
+
+  it('cover every field the store port can be queried by, each with _id for paging', () => {
+    for (const [collection, fields] of Object.entries(INDEXES)) {
+      for (const path of Object.values(fields as Record<string, string>)) {
+        expect(defs).toContainEqual(expect.objectContaining({ collection, keys: [{ field: path, direction: 1 }, { field: '_id', direction: 1 }] }));
+      }
+    }
+  });
+
+  it('make 建议号 unique within a session', () => {
+    expect(defs).toContainEqual(expect.objectContaining({ collection: 'suggestions', unique: true, keys: [{ field: 'session', direction: 1 }, { field: 'number', direction: 1 }] }));
+  });
+
+  it('are all listed in the documentation', () => {
+    const doc = readFileSync(join(__dirname, '../../docs/cloudbase-indexes.md'), 'utf8');
+    for (const def of defs) expect(doc).toContain(`| ${def.collection} | ${def.name} |`);
+  });
+});
