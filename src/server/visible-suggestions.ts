@@ -43,7 +43,11 @@ function attach(suggestions: Suggestion[], tasks: Task[]): SuggestionWithTasks[]
   return suggestions.map((suggestion) => ({ suggestion, tasks: bySuggestion.get(suggestion.id) ?? [] }));
 }
 
+// One collator for every comparison: localeCompare with options builds one per call (slow in a sort).
+const sessionOrder = new Intl.Collator('zh');
+const numberOrder = new Intl.Collator('zh', { numeric: true });
+
 /** 建议号 order: by session, then by number with digits compared as numbers. */
 export function bySessionAndNumber(a: Suggestion, b: Suggestion): number {
-  return a.session.localeCompare(b.session, 'zh') || a.number.localeCompare(b.number, 'zh', { numeric: true });
+  return sessionOrder.compare(a.session, b.session) || numberOrder.compare(a.number, b.number);
 }

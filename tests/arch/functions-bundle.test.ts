@@ -21,7 +21,6 @@ describe('the cloud function bundles', () => {
   it('the api bundle exports main and refuses a caller without an identity', async () => {
     // Outside the cloud: no metadata lookups, fake credentials (see TOOLCHAIN.md); no OPENID in the context.
     Object.assign(process.env, { TENCENTCLOUD: 'true', TENCENTCLOUD_SECRETID: 'id', TENCENTCLOUD_SECRETKEY: 'key' });
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const fn = require(bundle('api')) as { main: (event: unknown, context: unknown) => Promise<unknown> };
     expect(typeof fn.main).toBe('function');
     const res = await fn.main({ action: 'suggestions.list', data: {}, userInfo: { openId: 'forged' } }, {});
@@ -30,7 +29,6 @@ describe('the cloud function bundles', () => {
 
   it('the reminders bundle runs only for the timer: a call carrying an OPENID is refused', async () => {
     Object.assign(process.env, { TENCENTCLOUD: 'true', TENCENTCLOUD_SECRETID: 'id', TENCENTCLOUD_SECRETKEY: 'key' });
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const fn = require(bundle('reminders')) as { main: (event: unknown, context: unknown) => Promise<unknown> };
     // The platform hands the caller's identity to getWXContext() through these variables.
     process.env.WX_CONTEXT_KEYS = 'WX_OPENID,WX_APPID';

@@ -31,6 +31,7 @@ export interface RowProblem {
 }
 
 export const MAX_IMPORT_ROWS = 3000;
+const HEADER_SEARCH_ROWS = 5;
 
 const REQUIRED = ['建议号', '标题', '内容', '领衔代表', '代表团', '届次', '提出阶段'] as const;
 const OPTIONAL = ['附议代表', '主办单位', '会办单位', '分办单位', '独办单位', '交办日期', '重点督办'] as const;
@@ -59,7 +60,7 @@ function headerIndex(header: readonly string[]): Map<Header, number> {
     if (canonical && !index.has(canonical)) index.set(canonical, column);
   });
   const missing = REQUIRED.filter((name) => !index.has(name));
-  if (missing.length > 0) throw new AppError('VALIDATION', `导入文件缺少表头：${missing.join('、')}（第1行应为表头）`);
+  if (missing.length > 0) throw new AppError('VALIDATION', `导入文件缺少表头：${missing.join('、')}（表头应在第1行，或在标题行之下）`);
   if (!index.has('主办单位') && !index.has('分办单位') && !index.has('独办单位')) {
     throw new AppError('VALIDATION', '导入文件缺少表头：主办单位或分办单位');
   }
@@ -127,7 +128,12 @@ function readRow(line: number, cell: (h: Header) => string): ImportRow | RowProb
 
 /** Rows of the table (blank rows skipped), and every problem found in them. */
 export function readImportTable(table: readonly (readonly string[])[]): { rows: ImportRow[]; problems: RowProblem[] } {
-  const [header, ...body] = table;
+  // Offices often put a title line (e.g. “2024年建议交办清单”) above the header: the header is the
+  // first of the top rows that names 建议号; without one, row 1 is taken (and its headers reported).
+  const found = table.slice(0, HEADER_SEARCH_ROWS).findIndex((cells) => cells.some((c) => c.replace(/\s+/g, '') === '建议号'));
+  const headerAt = Math.max(found, 0);
+  const header = table[headerAt];
+  const body = table.slice(headerAt + 1);
   if (!header || body.every((cells) => cells.every((c) => c.trim() === ''))) {
     throw new AppError('VALIDATION', '导入文件中没有建议（第1行为表头，第2行起每行一件建议）');
   }
@@ -140,7 +146,7 @@ export function readImportTable(table: readonly (readonly string[])[]): { rows: 
       const column = index.get(h);
       return column === undefined ? '' : (cells[column] ?? '').trim();
     };
-    const read = readRow(i + 2, cell);
+    const read = readRow(headerAt + i + 2, cell);
     if (Array.isArray(read)) problems.push(...read);
     else rows.push(read);
   });

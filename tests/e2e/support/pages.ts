@@ -81,3 +81,14 @@ export async function snap(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir(), { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir(), `${name}.png`), fullPage: true });
 }
+
+/** Reads until the value equals `expected` (the page reloads after an action) or the wait ends; returns the last value read. */
+export async function settle<T>(read: () => Promise<T>, expected: T, timeout = WAIT): Promise<T> {
+  const until = Date.now() + timeout;
+  let value = await read().catch(() => undefined as T);
+  while (value !== expected && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 200));
+    value = await read().catch(() => undefined as T);
+  }
+  return value;
+}

@@ -127,6 +127,13 @@ describe('reading the rows of a 交办清单', () => {
     expect(response).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('UTF-8') } });
   });
 
+  it('finds the header under a title line and counts rows as the spreadsheet does', async () => {
+    const header = ['2024年市人大代表建议交办清单', ...HEADER.slice(1).map(() => '')];
+    const text = '\uFEFF' + [header, HEADER, row({}), row({ 建议号: '2024102', 主办单位: '不存在的单位' })].map((r) => r.join(',')).join('\r\n');
+    const response = await office.call('coordinator', 'suggestions.import', { file: Buffer.from(text).toString('base64'), format: 'csv' });
+    expect(response).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^[^第]*第4行：/) } });
+  });
+
   it('skips blank lines and keeps the spreadsheet\'s row numbers', async () => {
     const text = await message([row({}), HEADER.map(() => ''), row({ 建议号: '2024102', 主办单位: '不存在的单位' })]);
     expect(text).toContain('第4行');

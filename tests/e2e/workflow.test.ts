@@ -1,0 +1,254 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import type { Contact, Feedback, Reply, Task } from '../../src/core/model';
+import { launchBrowser } from './support/browser';
+import { startGateway, type RunningGateway } from './support/gateway';
+import { fill, login, onPage, seeText, settle, snap, tap, textOf, textsOf, visible, type Session } from './support/pages';
+
+// Issue 5 in a phone-sized headless Chromium on the H5 build, against the real local gateway and its
+// SQLite file: every step is a tap or a keystroke of the person whose job it is; what was stored is
+// read back from the gateway's own file.
+//
+// The demo data has one unclaimed task with a replying unit (1008号, 市交通运输局, 赵敏), and one
+// draft waiting for review at 市发展改革委 (1003号, deputy 王建华), whose reviewer and leader can log
+// in: the handler's part runs on the first, the review, signature and rating on the second.
+jest.setTimeout(180_000);
+
+const BUS = { suggestion: 'sug-bus', task: 'sug-bus-task-1', title: '关于优化公交线网接驳地铁站点的建议' };
+const CARE = { suggestion: 'sug-elderly-care', task: 'sug-elderly-care-task-1', title: '关于加快普惠性养老托育服务体系建设的建议' };
+
+describe('a suggestion worked on in the mini-program', () => {
+  let gw: RunningGateway;
+  let browser: Browser;
+  const sessions: Session[] = [];
+  let deputyOnFeedbackForm: Session['page'];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    gw = await startGateway({ SWEEP_INTERVAL_MS: '0' });
+  });
+
+  afterAll(async () => {
+    for (const s of sessions) await s.context.close();
+    await browser?.close();
+    await gw?.stop();
+  });
+
+  async function as(openid: string): Promise<Session> {
+    const session = await login(browser, gw.url, openid);
+    sessions.push(session);
+    return session;
+  }
+
+  function stored<T>(table: string, id: string): T {
+    const db = new Database(path.join(gw.dataDir, 'jianyitong.sqlite'), { readonly: true, fileMustExist: true });
+    try {
+      const row = db.prepare(`SELECT doc FROM ${table} WHERE id = ?`).get(id) as { doc: string } | undefined;
+      if (!row) throw new Error(`${table}/${id} is not stored`);
+      return JSON.parse(row.doc) as T;
+    } finally {
+      db.close();
+    }
+  }
+
+  function storedWhere<T extends { taskId: string }>(table: string, taskId: string): T[] {
+    const db = new Database(path.join(gw.dataDir, 'jianyitong.sqlite'), { readonly: true, fileMustExist: true });
+    try {
+      return (db.prepare(`SELECT doc FROM ${table}`).all() as { doc: string }[])
+        .map((r) => JSON.parse(r.doc) as T)
+        .filter((d) => d.taskId === taskId);
+    } finally {
+      db.close();
+    }
+  }
+
+  /** From home, taps the card of a task (staff) or a suggestion (deputy) and waits for its detail. */
+  async function openFromHome(page: Session['page'], cardSelector: string, title: string) {
+    await tap(page, cardSelector);
+    await onPage(page, 'pages/work/detail/index');
+    await seeText(page, title, '#suggestion-title');
+  }
+
+  const taskState = (page: Session['page'], taskId: string) => textOf(page, `#task-card-${taskId} .task-state`);
+
+  it('lets a handler claim a task, record a 面复 contact, draft a reply and submit it', async () => {
+    const { page } = await as('demo-handler-co');
+    await seeText(page, '赵敏，您好', '#greeting');
+    await seeText(page, BUS.title, '#handler-queue');
+    expect(await textOf(page, `#task-${BUS.task}`)).toContain('待认领');
+    expect(await textOf(page, `#task-${BUS.task} .days-left`)).toMatch(/^（剩余\d+天）$/);
+    await snap(page, 'handler-home');
+
+    await openFromHome(page, `#task-${BUS.task}`, BUS.title);
+    expect(await taskState(page, BUS.task)).toBe('待认领');
+    await tap(page, '#claim-btn');
+    expect(await settle(() => taskState(page, BUS.task), '办理中')).toBe('办理中');
+    expect(await textOf(page, `#task-card-${BUS.task}`)).toContain('办理责任人：赵敏');
+    expect(stored<Task>('tasks', BUS.task)).toMatchObject({ state: 'handling', responsibleUserId: 'user-handler-co' });
+    await snap(page, 'handler-detail-claimed');
+
+    await tap(page, '#contact-btn');
+    await onPage(page, 'pages/work/contact/index');
+    await tap(page, '#contact-mode-meeting');
+    await tap(page, '#contact-face-yes');
+    await fill(page, 'contact-place', '市交通运输局三楼会议室');
+    await fill(page, 'contact-people', '李秀英代表；公共交通处赵敏');
+    await fill(page, 'contact-notes', '当面听取代表对地铁站点接驳的意见，介绍微循环公交线路的调整方案。');
+    await snap(page, 'contact-form');
+    await tap(page, '#contact-submit');
+
+    await onPage(page, 'pages/work/detail/index');
+    await seeText(page, '见面（面复）', '#contacts');
+    await seeText(page, '代表未确认', '#contacts');
+    const contacts = storedWhere<Contact>('contacts', BUS.task);
+    expect(contacts).toHaveLength(1);
+    expect(contacts[0]).toMatchObject({
+      mode: 'meeting',
+      faceToFace: true,
+      place: '市交通运输局三楼会议室',
+      people: '李秀英代表；公共交通处赵敏',
+      createdBy: 'user-handler-co',
+    });
+    // 日期 and 时间 default to now, Beijing time
+    expect(Date.now() - Date.parse(contacts[0]!.at)).toBeLessThan(5 * 60_000);
+
+    await tap(page, '#draft-btn');
+    await onPage(page, 'pages/work/draft/index');
+    await tap(page, '#submit-draft-btn');
+    await seeText(page, '请选择答复类别（A、B、C、D）', '#form-error');
+    await tap(page, '#reply-class-A');
+    await fill(page, 'reply-text', '您提出的建议收悉。一、已新开3条微循环公交线路接驳地铁站点；二、调整12条线路站位，换乘距离缩短至100米以内。');
+    await fill(page, 'leader-name', '钱局长');
+    await fill(page, 'leader-phone', '053186001234');
+    await fill(page, 'handler-name', '赵敏');
+    await fill(page, 'handler-phone', '053186000002');
+    await snap(page, 'draft-form');
+    await tap(page, '#submit-draft-btn');
+
+    await onPage(page, 'pages/work/detail/index');
+    expect(await settle(() => taskState(page, BUS.task), '待审核')).toBe('待审核');
+    const task = stored<Task>('tasks', BUS.task);
+    expect(task.state).toBe('inReview');
+    expect(task.submittedAt).toBeDefined();
+    const replies = storedWhere<Reply>('replies', BUS.task);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]).toMatchObject({
+      class: 'A',
+      round: 1,
+      leaderContact: { name: '钱局长', phone: '053186001234' },
+      handlerContact: { name: '赵敏', phone: '053186000002' },
+    });
+    expect(replies[0]?.text).toContain('已新开3条微循环公交线路');
+    await snap(page, 'handler-detail-submitted');
+  });
+
+  it('lets the reviewer approve the draft and the leader sign it', async () => {
+    const reviewer = (await as('demo-reviewer')).page;
+    await seeText(reviewer, CARE.title, '#reviewer-queue');
+    await snap(reviewer, 'reviewer-home');
+    await openFromHome(reviewer, `#reviewer-queue #task-${CARE.task}`, CARE.title);
+    await tap(reviewer, '#review-btn');
+    await onPage(reviewer, 'pages/work/review/index');
+    await seeText(reviewer, '草稿（未签发）', '#replies');
+    await fill(reviewer, 'review-comment', '答复逐条回应，同意报签。');
+    await snap(reviewer, 'review');
+    await tap(reviewer, '#approve-btn');
+    await onPage(reviewer, 'pages/work/detail/index');
+    expect(await settle(() => taskState(reviewer, CARE.task), '待签发')).toBe('待签发');
+    expect(stored<Task>('tasks', CARE.task).state).toBe('awaitingSignature');
+    const reviews = storedWhere<Reply>('replies', CARE.task)[0]?.reviews ?? [];
+    expect(reviews.at(-1)).toMatchObject({ by: 'user-reviewer', decision: 'approve', comment: '答复逐条回应，同意报签。' });
+
+    const leader = (await as('demo-leader')).page;
+    await seeText(leader, CARE.title, '#leader-queue');
+    await snap(leader, 'leader-home');
+    await openFromHome(leader, `#leader-queue #task-${CARE.task}`, CARE.title);
+    await tap(leader, '#sign-btn');
+    await onPage(leader, 'pages/work/review/index');
+    await snap(leader, 'sign');
+    await tap(leader, '#sign-submit');
+    await onPage(leader, 'pages/work/detail/index');
+    expect(await settle(() => taskState(leader, CARE.task), '已答复')).toBe('已答复');
+    await seeText(leader, '已签发（吴国栋）', '#replies');
+    expect(stored<Task>('tasks', CARE.task)).toMatchObject({ state: 'replied' });
+    expect(storedWhere<Reply>('replies', CARE.task)[0]).toMatchObject({ signerId: 'user-leader' });
+  });
+
+  it('shows the deputy the signed reply with its class and text, and takes the rating', async () => {
+    const { page } = await as('demo-deputy');
+    await seeText(page, '王建华，您好', '#greeting');
+    await snap(page, 'deputy-home');
+    await openFromHome(page, `#suggestion-${CARE.suggestion}`, CARE.title);
+    const reply = storedWhere<Reply>('replies', CARE.task)[0]!;
+    await seeText(page, `${reply.class}类`, '#replies .reply-class');
+    await seeText(page, reply.text.slice(0, 30), '#replies');
+    await seeText(page, '已签发（吴国栋）', '#replies');
+    await snap(page, 'deputy-detail-replied');
+
+    await tap(page, '#feedback-btn');
+    await onPage(page, 'pages/work/feedback/index');
+    await seeText(page, reply.text.slice(0, 30), '#replies');
+    await snap(page, 'feedback-form');
+    deputyOnFeedbackForm = page;
+  });
+
+  it('refuses a 不满意 without reasons in Chinese, and with reasons reopens the task for the handler', async () => {
+    const deputy = deputyOnFeedbackForm;
+    await tap(deputy, '#rate-attitude-basic');
+    await tap(deputy, '#rate-result-unsatisfied');
+    await seeText(deputy, '不满意的理由（必填）');
+    await tap(deputy, '#feedback-submit');
+    await seeText(deputy, '选择“不满意”时请填写理由', '#form-error');
+    await snap(deputy, 'feedback-form-missing-reasons');
+    expect(storedWhere<Feedback>('feedback', CARE.task)).toHaveLength(0);
+    expect(stored<Task>('tasks', CARE.task).state).toBe('replied');
+
+    await fill(deputy, 'rate-reasons', '社区托育点仍然太少，答复没有给出建设时间表。');
+    await tap(deputy, '#feedback-submit');
+    await onPage(deputy, 'pages/work/detail/index');
+    await seeText(deputy, '办理态度：基本满意；办理结果：不满意', '#feedback');
+    await seeText(deputy, '理由：社区托育点仍然太少，答复没有给出建设时间表。', '#feedback');
+
+    const task = stored<Task>('tasks', CARE.task);
+    expect(task).toMatchObject({ state: 'rehandling', round: 2 });
+    const newDue = task.due.rehandling;
+    expect(newDue).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(storedWhere<Feedback>('feedback', CARE.task)).toEqual([
+      expect.objectContaining({ attitude: 'basic', result: 'unsatisfied', reasons: '社区托育点仍然太少，答复没有给出建设时间表。', deputyId: 'user-deputy-wang' }),
+    ]);
+
+    const handler = (await as('demo-handler')).page;
+    const card = `#handler-queue #task-${CARE.task}`;
+    await seeText(handler, CARE.title, card);
+    expect(await textOf(handler, card)).toContain('重新办理');
+    await snap(handler, 'handler-home-rehandling');
+    await openFromHome(handler, card, CARE.title);
+    expect(await taskState(handler, CARE.task)).toBe('重新办理');
+    await seeText(handler, `重新办理期限：${newDue}`, `#task-card-${CARE.task}`);
+    await seeText(handler, '第2轮办理', `#task-card-${CARE.task}`);
+    await visible(handler, '#draft-btn');
+    await snap(handler, 'handler-detail-rehandling');
+
+    await handler.goBack();
+    await tap(handler, '#messages-link');
+    await onPage(handler, 'pages/account/messages/index');
+    const inbox = await textsOf(handler, '#inbox .message-item');
+    expect(inbox.some((m) => m.includes(CARE.title) || m.includes('不满意'))).toBe(true);
+    await snap(handler, 'handler-inbox');
+  });
+
+  it('lets a deputy follow a suggestion from home to its detail, where the timeline tells what happened', async () => {
+    const { page } = await as('demo-deputy2');
+    await seeText(page, '李秀英，您好', '#greeting');
+    await seeText(page, BUS.title, '#deputy-home');
+    await openFromHome(page, `#suggestion-${BUS.suggestion}`, BUS.title);
+    await seeText(page, '市交通运输局（独办）', '#tasks');
+    await seeText(page, '见面（面复）', '#contacts');
+    const timeline = await textsOf(page, '#timeline .timeline-item');
+    expect(timeline.join('\n')).toMatch(/赵敏 认领/);
+    expect(timeline.join('\n')).toMatch(/赵敏 登记沟通记录/);
+    expect(timeline.join('\n')).toMatch(/赵敏 提交答复稿/);
+    await snap(page, 'deputy-detail-timeline');
+  });
+});
