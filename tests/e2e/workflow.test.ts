@@ -86,7 +86,7 @@ describe('a suggestion worked on in the mini-program', () => {
     expect(await settle(() => taskState(page, BUS.task), '办理中')).toBe('办理中');
     expect(await textOf(page, `#task-card-${BUS.task}`)).toContain('办理责任人：赵敏');
     expect(stored<Task>('tasks', BUS.task)).toMatchObject({ state: 'handling', responsibleUserId: 'user-handler-co' });
-    await snap(page, 'handler-detail-claimed');
+    await snap(page, 'handler-detail-claimed', `#task-card-${BUS.task}`);
 
     await tap(page, '#contact-btn');
     await onPage(page, 'pages/work/contact/index');
@@ -95,7 +95,7 @@ describe('a suggestion worked on in the mini-program', () => {
     await fill(page, 'contact-place', '市交通运输局三楼会议室');
     await fill(page, 'contact-people', '李秀英代表；公共交通处赵敏');
     await fill(page, 'contact-notes', '当面听取代表对地铁站点接驳的意见，介绍微循环公交线路的调整方案。');
-    await snap(page, 'contact-form');
+    await snap(page, 'contact-form', '#contact-face');
     await tap(page, '#contact-submit');
 
     await onPage(page, 'pages/work/detail/index');
@@ -123,7 +123,7 @@ describe('a suggestion worked on in the mini-program', () => {
     await fill(page, 'leader-phone', '053186001234');
     await fill(page, 'handler-name', '赵敏');
     await fill(page, 'handler-phone', '053186000002');
-    await snap(page, 'draft-form');
+    await snap(page, 'draft-form', '#handler-phone');
     await tap(page, '#submit-draft-btn');
 
     await onPage(page, 'pages/work/detail/index');
@@ -140,7 +140,7 @@ describe('a suggestion worked on in the mini-program', () => {
       handlerContact: { name: '赵敏', phone: '053186000002' },
     });
     expect(replies[0]?.text).toContain('已新开3条微循环公交线路');
-    await snap(page, 'handler-detail-submitted');
+    await snap(page, 'handler-detail-submitted', '#contacts');
   });
 
   it('lets the reviewer approve the draft and the leader sign it', async () => {
@@ -152,7 +152,7 @@ describe('a suggestion worked on in the mini-program', () => {
     await onPage(reviewer, 'pages/work/review/index');
     await seeText(reviewer, '草稿（未签发）', '#replies');
     await fill(reviewer, 'review-comment', '答复逐条回应，同意报签。');
-    await snap(reviewer, 'review');
+    await snap(reviewer, 'review', '#approve-btn');
     await tap(reviewer, '#approve-btn');
     await onPage(reviewer, 'pages/work/detail/index');
     expect(await settle(() => taskState(reviewer, CARE.task), '待签发')).toBe('待签发');
@@ -166,7 +166,7 @@ describe('a suggestion worked on in the mini-program', () => {
     await openFromHome(leader, `#leader-queue #task-${CARE.task}`, CARE.title);
     await tap(leader, '#sign-btn');
     await onPage(leader, 'pages/work/review/index');
-    await snap(leader, 'sign');
+    await snap(leader, 'sign', '#sign-submit');
     await tap(leader, '#sign-submit');
     await onPage(leader, 'pages/work/detail/index');
     expect(await settle(() => taskState(leader, CARE.task), '已答复')).toBe('已答复');
@@ -184,12 +184,12 @@ describe('a suggestion worked on in the mini-program', () => {
     await seeText(page, `${reply.class}类`, '#replies .reply-class');
     await seeText(page, reply.text.slice(0, 30), '#replies');
     await seeText(page, '已签发（吴国栋）', '#replies');
-    await snap(page, 'deputy-detail-replied');
+    await snap(page, 'deputy-detail-replied', '#replies .reply-item');
 
     await tap(page, '#feedback-btn');
     await onPage(page, 'pages/work/feedback/index');
     await seeText(page, reply.text.slice(0, 30), '#replies');
-    await snap(page, 'feedback-form');
+    await snap(page, 'feedback-form', '#rate-result');
     deputyOnFeedbackForm = page;
   });
 
@@ -200,7 +200,7 @@ describe('a suggestion worked on in the mini-program', () => {
     await seeText(deputy, '不满意的理由（必填）');
     await tap(deputy, '#feedback-submit');
     await seeText(deputy, '选择“不满意”时请填写理由', '#form-error');
-    await snap(deputy, 'feedback-form-missing-reasons');
+    await snap(deputy, 'feedback-form-missing-reasons', '#feedback-submit');
     expect(storedWhere<Feedback>('feedback', CARE.task)).toHaveLength(0);
     expect(stored<Task>('tasks', CARE.task).state).toBe('replied');
 
@@ -209,6 +209,7 @@ describe('a suggestion worked on in the mini-program', () => {
     await onPage(deputy, 'pages/work/detail/index');
     await seeText(deputy, '办理态度：基本满意；办理结果：不满意', '#feedback');
     await seeText(deputy, '理由：社区托育点仍然太少，答复没有给出建设时间表。', '#feedback');
+    await snap(deputy, 'deputy-detail-rated', '#feedback');
 
     const task = stored<Task>('tasks', CARE.task);
     expect(task).toMatchObject({ state: 'rehandling', round: 2 });
@@ -228,13 +229,14 @@ describe('a suggestion worked on in the mini-program', () => {
     await seeText(handler, `重新办理期限：${newDue}`, `#task-card-${CARE.task}`);
     await seeText(handler, '第2轮办理', `#task-card-${CARE.task}`);
     await visible(handler, '#draft-btn');
-    await snap(handler, 'handler-detail-rehandling');
+    await snap(handler, 'handler-detail-rehandling', `#task-card-${CARE.task}`);
 
     await handler.goBack();
     await tap(handler, '#messages-link');
     await onPage(handler, 'pages/account/messages/index');
+    await seeText(handler, '代表评价不满意，请重新办理', '#inbox');
     const inbox = await textsOf(handler, '#inbox .message-item');
-    expect(inbox.some((m) => m.includes(CARE.title) || m.includes('不满意'))).toBe(true);
+    expect(inbox.find((m) => m.includes('代表评价不满意'))).toContain(`1003号《${CARE.title}》`);
     await snap(handler, 'handler-inbox');
   });
 
@@ -249,6 +251,14 @@ describe('a suggestion worked on in the mini-program', () => {
     expect(timeline.join('\n')).toMatch(/赵敏 认领/);
     expect(timeline.join('\n')).toMatch(/赵敏 登记沟通记录/);
     expect(timeline.join('\n')).toMatch(/赵敏 提交答复稿/);
-    await snap(page, 'deputy-detail-timeline');
+    await snap(page, 'deputy-detail-timeline', '#timeline');
+  });
+
+  it('shows the office coordinator every suggestion with its current step', async () => {
+    const { page } = await as('demo-coordinator');
+    await seeText(page, '郑晓燕，您好', '#greeting');
+    for (const title of [BUS.title, CARE.title]) await seeText(page, title, '#office-home');
+    expect(await textOf(page, `#suggestion-${CARE.suggestion}`)).toContain('当前：');
+    await snap(page, 'coordinator-home');
   });
 });

@@ -1,12 +1,15 @@
 // tasks.urge (催办): a coordinator presses a unit on one open task. The reminder goes to the task's
 // handler and the unit's reviewers (and, for a key-supervised suggestion, its leaders), is written to
 // the outbox with the task's lastUrgedAt in one commit, and is sent at once (quiet hours hold it for
-// the next run of the sweep). Once a day per task.
+// the next run of the sweep). Once a day per task. A 督办 of a lead task held up by missing
+// co-opinions may carry the coordinator's recorded override (DESIGN.md §5): the core records it on
+// the task, after which the lead unit may submit its draft without them.
 import { z } from 'zod';
 import type { UrgeTaskData } from '../../core/contract';
 import { shanghaiDate } from '../../core/calendar';
 import { AppError } from '../../core/errors';
 import type { Task } from '../../core/model';
+import { applyTaskAction } from '../../core/workflow';
 import type { ReminderRecipient } from '../../core/policy';
 import { isOffice } from '../access';
 import { Directory } from '../directory';
@@ -21,7 +24,11 @@ import { defineUseCase, event } from '../use-case';
 import { idField, optionalText } from '../validation';
 import { taskView } from '../views';
 
-const schema: z.ZodType<UrgeTaskData> = z.object({ taskId: idField, message: optionalText(100) });
+const schema: z.ZodType<UrgeTaskData> = z.object({
+  taskId: idField,
+  message: optionalText(100),
+  overrideCoOpinions: z.object({ reason: z.string().trim().min(1, '请填写免除会办意见的理由').max(200) }).optional(),
+});
 
 const FINISHED = new Set<Task['state']>(['closed', 'returned', 'opinionSent']);
 
@@ -35,9 +42,17 @@ export const urgeTask = defineUseCase({
     let ids: string[] = [];
     const result = await ctx.write(async (tx) => {
       const loaded = await loadTask(tx, ctx, data.taskId);
-      const { user, task, suggestion } = loaded;
+      const { user, suggestion } = loaded;
+      let task = loaded.task;
       if (!isOffice(user)) throw new AppError('FORBIDDEN', '只有建议办理联络员可以催办');
       assertNotArchived(suggestion);
+      let overridden: { from: string; to: string } | undefined;
+      if (data.overrideCoOpinions) {
+        const outcome = applyTaskAction(task, { type: 'overrideCoOpinions', reason: data.overrideCoOpinions.reason }, loaded.wctx);
+        if (!outcome.ok) throw new AppError(outcome.code, outcome.message);
+        task = outcome.task;
+        overridden = { from: outcome.from, to: outcome.to };
+      }
       if (FINISHED.has(task.state)) throw new AppError('INVALID_TRANSITION', '该任务已办结，无需催办');
       if (task.lastUrgedAt && shanghaiDate(task.lastUrgedAt) === today) {
         throw new AppError('CONFLICT', '今天已催办过该任务，请明天再催办');
@@ -55,7 +70,8 @@ export const urgeTask = defineUseCase({
         { actorId: user.id, action: 'tasks.urge' },
       );
       ids = written.map((n) => n.id);
-      // Urging is a fact about the task, not a step of its workflow: the version stays as it is.
+      // Urging is a fact about the task, not a step of its workflow: the version stays as it is
+      // (an override, a workflow step, has already moved it on).
       const next: Task = { ...task, lastUrgedAt: ctx.now, updatedAt: ctx.now };
       tx.update('tasks', next);
       tx.appendEvent(
@@ -64,7 +80,13 @@ export const urgeTask = defineUseCase({
           entity: 'task',
           entityId: task.id,
           suggestionId: suggestion.id,
-          detail: { notified: written.length, recipients: recipients.map((u) => u.id), ...(data.message ? { message: data.message } : {}) },
+          ...(overridden ?? {}),
+          detail: {
+            notified: written.length,
+            recipients: recipients.map((u) => u.id),
+            ...(data.message ? { message: data.message } : {}),
+            ...(data.overrideCoOpinions ? { overrideCoOpinions: data.overrideCoOpinions.reason } : {}),
+          },
         }),
       );
       const wctx = workflowContextFor(next, suggestion, loaded.records, user, ctx.now, ctx.deps.policy);

@@ -76,10 +76,22 @@ export async function onPage(page: Page, pagePath: string): Promise<void> {
   await page.waitForFunction((p) => window.location.hash.includes(p), pagePath, { timeout: WAIT });
 }
 
-/** Full-page screenshot of what the user sees now, into the gitignored screenshot folder. */
-export async function snap(page: Page, name: string): Promise<void> {
+/**
+ * A 375×812 screenshot of what the user sees now, into the gitignored screenshot folder, once the page
+ * has finished sliding in; `focus` scrolls that element into view first (Taro pages scroll inside
+ * their own container, so a page screenshot is one phone screen).
+ */
+export async function snap(page: Page, name: string, focus?: string): Promise<void> {
+  if (focus) await (await visible(page, focus)).scrollIntoViewIfNeeded();
+  await page.waitForFunction(
+    () =>
+      document.documentElement.scrollWidth <= window.innerWidth &&
+      document.getAnimations().every((a) => a.playState !== 'running'),
+    undefined,
+    { timeout: WAIT },
+  );
   mkdirSync(screenshotDir(), { recursive: true });
-  await page.screenshot({ path: path.join(screenshotDir(), `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(screenshotDir(), `${name}.png`) });
 }
 
 /** Reads until the value equals `expected` (the page reloads after an action) or the wait ends; returns the last value read. */
