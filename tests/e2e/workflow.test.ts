@@ -223,6 +223,7 @@ describe('a suggestion worked on in the mini-program', () => {
     const card = `#handler-queue #task-${CARE.task}`;
     await seeText(handler, CARE.title, card);
     expect(await textOf(handler, card)).toContain('重新办理');
+    expect(await textOf(handler, card)).toContain(`答复期限：${newDue}`);
     await snap(handler, 'handler-home-rehandling');
     await openFromHome(handler, card, CARE.title);
     expect(await taskState(handler, CARE.task)).toBe('重新办理');
@@ -238,6 +239,17 @@ describe('a suggestion worked on in the mini-program', () => {
     const inbox = await textsOf(handler, '#inbox .message-item');
     expect(inbox.find((m) => m.includes('代表评价不满意'))).toContain(`1003号《${CARE.title}》`);
     await snap(handler, 'handler-inbox');
+  });
+
+  it('shows the re-handled task its days left next to the deadline they count down to', async () => {
+    const { page } = await as('demo-handler');
+    await openFromHome(page, `#handler-queue #task-${CARE.task}`, CARE.title);
+    const card = await textOf(page, `#task-card-${CARE.task}`);
+    const shown = /(\d{4}-\d{2}-\d{2})（剩余(\d+)天）/.exec(card);
+    expect(shown).not.toBeNull();
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const daysTo = (date: string) => Math.round((Date.parse(date) - Date.parse(today)) / 86_400_000);
+    expect(daysTo(shown![1]!)).toBe(Number(shown![2]));
   });
 
   it('lets a deputy follow a suggestion from home to its detail, where the timeline tells what happened', async () => {

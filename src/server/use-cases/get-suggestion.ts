@@ -87,22 +87,41 @@ export const getSuggestion = defineUseCase({
       contacts: records.contacts.map(contactView),
       feedback: await Promise.all(feedback.map((f) => feedbackView(f, directory))),
       commitments: await Promise.all(commitments.map((c) => commitmentView(c, directory))),
-      events: asDeputy
-        ? []
-        : await Promise.all(
-            events.map(async (e) => ({
-              at: e.at,
-              actorName: await directory.userName(e.actorId),
-              action: e.action,
-              actionLabel: ACTION_LABELS[e.action] ?? e.action,
-              ...(e.from ? { from: e.from } : {}),
-              ...(e.to ? { to: e.to } : {}),
-            })),
-          ),
+      events: await Promise.all(
+        events
+          .filter((e) => !asDeputy || DEPUTY_TIMELINE.has(e.action))
+          .map(async (e) => ({
+            at: e.at,
+            actorName: await directory.userName(e.actorId),
+            action: e.action,
+            actionLabel: ACTION_LABELS[e.action] ?? e.action,
+            ...(e.from ? { from: e.from } : {}),
+            ...(e.to ? { to: e.to } : {}),
+          })),
+      ),
       allowedActions: allowed,
     };
   },
 });
+
+/**
+ * The steps a deputy follows on his or her suggestion: assignment, who took it up, the talks with
+ * him or her, the signed reply, the ratings, promises kept, disclosure and archive. The units' own
+ * drafting, reviews and reminders stay internal.
+ */
+const DEPUTY_TIMELINE = new Set([
+  'suggestions.create',
+  'suggestions.import',
+  'suggestions.assign',
+  'tasks.claim',
+  'tasks.logContact',
+  'tasks.sign',
+  'feedback.submit',
+  'commitments.progress',
+  'contacts.confirm',
+  'suggestions.disclose',
+  'suggestions.archive',
+]);
 
 const ACTION_LABELS: Record<string, string> = {
   'demo.seed': '载入演示数据',
