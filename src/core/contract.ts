@@ -14,6 +14,7 @@ import type {
   UnitRole,
 } from './model';
 import type { Headline } from './metrics';
+import type { DeadlineKind } from './deadlines';
 
 import type { LedgerExportData, LedgerExportFile } from './contract.coordinator';
 
@@ -178,6 +179,8 @@ export interface TaskView {
   requirements?: string;
   assignedAt: string;
   due: { reply: string; returnWindow: string; coOpinion?: string; rehandling?: string };
+  /** The deadline in force (the one daysLeftText counts down to). */
+  activeDeadline?: DeadlineKind;
   daysLeftText?: string;
   returnRequest?: { reason: string; requestedAt: string; decidedAt?: string; approved?: boolean; comment?: string };
   extensionRequest?: {

@@ -48,7 +48,10 @@ export async function taskView(
   };
   if (task.responsibleUserId) view.responsibleName = await directory.userName(task.responsibleUserId);
   if (task.requirements) view.requirements = task.requirements;
-  if (deadline) view.daysLeftText = remainingDaysText(deadline.date, today);
+  if (deadline) {
+    view.activeDeadline = deadline.kind;
+    view.daysLeftText = remainingDaysText(deadline.date, today);
+  }
   if (task.returnRequest) {
     const { reason, requestedAt, decidedAt, approved, comment } = task.returnRequest;
     view.returnRequest = { reason, requestedAt, ...defined({ decidedAt, approved, comment }) };

@@ -27,6 +27,22 @@ describe('the suggestion detail page', () => {
     expect(screen.getByText('领衔代表：王代表')).toBeTruthy();
   });
 
+  it('prints the days left beside the deadline they count down to: the re-handling one after 不满意', async () => {
+    const rehandling = task({
+      state: 'rehandling',
+      stateLabel: '重新办理',
+      round: 2,
+      due: { reply: '2027-01-08', returnWindow: '2026-10-13', rehandling: '2026-12-27' },
+      activeDeadline: 'rehandling',
+      daysLeftText: '剩余30天',
+    });
+    server.on('suggestions.get', ok(detail({ tasks: [rehandling] })));
+    render(<DetailView id="s1" />);
+    const line = await screen.findByText(/重新办理期限：2026-12-27/);
+    expect(line.textContent).toContain('剩余30天');
+    expect(screen.getByText(/答复期限：2027-01-08/).textContent).not.toContain('剩余');
+  });
+
   it('shows the server message and a retry when the suggestion cannot be read', async () => {
     server.on('suggestions.get', fail('NOT_FOUND', '没有找到相关记录'));
     render(<DetailView id="nope" />);
@@ -87,7 +103,7 @@ describe('the suggestion detail page', () => {
           tasks: [task({ state: 'replied', stateLabel: '已答复', allowedActions: ['feedback.submit'] })],
           replies: [
             {
-              id: 'r1', taskId: 't1', unitName: '市发展改革委', round: 1, class: 'B', classLabel: '正在解决或列入计划',
+              id: 'r1', taskId: 't1', unitName: '市发展改革委', round: 1, class: 'B', classLabel: 'B类（正在解决或列入计划）',
               text: '已列入明年计划。', leaderContact: { name: '李主任', phone: '0531-1' }, handlerContact: { name: '张承办', phone: '0531-2' },
               signed: true, signedAt: '2026-04-01T02:00:00.000Z', signerName: '赵局长', reviews: [], version: 2,
             },
@@ -105,7 +121,7 @@ describe('the suggestion detail page', () => {
     );
     render(<DetailView id="s1" />);
     expect(await screen.findByText('已列入明年计划。')).toBeTruthy();
-    expect(screen.getByText('B类 正在解决或列入计划')).toBeTruthy();
+    expect(screen.getByText('B类（正在解决或列入计划）')).toBeTruthy();
     expect(screen.getByText('已签发（赵局长） 2026-04-01 10:00')).toBeTruthy();
     expect(screen.getByText('见面（面复）')).toBeTruthy();
     expect(screen.getByText('代表未确认')).toBeTruthy();

@@ -14,7 +14,7 @@ beforeEach(() => {
 });
 
 const draftReply = (overrides: Partial<ReplyView> = {}): ReplyView => ({
-  id: 'r1', taskId: 't1', unitName: '市发展改革委', round: 1, class: 'A', classLabel: '已解决或基本解决',
+  id: 'r1', taskId: 't1', unitName: '市发展改革委', round: 1, class: 'A', classLabel: 'A类（已解决或基本解决）',
   text: '已在 12 个小区建成充电桩。', leaderContact: { name: '李主任', phone: '05311' }, handlerContact: { name: '张承办', phone: '05312' },
   signed: false, reviews: [], version: 1, ...overrides,
 });

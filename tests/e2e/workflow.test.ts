@@ -259,11 +259,26 @@ describe('a suggestion worked on in the mini-program', () => {
     await openFromHome(page, `#suggestion-${BUS.suggestion}`, BUS.title);
     await seeText(page, '市交通运输局（独办）', '#tasks');
     await seeText(page, '见面（面复）', '#contacts');
-    const timeline = await textsOf(page, '#timeline .timeline-item');
-    expect(timeline.join('\n')).toMatch(/赵敏 认领/);
-    expect(timeline.join('\n')).toMatch(/赵敏 登记沟通记录/);
-    expect(timeline.join('\n')).toMatch(/赵敏 提交答复稿/);
+    await visible(page, '#timeline .timeline-item');
+    const timeline = (await textsOf(page, '#timeline .timeline-item')).join('\n');
+    expect(timeline).toContain('赵敏 认领');
+    expect(timeline).toContain('赵敏 登记沟通记录');
+    // the unit's drafts stay inside the unit until a reply is signed
+    expect(timeline).not.toContain('答复稿');
+    expect(await textOf(page, '#detail')).not.toContain('已新开3条微循环公交线路');
     await snap(page, 'deputy-detail-timeline', '#timeline');
+
+    await tap(page, '#contacts .confirm-contact-btn');
+    await seeText(page, '代表已确认', '#contacts');
+    await seeText(page, '李秀英 代表确认面复记录', '#timeline');
+    expect(storedWhere<Contact>('contacts', BUS.task)[0]?.deputyConfirmedAt).toBeDefined();
+
+    const wang = (await as('demo-deputy')).page;
+    await openFromHome(wang, `#suggestion-${CARE.suggestion}`, CARE.title);
+    await visible(wang, '#timeline .timeline-item');
+    const told = (await textsOf(wang, '#timeline .timeline-item')).join('\n');
+    expect(told).toContain('吴国栋 签发答复');
+    expect(told).toContain('王建华 代表评价');
   });
 
   it('shows the office coordinator every suggestion with its current step', async () => {

@@ -18,7 +18,7 @@ export function Replies({ replies }: { replies: ReplyView[] }) {
               {reply.unitName} · 第{reply.round}轮
             </Text>
             <Text className="tag reply-class">
-              {reply.class}类 {reply.classLabel}
+              {reply.classLabel}
             </Text>
           </View>
           <View className="card-text">{reply.text}</View>

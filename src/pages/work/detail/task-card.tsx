@@ -24,17 +24,31 @@ const PAGE_ACTIONS: Partial<Record<ActionName, PageAction>> = {
   'feedback.submit': { label: '评价办理结果', hook: 'feedback-btn', url: routes.feedback },
 };
 
+/** The days left, printed beside the deadline they count down to. */
+function DaysLeft({ task, kind }: { task: TaskView; kind: TaskView['activeDeadline'] }) {
+  if (!task.daysLeftText || task.activeDeadline !== kind) return null;
+  return <Text className={isOverdueText(task.daysLeftText) ? 'overdue' : ''}>（{task.daysLeftText}）</Text>;
+}
+
 function TaskDates({ task }: { task: TaskView }) {
   return (
     <View className="card-meta">
       <View>
         答复期限：{task.due.reply}
-        {task.daysLeftText ? (
-          <Text className={isOverdueText(task.daysLeftText) ? 'overdue' : ''}>（{task.daysLeftText}）</Text>
-        ) : null}
+        <DaysLeft task={task} kind="reply" />
       </View>
-      {task.due.coOpinion ? <View>会办意见期限：{task.due.coOpinion}</View> : null}
-      {task.due.rehandling ? <View>重新办理期限：{task.due.rehandling}</View> : null}
+      {task.due.coOpinion ? (
+        <View>
+          会办意见期限：{task.due.coOpinion}
+          <DaysLeft task={task} kind="coOpinion" />
+        </View>
+      ) : null}
+      {task.due.rehandling ? (
+        <View>
+          重新办理期限：{task.due.rehandling}
+          <DaysLeft task={task} kind="rehandling" />
+        </View>
+      ) : null}
       {task.responsibleName ? <View>办理责任人：{task.responsibleName}</View> : null}
       {task.requirements ? <View>办理要求：{task.requirements}</View> : null}
       {task.returnRequest ? (
