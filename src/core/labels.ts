@@ -103,3 +103,8 @@ export const TASK_ACTION_LABELS: Record<TaskActionType, string> = {
   feedback: '评价',
   overrideCoOpinions: '免除会办意见',
 };
+
+/** A reply's class as it is printed on the letter and in the app, e.g. A类（已解决或基本解决）. */
+export function replyClassLabel(cls: ReplyClass): string {
+  return `${REPLY_CLASS_LABELS[cls].label}（${REPLY_CLASS_LABELS[cls].meaning}）`;
+}

@@ -49,3 +49,21 @@ export function deputyStep(status: SuggestionStatus): 0 | 1 | 2 | 3 {
       return 3;
   }
 }
+
+/**
+ * How many of the deputy's four steps are complete: none while waiting to be assigned; 交办 once
+ * handling; 交办, 办理 and 答复 once the reply has come (评价 is then the deputy's to do); all four once
+ * the handling is finished. The step after the complete ones is the one in progress.
+ */
+export function deputyStepsDone(status: SuggestionStatus): 0 | 1 | 3 | 4 {
+  switch (status) {
+    case 'pending':
+      return 0;
+    case 'handling':
+      return 1;
+    case 'replied':
+      return 3;
+    default:
+      return 4;
+  }
+}

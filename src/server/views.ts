@@ -11,7 +11,7 @@ import { activeDeadline } from '../core/deadlines';
 import {
   CONTACT_MODE_LABELS,
   RATING_LABELS,
-  REPLY_CLASS_LABELS,
+  replyClassLabel,
   TASK_STATE_LABELS,
   UNIT_ROLE_LABELS,
 } from '../core/labels';
@@ -70,7 +70,7 @@ export async function replyView(reply: Reply, task: Task | undefined, directory:
     unitName: await directory.unitName(task?.unitId),
     round: reply.round,
     class: reply.class,
-    classLabel: `${REPLY_CLASS_LABELS[reply.class].label}（${REPLY_CLASS_LABELS[reply.class].meaning}）`,
+    classLabel: replyClassLabel(reply.class),
     text: reply.text,
     leaderContact: { ...reply.leaderContact },
     handlerContact: { ...reply.handlerContact },

@@ -1,6 +1,6 @@
 import * as labels from '../../src/core/labels';
 import type { Task } from '../../src/core/model';
-import { deputyStep, DEPUTY_STEPS, isSuggestionDone, suggestionStatus } from '../../src/core/status';
+import { deputyStep, deputyStepsDone, DEPUTY_STEPS, isSuggestionDone, suggestionStatus } from '../../src/core/status';
 import { makeSuggestion, makeTask } from './fixtures';
 
 const s = makeSuggestion();
@@ -42,6 +42,8 @@ describe('what the deputy sees', () => {
   it('four steps 交办 → 办理 → 答复 → 评价', () => {
     expect(DEPUTY_STEPS).toEqual(['交办', '办理', '答复', '评价']);
     expect(['pending', 'handling', 'replied', 'closed', 'archived'].map((x) => deputyStep(x as never))).toEqual([0, 1, 2, 3, 3]);
+    // Steps complete: after a reply only 评价 is left to the deputy; a finished suggestion completes all four.
+    expect(['pending', 'handling', 'replied', 'closed', 'disclosed', 'archived'].map((x) => deputyStepsDone(x as never))).toEqual([0, 1, 3, 4, 4, 4]);
   });
   it('done means 已办结 or later', () => {
     expect(['closed', 'disclosed', 'archived', 'replied'].map((x) => isSuggestionDone(x as never))).toEqual([true, true, true, false]);

@@ -25,7 +25,7 @@ function smallTapTargets(page: Page): Promise<Finding[]> {
       const r = el.getBoundingClientRect();
       return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
     };
-    return [...document.querySelectorAll('taro-button-core, .task-item, .suggestion-item')]
+    return Array.from(document.querySelectorAll('taro-button-core, .task-item, .suggestion-item'))
       .filter(shown)
       .map((el) => ({ what: `${el.id || el.className}「${(el.textContent ?? '').trim().slice(0, 12)}」`, value: Math.round(el.getBoundingClientRect().height) }))
       .filter((f) => f.value < min);
@@ -64,9 +64,9 @@ function lowContrastText(page: Page): Promise<Finding[]> {
       return d !== undefined && d !== null && d !== 'false';
     };
     const findings: { what: string; value: number }[] = [];
-    const all = [...document.querySelectorAll('body *')];
+    const all = Array.from(document.querySelectorAll('body *'));
     for (const el of all) {
-      const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
+      const ownText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
       if (!ownText || inactive(el)) continue;
       const rect = el.getBoundingClientRect();
       if (rect.width === 0 || rect.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
@@ -99,12 +99,15 @@ function lowContrastText(page: Page): Promise<Finding[]> {
 /** Inputs and text areas whose typed text is smaller than the page's floor. */
 function smallTypedText(page: Page): Promise<Finding[]> {
   return page.evaluate((min) => {
-    return [...document.querySelectorAll('input, textarea')]
+    return Array.from(document.querySelectorAll('input, textarea'))
       .filter((el) => el.getBoundingClientRect().height > 0)
       .map((el) => ({ what: `${el.closest('[id]')?.id ?? el.tagName.toLowerCase()} ${el.tagName.toLowerCase()}`, value: parseFloat(getComputedStyle(el).fontSize) }))
       .filter((f) => f.value < min);
   }, MIN_FONT);
 }
+
+const allClear = (pages: Record<string, unknown>) =>
+  Object.fromEntries(Object.keys(pages).map((name) => [name, { taps: [], contrast: [], typed: [] }]));
 
 describe('the pages are usable for older people', () => {
   let gw: RunningGateway;
@@ -154,9 +157,7 @@ describe('the pages are usable for older people', () => {
     const draft = await check(page, 'draft-form');
 
     const pages = { home, detail, contact, draft };
-    expect(Object.fromEntries(Object.entries(pages).map(([k, v]) => [k, v.taps]))).toEqual({ home: [], detail: [], contact: [], draft: [] });
-    expect(Object.fromEntries(Object.entries(pages).map(([k, v]) => [k, v.contrast]))).toEqual({ home: [], detail: [], contact: [], draft: [] });
-    expect(Object.fromEntries(Object.entries(pages).map(([k, v]) => [k, v.typed]))).toEqual({ home: [], detail: [], contact: [], draft: [] });
+    expect(pages).toEqual(allClear(pages));
   });
 
   it('gives the deputy large tap targets and readable text on home, detail and the rating form', async () => {
@@ -175,8 +176,6 @@ describe('the pages are usable for older people', () => {
     const feedback = await check(page, 'feedback-form');
 
     const pages = { home, detail, feedback };
-    expect(Object.fromEntries(Object.entries(pages).map(([k, v]) => [k, v.taps]))).toEqual({ home: [], detail: [], feedback: [] });
-    expect(Object.fromEntries(Object.entries(pages).map(([k, v]) => [k, v.contrast]))).toEqual({ home: [], detail: [], feedback: [] });
-    expect(Object.fromEntries(Object.entries(pages).map(([k, v]) => [k, v.typed]))).toEqual({ home: [], detail: [], feedback: [] });
+    expect(pages).toEqual(allClear(pages));
   });
 });

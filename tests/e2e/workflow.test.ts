@@ -178,7 +178,9 @@ describe('a suggestion worked on in the mini-program', () => {
   it('shows the deputy the signed reply with its class and text, and takes the rating', async () => {
     const { page } = await as('demo-deputy');
     await seeText(page, '王建华，您好', '#greeting');
-    await snap(page, 'deputy-home');
+    const steps = await textOf(page, `#suggestion-${CARE.suggestion} .steps`);
+    expect(steps).toMatch(/交办·已完成.*办理·已完成.*答复·已完成 \d{4}-\d{2}-\d{2}.*评价·进行中/);
+    await snap(page, 'deputy-home', `#suggestion-${CARE.suggestion}`);
     await openFromHome(page, `#suggestion-${CARE.suggestion}`, CARE.title);
     const reply = storedWhere<Reply>('replies', CARE.task)[0]!;
     await seeText(page, `${reply.class}类`, '#replies .reply-class');

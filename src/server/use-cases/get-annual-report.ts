@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AnnualReportData, AnnualReportResult } from '../../core/contract';
 import { annualReport } from '../../core/annual-report';
 import { shanghaiDate } from '../../core/calendar';
-import { REPLY_CLASS_LABELS } from '../../core/labels';
+import { replyClassLabel } from '../../core/labels';
 import { Directory } from '../directory';
 import { metricsInput, scopeFor, statsSummary } from '../reporting';
 import { caller, defineUseCase } from '../use-case';
@@ -40,7 +40,7 @@ export const getAnnualReport = defineUseCase({
       title: `${unitName}关于${data.year}年度人大代表建议办理工作情况的报告`,
       text: report.text,
       summary: report.summary,
-      adopted: report.adopted.map((a) => ({ ...a, classLabel: `${REPLY_CLASS_LABELS[a.class].label}（${REPLY_CLASS_LABELS[a.class].meaning}）` })),
+      adopted: report.adopted.map((a) => ({ ...a, classLabel: replyClassLabel(a.class) })),
       stats: await statsSummary(report.metrics, { year: data.year }, directory),
     };
   },

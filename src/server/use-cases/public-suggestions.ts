@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { PublicGetData, PublicListData, PublicListResult, PublicSuggestionDetail, PublicSuggestionItem } from '../../core/contract';
 import { AppError } from '../../core/errors';
-import { RATING_LABELS, REPLY_CLASS_LABELS } from '../../core/labels';
+import { RATING_LABELS, replyClassLabel } from '../../core/labels';
 import type { Suggestion } from '../../core/model';
 import { suggestionStatus } from '../../core/status';
 import { Directory } from '../directory';
@@ -88,7 +88,7 @@ export const publicGet = defineUseCase({
             unitName: await directory.unitName(tasks.find((t) => t.id === r.taskId)?.unitId),
             round: r.round,
             class: r.class,
-            classLabel: `${REPLY_CLASS_LABELS[r.class].label}（${REPLY_CLASS_LABELS[r.class].meaning}）`,
+            classLabel: replyClassLabel(r.class),
             text: full ? maskPhones(r.text) : '答复全文不予公开',
             signedAt: r.signedAt!,
           })),
