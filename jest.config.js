@@ -50,6 +50,6 @@ module.exports = {
         __TARO_FRAMEWORK__: 'react',
       },
     },
-    node('e2e', { testTimeout: 180000 }),
+    node('e2e', { setupFilesAfterEnv: ['<rootDir>/tests/setup/e2e-timeout.js'] }),
   ],
 };

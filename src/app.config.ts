@@ -24,4 +24,7 @@ export default defineAppConfig({
     navigationBarTextStyle: 'black',
     backgroundColor: '#f2f2f2',
   },
+  // H5 only: no sliding page transition. A back gesture during the slide left a blank page, and
+  // still pages are easier on older eyes.
+  animation: false,
 });

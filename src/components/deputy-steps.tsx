@@ -4,12 +4,6 @@ import { Text, View } from '@tarojs/components';
 import type { SuggestionStatus } from '../core/model';
 import { DEPUTY_STEPS, deputyStepsDone } from '../core/status';
 
-export interface StepDates {
-  assignedAt?: string;
-  repliedAt?: string;
-  ratedAt?: string;
-}
-
 export function DeputySteps({ status, dates }: { status: SuggestionStatus; dates: (string | undefined)[] }) {
   const done = deputyStepsDone(status);
   return (

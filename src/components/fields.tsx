@@ -86,7 +86,7 @@ export function FormError({ message }: { message: string | null | undefined }) {
 export function SubmitButton(props: { id: string; text: string; pending: boolean; onClick: () => void; kind?: 'primary' | 'default' | 'warn' }) {
   const { id, text, pending, onClick, kind = 'primary' } = props;
   return (
-    <Button id={id} className={`btn btn-${kind}`} disabled={pending} onClick={() => (pending ? undefined : onClick())}>
+    <Button id={id} className={`btn btn-${kind}`} disabled={pending || undefined} onClick={() => (pending ? undefined : onClick())}>
       {pending ? '正在提交…' : text}
     </Button>
   );

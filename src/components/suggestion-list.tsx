@@ -2,12 +2,10 @@
 import { Text, View } from '@tarojs/components';
 import type { SuggestionListItem } from '../core/contract';
 import { routes, open } from '../pages/routes';
-import { DeputySteps, type StepDates } from './deputy-steps';
+import { DeputySteps } from './deputy-steps';
 import { formatDate, isOverdueText } from './format';
 
-type Item = SuggestionListItem & StepDates;
-
-export function SuggestionList({ items, showSteps }: { items: Item[]; showSteps: boolean }) {
+export function SuggestionList({ items, showSteps }: { items: SuggestionListItem[]; showSteps: boolean }) {
   return (
     <View className="list">
       {items.map((item) => (

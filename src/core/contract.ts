@@ -90,6 +90,10 @@ export interface SuggestionListItem {
   units: TaskUnitBrief[];
   replyDue?: string; // the earliest open reply deadline
   daysLeftText?: string; // 剩余 12 天 / 今日到期 / 已超期 3 天
+  /** The dates of the deputy's steps: 交办, the first signed reply (答复), the rating that closed it (评价). */
+  assignedAt?: string;
+  repliedAt?: string;
+  ratedAt?: string;
 }
 
 export interface ListSuggestionsData extends PageQuery {

@@ -51,6 +51,23 @@ describe('the messages page', () => {
     expect(await screen.findByText('已开启办理提醒，到期前会通知您')).toBeTruthy();
     expect(server.callsOf('subscriptions.record')[0]!.data).toEqual({ results: [{ templateId: 'local-reminder', accepted: true }] });
   });
+
+  it('subscribes to the templates the server names in `me`', async () => {
+    server.on('notifications.mine', ok({ items: [] }));
+    server.on('me', ok({ user: { id: 'u1', name: '王代表', roles: ['deputy'], roleLabels: ['代表'] }, bound: true, subscribeTemplateIds: ['tpl-due', 'tpl-urge'] }));
+    server.on('subscriptions.record', ok({ recorded: 2 }));
+    render(<MessagesView />);
+    await waitFor(() => expect(server.callsOf('me')).toHaveLength(1));
+    await new Promise((r) => setTimeout(r, 0));
+    tap('开启办理提醒');
+    expect(await screen.findByText('已开启办理提醒，到期前会通知您')).toBeTruthy();
+    expect(server.callsOf('subscriptions.record')[0]!.data).toEqual({
+      results: [
+        { templateId: 'tpl-due', accepted: true },
+        { templateId: 'tpl-urge', accepted: true },
+      ],
+    });
+  });
 });
 
 describe('reporting progress on a promise', () => {
@@ -117,15 +134,14 @@ describe('subscribing in the mini-program', () => {
     process.env = { ...env };
   });
 
-  it('asks WeChat for the configured templates and records which ones the user accepted', async () => {
+  it('asks WeChat for the templates the server names and records which ones the user accepted', async () => {
     process.env.TARO_ENV = 'weapp';
-    process.env.TARO_APP_SUBSCRIBE_TEMPLATE_IDS = 'tpl-due, tpl-reply';
     const Taro = (await import('@tarojs/taro')).default as unknown as { requestSubscribeMessage: unknown };
     const original = Taro.requestSubscribeMessage;
     const ask = jest.fn(async () => ({ errMsg: 'requestSubscribeMessage:ok', 'tpl-due': 'accept', 'tpl-reply': 'reject' }));
     Taro.requestSubscribeMessage = ask;
     const { askSubscription } = await import('../../src/pages/account/messages/subscribe');
-    const answer = await askSubscription();
+    const answer = await askSubscription(['tpl-due', 'tpl-reply']);
     Taro.requestSubscribeMessage = original;
     expect(ask).toHaveBeenCalledWith({ tmplIds: ['tpl-due', 'tpl-reply'], entityIds: [] });
     expect(answer).toEqual({

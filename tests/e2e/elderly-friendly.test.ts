@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import { startGateway, type RunningGateway } from './support/gateway';
-import { login, onPage, seeText, snap, tap, visible, type Session } from './support/pages';
+import { back, login, onPage, seeText, snap, tap, visible, type Session } from './support/pages';
 
 // Issue 5's elderly-friendly promises, measured on the rendered H5 pages at 375×812: every tap
 // target at least 44 px high, text contrast at least 4.5:1 against what is really behind it (with
@@ -150,7 +150,7 @@ describe('the pages are usable for older people', () => {
     await visible(page, '#contact-submit');
     const contact = await check(page, 'contact-form');
 
-    await page.goBack();
+    await back(page);
     await tap(page, '#draft-btn');
     await onPage(page, 'pages/work/draft/index');
     await visible(page, '#submit-draft-btn');

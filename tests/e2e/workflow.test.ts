@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import type { Contact, Feedback, Reply, Task } from '../../src/core/model';
+import type { Commitment, Contact, Feedback, Reply, Subscription, Task } from '../../src/core/model';
 import { launchBrowser } from './support/browser';
 import { startGateway, type RunningGateway } from './support/gateway';
-import { fill, login, onPage, seeText, settle, snap, tap, textOf, textsOf, visible, type Session } from './support/pages';
+import { back, fill, login, onPage, seeText, settle, snap, tap, textOf, textsOf, visible, type Session } from './support/pages';
 
 // Issue 5 in a phone-sized headless Chromium on the H5 build, against the real local gateway and its
 // SQLite file: every step is a tap or a keystroke of the person whose job it is; what was stored is
@@ -12,11 +12,17 @@ import { fill, login, onPage, seeText, settle, snap, tap, textOf, textsOf, visib
 //
 // The demo data has one unclaimed task with a replying unit (1008号, 市交通运输局, 赵敏), and one
 // draft waiting for review at 市发展改革委 (1003号, deputy 王建华), whose reviewer and leader can log
-// in: the handler's part runs on the first, the review, signature and rating on the second.
+// in: the claim runs on the first; review, signature and rating on the second, whose 不满意 reopens
+// it, so that its second round goes the whole way from draft to a satisfied deputy. The tests run
+// in order, each continuing from the state the previous one left.
 jest.setTimeout(180_000);
 
 const BUS = { suggestion: 'sug-bus', task: 'sug-bus-task-1', title: '关于优化公交线网接驳地铁站点的建议' };
 const CARE = { suggestion: 'sug-elderly-care', task: 'sug-elderly-care-task-1', title: '关于加快普惠性养老托育服务体系建设的建议' };
+
+/** The Asia/Shanghai calendar date `days` from now, YYYY-MM-DD. */
+const shanghaiDateIn = (days: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 86_400_000));
 
 describe('a suggestion worked on in the mini-program', () => {
   let gw: RunningGateway;
@@ -52,16 +58,17 @@ describe('a suggestion worked on in the mini-program', () => {
     }
   }
 
-  function storedWhere<T extends { taskId: string }>(table: string, taskId: string): T[] {
+  function storedRows<T>(table: string): T[] {
     const db = new Database(path.join(gw.dataDir, 'jianyitong.sqlite'), { readonly: true, fileMustExist: true });
     try {
-      return (db.prepare(`SELECT doc FROM ${table}`).all() as { doc: string }[])
-        .map((r) => JSON.parse(r.doc) as T)
-        .filter((d) => d.taskId === taskId);
+      return (db.prepare(`SELECT doc FROM ${table}`).all() as { doc: string }[]).map((r) => JSON.parse(r.doc) as T);
     } finally {
       db.close();
     }
   }
+
+  const storedWhere = <T extends { taskId: string }>(table: string, taskId: string): T[] =>
+    storedRows<T>(table).filter((d) => d.taskId === taskId);
 
   /** From home, taps the card of a task (staff) or a suggestion (deputy) and waits for its detail. */
   async function openFromHome(page: Session['page'], cardSelector: string, title: string) {
@@ -175,11 +182,16 @@ describe('a suggestion worked on in the mini-program', () => {
     expect(storedWhere<Reply>('replies', CARE.task)[0]).toMatchObject({ signerId: 'user-leader' });
   });
 
+  it('shows the deputy on home each step of the signed suggestion with its date', async () => {
+    const { page } = await as('demo-deputy');
+    const steps = await textOf(page, `#suggestion-${CARE.suggestion} .steps`);
+    expect(steps).toMatch(/^交办·已完成 \d{4}-\d{2}-\d{2} 办理·已完成 答复·已完成 \d{4}-\d{2}-\d{2} 评价·进行中$/);
+  });
+
   it('shows the deputy the signed reply with its class and text, and takes the rating', async () => {
     const { page } = await as('demo-deputy');
     await seeText(page, '王建华，您好', '#greeting');
-    const steps = await textOf(page, `#suggestion-${CARE.suggestion} .steps`);
-    expect(steps).toMatch(/交办·已完成.*办理·已完成.*答复·已完成 \d{4}-\d{2}-\d{2}.*评价·进行中/);
+    await seeText(page, '答复·已完成', `#suggestion-${CARE.suggestion}`);
     await snap(page, 'deputy-home', `#suggestion-${CARE.suggestion}`);
     await openFromHome(page, `#suggestion-${CARE.suggestion}`, CARE.title);
     const reply = storedWhere<Reply>('replies', CARE.task)[0]!;
@@ -234,7 +246,7 @@ describe('a suggestion worked on in the mini-program', () => {
     await visible(handler, '#draft-btn');
     await snap(handler, 'handler-detail-rehandling', `#task-card-${CARE.task}`);
 
-    await handler.goBack();
+    await back(handler);
     await tap(handler, '#messages-link');
     await onPage(handler, 'pages/account/messages/index');
     await seeText(handler, '代表评价不满意，请重新办理', '#inbox');
@@ -249,9 +261,71 @@ describe('a suggestion worked on in the mini-program', () => {
     const card = await textOf(page, `#task-card-${CARE.task}`);
     const shown = /(\d{4}-\d{2}-\d{2})（剩余(\d+)天）/.exec(card);
     expect(shown).not.toBeNull();
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const today = shanghaiDateIn(0);
     const daysTo = (date: string) => Math.round((Date.parse(date) - Date.parse(today)) / 86_400_000);
     expect(daysTo(shown![1]!)).toBe(Number(shown![2]));
+  });
+
+  it('takes the second round through draft (a B-class promise), review and signature to a satisfied deputy', async () => {
+    const handler = (await as('demo-handler')).page;
+    await openFromHome(handler, `#handler-queue #task-${CARE.task}`, CARE.title);
+    await tap(handler, '#draft-btn');
+    await onPage(handler, 'pages/work/draft/index');
+    await tap(handler, '#reply-class-B');
+    await fill(handler, 'reply-text', '针对您的意见，我委已会同民政部门制定社区托育点建设计划，明年新建社区托育点50个。');
+    const target = shanghaiDateIn(120);
+    await fill(handler, 'reply-promise', '明年6月底前新建社区托育点50个。');
+    await fill(handler, 'reply-target', target);
+    await fill(handler, 'leader-name', '吴国栋');
+    await fill(handler, 'leader-phone', '053186000005');
+    await fill(handler, 'handler-name', '刘洋');
+    await fill(handler, 'handler-phone', '053186000001');
+    await snap(handler, 'draft-form-round-2', '#reply-target');
+    await tap(handler, '#submit-draft-btn');
+    await onPage(handler, 'pages/work/detail/index');
+    expect(await settle(() => taskState(handler, CARE.task), '待审核')).toBe('待审核');
+    const second = storedWhere<Reply>('replies', CARE.task).find((r) => r.round === 2);
+    expect(second).toMatchObject({ class: 'B', leaderContact: { name: '吴国栋', phone: '053186000005' } });
+
+    const reviewer = (await as('demo-reviewer')).page;
+    await openFromHome(reviewer, `#reviewer-queue #task-${CARE.task}`, CARE.title);
+    await tap(reviewer, '#review-btn');
+    await onPage(reviewer, 'pages/work/review/index');
+    await seeText(reviewer, '明年新建社区托育点50个', '#replies');
+    await tap(reviewer, '#approve-btn');
+    await onPage(reviewer, 'pages/work/detail/index');
+    expect(await settle(() => taskState(reviewer, CARE.task), '待签发')).toBe('待签发');
+
+    const leader = (await as('demo-leader')).page;
+    await openFromHome(leader, `#leader-queue #task-${CARE.task}`, CARE.title);
+    await tap(leader, '#sign-btn');
+    await onPage(leader, 'pages/work/review/index');
+    await tap(leader, '#sign-submit');
+    await onPage(leader, 'pages/work/detail/index');
+    expect(await settle(() => taskState(leader, CARE.task), '已答复')).toBe('已答复');
+
+    const deputy = (await as('demo-deputy')).page;
+    await openFromHome(deputy, `#suggestion-${CARE.suggestion}`, CARE.title);
+    await seeText(deputy, '第2轮', '#replies');
+    await seeText(deputy, 'B类', '#replies');
+    await seeText(deputy, '明年6月底前新建社区托育点50个。', '#commitments');
+    await seeText(deputy, `计划完成：${target}`, '#commitments');
+    await tap(deputy, '#feedback-btn');
+    await onPage(deputy, 'pages/work/feedback/index');
+    await tap(deputy, '#rate-attitude-satisfied');
+    await tap(deputy, '#rate-result-satisfied');
+    await tap(deputy, '#feedback-submit');
+    await onPage(deputy, 'pages/work/detail/index');
+    expect(await settle(() => taskState(deputy, CARE.task), '已办结')).toBe('已办结');
+    await snap(deputy, 'deputy-detail-closed', '#feedback');
+    expect(stored<Task>('tasks', CARE.task).state).toBe('closed');
+    expect(storedWhere<Feedback>('feedback', CARE.task).map((f) => [f.round, f.attitude, f.result])).toEqual([
+      [1, 'basic', 'unsatisfied'],
+      [2, 'satisfied', 'satisfied'],
+    ]);
+    expect(storedWhere<Commitment>('commitments', CARE.task)).toEqual([
+      expect.objectContaining({ promise: '明年6月底前新建社区托育点50个。', targetDate: target }),
+    ]);
   });
 
   it('lets a deputy follow a suggestion from home to its detail, where the timeline tells what happened', async () => {
@@ -281,6 +355,24 @@ describe('a suggestion worked on in the mini-program', () => {
     const told = (await textsOf(wang, '#timeline .timeline-item')).join('\n');
     expect(told).toContain('吴国栋 签发答复');
     expect(told).toContain('王建华 代表评价');
+
+    // the signed reply also reached the deputy's inbox, and a reminder subscription is one tap away
+    await back(wang);
+    await tap(wang, '#messages-link');
+    await onPage(wang, 'pages/account/messages/index');
+    await seeText(wang, CARE.title, '#inbox');
+    await snap(wang, 'deputy-inbox');
+    await tap(wang, '#inbox .message-item');
+    await onPage(wang, 'pages/work/detail/index');
+    await seeText(wang, CARE.title, '#suggestion-title');
+
+    await back(wang);
+    await onPage(wang, 'pages/account/messages/index');
+    await tap(wang, '#subscribe-btn');
+    await seeText(wang, '已开启办理提醒，到期前会通知您', '#subscribe-result');
+    expect(storedRows<Subscription>('subscriptions')).toEqual([
+      expect.objectContaining({ userId: 'user-deputy-wang', templateId: 'local-reminder' }),
+    ]);
   });
 
   it('shows the office coordinator every suggestion with its current step', async () => {

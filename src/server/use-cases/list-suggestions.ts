@@ -6,7 +6,7 @@ import { activeDeadline } from '../../core/deadlines';
 import { SUGGESTION_STATUS_LABELS, TASK_STATE_LABELS, UNIT_ROLE_LABELS } from '../../core/labels';
 import type { SuggestionStatus, User } from '../../core/model';
 import { remainingDaysText } from '../../core/reminders';
-import { DEPUTY_STEPS, deputyStep, suggestionStatus } from '../../core/status';
+import { DEPUTY_STEPS, deputyStep, isSuggestionDone, suggestionStatus } from '../../core/status';
 import { isDeputyOf, isOffice, isUnitStaff } from '../access';
 import { Directory } from '../directory';
 import { caller, defineUseCase } from '../use-case';
@@ -78,7 +78,14 @@ async function listItem(
       roleLabel: UNIT_ROLE_LABELS[t.role],
     })),
   );
+  // The deputy's step dates come from the tasks that reply to him or her (主办/分办/独办).
+  const replying = live.filter((t) => t.role !== 'co');
+  const replies = replying.map((t) => t.firstRepliedAt ?? t.repliedAt).filter((d): d is string => d !== undefined).sort();
+  const closings = replying.map((t) => t.closedAt).filter((d): d is string => d !== undefined).sort();
   return {
+    ...(suggestion.assignedAt ? { assignedAt: suggestion.assignedAt } : {}),
+    ...(replies[0] ? { repliedAt: replies[0] } : {}),
+    ...(isSuggestionDone(status) && closings.length > 0 ? { ratedAt: closings[closings.length - 1] } : {}),
     id: suggestion.id,
     number: suggestion.number,
     title: suggestion.title,

@@ -76,13 +76,8 @@ export async function onPage(page: Page, pagePath: string): Promise<void> {
   await page.waitForFunction((p) => window.location.hash.includes(p), pagePath, { timeout: WAIT });
 }
 
-/**
- * A 375×812 screenshot of what the user sees now, into the gitignored screenshot folder, once the page
- * has finished sliding in; `focus` scrolls that element into view first (Taro pages scroll inside
- * their own container, so a page screenshot is one phone screen).
- */
-export async function snap(page: Page, name: string, focus?: string): Promise<void> {
-  if (focus) await (await visible(page, focus)).scrollIntoViewIfNeeded();
+/** Waits until no page is sliding in or out (Taro H5 animates every move between pages). */
+export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(
     () =>
       document.documentElement.scrollWidth <= window.innerWidth &&
@@ -90,6 +85,26 @@ export async function snap(page: Page, name: string, focus?: string): Promise<vo
     undefined,
     { timeout: WAIT },
   );
+}
+
+/**
+ * The phone's back gesture (the browser's back in H5), once the current page has finished sliding
+ * in: going back mid-animation leaves Taro H5 with every page hidden.
+ */
+export async function back(page: Page): Promise<void> {
+  await settled(page);
+  await page.goBack();
+  await settled(page);
+}
+
+/**
+ * A 375×812 screenshot of what the user sees now, into the gitignored screenshot folder, once the page
+ * has finished sliding in; `focus` scrolls that element into view first (Taro pages scroll inside
+ * their own container, so a page screenshot is one phone screen).
+ */
+export async function snap(page: Page, name: string, focus?: string): Promise<void> {
+  if (focus) await (await visible(page, focus)).scrollIntoViewIfNeeded();
+  await settled(page);
   mkdirSync(screenshotDir(), { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir(), `${name}.png`) });
 }

@@ -36,7 +36,7 @@ function Inbox({ items }: { items: NotificationView[] }) {
   );
 }
 
-function SubscribeButton() {
+function SubscribeButton({ templateIds }: { templateIds: readonly string[] }) {
   const record = useAction('subscriptions.record');
   const [outcome, setOutcome] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -45,7 +45,7 @@ function SubscribeButton() {
     setProblem(null);
     let answer;
     try {
-      answer = await askSubscription();
+      answer = await askSubscription(templateIds);
     } catch {
       return setProblem('未能打开订阅提示，请稍后再试');
     }
@@ -70,9 +70,12 @@ function SubscribeButton() {
 
 export function MessagesView() {
   const query = useQuery('notifications.mine', {});
+  // Loaded with the page, so that the tap itself can open WeChat's prompt.
+  const me = useQuery('me', {});
+  const templateIds = me.state.status === 'data' ? (me.state.data.subscribeTemplateIds ?? []) : [];
   return (
     <Screen id="messages-page">
-      <SubscribeButton />
+      <SubscribeButton templateIds={templateIds} />
       <View className="section-title">消息</View>
       <QueryView query={query}>{(data) => <Inbox items={data.items} />}</QueryView>
     </Screen>

@@ -6,17 +6,12 @@ import type { SubscriptionResultData } from '../../../core/contract';
 
 const LOCAL_TEMPLATE_ID = 'local-reminder';
 
-/** Template ids come from the build's environment (TARO_APP_SUBSCRIBE_TEMPLATE_IDS, comma-separated). */
-export function templateIds(): string[] {
-  const configured = (process.env.TARO_APP_SUBSCRIBE_TEMPLATE_IDS ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-  return configured.slice(0, 3);
-}
-
-export async function askSubscription(): Promise<SubscriptionResultData> {
-  const ids = templateIds();
+/**
+ * Asks for the templates the server names (`me`.subscribeTemplateIds, at most 3). Call it straight
+ * from the tap: WeChat refuses a prompt that does not come from one.
+ */
+export async function askSubscription(templateIds: readonly string[]): Promise<SubscriptionResultData> {
+  const ids = templateIds.slice(0, 3);
   if (process.env.TARO_ENV !== 'weapp') {
     const local = ids.length > 0 ? ids : [LOCAL_TEMPLATE_ID];
     return { results: local.map((templateId) => ({ templateId, accepted: true })) };

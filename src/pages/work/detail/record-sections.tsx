@@ -79,7 +79,7 @@ function ContactItem({ contact, canConfirm, onChanged }: { contact: ContactView;
       {canConfirm && !contact.deputyConfirmedAt ? (
         <Button
           className="btn btn-primary confirm-contact-btn"
-          disabled={confirm.pending}
+          disabled={confirm.pending || undefined}
           onClick={() => void confirm.run({ contactId: contact.id }).then((r) => r.ok && onChanged())}
         >
           确认此记录属实

@@ -90,12 +90,12 @@ export function TaskCard({ suggestionId, task, onChanged }: { suggestionId: stri
       <TaskDates task={task} />
       <View className="actions">
         {task.allowedActions.includes('tasks.claim') ? (
-          <Button className="btn btn-primary claim-btn" id="claim-btn" disabled={pending} onClick={() => void runInline(claim.run)}>
+          <Button className="btn btn-primary claim-btn" id="claim-btn" disabled={pending || undefined} onClick={() => void runInline(claim.run)}>
             认领任务
           </Button>
         ) : null}
         {task.allowedActions.includes('tasks.submitDraft') ? (
-          <Button className="btn btn-primary submit-btn" id="submit-btn" disabled={pending} onClick={() => void runInline(submit.run)}>
+          <Button className="btn btn-primary submit-btn" id="submit-btn" disabled={pending || undefined} onClick={() => void runInline(submit.run)}>
             提交审核
           </Button>
         ) : null}

@@ -79,9 +79,9 @@ function DraftForm({ detail, task, onDone }: { detail: SuggestionDetail; task: T
         </View>
       ) : null}
       <TextField id="leader-name" label="分管领导姓名" value={values.leaderName} onChange={set('leaderName')} />
-      <TextField id="leader-phone" label="分管领导电话" value={values.leaderPhone} onChange={set('leaderPhone')} type="number" />
+      <TextField id="leader-phone" label="分管领导电话" value={values.leaderPhone} onChange={set('leaderPhone')} type="text" />
       <TextField id="handler-name" label="承办人姓名" value={values.handlerName} onChange={set('handlerName')} />
-      <TextField id="handler-phone" label="承办人电话" value={values.handlerPhone} onChange={set('handlerPhone')} type="number" />
+      <TextField id="handler-phone" label="承办人电话" value={values.handlerPhone} onChange={set('handlerPhone')} type="text" />
       {task.role === 'lead' && opinions.length > 0 ? (
         <CoOpinionPicker opinions={opinions} chosen={values.coOpinionIds} onChange={set('coOpinionIds')} />
       ) : null}

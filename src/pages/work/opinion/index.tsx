@@ -31,7 +31,7 @@ function OpinionForm({ task, onDone }: { task: TaskView; onDone: () => void }) {
       {task.due.coOpinion ? <View className="notice">请于 {task.due.coOpinion} 前将书面意见送主办单位。</View> : null}
       <TextField id="opinion-text" label="会办意见" value={text} onChange={setText} multiline />
       <TextField id="opinion-name" label="联系人" value={name} onChange={setName} />
-      <TextField id="opinion-phone" label="联系电话" value={phone} onChange={setPhone} type="number" />
+      <TextField id="opinion-phone" label="联系电话" value={phone} onChange={setPhone} type="text" />
       <FormError message={problem ?? action.error?.message} />
       <SubmitButton id="opinion-submit" text="送主办单位" pending={action.pending} onClick={() => void submit()} />
     </View>
