@@ -68,7 +68,8 @@ describe('the public view of disclosed suggestions', () => {
       await office.call(undefined, 'public.list', { pageSize: 100 }),
       ...(await Promise.all([...ids.values()].map(({ suggestionId }) => office.call(undefined, 'public.get', { id: suggestionId })))),
     ];
-    const text = JSON.stringify(answers);
+    // Record ids are random hex and may hold a run of digits that looks like a phone: leave them out.
+    const text = JSON.stringify(answers, (key, value: unknown) => (key === 'id' ? '' : value));
     for (const phone of phones) expect(text).not.toContain(phone);
     expect(text).not.toMatch(PHONE);
   });
