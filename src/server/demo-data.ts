@@ -202,6 +202,20 @@ const SUGGESTIONS: DemoSuggestion[] = [
     assignedDaysAgo: 1,
     tasks: [{ unitId: 'unit-jtj', role: 'sole', state: 'assigned' }],
   },
+  {
+    // Waiting to be claimed at 市发展改革委: a new user can follow one suggestion from claim to rating
+    // with the demo handler, reviewer, leader and deputy.
+    id: 'sug-canteen',
+    number: '1009',
+    title: '关于推进社区老年食堂建设的建议',
+    content: '建议在老旧小区推广社区老年食堂，统筹场地、补贴和运营，解决老年人就餐难。',
+    leadDeputyId: 'user-deputy-wang',
+    coSignerIds: [],
+    phase: 'recess',
+    tags: ['养老服务'],
+    assignedDaysAgo: 2,
+    tasks: [{ unitId: 'unit-fgw', role: 'sole', state: 'assigned' }],
+  },
 ];
 
 const RESPONSIBLE: Record<string, string> = {

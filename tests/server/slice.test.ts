@@ -50,7 +50,7 @@ describe('the demo data and the slice actions', () => {
     const response = await api({ action: 'suggestions.list', data: {} }, { openid: 'demo-deputy' });
     if (!response.ok) throw new Error(response.error.message);
     const list = response.data as { items: { number: string; statusLabel: string; replyDue?: string; daysLeftText?: string; units: { roleLabel: string }[] }[]; total: number };
-    expect(list.items.map((i) => i.number)).toEqual(['1001', '1002', '1003', '1005', '1006']);
+    expect(list.items.map((i) => i.number)).toEqual(['1001', '1002', '1003', '1005', '1006', '1009']);
     const charging = list.items[0]!;
     expect(charging.statusLabel).toBe('办理中');
     expect(charging.units.map((u) => u.roleLabel)).toEqual(['主办', '会办', '会办']);
@@ -66,8 +66,8 @@ describe('the demo data and the slice actions', () => {
       return (response.data as { items: { number: string }[] }).items.map((i) => i.number);
     };
     expect(await numbers('demo-handler-co')).toEqual(['1001', '1008']);
-    expect(await numbers('demo-coordinator')).toHaveLength(8);
-    expect(await numbers('demo-reviewer')).toEqual(['1001', '1002', '1003', '1004', '1005', '1006']);
+    expect(await numbers('demo-coordinator')).toHaveLength(9);
+    expect(await numbers('demo-reviewer')).toEqual(['1001', '1002', '1003', '1004', '1005', '1006', '1009']);
   });
 
   it('filters by status and refuses a bad filter naming the field in Chinese', async () => {
