@@ -34,6 +34,15 @@ function readCookie(header: string | undefined, name: string): string | undefine
 export async function createGateway(opts: GatewayOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 20 * 1024 * 1024 });
 
+  // A request the HTTP layer itself refuses (bad JSON, too large) still gets a §7 answer.
+  app.setErrorHandler((error: { statusCode?: number }, _req, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      return reply.code(status).send({ ok: false, error: { code: 'VALIDATION', message: '请求格式有误，请检查后重试' } });
+    }
+    return reply.code(500).send({ ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后重试' } });
+  });
+
   app.get('/health', async () => ({ ok: true, now: opts.clock.now(), ...opts.health() }));
 
   app.post<{ Params: { fn: string } }>('/api/:fn', async (req, reply) => {

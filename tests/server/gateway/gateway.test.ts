@@ -75,6 +75,15 @@ describe('the local gateway', () => {
     expect(res.headers.get('set-cookie')).toBeNull();
   });
 
+  it('answers a body that is not JSON with a §7 VALIDATION error, without calling the function', async () => {
+    const seen: unknown[] = [];
+    const app = await gateway(seen);
+    const res = await app.inject({ method: 'POST', url: '/api/api', payload: '{bad', headers: { 'content-type': 'application/json' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({ ok: false, error: { code: 'VALIDATION', message: '请求格式有误，请检查后重试' } });
+    expect(seen).toHaveLength(0);
+  });
+
   it('answers an unknown function with NOT_FOUND', async () => {
     const app = await gateway();
     const res = await app.inject({ method: 'POST', url: '/api/nope', payload: {} });
