@@ -1,4 +1,4 @@
-// The home page is the only page of the main package; everything else loads on demand from two
+// The home page is the only page of the main package; everything else loads on demand from
 // subpackages, keeping the main package well under its 512 KB budget.
 export default defineAppConfig({
   pages: ['pages/index/index'],
@@ -17,6 +17,7 @@ export default defineAppConfig({
       ],
     },
     { root: 'pages/account', pages: ['messages/index', 'bind/index'] },
+    { root: 'pages/office', pages: ['decide/index'] },
   ],
   window: {
     navigationBarTitleText: '建议通',

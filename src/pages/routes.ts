@@ -7,6 +7,7 @@ const q = (params: Record<string, string>) =>
     .join('&');
 
 export type RequestKind = 'return' | 'extension';
+export type DecisionKind = 'return' | 'extension' | 'urge';
 
 export const routes = {
   home: '/pages/index/index',
@@ -18,6 +19,7 @@ export const routes = {
   review: (id: string, taskId: string) => `/pages/work/review/index?${q({ id, taskId })}`,
   feedback: (id: string, taskId: string) => `/pages/work/feedback/index?${q({ id, taskId })}`,
   progress: (id: string, commitmentId: string) => `/pages/work/progress/index?${q({ id, commitmentId })}`,
+  decide: (id: string, taskId: string, kind: DecisionKind) => `/pages/office/decide/index?${q({ id, taskId, kind })}`,
   messages: '/pages/account/messages/index',
   bind: '/pages/account/bind/index',
 };

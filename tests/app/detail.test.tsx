@@ -69,6 +69,17 @@ describe('the suggestion detail page', () => {
     expect(navigate).toHaveBeenCalledWith({ url: '/pages/work/contact/index?id=s1&taskId=t1' });
   });
 
+  it('gives the coordinator the decisions and 催办 the server allows, each opening its page', async () => {
+    server.on('suggestions.get', ok(detail({ tasks: [task({ allowedActions: ['tasks.decideExtension', 'tasks.urge'] })] })));
+    render(<DetailView id="s1" />);
+    expect(await screen.findByText('审批延期申请')).toBeTruthy();
+    expect(screen.queryByText('审批退回申请')).toBeNull();
+    fireEvent.click(screen.getByText('催办'));
+    expect(navigate).toHaveBeenCalledWith({ url: '/pages/office/decide/index?id=s1&taskId=t1&kind=urge' });
+    fireEvent.click(screen.getByText('审批延期申请'));
+    expect(navigate).toHaveBeenCalledWith({ url: '/pages/office/decide/index?id=s1&taskId=t1&kind=extension' });
+  });
+
   it('claims a task with the version it saw and reloads', async () => {
     let claimed = false;
     server.on('suggestions.get', () =>

@@ -22,6 +22,9 @@ const PAGE_ACTIONS: Partial<Record<ActionName, PageAction>> = {
   'tasks.review': { label: '审核答复', hook: 'review-btn', url: routes.review },
   'tasks.sign': { label: '签发答复', hook: 'sign-btn', url: routes.review },
   'feedback.submit': { label: '评价办理结果', hook: 'feedback-btn', url: routes.feedback },
+  'tasks.decideReturn': { label: '审批退回申请', hook: 'decide-return-btn', url: (s, t) => routes.decide(s, t, 'return') },
+  'tasks.decideExtension': { label: '审批延期申请', hook: 'decide-extension-btn', url: (s, t) => routes.decide(s, t, 'extension') },
+  'tasks.urge': { label: '催办', hook: 'urge-btn', url: (s, t) => routes.decide(s, t, 'urge') },
 };
 
 /** The days left, printed beside the deadline they count down to. */
