@@ -1,0 +1,68 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import type { Notification } from '../../src/core/model';
+import { launchBrowser } from './support/browser';
+import { startGateway, type RunningGateway } from './support/gateway';
+import { fill, login, onPage, seeText, snap, tap, type Session } from './support/pages';
+
+// The office coordinator presses a unit (催办) from the suggestion's page, and the unit's handler
+// finds the reminder in his inbox. Daytime clock, so quiet hours do not hold the message.
+const CANTEEN = { suggestion: 'sug-canteen', task: 'sug-canteen-task-1', title: '关于推进社区老年食堂建设的建议' };
+
+describe('催办 in the mini-program', () => {
+  let gw: RunningGateway;
+  let browser: Browser;
+  const sessions: Session[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    gw = await startGateway({ SWEEP_INTERVAL_MS: '0', APP_NOW: '2026-11-27T10:00:00+08:00' });
+  });
+
+  afterAll(async () => {
+    for (const s of sessions) await s.context.close();
+    await browser?.close();
+    await gw?.stop();
+  });
+
+  const as = async (openid: string) => {
+    const session = await login(browser, gw.url, openid);
+    sessions.push(session);
+    return session.page;
+  };
+
+  function notificationsOf(userId: string): Notification[] {
+    const db = new Database(path.join(gw.dataDir, 'jianyitong.sqlite'), { readonly: true, fileMustExist: true });
+    try {
+      return (db.prepare('SELECT doc FROM notifications').all() as { doc: string }[])
+        .map((r) => JSON.parse(r.doc) as Notification)
+        .filter((n) => n.userId === userId);
+    } finally {
+      db.close();
+    }
+  }
+
+  it('lets the coordinator urge a unit, and the handler reads it in the inbox', async () => {
+    const office = await as('demo-coordinator');
+    await seeText(office, CANTEEN.title, '#office-home');
+    await tap(office, `#suggestion-${CANTEEN.suggestion}`);
+    await onPage(office, 'pages/work/detail/index');
+    await tap(office, '#urge-btn');
+    await onPage(office, 'pages/office/decide/index');
+    await fill(office, 'urge-message', '请尽快认领并联系代表');
+    await snap(office, 'coordinator-urge', '#urge-submit');
+    await tap(office, '#urge-submit');
+    await seeText(office, /已催办，已通知 \d+ 人/, '#urge-result');
+
+    const toHandler = notificationsOf('user-handler').filter((n) => n.kind === 'urge');
+    expect(toHandler).toHaveLength(1);
+    expect(toHandler[0]).toMatchObject({ taskId: CANTEEN.task, status: 'sent' });
+
+    const handler = await as('demo-handler');
+    await tap(handler, '#messages-link');
+    await onPage(handler, 'pages/account/messages/index');
+    await seeText(handler, '请尽快认领并联系代表', '#inbox');
+    await snap(handler, 'handler-inbox-urge');
+  });
+});
