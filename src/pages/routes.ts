@@ -20,6 +20,8 @@ export const routes = {
   feedback: (id: string, taskId: string) => `/pages/work/feedback/index?${q({ id, taskId })}`,
   progress: (id: string, commitmentId: string) => `/pages/work/progress/index?${q({ id, commitmentId })}`,
   decide: (id: string, taskId: string, kind: DecisionKind) => `/pages/office/decide/index?${q({ id, taskId, kind })}`,
+  disclose: (id: string) => `/pages/office/disclose/index?${q({ id })}`,
+  stats: '/pages/office/stats/index',
   messages: '/pages/account/messages/index',
   bind: '/pages/account/bind/index',
 };

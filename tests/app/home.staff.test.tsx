@@ -1,4 +1,5 @@
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import { HomeView } from '../../src/pages/index';
 import { fail, installFakeServer, ok, type FakeServer } from './fake-server';
 import { taskItem } from './fixtures';
@@ -10,6 +11,18 @@ beforeEach(() => {
 
 const staff = (roles: string[], roleLabels: string[]) =>
   ok({ user: { id: 'h1', name: '张承办', roles, roleLabels, unitId: 'u-drc', unitName: '市发展改革委' }, bound: true });
+
+describe("the coordinator's home page", () => {
+  it('leads to the statistics and the annual summary', async () => {
+    const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never);
+    server.on('me', ok({ user: { id: 'c1', name: '郑晓燕', roles: ['coordinator'], roleLabels: ['建议办理联络员'] }, bound: true }));
+    server.on('suggestions.list', ok({ items: [], total: 0, page: 1, pageSize: 20 }));
+    render(<HomeView />);
+    fireEvent.click(await screen.findByText('统计与年度总结'));
+    expect(navigate).toHaveBeenCalledWith({ url: '/pages/office/stats/index' });
+    navigate.mockRestore();
+  });
+});
 
 describe("a handler's home page", () => {
   it('orders the tasks by urgency and says how many days are left or overdue', async () => {

@@ -40,7 +40,12 @@ export function HomeView({ refreshKey = 0 }: { refreshKey?: number }) {
               {user.roles.includes('deputy') ? <SuggestionsHome title="我的建议" deputy refreshKey={refreshKey} /> : null}
               {user.roles.some((r) => STAFF.includes(r)) ? <TaskHome roles={user.roles} refreshKey={refreshKey} /> : null}
               {user.roles.some((r) => OFFICE.includes(r)) ? (
-                <SuggestionsHome title="全部建议" deputy={false} refreshKey={refreshKey} />
+                <View>
+                  <Button className="btn btn-default" id="stats-link" onClick={() => open(routes.stats)}>
+                    统计与年度总结
+                  </Button>
+                  <SuggestionsHome title="全部建议" deputy={false} refreshKey={refreshKey} />
+                </View>
               ) : null}
             </View>
           )

@@ -1,6 +1,6 @@
 // Suggestion detail: the text, the units and their roles with the allowed actions, the replies,
 // the records and what happened.
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { SuggestionDetail } from '../../../core/contract';
 import { useSuggestion } from '../../../hooks/use-suggestion';
@@ -45,6 +45,11 @@ export function DetailView({ id, refreshKey = 0 }: { id: string; refreshKey?: nu
           return (
             <View>
               <Header detail={detail} />
+              {detail.allowedActions.includes('suggestions.disclose') || detail.allowedActions.includes('suggestions.archive') ? (
+                <Button className="btn btn-default" id="disclose-btn" onClick={() => open(routes.disclose(detail.id))}>
+                  {detail.allowedActions.includes('suggestions.disclose') ? '公开与归档' : '归档'}
+                </Button>
+              ) : null}
               <View className="section">
                 <View className="section-title">建议内容</View>
                 <View className="card card-text" id="suggestion-content">

@@ -1,0 +1,109 @@
+// 统一公开 and 统一归档: once a suggestion is 已办结 the coordinator decides what the public may read
+// (full text, a summary, or nothing, with the reason), then archives it (read-only afterwards).
+// The server says which of the two is possible now.
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import type { SuggestionDetail } from '../../../core/contract';
+import { DISCLOSURE_MODE_LABELS } from '../../../core/labels';
+import type { DisclosureMode } from '../../../core/model';
+import { useAction } from '../../../hooks/use-action';
+import { useSuggestion } from '../../../hooks/use-suggestion';
+import { ChoiceField, FormError, SubmitButton, TextField } from '../../../components/fields';
+import { QueryView } from '../../../components/query-view';
+import { Screen } from '../../../components/screen';
+import { finish } from '../../routes';
+
+const MODES: DisclosureMode[] = ['full', 'summary', 'none'];
+
+function DiscloseForm({ detail, onDone }: { detail: SuggestionDetail; onDone: () => void }) {
+  const [mode, setMode] = useState<DisclosureMode | null>(detail.disclosure?.mode ?? null);
+  const [summary, setSummary] = useState(detail.disclosure?.summary ?? '');
+  const [reason, setReason] = useState(detail.disclosure?.reason ?? '');
+  const [problem, setProblem] = useState<string | null>(null);
+  const action = useAction('suggestions.disclose');
+  const submit = async () => {
+    if (!mode) return setProblem('请选择公开方式');
+    if (mode === 'summary' && summary.trim() === '') return setProblem('摘要公开时请填写公开的摘要');
+    if (mode !== 'full' && reason.trim() === '') return setProblem('不全文公开时请写明理由（国家秘密、商业秘密或个人信息）');
+    setProblem(null);
+    const response = await action.run({
+      suggestionId: detail.id,
+      version: detail.version,
+      mode,
+      ...(mode === 'summary' ? { summary: summary.trim() } : {}),
+      ...(mode !== 'full' ? { reason: reason.trim() } : {}),
+    });
+    if (response.ok) onDone();
+  };
+  return (
+    <View className="section">
+      <View className="notice">公开建议内容、答复和代表评价；代表的电话等个人信息一律不公开。</View>
+      <ChoiceField
+        id="disclose-mode"
+        label="公开方式"
+        choices={MODES.map((value) => ({ value, label: DISCLOSURE_MODE_LABELS[value] }))}
+        value={mode}
+        onChange={setMode}
+      />
+      {mode === 'summary' ? <TextField id="disclose-summary" label="公开的摘要" value={summary} onChange={setSummary} multiline /> : null}
+      {mode && mode !== 'full' ? <TextField id="disclose-reason" label="不全文公开的理由" value={reason} onChange={setReason} multiline /> : null}
+      <FormError message={problem ?? action.error?.message} />
+      <SubmitButton id="disclose-submit" text="确定公开方式" pending={action.pending} onClick={() => void submit()} />
+    </View>
+  );
+}
+
+function ArchiveButton({ detail, onDone }: { detail: SuggestionDetail; onDone: () => void }) {
+  const action = useAction('suggestions.archive');
+  const archive = async () => {
+    const response = await action.run({ suggestionId: detail.id, version: detail.version });
+    if (response.ok) onDone();
+  };
+  return (
+    <View className="section">
+      <View className="notice">归档后，该建议的所有记录只能查看，不能再修改。</View>
+      <FormError message={action.error?.message} />
+      <SubmitButton id="archive-submit" text="归档" kind="default" pending={action.pending} onClick={() => void archive()} />
+    </View>
+  );
+}
+
+export function DiscloseView({ suggestionId, onDone }: { suggestionId: string; onDone: () => void }) {
+  const query = useSuggestion(suggestionId);
+  return (
+    <Screen id="disclose-page">
+      <View className="section-title">公开与归档</View>
+      <QueryView query={query}>
+        {(detail) => {
+          const canDisclose = detail.allowedActions.includes('suggestions.disclose');
+          const canArchive = detail.allowedActions.includes('suggestions.archive');
+          return (
+            <View>
+              <View className="card">
+                {detail.number}号 {detail.title} · {detail.statusLabel}
+              </View>
+              {detail.disclosure ? (
+                <View className="card-meta" id="disclosure-now">
+                  现在的决定：{DISCLOSURE_MODE_LABELS[detail.disclosure.mode]}
+                </View>
+              ) : null}
+              {canDisclose ? <DiscloseForm detail={detail} onDone={onDone} /> : null}
+              {canArchive ? <ArchiveButton detail={detail} onDone={onDone} /> : null}
+              {!canDisclose && !canArchive ? (
+                <View className="notice" id="not-allowed">
+                  建议办结后才能公开；作出公开决定后才能归档
+                </View>
+              ) : null}
+            </View>
+          );
+        }}
+      </QueryView>
+    </Screen>
+  );
+}
+
+export default function DisclosePage() {
+  const { params } = useRouter();
+  return <DiscloseView suggestionId={params.id ?? ''} onDone={finish} />;
+}
