@@ -18,6 +18,7 @@ const handle = apiEntry(
     // tasks.urge (催办) sends at once through the same WeChat sender as the timer's sweep.
     notifier: createWeChatSender(cloud as unknown as WxOpenApi, config),
     subscribeTemplateIds: subscribeTemplateIds(config),
+    officeName: process.env.OFFICE_NAME,
   }),
 );
 

@@ -107,7 +107,7 @@ export function annualReport(
   const summary = receivedSentence(options, metrics) + roleSentence(metrics) + progressSentence(metrics);
   const adopted = adoptedSuggestions(yearInput, metrics);
   const lines = adopted.map(
-    (a, i) => `（${ordinal(i)}）${a.deputies[0]}代表${a.deputies.length > 1 ? '等' : ''}提出的“${a.title}”建议（${a.class}类，建议号${a.number}）`,
+    (a, i) => `（${ordinal(i)}）${a.deputies[0]}代表${a.deputies.length > 1 ? '等' : ''}提出的“${a.title}”${a.title.endsWith('建议') ? '' : '建议'}（${a.class}类，建议号${a.number}）`,
   );
   const text = ['一、总体办结情况', summary, '二、建议吸收采纳情况', ...(lines.length > 0 ? lines : ['暂无A类、B类答复的建议。'])].join('\n');
   return { summary, adopted, text, metrics };

@@ -17,6 +17,8 @@ export interface ApiDeps {
   notifier?: Notifier;
   /** Subscribe-message template ids told to the app in `me` (from the function's configuration). */
   subscribeTemplateIds?: string[];
+  /** The deployment's own name for the annual summary (OFFICE_NAME); default 本机关. */
+  officeName?: string;
   /** Where unexpected failures are logged; default console.error. */
   log?: (message: string, error: unknown) => void;
 }
@@ -46,6 +48,7 @@ export function createApi(input: ApiDeps): Api {
     policy: input.policy ?? SHANDONG_POLICY,
     notifier: input.notifier,
     subscribeTemplateIds: input.subscribeTemplateIds ?? [],
+    officeName: input.officeName?.trim() || '本机关',
     log: input.log ?? ((message, error) => console.error(message, error)),
   };
 

@@ -13,6 +13,8 @@ export interface ServerDeps {
   policy: DeadlinePolicy;
   notifier?: Notifier;
   subscribeTemplateIds?: string[];
+  /** Who reports in the annual summary when its scope is the whole deployment (e.g. 市发展改革委). */
+  officeName: string;
   log: (message: string, error: unknown) => void;
 }
 

@@ -32,6 +32,13 @@ describe('the annual summary in the office’s form', () => {
     expect(report.text).toContain('（一）郭梅代表提出的“关于加快济南市新能源汽车推广普及”建议（A类，建议号1）');
     expect(report.text.split('\n')[0]).toBe('一、总体办结情况');
   });
+  it('does not repeat 建议 after a title that already ends with it', () => {
+    const data = office2022();
+    data.suggestions[0] = { ...data.suggestions[0]!, title: '关于加快新能源汽车推广普及的建议' };
+    const report = annualReport(data, options, SHANDONG_POLICY);
+    expect(report.text).toContain('（一）郭梅代表提出的“关于加快新能源汽车推广普及的建议”（A类，建议号1）');
+    expect(report.text).not.toContain('建议”建议');
+  });
   it('counts only the year asked for', () => {
     const report = annualReport(office2022(), { ...options, year: 2023 }, SHANDONG_POLICY);
     expect(report.summary).toBe('2023年，市发展改革委共收到市人大代表建议0件。');

@@ -4,10 +4,11 @@ import type { Browser } from 'playwright-core';
 import type { Notification } from '../../src/core/model';
 import { launchBrowser } from './support/browser';
 import { startGateway, type RunningGateway } from './support/gateway';
-import { fill, login, onPage, seeText, snap, tap, type Session } from './support/pages';
+import { back, fill, login, onPage, seeText, snap, tap, type Session } from './support/pages';
 
 // The office coordinator presses a unit (催办) from the suggestion's page, and the unit's handler
 // finds the reminder in his inbox. Daytime clock, so quiet hours do not hold the message.
+const NEV = { suggestion: 'sug-nev', title: '关于加快新能源汽车推广普及的建议' };
 const CANTEEN = { suggestion: 'sug-canteen', task: 'sug-canteen-task-1', title: '关于推进社区老年食堂建设的建议' };
 
 describe('催办 in the mini-program', () => {
@@ -64,5 +65,44 @@ describe('催办 in the mini-program', () => {
     await onPage(handler, 'pages/account/messages/index');
     await seeText(handler, '请尽快认领并联系代表', '#inbox');
     await snap(handler, 'handler-inbox-urge');
+  });
+
+  it('shows the coordinator the year’s figures and summary', async () => {
+    const office = await as('demo-coordinator');
+    await tap(office, '#stats-link');
+    await onPage(office, 'pages/office/stats/index');
+    await seeText(office, /2026年，本机关共收到人大代表建议\d+件/, '#annual-text');
+    await seeText(office, /办结率：\d/, '#stat-completion');
+    await seeText(office, NEV.title, '#adopted');
+    await snap(office, 'coordinator-stats');
+  });
+
+  it('lets the coordinator disclose a finished suggestion in full, archive it, and the public read it', async () => {
+    const office = await as('demo-coordinator');
+    await tap(office, `#suggestion-${NEV.suggestion}`);
+    await onPage(office, 'pages/work/detail/index');
+    await tap(office, '#disclose-btn');
+    await onPage(office, 'pages/office/disclose/index');
+    await tap(office, '#disclose-mode-full');
+    await snap(office, 'coordinator-disclose');
+    await tap(office, '#disclose-submit');
+    await onPage(office, 'pages/work/detail/index');
+    await seeText(office, '已公开', '#suggestion-status');
+
+    await tap(office, '#disclose-btn');
+    await onPage(office, 'pages/office/disclose/index');
+    await seeText(office, '现在的决定：全文公开', '#disclosure-now');
+    await tap(office, '#archive-submit');
+    await onPage(office, 'pages/work/detail/index');
+    await seeText(office, '已归档', '#suggestion-status');
+    await back(office);
+
+    const res = await fetch(new URL('/api/api', gw.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'public.list', data: {} }),
+    });
+    const list = (await res.json()) as { ok: boolean; data: { items: { title: string }[] } };
+    expect(list.data.items.map((i) => i.title)).toContain(NEV.title);
   });
 });

@@ -23,7 +23,7 @@ async function main() {
 
   const config = reminderConfig(process.env);
   const notifier = createLocalOutboxNotifier();
-  const api = createApi({ store, clock, notifier, subscribeTemplateIds: subscribeTemplateIds(config) });
+  const api = createApi({ store, clock, notifier, subscribeTemplateIds: subscribeTemplateIds(config), officeName: process.env.OFFICE_NAME });
   const sweep = () => runSweep({ store, clock, notifier, config });
   const gateway = await createGateway({
     functions: {

@@ -22,7 +22,7 @@ export const getAnnualReport = defineUseCase({
     const directory = new Directory(store);
     const input = await metricsInput(store, {});
     const sessions = [...new Set(input.suggestions.filter((s) => s.phase === 'session').map((s) => s.session))];
-    const unitName = scope.kind === 'unit' ? await directory.unitName(scope.unitId) : '本机关';
+    const unitName = scope.kind === 'unit' ? await directory.unitName(scope.unitId) : ctx.deps.officeName;
     const report = annualReport(
       input,
       {
