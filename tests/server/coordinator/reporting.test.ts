@@ -115,7 +115,7 @@ describe('the ledger, the statistics and the annual summary', () => {
     expect(report.text).toContain('1件为会后收到');
     expect(report.text).toContain('从承办类别来看，主办件1件、分办件2件、会办件2件、独办件3件。');
     expect(report.text).toContain('已办理完毕1件，正在办理4件，办结率20%、面复率100%、代表反馈满意率100%');
-    expect(report.text).toMatch(/王建华代表提出的“关于社区食堂的建议”建议（A类，建议号3001）/);
+    expect(report.text).toMatch(/王建华代表提出的“关于社区食堂的建议”（A类，建议号3001）/);
     expect(report.stats).toMatchObject({ received: 5, done: 1 });
 
     const unit = await office.ok<AnnualReportResult>('coordinator', 'report.annual', { year: 2024, unitId: 'unit-mzj' });
