@@ -21,6 +21,7 @@ export const routes = {
   progress: (id: string, commitmentId: string) => `/pages/work/progress/index?${q({ id, commitmentId })}`,
   decide: (id: string, taskId: string, kind: DecisionKind) => `/pages/office/decide/index?${q({ id, taskId, kind })}`,
   disclose: (id: string) => `/pages/office/disclose/index?${q({ id })}`,
+  assign: (id: string) => `/pages/office/assign/index?${q({ id })}`,
   stats: '/pages/office/stats/index',
   messages: '/pages/account/messages/index',
   bind: '/pages/account/bind/index',

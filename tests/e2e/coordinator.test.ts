@@ -9,6 +9,7 @@ import { back, fill, login, onPage, seeText, snap, tap, type Session } from './s
 // The office coordinator presses a unit (催办) from the suggestion's page, and the unit's handler
 // finds the reminder in his inbox. Daytime clock, so quiet hours do not hold the message.
 const NEV = { suggestion: 'sug-nev', title: '关于加快新能源汽车推广普及的建议' };
+const FLOODPLAIN = { suggestion: 'sug-floodplain', title: '关于改善黄河滩区群众生产生活条件的建议' };
 const CANTEEN = { suggestion: 'sug-canteen', task: 'sug-canteen-task-1', title: '关于推进社区老年食堂建设的建议' };
 
 describe('催办 in the mini-program', () => {
@@ -104,5 +105,23 @@ describe('催办 in the mini-program', () => {
     });
     const list = (await res.json()) as { ok: boolean; data: { items: { title: string }[] } };
     expect(list.data.items.map((i) => i.title)).toContain(NEV.title);
+  });
+
+  it('lets the coordinator assign a waiting suggestion, which then reaches the unit’s handler', async () => {
+    const office = await as('demo-coordinator');
+    await tap(office, `#suggestion-${FLOODPLAIN.suggestion}`);
+    await onPage(office, 'pages/work/detail/index');
+    await seeText(office, '待交办', '#suggestion-status');
+    await tap(office, '#assign-btn');
+    await onPage(office, 'pages/office/assign/index');
+    await tap(office, '#assign-unit-fgw-sole');
+    await fill(office, 'assign-requirements', '请一个月内与代表见面沟通');
+    await snap(office, 'coordinator-assign', '#assign-submit');
+    await tap(office, '#assign-submit');
+    await onPage(office, 'pages/work/detail/index');
+    await seeText(office, '市发展改革委（独办）', '#tasks');
+
+    const handler = await as('demo-handler');
+    await seeText(handler, FLOODPLAIN.title, '#handler-queue');
   });
 });

@@ -45,6 +45,15 @@ export function DetailView({ id, refreshKey = 0 }: { id: string; refreshKey?: nu
           return (
             <View>
               <Header detail={detail} />
+              {detail.allowedActions.includes('suggestions.assign') ? (
+                <Button
+                  className={detail.tasks.length === 0 ? 'btn btn-primary' : 'btn btn-default'}
+                  id="assign-btn"
+                  onClick={() => open(routes.assign(detail.id))}
+                >
+                  {detail.tasks.length === 0 ? '交办' : '增加承办单位（另行交办）'}
+                </Button>
+              ) : null}
               {detail.allowedActions.includes('suggestions.disclose') || detail.allowedActions.includes('suggestions.archive') ? (
                 <Button className="btn btn-default" id="disclose-btn" onClick={() => open(routes.disclose(detail.id))}>
                   {detail.allowedActions.includes('suggestions.disclose') ? '公开与归档' : '归档'}
