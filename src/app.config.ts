@@ -17,7 +17,7 @@ export default defineAppConfig({
       ],
     },
     { root: 'pages/account', pages: ['messages/index', 'bind/index'] },
-    { root: 'pages/office', pages: ['decide/index', 'disclose/index', 'stats/index', 'assign/index'] },
+    { root: 'pages/office', pages: ['decide/index', 'disclose/index', 'stats/index', 'assign/index', 'ledger/index'] },
   ],
   window: {
     navigationBarTitleText: '建议通',

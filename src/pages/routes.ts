@@ -23,6 +23,7 @@ export const routes = {
   disclose: (id: string) => `/pages/office/disclose/index?${q({ id })}`,
   assign: (id: string) => `/pages/office/assign/index?${q({ id })}`,
   stats: '/pages/office/stats/index',
+  ledger: '/pages/office/ledger/index',
   messages: '/pages/account/messages/index',
   bind: '/pages/account/bind/index',
 };

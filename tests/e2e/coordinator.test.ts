@@ -78,6 +78,15 @@ describe('催办 in the mini-program', () => {
     await snap(office, 'coordinator-stats');
   });
 
+  it('shows the coordinator the ledger of every unit’s task', async () => {
+    const office = await as('demo-coordinator');
+    await tap(office, '#ledger-link');
+    await onPage(office, 'pages/office/ledger/index');
+    await seeText(office, /共\d+项/, '#ledger-count');
+    await seeText(office, '关于推进社区老年食堂建设的建议', '#ledger');
+    await snap(office, 'coordinator-ledger');
+  });
+
   it('lets the coordinator disclose a finished suggestion in full, archive it, and the public read it', async () => {
     const office = await as('demo-coordinator');
     await tap(office, `#suggestion-${NEV.suggestion}`);

@@ -44,6 +44,9 @@ export function HomeView({ refreshKey = 0 }: { refreshKey?: number }) {
                   <Button className="btn btn-default" id="stats-link" onClick={() => open(routes.stats)}>
                     统计与年度总结
                   </Button>
+                  <Button className="btn btn-default" id="ledger-link" onClick={() => open(routes.ledger)}>
+                    办理台账
+                  </Button>
                   <SuggestionsHome title="全部建议" deputy={false} refreshKey={refreshKey} />
                 </View>
               ) : null}
