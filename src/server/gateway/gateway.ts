@@ -89,6 +89,14 @@ export async function createGateway(opts: GatewayOptions): Promise<FastifyInstan
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });
 
+  // Local mode has no WeChat login: someone opening the app without a session picks a demo user first.
+  app.addHook('onRequest', async (req, reply) => {
+    const path = req.url.split('?')[0];
+    if (req.method === 'GET' && (path === '/' || path === '/index.html') && !readCookie(req.headers.cookie, SESSION_COOKIE)) {
+      return reply.redirect('/dev/login', 302);
+    }
+  });
+
   if (existsSync(opts.staticDir)) {
     await app.register(fastifyStatic, { root: opts.staticDir, prefix: '/', index: ['index.html'] });
   } else {

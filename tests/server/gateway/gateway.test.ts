@@ -68,6 +68,15 @@ describe('the local gateway', () => {
     expect(anonymous.json()).toEqual({ ok: true, data: { openid: null } });
   });
 
+  it('sends a visitor without a session to the dev login, and one with a session to the app', async () => {
+    const app = await gateway();
+    const anonymous = await app.inject({ method: 'GET', url: '/' });
+    expect(anonymous.statusCode).toBe(302);
+    expect(anonymous.headers.get('location')).toBe('/dev/login');
+    const known = await app.inject({ method: 'GET', url: '/', headers: { cookie: 'jyt_openid=demo-deputy' } });
+    expect(known.statusCode).not.toBe(302);
+  });
+
   it('refuses a login as someone who is not a demo user', async () => {
     const app = await gateway();
     const res = await app.inject({ method: 'POST', url: '/dev/login', payload: 'openid=admin', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
