@@ -34,23 +34,6 @@ export function isSuggestionDone(status: SuggestionStatus): boolean {
 export const DEPUTY_STEPS = ['交办', '办理', '答复', '评价'] as const;
 
 /**
- * 0 交办 (waiting to be assigned), 1 办理 (handling), 2 答复 (a reply awaits the deputy's rating),
- * 3 评价 (rated and finished).
- */
-export function deputyStep(status: SuggestionStatus): 0 | 1 | 2 | 3 {
-  switch (status) {
-    case 'pending':
-      return 0;
-    case 'handling':
-      return 1;
-    case 'replied':
-      return 2;
-    default:
-      return 3;
-  }
-}
-
-/**
  * How many of the deputy's four steps are complete: none while waiting to be assigned; 交办 once
  * handling; 交办, 办理 and 答复 once the reply has come (评价 is then the deputy's to do); all four once
  * the handling is finished. The step after the complete ones is the one in progress.
@@ -66,4 +49,9 @@ export function deputyStepsDone(status: SuggestionStatus): 0 | 1 | 3 | 4 {
     default:
       return 4;
   }
+}
+
+/** The step in progress (or the last one, once all are complete), as an index into DEPUTY_STEPS. */
+export function deputyStep(status: SuggestionStatus): 0 | 1 | 2 | 3 {
+  return Math.min(deputyStepsDone(status), 3) as 0 | 1 | 2 | 3;
 }

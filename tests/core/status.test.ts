@@ -41,7 +41,7 @@ describe('the suggestion status derived from its tasks', () => {
 describe('what the deputy sees', () => {
   it('four steps 交办 → 办理 → 答复 → 评价', () => {
     expect(DEPUTY_STEPS).toEqual(['交办', '办理', '答复', '评价']);
-    expect(['pending', 'handling', 'replied', 'closed', 'archived'].map((x) => deputyStep(x as never))).toEqual([0, 1, 2, 3, 3]);
+    expect(['pending', 'handling', 'replied', 'closed', 'archived'].map((x) => deputyStep(x as never))).toEqual([0, 1, 3, 3, 3]);
     // Steps complete: after a reply only 评价 is left to the deputy; a finished suggestion completes all four.
     expect(['pending', 'handling', 'replied', 'closed', 'disclosed', 'archived'].map((x) => deputyStepsDone(x as never))).toEqual([0, 1, 3, 4, 4, 4]);
   });
