@@ -17,7 +17,7 @@ export default defineAppConfig({
       ],
     },
     { root: 'pages/account', pages: ['messages/index', 'bind/index'] },
-    { root: 'pages/office', pages: ['decide/index', 'disclose/index', 'stats/index', 'assign/index', 'ledger/index'] },
+    { root: 'pages/office', pages: ['decide/index', 'disclose/index', 'stats/index', 'assign/index', 'ledger/index', 'import/index'] },
   ],
   window: {
     navigationBarTitleText: '建议通',

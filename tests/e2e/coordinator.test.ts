@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { Notification } from '../../src/core/model';
+import { importCsv, NUMBERS } from '../server/lifecycle.scenario';
 import { launchBrowser } from './support/browser';
 import { startGateway, type RunningGateway } from './support/gateway';
 import { back, fill, login, onPage, seeText, snap, tap, type Session } from './support/pages';
@@ -132,5 +133,36 @@ describe('催办 in the mini-program', () => {
 
     const handler = await as('demo-handler');
     await seeText(handler, FLOODPLAIN.title, '#handler-queue');
+  });
+
+  it('lets the coordinator import the 交办清单 from a file, all or nothing, and once', async () => {
+    const office = await as('demo-coordinator');
+    await tap(office, '#import-link');
+    await onPage(office, 'pages/office/import/index');
+    const csv = Buffer.from(importCsv('2026-11-27'), 'utf8');
+    const importOnce = async () => {
+      const chooser = office.waitForEvent('filechooser');
+      await tap(office, '#import-pick');
+      await (await chooser).setFiles({ name: '交办清单.csv', mimeType: 'text/csv', buffer: csv });
+    };
+    await importOnce();
+    await seeText(office, '新导入3件，已导入过（未变）0件', '#import-result');
+    await snap(office, 'coordinator-import');
+    await importOnce();
+    await seeText(office, '新导入0件，已导入过（未变）3件', '#import-result');
+
+    const bad = Buffer.from(importCsv('2026-11-27').replace('市交通运输局', '市交通局').replace(/3001/g, '4001'), 'utf8');
+    const chooser = office.waitForEvent('filechooser');
+    await tap(office, '#import-pick');
+    await (await chooser).setFiles({ name: '有误的清单.csv', mimeType: 'text/csv', buffer: bad });
+    await seeText(office, /第2行.*市交通局/, '#form-error');
+    const db = new Database(path.join(gw.dataDir, 'jianyitong.sqlite'), { readonly: true, fileMustExist: true });
+    try {
+      const numbers = (db.prepare('SELECT doc FROM suggestions').all() as { doc: string }[]).map((r) => (JSON.parse(r.doc) as { number: string }).number);
+      expect(numbers).toEqual(expect.arrayContaining(Object.values(NUMBERS)));
+      expect(numbers).not.toContain('4001');
+    } finally {
+      db.close();
+    }
   });
 });

@@ -47,6 +47,9 @@ export function HomeView({ refreshKey = 0 }: { refreshKey?: number }) {
                   <Button className="btn btn-default" id="ledger-link" onClick={() => open(routes.ledger)}>
                     办理台账
                   </Button>
+                  <Button className="btn btn-default" id="import-link" onClick={() => open(routes.import)}>
+                    导入交办清单
+                  </Button>
                   <SuggestionsHome title="全部建议" deputy={false} refreshKey={refreshKey} />
                 </View>
               ) : null}
