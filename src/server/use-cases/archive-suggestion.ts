@@ -2,9 +2,8 @@
 import { z } from 'zod';
 import type { ArchiveSuggestionData, SuggestionVersionResult } from '../../core/contract';
 import { AppError } from '../../core/errors';
-import { isSuggestionDone, suggestionStatus } from '../../core/status';
 import { requireRole } from '../access';
-import { assertNotArchived, assertVersion } from '../run-task-action';
+import { loadFinishedSuggestion } from '../finished-suggestion';
 import { caller, defineUseCase, event } from '../use-case';
 import { idField, versionField } from '../validation';
 
@@ -17,13 +16,7 @@ export const archiveSuggestion = defineUseCase({
   run: (data, ctx) => {
     requireRole(caller(ctx), ['coordinator'], '只有建议办理联络员可以归档');
     return ctx.write(async (tx): Promise<SuggestionVersionResult> => {
-      const suggestion = await tx.get('suggestions', data.suggestionId);
-      if (!suggestion) throw new AppError('NOT_FOUND', '没有找到该建议');
-      assertNotArchived(suggestion);
-      assertVersion(suggestion, data.version);
-      const tasks = await tx.find('tasks', { where: { suggestionId: suggestion.id } });
-      const from = suggestionStatus(suggestion, tasks);
-      if (!isSuggestionDone(from)) throw new AppError('INVALID_TRANSITION', '建议办结后才能归档');
+      const { suggestion, status: from } = await loadFinishedSuggestion(tx, data, '建议办结后才能归档');
       if (!suggestion.disclosure) throw new AppError('INVALID_TRANSITION', '请先作出公开决定，再归档');
       const next = { ...suggestion, archivedAt: ctx.now, version: suggestion.version + 1 };
       tx.update('suggestions', next);

@@ -2,10 +2,9 @@
 // summary, or nothing (with the reason: 国家秘密 / 商业秘密 / 个人信息).
 import { z } from 'zod';
 import type { DiscloseSuggestionData, SuggestionVersionResult } from '../../core/contract';
-import { AppError } from '../../core/errors';
-import { isSuggestionDone, suggestionStatus } from '../../core/status';
+import { suggestionStatus } from '../../core/status';
 import { requireRole } from '../access';
-import { assertNotArchived, assertVersion } from '../run-task-action';
+import { loadFinishedSuggestion } from '../finished-suggestion';
 import { caller, defineUseCase, event } from '../use-case';
 import { idField, optionalText, versionField } from '../validation';
 
@@ -22,13 +21,7 @@ export const discloseSuggestion = defineUseCase({
     const user = caller(ctx);
     requireRole(user, ['coordinator'], '只有建议办理联络员可以决定公开');
     return ctx.write(async (tx): Promise<SuggestionVersionResult> => {
-      const suggestion = await tx.get('suggestions', data.suggestionId);
-      if (!suggestion) throw new AppError('NOT_FOUND', '没有找到该建议');
-      assertNotArchived(suggestion);
-      assertVersion(suggestion, data.version);
-      const tasks = await tx.find('tasks', { where: { suggestionId: suggestion.id } });
-      const from = suggestionStatus(suggestion, tasks);
-      if (!isSuggestionDone(from)) throw new AppError('INVALID_TRANSITION', '建议办结后才能公开');
+      const { suggestion, tasks, status: from } = await loadFinishedSuggestion(tx, data, '建议办结后才能公开');
       const next = {
         ...suggestion,
         disclosure: {
