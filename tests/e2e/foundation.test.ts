@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import type { Browser } from 'playwright-core';
@@ -75,5 +76,38 @@ describe('the local stack', () => {
     gw = await startGateway({ DATA_DIR: dataDir });
     expect(gw.output()).toContain('使用已有数据');
     expect(titlesOfDeputy('demo-deputy')).toHaveLength(before);
+  });
+
+  it('`npm start` (its script, reusing the H5 build) prints the URL of a gateway that answers', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'jyt-start-'));
+    const root = path.resolve(__dirname, '../..');
+    const child = spawn(process.execPath, [path.join(root, 'scripts/start.mjs')], {
+      cwd: root,
+      env: { ...process.env, SKIP_BUILD: '1', PORT: '0', DATA_DIR: dir, SWEEP_INTERVAL_MS: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout?.on('data', (d) => (out += String(d)));
+    child.stderr?.on('data', (d) => (out += String(d)));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no URL in 60 s:\n${out}`)), 60_000);
+        child.stdout?.on('data', () => {
+          const m = /建议通本地服务已启动：(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+          if (m) {
+            clearTimeout(timer);
+            resolve(m[1]!);
+          }
+        });
+      });
+      expect(out).toContain('已载入演示数据。');
+      expect(out).toContain(`${url}dev/login`);
+      expect(await (await fetch(new URL('/health', url))).json()).toMatchObject({ ok: true, store: 'sqlite' });
+    } finally {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
