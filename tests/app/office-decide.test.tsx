@@ -1,5 +1,7 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import { DecideView } from '../../src/pages/office/decide';
+import { DetailView } from '../../src/pages/work/detail';
 import { fail, installFakeServer, ok, type FakeServer } from './fake-server';
 import { detail, task } from './fixtures';
 import { tap, typeInto } from './form-helpers';
@@ -55,6 +57,24 @@ describe('the coordinator deciding a unit’s request', () => {
     render(<DecideView suggestionId="s1" taskId="t1" kind="return" onDone={done} />);
     expect(await screen.findByText('当前状态下不能进行此操作')).toBeTruthy();
     expect(screen.queryByText('同意退回')).toBeNull();
+  });
+});
+
+describe('the pending request on the suggestion detail', () => {
+  it('shows the reason and the date asked for, and opens the decision the server allows', async () => {
+    const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never);
+    withTask(['tasks.decideReturn', 'tasks.urge'], {
+      returnRequest: { reason: '不属于本单位职责', requestedAt: '2026-03-02T02:00:00.000Z' },
+      ...extensionAsked,
+    });
+    render(<DetailView id="s1" />);
+    const card = await screen.findByText(/退回申请：不属于本单位职责（待决定）/);
+    expect(card).toBeTruthy();
+    expect(screen.getByText(/延期申请：至 2026-08-30，理由：需会同住建部门实地调研（待决定）/)).toBeTruthy();
+    expect(screen.queryByText('审批延期申请')).toBeNull();
+    fireEvent.click(screen.getByText('审批退回申请'));
+    expect(navigate).toHaveBeenCalledWith({ url: '/pages/office/decide/index?id=s1&taskId=t1&kind=return' });
+    navigate.mockRestore();
   });
 });
 

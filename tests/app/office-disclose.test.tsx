@@ -24,7 +24,7 @@ describe('统一公开 and 统一归档', () => {
     expect(screen.getByText('正在加载…')).toBeTruthy();
     held.release();
     expect(await screen.findByText('确定公开方式')).toBeTruthy();
-    expect(screen.queryByText('归档')).toBeNull();
+    expect(screen.queryByText('统一归档')).toBeNull();
   });
 
   it('publishes the full text with the version it saw', async () => {
@@ -68,7 +68,7 @@ describe('统一公开 and 统一归档', () => {
     server.on('suggestions.archive', fail('CONFLICT', '该记录已被他人修改，请刷新后重试'));
     render(<DiscloseView suggestionId="s1" onDone={done} />);
     expect(await screen.findByText('现在的决定：全文公开')).toBeTruthy();
-    tap('归档');
+    tap('统一归档');
     expect(await screen.findByText('该记录已被他人修改，请刷新后重试')).toBeTruthy();
     expect(server.callsOf('suggestions.archive')[0]!.data).toEqual({ suggestionId: 's1', version: 1 });
     expect(done).not.toHaveBeenCalled();
@@ -80,12 +80,36 @@ describe('统一公开 and 统一归档', () => {
     expect(await screen.findByText('建议办结后才能公开；作出公开决定后才能归档')).toBeTruthy();
   });
 
-  it('is reached from the suggestion detail only when the server allows it', async () => {
+  it('keeps nothing back but gives the reason when nothing is published', async () => {
+    closed(['suggestions.disclose']);
+    server.on('suggestions.disclose', ok({ id: 's1', version: 2 }));
+    render(<DiscloseView suggestionId="s1" onDone={done} />);
+    await screen.findByText('确定公开方式');
+    choose('disclose-mode-none');
+    expect(document.getElementById('disclose-summary')).toBeNull();
+    await typeInto('disclose-reason', '涉及国家秘密');
+    tap('确定公开方式');
+    await waitFor(() => expect(done).toHaveBeenCalled());
+    expect(server.callsOf('suggestions.disclose')[0]!.data).toEqual({ suggestionId: 's1', version: 1, mode: 'none', reason: '涉及国家秘密' });
+  });
+
+  it('is reached from the suggestion detail only when the server allows it: 统一公开, then 统一归档', async () => {
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never);
     closed(['suggestions.disclose']);
-    render(<DetailView id="s1" />);
-    fireEvent.click(await screen.findByText('公开与归档'));
+    const first = render(<DetailView id="s1" />);
+    fireEvent.click(await screen.findByText('统一公开'));
     expect(navigate).toHaveBeenCalledWith({ url: '/pages/office/disclose/index?id=s1' });
+    first.unmount();
+    closed(['suggestions.archive'], { disclosure: { mode: 'full', decidedAt: '2026-06-01T00:00:00.000Z' } });
+    const second = render(<DetailView id="s1" />);
+    expect(await screen.findByText('统一归档')).toBeTruthy();
+    expect(screen.queryByText('统一公开')).toBeNull();
+    second.unmount();
+    closed([]);
+    render(<DetailView id="s1" />);
+    await screen.findByText('建议内容');
+    expect(screen.queryByText('统一公开')).toBeNull();
+    expect(screen.queryByText('统一归档')).toBeNull();
     navigate.mockRestore();
   });
 });

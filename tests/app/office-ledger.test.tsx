@@ -2,6 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { LedgerRow } from '../../src/core/contract';
 import { LedgerView } from '../../src/pages/office/ledger';
+import { HomeView } from '../../src/pages/index';
 import { fail, installFakeServer, ok, type FakeServer } from './fake-server';
 import { tap } from './form-helpers';
 
@@ -33,7 +34,7 @@ describe('the ledger (台账)', () => {
     render(<LedgerView />);
     expect(screen.getByText('正在加载…')).toBeTruthy();
     held.release();
-    expect(await screen.findByText('共2项 · 第1页，共1页')).toBeTruthy();
+    expect(await screen.findByText('共2项，已显示2项，其中已超期1项')).toBeTruthy();
     expect(document.getElementById('ledger-t1')!.textContent).toContain('尚未认领');
     expect(document.getElementById('ledger-t1')!.textContent).toContain('（已超期）');
     const second = document.getElementById('ledger-t2')!.textContent!;
@@ -41,22 +42,51 @@ describe('the ledger (台账)', () => {
     expect(second).toContain('答复：2026-05-20 · A类');
     expect(second).toContain('面复：已面复 · 评价：态度满意、结果基本满意');
     expect(second).not.toContain('已超期');
-    expect(screen.queryByText('下一页')).toBeNull();
+    expect(screen.queryByText('加载更多')).toBeNull();
+    expect(screen.getByText('已全部显示')).toBeTruthy();
   });
 
-  it('goes page by page', async () => {
+  it('loads the next page below the rows already shown, until all are shown', async () => {
     server.on('ledger.list', (request) => {
       const { page } = request.data as { page: number };
-      return ok({ items: [row(page)], total: 45, page, pageSize: 20 });
+      const items = page < 3 ? [row(page * 10), row(page * 10 + 1)] : [row(30)];
+      return ok({ items, total: 5, page, pageSize: 20 });
     });
     render(<LedgerView />);
-    expect(await screen.findByText('共45项 · 第1页，共3页')).toBeTruthy();
-    tap('下一页');
-    expect(await screen.findByText('共45项 · 第2页，共3页')).toBeTruthy();
-    expect(screen.getByText('第2件建议')).toBeTruthy();
-    expect(server.callsOf('ledger.list').map((c) => c.data)).toEqual([{ page: 1, pageSize: 20 }, { page: 2, pageSize: 20 }]);
-    tap('上一页');
-    expect(await screen.findByText('共45项 · 第1页，共3页')).toBeTruthy();
+    expect(await screen.findByText('共5项，已显示2项')).toBeTruthy();
+    tap('加载更多');
+    expect(await screen.findByText('共5项，已显示4项')).toBeTruthy();
+    expect(screen.getByText('第10件建议')).toBeTruthy();
+    expect(screen.getByText('第21件建议')).toBeTruthy();
+    tap('加载更多');
+    expect(await screen.findByText('共5项，已显示5项')).toBeTruthy();
+    expect(screen.queryByText('加载更多')).toBeNull();
+    expect(server.callsOf('ledger.list').map((c) => c.data)).toEqual([
+      { page: 1, pageSize: 20 },
+      { page: 2, pageSize: 20 },
+      { page: 3, pageSize: 20 },
+    ]);
+  });
+
+  it('keeps the rows shown when a further page fails, and 重试 asks for that page again', async () => {
+    let failNext = true;
+    server.on('ledger.list', (request) => {
+      const { page } = request.data as { page: number };
+      if (page === 2 && failNext) {
+        failNext = false;
+        return fail('INTERNAL', '网络不稳定，请稍后重试');
+      }
+      return ok({ items: [row(page)], total: 2, page, pageSize: 20 });
+    });
+    render(<LedgerView />);
+    await screen.findByText('共2项，已显示1项');
+    tap('加载更多');
+    expect(await screen.findByText('网络不稳定，请稍后重试')).toBeTruthy();
+    expect(screen.getByText('第1件建议')).toBeTruthy();
+    tap('重试');
+    expect(await screen.findByText('共2项，已显示2项')).toBeTruthy();
+    expect(screen.queryByText('网络不稳定，请稍后重试')).toBeNull();
+    expect(server.callsOf('ledger.list').map((c) => (c.data as { page: number }).page)).toEqual([1, 2, 2]);
   });
 
   it('says so when empty, shows the server message on error, and opens a row’s suggestion', async () => {
@@ -73,6 +103,16 @@ describe('the ledger (台账)', () => {
     render(<LedgerView />);
     fireEvent.click(await screen.findByText('第7件建议'));
     expect(navigate).toHaveBeenCalledWith({ url: '/pages/work/detail/index?id=s7' });
+    navigate.mockRestore();
+  });
+
+  it('is reached from the coordinator’s home', async () => {
+    const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never);
+    server.on('me', ok({ user: { id: 'c1', name: '郑晓燕', roles: ['coordinator'], roleLabels: ['建议办理联络员'] }, bound: true }));
+    server.on('suggestions.list', ok({ items: [], total: 0, page: 1, pageSize: 20 }));
+    render(<HomeView />);
+    fireEvent.click(await screen.findByText('办理台账'));
+    expect(navigate).toHaveBeenCalledWith({ url: '/pages/office/ledger/index' });
     navigate.mockRestore();
   });
 });

@@ -1,7 +1,8 @@
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { AnnualReportResult, StatsSummary } from '../../src/core/contract';
 import { StatsView } from '../../src/pages/office/stats';
 import { fail, installFakeServer, ok, type FakeServer } from './fake-server';
+import { tap } from './form-helpers';
 
 let server: FakeServer;
 beforeEach(() => {
@@ -55,37 +56,100 @@ function report(extra: Partial<AnnualReportResult> = {}): AnnualReportResult {
   };
 }
 
+const text = (id: string) => document.getElementById(id)!.textContent;
+
+const allYears = () =>
+  stats({
+    scope: { unitName: '全部承办单位' },
+    today: '2026-06-01',
+    received: 120,
+    overdue: 3,
+    atRisk: 5,
+    perUnit: [
+      { unitId: 'u1', unitName: '市发展改革委', ...stats({ received: 82, done: 41, completionRate: 0.5, onTimeRate: null, faceToFaceRate: 1, satisfactionRate: 0.75, adoptionRate: 0.8 }) },
+    ],
+  });
+
 describe('the statistics and annual summary page', () => {
   it('asks for the year, then shows the summary, every figure in words and the adopted suggestions', async () => {
     const held = server.hold('report.annual');
     server.on('report.annual', ok(report()));
+    server.on('stats.summary', ok(allYears()));
     render(<StatsView year={2022} />);
-    expect(screen.getByText('正在加载…')).toBeTruthy();
+    expect(screen.getAllByText('正在加载…').length).toBeGreaterThan(0);
     held.release();
     expect(await screen.findByText(/共收到市人大代表建议82件/)).toBeTruthy();
     expect(server.callsOf('report.annual')[0]!.data).toEqual({ year: 2022 });
-    const text = (id: string) => document.getElementById(id)!.textContent;
-    expect(text('stat-completion')).toBe('办结率：100%（已办结82件）');
-    expect(text('stat-adoption')).toBe('采纳率（A类+B类）：90.9%（A类30、B类10、C类3、D类1）');
+    expect(text('stat-completion')).toBe('办结率：100%（已办结82件÷交办82件）');
+    expect(text('stat-on-time')).toBe('按时办结率：100%（按时办结82件÷已办结82件）');
+    expect(text('stat-face')).toBe('面复率：100%（面复44件÷已答复44件）');
+    expect(text('stat-satisfaction')).toBe('代表反馈满意率：100%（已评价44件）');
+    expect(text('stat-adoption')).toBe('采纳率（A类+B类）：90.9%（A类30、B类10、C类3、D类1，共44件）');
     expect(text('stat-roles')).toBe('承办类别：主办19件、会办38件、分办25件、独办0件');
     expect(text('stat-phases')).toBe('提出阶段：会期79件、闭会期间3件');
     expect(text('stat-attitude')).toBe('办理态度：满意40、基本满意4、不满意0');
+    expect(text('stat-overdue')).toBe('已超期：0项（临期0项）');
     expect(screen.getByText('1号 关于加快济南市新能源汽车推广普及')).toBeTruthy();
     expect(screen.getByText('郭梅代表 · A类（已解决或基本解决）')).toBeTruthy();
   });
 
-  it('writes — for a rate with nothing to count, and says when nothing was adopted', async () => {
-    server.on('report.annual', ok(report({ adopted: [], stats: stats({ replied: 0, faceToFace: 0, faceToFaceRate: null, rated: 0, satisfactionRate: null }) })));
+  it('shows the figures of all years with the overdue and at-risk tasks now, and each unit’s rates', async () => {
+    server.on('report.annual', ok(report()));
+    server.on('stats.summary', ok(allYears()));
     render(<StatsView year={2026} />);
-    expect(await screen.findByText('本年度暂无 A 类、B 类答复')).toBeTruthy();
-    expect(document.getElementById('stat-face')!.textContent).toBe('面复率：—（已答复0件，面复0件）');
-    expect(document.getElementById('stat-satisfaction')!.textContent).toBe('代表满意率：—（已评价0件）');
+    expect(await screen.findByText('统计至2026-06-01（全部承办单位）')).toBeTruthy();
+    expect(server.callsOf('stats.summary')[0]!.data).toEqual({});
+    expect(text('all-stat-received')).toBe('收到建议：120件（交办82件）');
+    expect(text('all-stat-overdue')).toBe('已超期：3项（临期5项）');
+    const unit = text('unit-u1')!;
+    expect(unit).toContain('市发展改革委');
+    expect(unit).toContain('收到82件 · 已办结41件 · 办结率50% · 按时办结率—');
+    expect(unit).toContain('面复率100% · 代表反馈满意率75% · 采纳率80%');
   });
 
-  it('shows the server message and a retry when the figures cannot be read', async () => {
-    server.on('report.annual', fail('FORBIDDEN', '只有办理人员可以查看台账和统计'));
+  it('goes back a year and forward again, never past this year', async () => {
+    server.on('report.annual', (request) => {
+      const { year } = request.data as { year: number };
+      return ok(report({ year, title: `${year}年度报告`, summary: `${year}年的总结` }));
+    });
+    server.on('stats.summary', ok(allYears()));
     render(<StatsView year={2026} />);
-    expect(await screen.findByText('只有办理人员可以查看台账和统计')).toBeTruthy();
-    expect(screen.getByText('重试')).toBeTruthy();
+    expect(await screen.findByText('2026年的总结')).toBeTruthy();
+    expect(screen.queryByText('下一年')).toBeNull();
+    tap('上一年');
+    expect(await screen.findByText('2025年的总结')).toBeTruthy();
+    tap('下一年');
+    expect(await screen.findByText('2026年的总结')).toBeTruthy();
+    expect(server.callsOf('report.annual').map((c) => c.data)).toEqual([{ year: 2026 }, { year: 2025 }, { year: 2026 }]);
+    expect(server.callsOf('stats.summary')).toHaveLength(1);
+  });
+
+  it('writes — for a rate with nothing to count, and says when nothing was adopted or received', async () => {
+    server.on('report.annual', ok(report({ adopted: [], stats: stats({ replied: 0, faceToFace: 0, faceToFaceRate: null, rated: 0, satisfactionRate: null }) })));
+    server.on('stats.summary', ok(stats({ received: 0 })));
+    render(<StatsView year={2026} />);
+    expect(await screen.findByText('本年度暂无 A 类、B 类答复')).toBeTruthy();
+    expect(text('stat-face')).toBe('面复率：—（面复0件÷已答复0件）');
+    expect(text('stat-satisfaction')).toBe('代表反馈满意率：—（已评价0件）');
+    expect(await screen.findByText('还没有建议')).toBeTruthy();
+  });
+
+  it('says when the year has no suggestions instead of a page of zeros', async () => {
+    server.on('report.annual', ok(report({ year: 2026, adopted: [], stats: stats({ received: 0, assigned: 0 }) })));
+    server.on('stats.summary', ok(allYears()));
+    render(<StatsView year={2026} />);
+    expect(await screen.findByText('2026年还没有收到建议')).toBeTruthy();
+    expect(document.getElementById('stat-figures')).toBeNull();
+  });
+
+  it('shows the server message and a retry when the figures cannot be read, and 重试 reads them again', async () => {
+    server.on('report.annual', fail('FORBIDDEN', '只有办理人员可以查看台账和统计'));
+    server.on('stats.summary', fail('FORBIDDEN', '只有办理人员可以查看台账和统计'));
+    render(<StatsView year={2026} />);
+    expect(await screen.findAllByText('只有办理人员可以查看台账和统计')).toHaveLength(2);
+    server.on('report.annual', ok(report()));
+    fireEvent.click(screen.getAllByText('重试')[0]!);
+    expect(await screen.findByText(/共收到市人大代表建议82件/)).toBeTruthy();
+    await waitFor(() => expect(server.callsOf('report.annual')).toHaveLength(2));
   });
 });

@@ -93,8 +93,9 @@ describe('the local stack', () => {
       const url = await new Promise<string>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no URL in 60 s:\n${out}`)), 60_000);
         child.stdout?.on('data', () => {
+          // The URL line and the login line may arrive in separate chunks: wait for both.
           const m = /建议通本地服务已启动：(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-          if (m) {
+          if (m && out.includes('演示登录：')) {
             clearTimeout(timer);
             resolve(m[1]!);
           }

@@ -64,7 +64,7 @@ function ArchiveButton({ detail, onDone }: { detail: SuggestionDetail; onDone: (
     <View className="section">
       <View className="notice">归档后，该建议的所有记录只能查看，不能再修改。</View>
       <FormError message={action.error?.message} />
-      <SubmitButton id="archive-submit" text="归档" kind="default" pending={action.pending} onClick={() => void archive()} />
+      <SubmitButton id="archive-submit" text="统一归档" kind="default" pending={action.pending} onClick={() => void archive()} />
     </View>
   );
 }

@@ -1,15 +1,13 @@
 // 台账: one card per unit's task, with its responsible person, deadline, reply class, 面复 and the
-// deputy's rating; overdue ones say so in words. Page by page (20 a page).
-import { useState } from 'react';
-import { Text, View } from '@tarojs/components';
+// deputy's rating; overdue ones say so in words. Twenty a page, the next ones on 加载更多.
+import { Button, Text, View } from '@tarojs/components';
 import type { LedgerRow } from '../../../core/contract';
-import { useQuery } from '../../../hooks/use-query';
-import { SubmitButton } from '../../../components/fields';
 import { formatDate } from '../../../components/format';
 import { QueryView } from '../../../components/query-view';
 import { Screen } from '../../../components/screen';
-import { Empty } from '../../../components/state-views';
+import { Empty, ErrorView } from '../../../components/state-views';
 import { open, routes } from '../../routes';
+import { useLedgerPages } from './use-ledger-pages';
 
 const PAGE_SIZE = 20;
 
@@ -36,33 +34,43 @@ function Row({ row }: { row: LedgerRow }) {
       <View className="card-meta">
         面复：{row.faceToFace ? '已面复' : '未面复'}
         {row.attitudeLabel ? ` · 评价：态度${row.attitudeLabel}、结果${row.resultLabel ?? ''}` : ''}
+        {row.closedAt ? ` · 办结：${formatDate(row.closedAt)}` : ''}
       </View>
     </View>
   );
 }
 
 export function LedgerView() {
-  const [page, setPage] = useState(1);
-  const query = useQuery('ledger.list', { page, pageSize: PAGE_SIZE });
+  const ledger = useLedgerPages(PAGE_SIZE);
+  const { rows, total, hasMore, pending, error, loadMore } = ledger;
   return (
     <Screen id="ledger-page">
       <View className="section-title">办理台账</View>
-      <QueryView query={query}>
-        {(result) => {
-          if (result.total === 0) return <Empty text="台账中还没有办理任务" />;
-          const pages = Math.ceil(result.total / PAGE_SIZE);
+      <QueryView query={ledger.first}>
+        {() => {
+          if (total === 0) return <Empty text="台账中还没有办理任务" />;
+          const overdue = rows.filter((r) => r.overdue).length;
           return (
             <View>
               <View className="card-meta" id="ledger-count">
-                共{result.total}项 · 第{page}页，共{pages}页
+                共{total}项，已显示{rows.length}项{overdue > 0 ? `，其中已超期${overdue}项` : ''}
               </View>
               <View className="list" id="ledger">
-                {result.items.map((row) => (
+                {rows.map((row) => (
                   <Row key={row.taskId} row={row} />
                 ))}
               </View>
-              {page > 1 ? <SubmitButton id="ledger-prev" kind="default" text="上一页" pending={false} onClick={() => setPage(page - 1)} /> : null}
-              {page < pages ? <SubmitButton id="ledger-next" kind="default" text="下一页" pending={false} onClick={() => setPage(page + 1)} /> : null}
+              {error ? <ErrorView error={error} onRetry={loadMore} /> : null}
+              {hasMore && !error ? (
+                <Button className="btn btn-default" id="ledger-more" disabled={pending || undefined} onClick={() => (pending ? undefined : loadMore())}>
+                  {pending ? '正在加载…' : '加载更多'}
+                </Button>
+              ) : null}
+              {!hasMore ? (
+                <View className="state" id="ledger-end">
+                  已全部显示
+                </View>
+              ) : null}
             </View>
           );
         }}

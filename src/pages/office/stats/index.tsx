@@ -1,56 +1,15 @@
-// The office's numbers (统计) and the year's summary in the form of its report (年度总结).
+// The office's numbers (统计) and the year's summary in the form of its report (年度总结), then the
+// figures of all years with each unit's (current supervision: overdue and at-risk tasks).
 // Every figure is computed by the core on the server; this page only shows it, in words.
-import { Text, View } from '@tarojs/components';
-import type { AnnualReportResult } from '../../../core/contract';
-import { percent } from '../../../core/annual-report';
-import { PHASE_LABELS, UNIT_ROLE_LABELS } from '../../../core/labels';
-import type { Headline } from '../../../core/metrics';
-import type { Phase, UnitRole } from '../../../core/model';
+import { useState } from 'react';
+import { Button, View } from '@tarojs/components';
+import type { AnnualReportResult, StatsSummary } from '../../../core/contract';
 import { useQuery } from '../../../hooks/use-query';
 import { QueryView } from '../../../components/query-view';
 import { Screen } from '../../../components/screen';
-
-const rate = (r: number | null) => (r === null ? '—' : percent(r));
-
-function Figure({ id, name, value, detail }: { id: string; name: string; value: string; detail?: string }) {
-  return (
-    <View className="card-meta" id={id}>
-      <Text className="figure-name">{name}：</Text>
-      <Text className="figure-value">{value}</Text>
-      {detail ? <Text>（{detail}）</Text> : null}
-    </View>
-  );
-}
-
-function Figures({ h, overdue, atRisk }: { h: Headline; overdue: number; atRisk: number }) {
-  return (
-    <View className="card" id="stats-figures">
-      <Figure id="stat-received" name="收到建议" value={`${h.received}件`} detail={`交办${h.assigned}件`} />
-      <Figure id="stat-completion" name="办结率" value={rate(h.completionRate)} detail={`已办结${h.done}件`} />
-      <Figure id="stat-on-time" name="按时办结率" value={rate(h.onTimeRate)} detail={`按时办结${h.onTimeDone}件`} />
-      <Figure id="stat-face" name="面复率" value={rate(h.faceToFaceRate)} detail={`已答复${h.replied}件，面复${h.faceToFace}件`} />
-      <Figure id="stat-satisfaction" name="代表满意率" value={rate(h.satisfactionRate)} detail={`已评价${h.rated}件`} />
-      <Figure
-        id="stat-attitude"
-        name="办理态度"
-        value={`满意${h.attitude.satisfied}、基本满意${h.attitude.basic}、不满意${h.attitude.unsatisfied}`}
-      />
-      <Figure id="stat-result" name="办理结果" value={`满意${h.result.satisfied}、基本满意${h.result.basic}、不满意${h.result.unsatisfied}`} />
-      <Figure id="stat-adoption" name="采纳率（A类+B类）" value={rate(h.adoptionRate)} detail={`A类${h.byClass.A}、B类${h.byClass.B}、C类${h.byClass.C}、D类${h.byClass.D}`} />
-      <Figure
-        id="stat-roles"
-        name="承办类别"
-        value={(Object.keys(h.byRole) as UnitRole[]).map((r) => `${UNIT_ROLE_LABELS[r]}${h.byRole[r]}件`).join('、')}
-      />
-      <Figure
-        id="stat-phases"
-        name="提出阶段"
-        value={(Object.keys(h.byPhase) as Phase[]).map((p) => `${PHASE_LABELS[p]}${h.byPhase[p]}件`).join('、')}
-      />
-      <Figure id="stat-overdue" name="已超期" value={`${overdue}项`} detail={`临期${atRisk}项`} />
-    </View>
-  );
-}
+import { Empty } from '../../../components/state-views';
+import { beijingNow } from '../../../components/format';
+import { Figures, UnitFigures } from './figures';
 
 function Report({ report }: { report: AnnualReportResult }) {
   return (
@@ -59,7 +18,7 @@ function Report({ report }: { report: AnnualReportResult }) {
       <View className="card card-text" id="annual-text">
         {report.summary}
       </View>
-      <Figures h={report.stats} overdue={report.stats.overdue} atRisk={report.stats.atRisk} />
+      {report.stats.received === 0 ? <Empty text={`${report.year}年还没有收到建议`} /> : <Figures s={report.stats} />}
       <View className="section-title">建议吸收采纳情况（A类、B类）</View>
       {report.adopted.length === 0 ? (
         <View className="state" id="adopted-empty">
@@ -83,17 +42,51 @@ function Report({ report }: { report: AnnualReportResult }) {
   );
 }
 
-export function StatsView({ year }: { year: number }) {
-  const query = useQuery('report.annual', { year });
+function AllYears({ summary }: { summary: StatsSummary }) {
+  if (summary.received === 0) return <Empty text="还没有建议" />;
+  return (
+    <View>
+      <View className="card-meta" id="all-today">
+        统计至{summary.today}（{summary.scope.unitName}）
+      </View>
+      <Figures s={summary} prefix="all-stat" />
+      {summary.perUnit.length > 0 ? <View className="section-title">各承办单位</View> : null}
+      <UnitFigures units={summary.perUnit} />
+    </View>
+  );
+}
+
+export function StatsView({ year: thisYear }: { year: number }) {
+  const [year, setYear] = useState(thisYear);
+  const report = useQuery('report.annual', { year });
+  const summary = useQuery('stats.summary', {});
   return (
     <Screen id="stats-page">
-      <QueryView query={query}>{(report) => <Report report={report} />}</QueryView>
+      <View className="section-title" id="year-now">
+        {year}年
+      </View>
+      <View className="choices" id="year-bar">
+        <Button className="choice" id="year-prev" onClick={() => setYear(year - 1)}>
+          上一年
+        </Button>
+        {year < thisYear ? (
+          <Button className="choice" id="year-next" onClick={() => setYear(year + 1)}>
+            下一年
+          </Button>
+        ) : null}
+      </View>
+      <QueryView query={report}>{(r) => <Report report={r} />}</QueryView>
+      <View className="section" id="all-years">
+        <View className="section-title">全部年度（含当前超期、临期）</View>
+        <QueryView query={summary}>{(s) => <AllYears summary={s} />}</QueryView>
+      </View>
     </Screen>
   );
 }
 
 export default function StatsPage() {
-  // The year of the report: this year in Beijing time.
-  const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+  // The year of the report: this year in Beijing time (without Intl time-zone data, which older
+  // WeChat clients lack).
+  const year = Number(beijingNow()[0].slice(0, 4));
   return <StatsView year={year} />;
 }

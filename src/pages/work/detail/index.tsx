@@ -56,7 +56,7 @@ export function DetailView({ id, refreshKey = 0 }: { id: string; refreshKey?: nu
               ) : null}
               {detail.allowedActions.includes('suggestions.disclose') || detail.allowedActions.includes('suggestions.archive') ? (
                 <Button className="btn btn-default" id="disclose-btn" onClick={() => open(routes.disclose(detail.id))}>
-                  {detail.allowedActions.includes('suggestions.disclose') ? '公开与归档' : '归档'}
+                  {detail.allowedActions.includes('suggestions.disclose') ? '统一公开' : '统一归档'}
                 </Button>
               ) : null}
               <View className="section">

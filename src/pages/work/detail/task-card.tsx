@@ -62,7 +62,7 @@ function TaskDates({ task }: { task: TaskView }) {
       ) : null}
       {task.extensionRequest ? (
         <View>
-          延期申请：至 {task.extensionRequest.requestedDue}（
+          延期申请：至 {task.extensionRequest.requestedDue}，理由：{task.extensionRequest.reason}（
           {task.extensionRequest.decidedAt ? (task.extensionRequest.approved ? '已同意' : '未同意') : '待决定'}）
         </View>
       ) : null}
