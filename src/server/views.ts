@@ -21,6 +21,18 @@ import type { WorkflowContext } from '../core/workflow';
 import type { Directory } from './directory';
 import { taskActionsFor, type TaskSideRecords } from './task-permissions';
 
+/** What every view of a task names: its unit, its role and its state, in words. */
+export async function taskBasics(task: Task, directory: Directory) {
+  return {
+    unitName: await directory.unitName(task.unitId),
+    role: task.role,
+    roleLabel: UNIT_ROLE_LABELS[task.role],
+    state: task.state,
+    stateLabel: TASK_STATE_LABELS[task.state],
+    round: task.round,
+  };
+}
+
 export async function taskView(
   task: Task,
   suggestion: Suggestion,
@@ -35,12 +47,7 @@ export async function taskView(
     id: task.id,
     suggestionId: task.suggestionId,
     unitId: task.unitId,
-    unitName: await directory.unitName(task.unitId),
-    role: task.role,
-    roleLabel: UNIT_ROLE_LABELS[task.role],
-    state: task.state,
-    stateLabel: TASK_STATE_LABELS[task.state],
-    round: task.round,
+    ...(await taskBasics(task, directory)),
     assignedAt: task.assignedAt,
     due: { ...task.due },
     version: task.version,

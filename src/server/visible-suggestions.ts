@@ -45,7 +45,8 @@ function attach(suggestions: Suggestion[], tasks: Task[]): SuggestionWithTasks[]
 
 // One collator for every comparison: localeCompare with options builds one per call (slow in a sort).
 const sessionOrder = new Intl.Collator('zh');
-const numberOrder = new Intl.Collator('zh', { numeric: true });
+/** 建议号 compared with their digits as numbers (1002 before 1010). */
+export const numberOrder = new Intl.Collator('zh', { numeric: true });
 
 /** 建议号 order: by session, then by number with digits compared as numbers. */
 export function bySessionAndNumber(a: Suggestion, b: Suggestion): number {

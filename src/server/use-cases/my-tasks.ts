@@ -4,14 +4,15 @@ import { z } from 'zod';
 import type { MyTasksData, MyTasksResult, TaskListItem } from '../../core/contract';
 import { shanghaiDate } from '../../core/calendar';
 import { activeDeadline } from '../../core/deadlines';
-import { TASK_STATE_LABELS, UNIT_ROLE_LABELS } from '../../core/labels';
 import type { Suggestion, Task } from '../../core/model';
 import { remainingDaysText } from '../../core/reminders';
 import { hasRole, UNIT_STAFF_ROLES } from '../access';
 import { Directory } from '../directory';
-import { loadTaskRecords, workflowContextFor } from '../task-context';
+import { loadTaskRecords, workflowContextFor, type TaskRecords } from '../task-context';
 import { isOfficeActor, sideRecordsOf, taskActionsFor } from '../task-permissions';
 import { caller, defineUseCase } from '../use-case';
+import { taskBasics } from '../views';
+import { numberOrder } from '../visible-suggestions';
 
 const schema: z.ZodType<MyTasksData> = z.object({ scope: z.enum(['open', 'all']).optional() });
 const DONE: readonly Task['state'][] = ['returned', 'closed', 'opinionSent'];
@@ -41,12 +42,15 @@ export const myTasks = defineUseCase({
     const today = shanghaiDate(ctx.now);
     const directory = new Directory(store);
     const suggestions = new Map<string, Suggestion | undefined>();
+    // Several tasks of one suggestion (a lead and its co-handlers) share its records: load them once.
+    const recordsOf = new Map<string, Promise<TaskRecords>>();
     const items: TaskListItem[] = [];
     for (const task of tasks) {
       if (!suggestions.has(task.suggestionId)) suggestions.set(task.suggestionId, await store.get('suggestions', task.suggestionId));
       const suggestion = suggestions.get(task.suggestionId);
       if (!suggestion || (suggestion.archivedAt && data.scope !== 'all')) continue;
-      const records = await loadTaskRecords(store, suggestion.id);
+      if (!recordsOf.has(suggestion.id)) recordsOf.set(suggestion.id, loadTaskRecords(store, suggestion.id));
+      const records = await recordsOf.get(suggestion.id)!;
       const wctx = workflowContextFor(task, suggestion, records, user, ctx.now, ctx.deps.policy);
       const deadline = activeDeadline(task);
       items.push({
@@ -54,12 +58,7 @@ export const myTasks = defineUseCase({
         suggestionId: suggestion.id,
         number: suggestion.number,
         title: suggestion.title,
-        unitName: await directory.unitName(task.unitId),
-        role: task.role,
-        roleLabel: UNIT_ROLE_LABELS[task.role],
-        state: task.state,
-        stateLabel: TASK_STATE_LABELS[task.state],
-        round: task.round,
+        ...(await taskBasics(task, directory)),
         replyDue: deadline?.date ?? task.due.reply,
         ...(deadline ? { daysLeftText: remainingDaysText(deadline.date, today) } : {}),
         keySupervised: suggestion.keySupervised,
@@ -67,7 +66,7 @@ export const myTasks = defineUseCase({
         allowedActions: taskActionsFor(user, task, suggestion, wctx, sideRecordsOf(task, records.contacts, await store.find('commitments', { where: { taskId: task.id } }))),
       });
     }
-    items.sort((a, b) => a.replyDue.localeCompare(b.replyDue) || a.number.localeCompare(b.number, 'zh', { numeric: true }));
+    items.sort((a, b) => a.replyDue.localeCompare(b.replyDue) || numberOrder.compare(a.number, b.number));
     return { items };
   },
 });
