@@ -3,7 +3,7 @@
 // Taro.cloud is a stub that resolves with an error message instead of failing.
 import Taro from '@tarojs/taro';
 import type { ApiRequest, ApiResponse } from '../core/errors';
-import type { ActionData, ActionName, ActionResult } from '../core/contract';
+import type { ActionData, ActionName, ActionResult } from '../contract';
 
 export type Transport = (request: ApiRequest) => Promise<unknown>;
 

@@ -1,6 +1,6 @@
 // A list of suggestions (a deputy's own, or all for the office), each opening the detail page.
 import { Text, View } from '@tarojs/components';
-import type { SuggestionListItem } from '../core/contract';
+import type { SuggestionListItem } from '../contract';
 import { routes, open } from '../pages/routes';
 import { DeputySteps } from './deputy-steps';
 import { formatDate, isOverdueText } from './format';

@@ -2,7 +2,7 @@
 // shows the form only when the server lists the form's action among the task's allowed actions.
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import type { ActionName, SuggestionDetail, TaskView } from '../core/contract';
+import type { ActionName, SuggestionDetail, TaskView } from '../contract';
 import { findTask, useSuggestion } from '../hooks/use-suggestion';
 import { QueryView } from './query-view';
 import { Screen } from './screen';

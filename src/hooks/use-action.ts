@@ -3,7 +3,7 @@
 // once (DESIGN.md §7); a success or a definite refusal starts a fresh id for the next request.
 import { useCallback, useRef, useState } from 'react';
 import type { ApiError, ApiResponse } from '../core/errors';
-import type { ActionData, ActionName, ActionResult } from '../core/contract';
+import type { ActionData, ActionName, ActionResult } from '../contract';
 import { call, newRequestId } from '../api/client';
 
 export interface Action<A extends ActionName> {

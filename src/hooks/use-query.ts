@@ -1,7 +1,7 @@
 // Loads one action's result for a page: loading → data | error, with a reload for the 重试 button.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../core/errors';
-import type { ActionData, ActionName, ActionResult } from '../core/contract';
+import type { ActionData, ActionName, ActionResult } from '../contract';
 import { call } from '../api/client';
 
 export type QueryState<T> =

@@ -1,5 +1,5 @@
 // One suggestion's detail (suggestions.get) and, for the form pages, the task they act on.
-import type { SuggestionDetail, TaskView } from '../core/contract';
+import type { SuggestionDetail, TaskView } from '../contract';
 import { useQuery, type Query } from './use-query';
 
 export function useSuggestion(id: string, refreshKey = 0): Query<SuggestionDetail> {

@@ -38,7 +38,7 @@ export type Api = (event: ApiEvent, ctx: ApiContext) => Promise<ApiResponse<unkn
 
 const requestIdSchema = z.string().min(1).max(128);
 const BY_ACTION = new Map<string, UseCase<never, unknown, unknown>>(
-  USE_CASES.map((useCase) => [useCase.action, useCase as unknown as UseCase<never, unknown, unknown>]),
+  Object.values(USE_CASES).map((useCase) => [useCase.action, useCase as unknown as UseCase<never, unknown, unknown>]),
 );
 
 export function createApi(input: ApiDeps): Api {

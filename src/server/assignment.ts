@@ -5,7 +5,7 @@ import { computeDue } from '../core/deadlines';
 import { AppError } from '../core/errors';
 import type { Task, UnitRole } from '../core/model';
 import type { DeadlinePolicy } from '../core/policy';
-import type { AssignUnitData } from '../core/contract';
+import type { AssignUnitData } from '../contract';
 import { newId } from './use-case';
 
 /** The reason an assignment is not acceptable, or undefined. */

@@ -1,5 +1,5 @@
 // The ledger (台账): one row per task in scope, with the facts the office ticks off (销号).
-import type { LedgerQuery, LedgerRow } from '../core/contract';
+import type { LedgerQuery, LedgerRow } from '../contract';
 import { activeDeadline } from '../core/deadlines';
 import { RATING_LABELS, TASK_STATE_LABELS, UNIT_ROLE_LABELS } from '../core/labels';
 import type { User } from '../core/model';

@@ -4,7 +4,7 @@ import { shanghaiDate } from '../core/calendar';
 import { AppError } from '../core/errors';
 import type { Headline, MetricsInput, MetricsScope } from '../core/metrics';
 import type { User } from '../core/model';
-import type { StatsSummary } from '../core/contract';
+import type { StatsSummary } from '../contract';
 import type { Metrics } from '../core/metrics';
 import { hasRole, isOffice, UNIT_STAFF_ROLES } from './access';
 import type { Directory } from './directory';

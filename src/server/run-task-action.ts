@@ -1,6 +1,6 @@
 // The common path of every tasks.* write: load the task and its suggestion, authorize, check the
 // version the caller saw, let the core decide, then write the task, the records and one audit event.
-import type { ActionName, TaskResult } from '../core/contract';
+import type { ActionName, TaskResult } from '../contract';
 import { shanghaiDate } from '../core/calendar';
 import { AppError } from '../core/errors';
 import type { AuditEvent, Suggestion, Task, User } from '../core/model';

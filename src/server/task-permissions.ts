@@ -1,5 +1,5 @@
 // Who may take which task action (DESIGN.md §3), beside what the core's transition table allows.
-import type { ActionName } from '../core/contract';
+import type { ActionName } from '../contract';
 import type { Commitment, Contact, Role, Suggestion, Task, TaskState, User } from '../core/model';
 import { allowedActions, type TaskActionType, type WorkflowContext } from '../core/workflow';
 import { isDeputyOf, isLeadDeputyOf, isOffice } from './access';

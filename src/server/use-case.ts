@@ -2,7 +2,7 @@
 // and a function that loads, authorizes, asks the core, and writes the change with its audit event.
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { ActionName } from '../core/contract';
+import type { ActionName } from '../contract';
 import type { AuditEvent, User } from '../core/model';
 import type { DeadlinePolicy } from '../core/policy';
 import type { Clock, Notifier, Store, Tx } from './ports';

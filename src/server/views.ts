@@ -6,7 +6,7 @@ import type {
   OpinionView,
   ReplyView,
   TaskView,
-} from '../core/contract';
+} from '../contract';
 import { activeDeadline } from '../core/deadlines';
 import {
   CONTACT_MODE_LABELS,

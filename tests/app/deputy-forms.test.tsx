@@ -1,5 +1,5 @@
 import { render, screen, waitFor } from '@testing-library/react';
-import type { FeedbackView as Rated, ReplyView } from '../../src/core/contract';
+import type { FeedbackView as Rated, ReplyView } from '../../src/contract';
 import { FeedbackView } from '../../src/pages/work/feedback';
 import { BindView } from '../../src/pages/account/bind';
 import { installFakeServer, ok, fail, type FakeServer } from './fake-server';

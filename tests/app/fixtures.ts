@@ -1,5 +1,5 @@
 // Sample data in the shapes of src/core/contract.ts, for the page tests.
-import type { SuggestionDetail, SuggestionListItem, TaskListItem, TaskView } from '../../src/core/contract';
+import type { SuggestionDetail, SuggestionListItem, TaskListItem, TaskView } from '../../src/contract';
 
 export function task(overrides: Partial<TaskView> = {}): TaskView {
   return {

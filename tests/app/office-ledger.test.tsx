@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import type { LedgerRow } from '../../src/core/contract';
+import type { LedgerRow } from '../../src/contract';
 import { LedgerView } from '../../src/pages/office/ledger';
 import { HomeView } from '../../src/pages/index';
 import { fail, installFakeServer, ok, type FakeServer } from './fake-server';

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import type { AnnualReportResult, StatsSummary } from '../../src/core/contract';
+import type { AnnualReportResult, StatsSummary } from '../../src/contract';
 import { StatsView } from '../../src/pages/office/stats';
 import { fail, installFakeServer, ok, type FakeServer } from './fake-server';
 import { tap } from './form-helpers';

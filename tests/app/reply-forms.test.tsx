@@ -1,5 +1,5 @@
 import { render, screen, waitFor } from '@testing-library/react';
-import type { ReplyView } from '../../src/core/contract';
+import type { ReplyView } from '../../src/contract';
 import { DraftView } from '../../src/pages/work/draft';
 import { ReviewView } from '../../src/pages/work/review';
 import { installFakeServer, ok, fail, type FakeServer } from './fake-server';

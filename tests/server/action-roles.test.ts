@@ -1,6 +1,6 @@
 // Every action × every kind of caller: who is let through, who is refused and with which code.
 // A refused call leaves the database exactly as it was.
-import { ACTION_NAMES, type ActionName } from '../../src/core/contract';
+import { ACTION_NAMES, type ActionName } from '../../src/contract';
 import { createApi } from '../../src/server/api';
 import { openSqliteStore } from '../../src/server/adapters/sqlite/sqlite.store';
 import { seedDemo } from '../../src/server/demo-data';

@@ -4,7 +4,7 @@
 // leaving it exactly as it was.
 import { addDays, shanghaiDate } from '../../src/core/calendar';
 import type { ApiResponse, ErrorCode } from '../../src/core/errors';
-import type { SuggestionDetail, TaskView } from '../../src/core/contract';
+import type { SuggestionDetail, TaskView } from '../../src/contract';
 
 export interface ScenarioDriver {
   call(openid: string | undefined, action: string, data?: unknown, requestId?: string): Promise<ApiResponse<unknown>>;

@@ -1,7 +1,7 @@
 // Property: whatever data arrives for whatever action from whichever caller, the answer is one of
 // DESIGN.md §7's codes, never INTERNAL, and a refused request changes nothing.
 import fc from 'fast-check';
-import { ACTION_NAMES } from '../../src/core/contract';
+import { ACTION_NAMES } from '../../src/contract';
 import { ERROR_CODES } from '../../src/core/errors';
 import { createApi } from '../../src/server/api';
 import { openSqliteStore, type SqliteStore } from '../../src/server/adapters/sqlite/sqlite.store';

@@ -1,7 +1,7 @@
 // Office staff's home: a handler's tasks by urgency, a reviewer's drafts to review and a leader's
 // replies to sign. Which queue a task is in follows the actions the server allows on it.
 import { Text, View } from '@tarojs/components';
-import type { ActionName, TaskListItem } from '../../core/contract';
+import type { ActionName, TaskListItem } from '../../contract';
 import type { Role } from '../../core/model';
 import { useQuery } from '../../hooks/use-query';
 import { QueryView } from '../../components/query-view';

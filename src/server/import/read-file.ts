@@ -1,5 +1,5 @@
 // The uploaded 交办清单 (base64 bytes, CSV or .xlsx) as a table of text cells.
-import type { ImportFormat } from '../../core/contract';
+import type { ImportFormat } from '../../contract';
 import { AppError } from '../../core/errors';
 import { parseCsv } from './csv.parser';
 import { readXlsx } from './xlsx.parser';

@@ -1,6 +1,6 @@
 // suggestions.archive: 统一归档 — a handled suggestion with a disclosure decision becomes read-only.
 import { z } from 'zod';
-import type { ArchiveSuggestionData, SuggestionVersionResult } from '../../core/contract';
+import type { ArchiveSuggestionData, SuggestionVersionResult } from '../../contract';
 import { AppError } from '../../core/errors';
 import { requireRole } from '../access';
 import { loadFinishedSuggestion } from '../finished-suggestion';

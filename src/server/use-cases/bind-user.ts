@@ -1,6 +1,6 @@
 // users.bind: a person enters the one-time code and this WeChat identity becomes theirs.
 import { z } from 'zod';
-import type { BindUserData, MeResult } from '../../core/contract';
+import type { BindUserData, MeResult } from '../../contract';
 import { AppError } from '../../core/errors';
 import { defineUseCase, event } from '../use-case';
 import { meOf } from './get-me';

@@ -1,6 +1,6 @@
 // tasks.claim: the unit takes the task on and names its responsible person (办理责任人).
 import { z } from 'zod';
-import type { ClaimTaskData } from '../../core/contract';
+import type { ClaimTaskData } from '../../contract';
 import { AppError } from '../../core/errors';
 import { requireUnitActor, runTaskAction } from '../run-task-action';
 import { UNIT_ACTORS } from '../task-permissions';

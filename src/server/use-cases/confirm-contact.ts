@@ -1,6 +1,6 @@
 // contacts.confirm: the deputy confirms (signs) a face-to-face record on his or her phone.
 import { z } from 'zod';
-import type { ConfirmContactData, IdResult } from '../../core/contract';
+import type { ConfirmContactData, IdResult } from '../../contract';
 import { AppError } from '../../core/errors';
 import { isDeputyOf } from '../access';
 import { assertNotArchived } from '../run-task-action';

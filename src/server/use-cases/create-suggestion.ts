@@ -1,6 +1,6 @@
 // suggestions.create: the coordinator registers one suggestion by hand (the import does many).
 import { z } from 'zod';
-import type { CreatedResult, CreateSuggestionData } from '../../core/contract';
+import type { CreatedResult, CreateSuggestionData } from '../../contract';
 import { AppError } from '../../core/errors';
 import type { Suggestion } from '../../core/model';
 import { requireRole } from '../access';

@@ -1,6 +1,6 @@
 // tasks.decideExtension: the coordinator grants or refuses a pending extension.
 import { z } from 'zod';
-import type { DecideExtensionData } from '../../core/contract';
+import type { DecideExtensionData } from '../../contract';
 import { requireOfficeActor, runTaskAction } from '../run-task-action';
 import { defineUseCase } from '../use-case';
 import { optionalText, taskRefFields } from '../validation';

@@ -1,6 +1,6 @@
 // tasks.decideReturn: the coordinator agrees (the task ends, to be reassigned) or refuses a return.
 import { z } from 'zod';
-import type { DecideReturnData } from '../../core/contract';
+import type { DecideReturnData } from '../../contract';
 import { requireOfficeActor, runTaskAction } from '../run-task-action';
 import { defineUseCase } from '../use-case';
 import { optionalText, taskRefFields } from '../validation';

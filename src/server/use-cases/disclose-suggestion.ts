@@ -1,7 +1,7 @@
 // suggestions.disclose: 统一公开 — once handled, the office decides to publish the full text, a
 // summary, or nothing (with the reason: 国家秘密 / 商业秘密 / 个人信息).
 import { z } from 'zod';
-import type { DiscloseSuggestionData, SuggestionVersionResult } from '../../core/contract';
+import type { DiscloseSuggestionData, SuggestionVersionResult } from '../../contract';
 import { suggestionStatus } from '../../core/status';
 import { requireRole } from '../access';
 import { loadFinishedSuggestion } from '../finished-suggestion';

@@ -3,8 +3,8 @@
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
-import type { LedgerQuery, LedgerRow } from '../../core/contract';
-import type { LedgerExportData, LedgerExportFile } from '../../core/contract.coordinator';
+import type { LedgerQuery, LedgerRow } from '../../contract';
+import type { LedgerExportData, LedgerExportFile } from '../../contract';
 import { shanghaiDate } from '../../core/calendar';
 import { REPLY_CLASS_LABELS } from '../../core/labels';
 import { ledgerRows } from '../ledger';

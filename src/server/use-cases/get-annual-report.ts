@@ -1,7 +1,7 @@
 // report.annual: the year's summary in the form of the office's own report (section 一 and the
 // adopted suggestions), with the statistics it quotes.
 import { z } from 'zod';
-import type { AnnualReportData, AnnualReportResult } from '../../core/contract';
+import type { AnnualReportData, AnnualReportResult } from '../../contract';
 import { annualReport } from '../../core/annual-report';
 import { shanghaiDate } from '../../core/calendar';
 import { replyClassLabel } from '../../core/labels';

@@ -1,6 +1,6 @@
 // me: who the caller is, or that this WeChat identity is not bound yet.
 import { z } from 'zod';
-import type { Empty, MeResult } from '../../core/contract';
+import type { Empty, MeResult } from '../../contract';
 import { ROLE_LABELS } from '../../core/labels';
 import type { User } from '../../core/model';
 import type { Reader } from '../ports';

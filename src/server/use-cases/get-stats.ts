@@ -1,6 +1,6 @@
 // stats.summary: 办结率, 按时办结率, 面复率, 满意率 and the counts behind them, for a scope.
 import { z } from 'zod';
-import type { StatsQuery, StatsSummary } from '../../core/contract';
+import type { StatsQuery, StatsSummary } from '../../contract';
 import { shanghaiDate } from '../../core/calendar';
 import { computeMetrics } from '../../core/metrics';
 import { Directory } from '../directory';

@@ -1,6 +1,6 @@
 // suggestions.get: one suggestion with its tasks, replies, records and history, as the caller may see it.
 import { z } from 'zod';
-import type { ActionName, GetSuggestionData, SuggestionDetail } from '../../core/contract';
+import type { ActionName, GetSuggestionData, SuggestionDetail } from '../../contract';
 import { shanghaiDate } from '../../core/calendar';
 import { PHASE_LABELS, SUGGESTION_STATUS_LABELS } from '../../core/labels';
 import { isSuggestionDone, suggestionStatus } from '../../core/status';

@@ -3,7 +3,7 @@
 // is written, every bad row reported with its number and all its reasons; a row imported before
 // (same 届次 + 建议号, same title and text) is left unchanged, so a re-import changes nothing.
 import { z } from 'zod';
-import type { ImportSuggestionsData, ImportSuggestionsResult } from '../../core/contract';
+import type { ImportSuggestionsData, ImportSuggestionsResult } from '../../contract';
 import { AppError } from '../../core/errors';
 import type { Suggestion } from '../../core/model';
 import { requireRole } from '../access';

@@ -1,4 +1,8 @@
-// Every action of DESIGN.md §7 and the use case that carries it.
+// Every action of the API and the use case that carries it. The map is typed by the contract's
+// ActionMap: a missing action, an extra key or a use case answering another action's result type is a
+// compile error (docs/architecture.md, "Adding an action").
+import type { ActionName, ActionResult } from '../../contract';
+import type { UseCase } from '../use-case';
 import { archiveSuggestion } from './archive-suggestion';
 import { assignSuggestion } from './assign-suggestion';
 import { bindUser } from './bind-user';
@@ -37,43 +41,46 @@ import { upsertUnit } from './upsert-unit';
 import { upsertUser } from './upsert-user';
 import { urgeTask } from './urge-task';
 
-export const USE_CASES = [
-  getMe,
-  bindUser,
-  importSuggestions,
-  createSuggestion,
-  assignSuggestion,
-  listSuggestions,
-  getSuggestion,
-  myTasks,
-  claimTask,
-  requestReturn,
-  decideReturn,
-  requestExtension,
-  decideExtension,
-  logContact,
-  saveDraft,
-  submitDraft,
-  reviewDraft,
-  signReply,
-  submitOpinion,
-  urgeTask,
-  submitFeedback,
-  recordProgress,
-  discloseSuggestion,
-  archiveSuggestion,
-  listLedger,
-  exportLedger,
-  getStats,
-  getAnnualReport,
-  recordSubscription,
-  listNotifications,
-  listUnits,
-  upsertUnit,
-  listUsers,
-  upsertUser,
-  issueBindCode,
-  confirmContact,
-  publicList,
-  publicGet,
-] as const;
+/** A use case whose data type is its own schema's and whose result is the contract's. */
+type UseCaseOf<A extends ActionName> = UseCase<A, any, ActionResult<A>>;
+
+export const USE_CASES: { readonly [A in ActionName]: UseCaseOf<A> } = {
+  'me': getMe,
+  'users.bind': bindUser,
+  'suggestions.import': importSuggestions,
+  'suggestions.create': createSuggestion,
+  'suggestions.assign': assignSuggestion,
+  'suggestions.list': listSuggestions,
+  'suggestions.get': getSuggestion,
+  'tasks.mine': myTasks,
+  'tasks.claim': claimTask,
+  'tasks.requestReturn': requestReturn,
+  'tasks.decideReturn': decideReturn,
+  'tasks.requestExtension': requestExtension,
+  'tasks.decideExtension': decideExtension,
+  'tasks.logContact': logContact,
+  'tasks.saveDraft': saveDraft,
+  'tasks.submitDraft': submitDraft,
+  'tasks.review': reviewDraft,
+  'tasks.sign': signReply,
+  'tasks.submitOpinion': submitOpinion,
+  'tasks.urge': urgeTask,
+  'feedback.submit': submitFeedback,
+  'commitments.progress': recordProgress,
+  'suggestions.disclose': discloseSuggestion,
+  'suggestions.archive': archiveSuggestion,
+  'ledger.list': listLedger,
+  'ledger.export': exportLedger,
+  'stats.summary': getStats,
+  'report.annual': getAnnualReport,
+  'subscriptions.record': recordSubscription,
+  'notifications.mine': listNotifications,
+  'units.list': listUnits,
+  'units.upsert': upsertUnit,
+  'users.list': listUsers,
+  'users.upsert': upsertUser,
+  'users.issueBindCode': issueBindCode,
+  'contacts.confirm': confirmContact,
+  'public.list': publicList,
+  'public.get': publicGet,
+};

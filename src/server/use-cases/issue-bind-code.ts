@@ -1,7 +1,7 @@
 // users.issueBindCode: the office gives a registered person a one-time code to bind a WeChat identity.
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
-import type { BindCodeResult, IssueBindCodeData } from '../../core/contract';
+import type { BindCodeResult, IssueBindCodeData } from '../../contract';
 import { AppError } from '../../core/errors';
 import { requireRole } from '../access';
 import { caller, defineUseCase, event } from '../use-case';

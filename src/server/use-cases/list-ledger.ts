@@ -1,6 +1,6 @@
 // ledger.list: the ledger page by page.
 import { z } from 'zod';
-import type { LedgerListResult, LedgerQuery } from '../../core/contract';
+import type { LedgerListResult, LedgerQuery } from '../../contract';
 import { shanghaiDate } from '../../core/calendar';
 import { ledgerRows } from '../ledger';
 import { caller, defineUseCase } from '../use-case';

@@ -1,6 +1,6 @@
 // suggestions.list: the suggestions the caller may see, with status, step, units and the nearest due date.
 import { z } from 'zod';
-import type { ListSuggestionsData, ListSuggestionsResult, SuggestionListItem } from '../../core/contract';
+import type { ListSuggestionsData, ListSuggestionsResult, SuggestionListItem } from '../../contract';
 import { shanghaiDate } from '../../core/calendar';
 import { activeDeadline } from '../../core/deadlines';
 import { SUGGESTION_STATUS_LABELS, TASK_STATE_LABELS, UNIT_ROLE_LABELS } from '../../core/labels';

@@ -1,6 +1,6 @@
 // units.list: the handling units (承办单位) with their departments.
 import { z } from 'zod';
-import type { ActionResult, Empty } from '../../core/contract';
+import type { ActionResult, Empty } from '../../contract';
 import { defineUseCase } from '../use-case';
 
 export const listUnits = defineUseCase({

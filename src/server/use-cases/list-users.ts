@@ -1,6 +1,6 @@
 // users.list: the roster. The office sees everyone (with phones); unit staff see their own unit.
 import { z } from 'zod';
-import type { ActionResult, ListUsersData, UserView } from '../../core/contract';
+import type { ActionResult, ListUsersData, UserView } from '../../contract';
 import { ROLE_LABELS } from '../../core/labels';
 import type { User } from '../../core/model';
 import { hasRole, isOffice, UNIT_STAFF_ROLES } from '../access';

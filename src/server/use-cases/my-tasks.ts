@@ -1,7 +1,7 @@
 // tasks.mine: the caller's work list — a unit's tasks for its staff, the decisions waiting for the
 // coordinator, the replies waiting for a deputy's rating.
 import { z } from 'zod';
-import type { MyTasksData, MyTasksResult, TaskListItem } from '../../core/contract';
+import type { MyTasksData, MyTasksResult, TaskListItem } from '../../contract';
 import { shanghaiDate } from '../../core/calendar';
 import { activeDeadline } from '../../core/deadlines';
 import type { Suggestion, Task } from '../../core/model';

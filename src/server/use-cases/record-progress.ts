@@ -1,7 +1,7 @@
 // commitments.progress: the unit reports how a B/C promise is being carried out, and finally answers
 // again when it is done (回头看).
 import { z } from 'zod';
-import type { CommitmentProgressData, IdResult } from '../../core/contract';
+import type { CommitmentProgressData, IdResult } from '../../contract';
 import { AppError } from '../../core/errors';
 import { assertNotArchived } from '../run-task-action';
 import { isUnitActor, UNIT_ACTORS } from '../task-permissions';

@@ -2,7 +2,7 @@
 // adds one send to the quota for that template; a long-term acceptance allows every send; refusing a
 // long-term template withdraws it. A one-time refusal changes nothing (no quota was given).
 import { z } from 'zod';
-import type { SubscriptionResultData } from '../../core/contract';
+import type { SubscriptionResultData } from '../../contract';
 import type { Subscription } from '../../core/model';
 import { subscriptionId } from '../reminders/subscriptions';
 import { caller, defineUseCase, event } from '../use-case';

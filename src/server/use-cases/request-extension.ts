@@ -1,6 +1,6 @@
 // tasks.requestExtension: the unit asks for a later reply date, never past the policy's cap.
 import { z } from 'zod';
-import type { RequestExtensionData } from '../../core/contract';
+import type { RequestExtensionData } from '../../contract';
 import { requireUnitActor, runTaskAction } from '../run-task-action';
 import { UNIT_ACTORS } from '../task-permissions';
 import { defineUseCase } from '../use-case';

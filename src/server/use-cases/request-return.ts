@@ -1,6 +1,6 @@
 // tasks.requestReturn: a unit that thinks the assignment is wrong asks, within the window, to return it.
 import { z } from 'zod';
-import type { RequestReturnData } from '../../core/contract';
+import type { RequestReturnData } from '../../contract';
 import { requireUnitActor, runTaskAction } from '../run-task-action';
 import { UNIT_ACTORS } from '../task-permissions';
 import { defineUseCase } from '../use-case';

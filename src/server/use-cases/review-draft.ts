@@ -1,6 +1,6 @@
 // tasks.review: the department head (处室负责人) approves the draft for signature or sends it back.
 import { z } from 'zod';
-import type { ReviewDraftData } from '../../core/contract';
+import type { ReviewDraftData } from '../../contract';
 import { AppError } from '../../core/errors';
 import { requireUnitActor, runTaskAction } from '../run-task-action';
 import { currentDraft } from '../task-context';

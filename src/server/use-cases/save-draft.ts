@@ -2,7 +2,7 @@
 // point-by-point text, the leader's and handler's contacts, the co-opinions it cites and, for a
 // B or C reply, the promise to look back on.
 import { z } from 'zod';
-import type { SaveDraftData, TaskResult } from '../../core/contract';
+import type { SaveDraftData, TaskResult } from '../../contract';
 import { shanghaiDate } from '../../core/calendar';
 import { AppError } from '../../core/errors';
 import type { Reply } from '../../core/model';

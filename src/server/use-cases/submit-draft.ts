@@ -1,7 +1,7 @@
 // tasks.submitDraft: the handler sends the saved reply draft to the reviewer (a lead task only
 // once every co-handler's opinion is in, or the coordinator waived the missing ones).
 import { z } from 'zod';
-import type { TaskRef } from '../../core/contract';
+import type { TaskRef } from '../../contract';
 import { requireUnitActor, runTaskAction } from '../run-task-action';
 import { UNIT_ACTORS } from '../task-permissions';
 import { defineUseCase } from '../use-case';

@@ -1,6 +1,6 @@
 // tasks.submitOpinion: a co-handler sends its written opinion to the lead unit (never to the deputy).
 import { z } from 'zod';
-import type { SubmitOpinionData } from '../../core/contract';
+import type { SubmitOpinionData } from '../../contract';
 import type { Opinion } from '../../core/model';
 import { requireUnitActor, runTaskAction } from '../run-task-action';
 import { UNIT_ACTORS } from '../task-permissions';

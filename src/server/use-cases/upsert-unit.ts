@@ -1,6 +1,6 @@
 // units.upsert: the office adds a unit or renames it / changes its departments.
 import { z } from 'zod';
-import type { UnitView, UpsertUnitData } from '../../core/contract';
+import type { UnitView, UpsertUnitData } from '../../contract';
 import { AppError } from '../../core/errors';
 import { requireRole } from '../access';
 import { caller, defineUseCase, event, newId } from '../use-case';

@@ -1,7 +1,7 @@
 // users.upsert: the office registers deputies and unit staff with their roles and units. A WeChat
 // identity is never set here: the person binds it with a one-time code.
 import { z } from 'zod';
-import type { UpsertUserData, UserView } from '../../core/contract';
+import type { UpsertUserData, UserView } from '../../contract';
 import { AppError } from '../../core/errors';
 import type { User } from '../../core/model';
 import { requireRole, UNIT_STAFF_ROLES } from '../access';

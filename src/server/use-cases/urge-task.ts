@@ -5,7 +5,7 @@
 // co-opinions may carry the coordinator's recorded override (DESIGN.md §5): the core records it on
 // the task, after which the lead unit may submit its draft without them.
 import { z } from 'zod';
-import type { UrgeTaskData } from '../../core/contract';
+import type { UrgeTaskData } from '../../contract';
 import { shanghaiDate } from '../../core/calendar';
 import { AppError } from '../../core/errors';
 import type { Task } from '../../core/model';

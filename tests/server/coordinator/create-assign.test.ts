@@ -1,5 +1,5 @@
 // suggestions.create and suggestions.assign: the 联络员 registers a suggestion by hand and assigns it.
-import type { AssignSuggestionResult, CreatedResult } from '../../../src/core/contract';
+import type { AssignSuggestionResult, CreatedResult } from '../../../src/contract';
 import { shanghaiStartOfDay } from '../../../src/core/calendar';
 import { computeDue } from '../../../src/core/deadlines';
 import { SHANDONG_POLICY } from '../../../src/core/policy';

@@ -1,6 +1,6 @@
 // What a deputy reads on his or her suggestion: the steps that concern him or her, in words, and
 // not the units' internal drafting and reviewing.
-import type { SuggestionDetail } from '../../../src/core/contract';
+import type { SuggestionDetail } from '../../../src/contract';
 import { openOffice, type Office } from './fixture';
 import { importRows, replyAndRate, soleRow } from './lifecycle';
 

@@ -1,5 +1,5 @@
 // 统一公开 and 统一归档: only a finished suggestion, only by the 联络员; archived means read-only.
-import type { SuggestionVersionResult } from '../../../src/core/contract';
+import type { SuggestionVersionResult } from '../../../src/contract';
 import { NOW, openOffice, type Office } from './fixture';
 import { importRows, replyAndRate, soleRow } from './lifecycle';
 

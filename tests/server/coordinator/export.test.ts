@@ -1,6 +1,6 @@
 // ledger.export keeps what people typed as text: a title that looks like a formula never runs in Excel.
 import ExcelJS from 'exceljs';
-import type { LedgerExportFile } from '../../../src/core/contract.coordinator';
+import type { LedgerExportFile } from '../../../src/contract';
 import { openOffice, type Office } from './fixture';
 import { importRows, soleRow } from './lifecycle';
 

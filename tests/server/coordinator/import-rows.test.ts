@@ -1,5 +1,5 @@
 // How the import reads what offices actually write: namesakes, aliases, hints, encodings, dates.
-import type { ImportSuggestionsResult } from '../../../src/core/contract';
+import type { ImportSuggestionsResult } from '../../../src/contract';
 import { csvFile, HEADER, NOW, openOffice, type Office } from './fixture';
 
 const row = (fields: Partial<Record<string, string>>): string[] => {

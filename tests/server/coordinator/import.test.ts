@@ -1,5 +1,5 @@
 // suggestions.import: the 交办清单 from CSV and .xlsx, all or nothing, and a re-import changes nothing.
-import type { ImportSuggestionsResult } from '../../../src/core/contract';
+import type { ImportSuggestionsResult } from '../../../src/contract';
 import { shanghaiStartOfDay } from '../../../src/core/calendar';
 import { computeDue } from '../../../src/core/deadlines';
 import { SHANDONG_POLICY } from '../../../src/core/policy';

@@ -1,7 +1,7 @@
 // Drives a 独办 task of 市民政局 through the real actions to its end: claim, a face-to-face contact,
 // draft, review, signature, and the lead deputy's rating.
 import type { ReplyClass } from '../../../src/core/model';
-import type { TaskResult } from '../../../src/core/contract';
+import type { TaskResult } from '../../../src/contract';
 import { csvFile, HEADER, type Office } from './fixture';
 
 /** One row of the list: a suggestion of 王建华 handled by 市民政局 alone. */

@@ -1,5 +1,5 @@
 // The annual summary speaks in the deployment's own name (OFFICE_NAME), or 本机关 without one.
-import type { AnnualReportResult } from '../../../src/core/contract';
+import type { AnnualReportResult } from '../../../src/contract';
 import { createApi } from '../../../src/server/api';
 import { openSqliteStore } from '../../../src/server/adapters/sqlite/sqlite.store';
 import { seedDemo } from '../../../src/server/demo-data';

@@ -1,6 +1,6 @@
 // 督办 with the coordinator's recorded override: a lead (主办) draft waits for every co-handler's
 // opinion, unless the coordinator records why it need not (DESIGN.md §5).
-import type { TaskResult } from '../../../src/core/contract';
+import type { TaskResult } from '../../../src/contract';
 import { HEADER, openOffice, type Office } from './fixture';
 import { importRows } from './lifecycle';
 

@@ -1,5 +1,5 @@
 // The public view (no login): only what the office disclosed, never a phone number or an unpublished part.
-import type { PublicListResult, PublicSuggestionDetail, SuggestionVersionResult } from '../../../src/core/contract';
+import type { PublicListResult, PublicSuggestionDetail, SuggestionVersionResult } from '../../../src/contract';
 import { openOffice, USERS, type Office } from './fixture';
 import { importRows, replyAndRate, soleRow } from './lifecycle';
 

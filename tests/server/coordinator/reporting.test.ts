@@ -1,7 +1,7 @@
 // The ledger (台账), the statistics and the annual summary agree with what happened.
 import ExcelJS from 'exceljs';
-import type { AnnualReportResult, LedgerListResult, LedgerRow, StatsSummary } from '../../../src/core/contract';
-import type { LedgerExportFile } from '../../../src/core/contract.coordinator';
+import type { AnnualReportResult, LedgerListResult, LedgerRow, StatsSummary } from '../../../src/contract';
+import type { LedgerExportFile } from '../../../src/contract';
 import { TASK_STATE_LABELS } from '../../../src/core/labels';
 import { NOW, openOffice, THREE_ROWS, type Office } from './fixture';
 import { importRows, replyAndRate, soleRow } from './lifecycle';

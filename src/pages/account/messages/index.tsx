@@ -1,7 +1,7 @@
 // The in-app inbox of reminders and notices, and the button that subscribes to WeChat reminders.
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import type { NotificationView } from '../../../core/contract';
+import type { NotificationView } from '../../../contract';
 import { useAction } from '../../../hooks/use-action';
 import { useQuery } from '../../../hooks/use-query';
 import { FormError, SubmitButton } from '../../../components/fields';

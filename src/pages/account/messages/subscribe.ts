@@ -2,7 +2,7 @@
 // at most 3 templates a call) and the answer is recorded; in H5 there is no WeChat prompt, so the
 // wish is recorded directly and reminders reach the in-app inbox.
 import Taro from '@tarojs/taro';
-import type { SubscriptionResultData } from '../../../core/contract';
+import type { SubscriptionResultData } from '../../../contract';
 
 const LOCAL_TEMPLATE_ID = 'local-reminder';
 

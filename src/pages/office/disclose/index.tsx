@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import type { SuggestionDetail } from '../../../core/contract';
+import type { SuggestionDetail } from '../../../contract';
 import { DISCLOSURE_MODE_LABELS } from '../../../core/labels';
 import type { DisclosureMode } from '../../../core/model';
 import { useAction } from '../../../hooks/use-action';

@@ -2,7 +2,7 @@
 // server imports it all or nothing; a refusal lists every bad row with its reason.
 import { useState } from 'react';
 import { View } from '@tarojs/components';
-import type { ImportFormat, ImportSuggestionsResult } from '../../../core/contract';
+import type { ImportFormat, ImportSuggestionsResult } from '../../../contract';
 import { useAction } from '../../../hooks/use-action';
 import { FormError, SubmitButton } from '../../../components/fields';
 import { Screen } from '../../../components/screen';

@@ -1,7 +1,7 @@
 // 台账: one card per unit's task, with its responsible person, deadline, reply class, 面复 and the
 // deputy's rating; overdue ones say so in words. Twenty a page, the next ones on 加载更多.
 import { Button, Text, View } from '@tarojs/components';
-import type { LedgerRow } from '../../../core/contract';
+import type { LedgerRow } from '../../../contract';
 import { formatDate } from '../../../components/format';
 import { QueryView } from '../../../components/query-view';
 import { Screen } from '../../../components/screen';

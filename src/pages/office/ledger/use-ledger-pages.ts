@@ -1,7 +1,7 @@
 // The ledger page by page: the first page through useQuery (loading, error, 重试), each further
 // page appended on 加载更多. A row that moved between pages while reading is shown once.
 import { useCallback, useEffect, useState } from 'react';
-import type { LedgerListResult, LedgerRow } from '../../../core/contract';
+import type { LedgerListResult, LedgerRow } from '../../../contract';
 import type { ApiError } from '../../../core/errors';
 import { call } from '../../../api/client';
 import { useQuery, type Query } from '../../../hooks/use-query';

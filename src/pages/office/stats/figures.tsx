@@ -1,7 +1,7 @@
 // The named figures of the core's metrics, in words: each rate with its name, its value as a
 // percentage ("—" when there is nothing to count) and the counts it is computed from.
 import { Text, View } from '@tarojs/components';
-import type { StatsSummary } from '../../../core/contract';
+import type { StatsSummary } from '../../../contract';
 import { percent } from '../../../core/annual-report';
 import { PHASE_LABELS, UNIT_ROLE_LABELS } from '../../../core/labels';
 import type { Headline } from '../../../core/metrics';

@@ -3,7 +3,7 @@
 // Every figure is computed by the core on the server; this page only shows it, in words.
 import { useState } from 'react';
 import { Button, View } from '@tarojs/components';
-import type { AnnualReportResult, StatsSummary } from '../../../core/contract';
+import type { AnnualReportResult, StatsSummary } from '../../../contract';
 import { useQuery } from '../../../hooks/use-query';
 import { QueryView } from '../../../components/query-view';
 import { Screen } from '../../../components/screen';

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import type { TaskView } from '../../../core/contract';
+import type { TaskView } from '../../../contract';
 import type { ContactMode } from '../../../core/model';
 import { CONTACT_MODE_LABELS } from '../../../core/labels';
 import { useAction } from '../../../hooks/use-action';

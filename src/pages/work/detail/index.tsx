@@ -2,7 +2,7 @@
 // the records and what happened.
 import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import type { SuggestionDetail } from '../../../core/contract';
+import type { SuggestionDetail } from '../../../contract';
 import { useSuggestion } from '../../../hooks/use-suggestion';
 import { useShowCount } from '../../../hooks/use-show-count';
 import { QueryView } from '../../../components/query-view';

@@ -1,7 +1,7 @@
 // What was written down on a suggestion: replies, co-handlers' opinions, contact records,
 // the deputies' ratings and the B/C promises with their progress.
 import { Button, Text, View } from '@tarojs/components';
-import type { CommitmentView, ContactView, FeedbackView, OpinionView, ReplyView } from '../../../core/contract';
+import type { CommitmentView, ContactView, FeedbackView, OpinionView, ReplyView } from '../../../contract';
 import { useAction } from '../../../hooks/use-action';
 import { FormError } from '../../../components/fields';
 import { formatDate, formatTime } from '../../../components/format';

@@ -1,7 +1,7 @@
 // One unit's task on a suggestion, with the buttons for exactly the actions the server allows now.
 // Claim and submit happen here; the other actions open their form page.
 import { Button, Text, View } from '@tarojs/components';
-import type { ActionName, TaskView } from '../../../core/contract';
+import type { ActionName, TaskView } from '../../../contract';
 import { useAction } from '../../../hooks/use-action';
 import { FormError } from '../../../components/fields';
 import { isOverdueText } from '../../../components/format';

@@ -1,6 +1,6 @@
 // What happened, in people's words: the audit events as the server labels them.
 import { View } from '@tarojs/components';
-import type { EventView } from '../../../core/contract';
+import type { EventView } from '../../../contract';
 import { formatTime } from '../../../components/format';
 
 export function Timeline({ events }: { events: EventView[] }) {

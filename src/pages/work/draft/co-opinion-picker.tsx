@@ -1,6 +1,6 @@
 // The lead unit's reply states the co-handlers' opinions: each can be marked as cited.
 import { Button, View } from '@tarojs/components';
-import type { OpinionView } from '../../../core/contract';
+import type { OpinionView } from '../../../contract';
 
 export function CoOpinionPicker(props: { opinions: OpinionView[]; chosen: string[]; onChange: (ids: string[]) => void }) {
   const { opinions, chosen, onChange } = props;

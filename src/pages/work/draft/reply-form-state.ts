@@ -1,5 +1,5 @@
 // The draft reply form's values, starting from the task's latest unsigned draft when there is one.
-import type { ReplyView, SuggestionDetail, TaskView } from '../../../core/contract';
+import type { ReplyView, SuggestionDetail, TaskView } from '../../../contract';
 import type { ReplyClass } from '../../../core/model';
 
 export interface ReplyFormValues {

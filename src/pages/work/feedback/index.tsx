@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import type { SuggestionDetail, TaskView } from '../../../core/contract';
+import type { SuggestionDetail, TaskView } from '../../../contract';
 import type { Rating } from '../../../core/model';
 import { RATING_LABELS } from '../../../core/labels';
 import { useAction } from '../../../hooks/use-action';

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import type { CommitmentView } from '../../../core/contract';
+import type { CommitmentView } from '../../../contract';
 import { useAction } from '../../../hooks/use-action';
 import { useSuggestion } from '../../../hooks/use-suggestion';
 import { ChoiceField, FormError, SubmitButton, TextField, type Choice } from '../../../components/fields';

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import type { TaskView } from '../../../core/contract';
+import type { TaskView } from '../../../contract';
 import { useAction } from '../../../hooks/use-action';
 import { FormError, SubmitButton, TextField } from '../../../components/fields';
 import { isDate } from '../../../components/format';

@@ -1,0 +1,27 @@
+// The wire contract: the public view (no login). Types only; see docs/architecture.md.
+import type { DisclosureMode, ReplyClass } from '../core/model';
+import type { PageQuery, Paged } from './common';
+
+export interface PublicListData extends PageQuery {
+  keyword?: string;
+  session?: string;
+}
+export interface PublicSuggestionItem {
+  id: string;
+  number: string;
+  title: string;
+  session: string;
+  leadDeputyName: string;
+  disclosedAt: string;
+}
+export type PublicListResult = Paged<PublicSuggestionItem>;
+export interface PublicGetData {
+  id: string;
+}
+export interface PublicSuggestionDetail extends PublicSuggestionItem {
+  content: string; // the full text, or the summary when only a summary is disclosed
+  delegation: string;
+  disclosureMode: DisclosureMode;
+  replies: { unitName: string; round: number; class: ReplyClass; classLabel: string; text: string; signedAt: string }[];
+  feedback: { round: number; attitudeLabel: string; resultLabel: string }[];
+}

@@ -1,0 +1,90 @@
+// The wire contract: tasks. Types only; see docs/architecture.md.
+import type { ContactMode, ReplyClass, TaskState, UnitRole } from '../core/model';
+import type { PersonContactData, TaskRef } from './common';
+import type { TaskView } from './suggestions';
+import type { ActionName } from './names';
+
+export interface TaskListItem {
+  id: string;
+  suggestionId: string;
+  number: string;
+  title: string;
+  unitName: string;
+  role: UnitRole;
+  roleLabel: string;
+  state: TaskState;
+  stateLabel: string;
+  round: number;
+  replyDue: string;
+  daysLeftText?: string;
+  keySupervised: boolean;
+  version: number;
+  allowedActions: ActionName[];
+}
+export interface MyTasksData {
+  scope?: 'open' | 'all';
+}
+export interface MyTasksResult {
+  items: TaskListItem[];
+}
+
+export interface ClaimTaskData extends TaskRef {
+  responsibleUserId?: string; // default: the caller
+}
+export interface RequestReturnData extends TaskRef {
+  reason: string;
+}
+export interface DecideReturnData extends TaskRef {
+  approve: boolean;
+  comment?: string;
+}
+export interface RequestExtensionData extends TaskRef {
+  reason: string;
+  requestedDue: string;
+}
+export interface DecideExtensionData extends TaskRef {
+  approve: boolean;
+  comment?: string;
+}
+export interface LogContactData {
+  taskId: string;
+  at: string;
+  mode: ContactMode;
+  place?: string;
+  people: string;
+  notes: string;
+  faceToFace: boolean;
+}
+export interface SaveDraftData extends TaskRef {
+  class: ReplyClass;
+  text: string;
+  leaderContact: PersonContactData;
+  handlerContact: PersonContactData;
+  coOpinionIds?: string[];
+  /** A B or C reply is a promise: what will be done and by when (回头看). */
+  commitment?: { promise: string; targetDate: string };
+}
+export interface ReviewDraftData extends TaskRef {
+  decision: 'approve' | 'reject';
+  comment?: string;
+}
+export interface SignReplyData extends TaskRef {
+  /** A lead reply without every co-opinion needs the coordinator's recorded override first. */
+  note?: string;
+}
+export interface SubmitOpinionData extends TaskRef {
+  text: string;
+  contact: PersonContactData;
+}
+export interface UrgeTaskData {
+  taskId: string;
+  message?: string;
+  /** 督办 of a lead task held up by missing co-opinions: the coordinator's recorded override. */
+  overrideCoOpinions?: { reason: string };
+}
+export interface TaskResult {
+  task: TaskView;
+}
+export interface IdResult {
+  id: string;
+}
