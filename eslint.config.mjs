@@ -1,6 +1,6 @@
 import tseslint from 'typescript-eslint';
 
-// The arrows point inward (DESIGN.md §2): the app never reaches into the server, and the core
+// The arrows point inward (docs/architecture.md, Layers): the app never reaches into the server, and the core
 // knows nothing but itself, dayjs and chinese-days (its module or its holiday data file). tests/arch proves these rules bite.
 const appFiles = ['src/app.tsx', 'src/app.config.ts', 'src/pages/**', 'src/components/**', 'src/api/**', 'src/hooks/**'];
 

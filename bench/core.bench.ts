@@ -1,4 +1,4 @@
-// The core at the scales of DESIGN.md §1: a city office (~100 suggestions a year), a city (~500),
+// The core at the scales of docs/architecture.md (Scale): a city office (~100 suggestions a year), a city (~500),
 // a province (~1,500) and the national congress (~9,200). Figures: median milliseconds per call and
 // microseconds per suggestion; a flat per-suggestion figure across scales means linear growth.
 import { annualReport } from '../src/core/annual-report';

@@ -1,4 +1,4 @@
-// The api cloud function: every user action, routed by `action` (DESIGN.md §7).
+// The api cloud function: every user action, routed by `action` (docs/architecture.md, Request flow).
 // Thin by design: wiring only. The caller's identity comes from cloud.getWXContext().
 import cloud from 'wx-server-sdk';
 import { createApi } from '../../src/server/api';

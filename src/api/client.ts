@@ -1,4 +1,4 @@
-// The ONE client of the cloud functions (DESIGN.md §7). The transport is chosen by the build target
+// The ONE client of the cloud functions (docs/architecture.md, Request flow). The transport is chosen by the build target
 // (process.env.TARO_ENV, replaced at build time), never by trying Taro.cloud first: in an H5 build
 // Taro.cloud is a stub that resolves with an error message instead of failing.
 import Taro from '@tarojs/taro';

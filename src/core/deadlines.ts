@@ -1,4 +1,4 @@
-// Due dates of a task under a policy (DESIGN.md §6). Month deadlines are calendar months from the
+// Due dates of a task under a policy (docs/architecture.md, Workflow table). Month deadlines are calendar months from the
 // Shanghai date of assignment; the return window counts calendar or working days.
 import { addDays, addMonths, addWorkingDays, isValidDate, shanghaiDate } from './calendar';
 import type { Task, TaskDue, UnitRole } from './model';

@@ -1,4 +1,4 @@
-// The one error vocabulary of DESIGN.md §7: codes for programs, messages in Chinese for people.
+// The one error vocabulary (docs/architecture.md, Error codes): codes for programs, messages in Chinese for people.
 
 export type ErrorCode =
   | 'VALIDATION'

@@ -1,4 +1,4 @@
-// The named statistics of the office's ledger and annual report (DESIGN.md §1). Every rate is a
+// The named statistics of the office's ledger and annual report (docs/architecture.md, Scale). Every rate is a
 // share in [0, 1], or null when its denominator is 0 (never NaN). The definitions below are the
 // contract; the README (办理时限政策与统计口径) repeats them for people.
 //

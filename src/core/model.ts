@@ -1,4 +1,4 @@
-// The model of DESIGN.md §4. Plain data: every timestamp is an ISO-8601 instant string (UTC, "Z"),
+// The model (docs/architecture.md, Model). Plain data: every timestamp is an ISO-8601 instant string (UTC, "Z"),
 // every deadline is a calendar date "YYYY-MM-DD" in Asia/Shanghai meaning "by the end of that day".
 
 export type Role = 'deputy' | 'handler' | 'reviewer' | 'leader' | 'coordinator' | 'admin';

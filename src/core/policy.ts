@@ -1,4 +1,4 @@
-// The deadline policy of DESIGN.md §1 and §6 as one typed, validated object. Every number here is a
+// The deadline policy (docs/architecture.md, Workflow table and Deadlines and reminders) as one typed, validated object. Every number here is a
 // policy setting, not a constant: a deployment may load its own values and validate them.
 import { isValidDate } from './calendar';
 

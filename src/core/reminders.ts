@@ -1,4 +1,4 @@
-// The reminder schedule (DESIGN.md §6) as a pure function: for a task on a Shanghai date, which
+// The reminder schedule (docs/architecture.md, Deadlines and reminders) as a pure function: for a task on a Shanghai date, which
 // reminders are due now. The sweep writes each one to the outbox under its key, so a reminder that
 // was already sent (its key in alreadySentKeys) is never produced again, and a sweep that missed
 // days catches up with the latest reminder only, not with every one it missed.

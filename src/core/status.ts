@@ -1,4 +1,4 @@
-// The suggestion's status, derived from its tasks (never stored twice; DESIGN.md §4–§5).
+// The suggestion's status, derived from its tasks (never stored twice; docs/architecture.md, Model).
 import type { Suggestion, SuggestionStatus, Task } from './model';
 
 const REPLYING = new Set<Task['role']>(['lead', 'split', 'sole']);

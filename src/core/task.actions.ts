@@ -1,4 +1,4 @@
-// The actions a task accepts (DESIGN.md §5, §7 tasks.*), as a discriminated union on `type`.
+// The actions a task accepts (docs/architecture.md, Workflow table), as a discriminated union on `type`.
 import type { Rating, Task, TaskState } from './model';
 import type { DeadlinePolicy } from './policy';
 

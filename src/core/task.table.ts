@@ -1,4 +1,4 @@
-// The task transition table of DESIGN.md §5 as data: every arrow is one row. An action whose
+// The task transition table (docs/architecture.md, Workflow table) as data: every arrow is one row. An action whose
 // outcome depends on its payload or the task (approve/reject, satisfied/unsatisfied, round) has
 // one row per branch. Guards are named here and defined in task.guards.ts.
 import type { TaskState, UnitRole } from './model';

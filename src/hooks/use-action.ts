@@ -1,6 +1,6 @@
 // Runs one changing action from a tap. A failed attempt that may not have reached the server
 // (INTERNAL: network or server trouble) keeps its requestId, so that the retry is applied at most
-// once (DESIGN.md §7); a success or a definite refusal starts a fresh id for the next request.
+// once (docs/architecture.md, API contract); a success or a definite refusal starts a fresh id for the next request.
 import { useCallback, useRef, useState } from 'react';
 import type { ApiError, ApiResponse } from '../core/errors';
 import type { ActionData, ActionName, ActionResult } from '../contract';

@@ -1,4 +1,4 @@
-// Who may see and do what (DESIGN.md §3). Every use case asks here; no page and no adapter decides.
+// Who may see and do what (docs/architecture.md, Roles and reach). Every use case asks here; no page and no adapter decides.
 import { AppError } from '../core/errors';
 import type { Role, Suggestion, Task, User } from '../core/model';
 

@@ -1,4 +1,4 @@
-// The one entry of every user action (DESIGN.md §7): route by action, validate the data, resolve the
+// The one entry of every user action (docs/architecture.md, Request flow): route by action, validate the data, resolve the
 // caller from the platform's openid only, replay a known requestId, run the use case, and answer in
 // the one response shape. Expected failures are AppErrors; anything else is logged and becomes INTERNAL.
 import { z } from 'zod';

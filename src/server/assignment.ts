@@ -1,4 +1,4 @@
-// Checks a set of units for one suggestion against DESIGN.md §1's roles and builds their tasks:
+// Checks a set of units for one suggestion against the unit roles (docs/architecture.md, Model) and builds their tasks:
 // one 主办 with any 会办, or several 分办, or one 独办; a unit at most once among live tasks.
 import { shanghaiDate, shanghaiStartOfDay } from '../core/calendar';
 import { computeDue } from '../core/deadlines';

@@ -1,4 +1,4 @@
-// The ports the use cases talk through (DESIGN.md §2). Adapters: SQLite (local) and CloudBase (cloud).
+// The ports the use cases talk through (docs/architecture.md, Layers). Adapters: SQLite (local) and CloudBase (cloud).
 import type {
   AuditEvent,
   Commitment,

@@ -1,4 +1,4 @@
-// Gathers what the core's workflow needs to judge a task (DESIGN.md §5 guards) from the store.
+// Gathers what the core's workflow needs to judge a task (docs/architecture.md, Workflow table) from the store.
 import type { Contact, Opinion, Reply, Suggestion, Task, User } from '../core/model';
 import type { DeadlinePolicy } from '../core/policy';
 import type { WorkflowContext } from '../core/workflow';

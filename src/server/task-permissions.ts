@@ -1,4 +1,4 @@
-// Who may take which task action (DESIGN.md §3), beside what the core's transition table allows.
+// Who may take which task action (docs/architecture.md, Roles and reach), beside what the core's transition table allows.
 import type { ActionName } from '../contract';
 import type { Commitment, Contact, Role, Suggestion, Task, TaskState, User } from '../core/model';
 import { allowedActions, type TaskActionType, type WorkflowContext } from '../core/workflow';

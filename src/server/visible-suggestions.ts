@@ -1,4 +1,4 @@
-// The suggestions a caller may see, with their tasks (DESIGN.md §3): a deputy those he or she
+// The suggestions a caller may see, with their tasks (docs/architecture.md, Roles and reach): a deputy those he or she
 // leads or co-signs; unit staff those with a task of their unit; the office all of them.
 import type { Suggestion, Task, User } from '../core/model';
 import { hasRole, isOffice, UNIT_STAFF_ROLES } from './access';

@@ -22,7 +22,7 @@ describe('the H5 transport', () => {
     expect(JSON.parse(init.body as string)).toEqual({ action: 'me', data: {}, requestId: 'req-1' });
   });
 
-  it('turns a network failure into the §7 error shape with a message for people', async () => {
+  it('turns a network failure into the contract error shape with a message for people', async () => {
     global.fetch = jest.fn(async () => {
       throw new TypeError('Failed to fetch');
     }) as unknown as typeof fetch;
@@ -31,7 +31,7 @@ describe('the H5 transport', () => {
     expect(response).toEqual({ ok: false, error: { code: 'INTERNAL', message: '网络连接失败，请检查网络后重试' } });
   });
 
-  it('rejects an answer that is not a §7 response', async () => {
+  it('rejects an answer that is not a contract response', async () => {
     global.fetch = jest.fn(async () => new Response(JSON.stringify({ hello: 1 }))) as unknown as typeof fetch;
     setTransport(h5Transport);
     const response = await call('me', {});

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
-// The lint rules of eslint.config.mjs keep the layers of DESIGN.md §2 apart. These tests lint
+// The lint rules of eslint.config.mjs keep the layers of docs/architecture.md apart. These tests lint
 // small snippets as if they lived at the given paths, so a weakened rule fails here.
 // ESLint runs as its own process (its flat config is an ES module, which Jest cannot import).
 const root = path.resolve(__dirname, '../..');

@@ -1,5 +1,5 @@
 // Property: whatever data arrives for whatever action from whichever caller, the answer is one of
-// DESIGN.md §7's codes, never INTERNAL, and a refused request changes nothing.
+// the error codes of docs/architecture.md, never INTERNAL, and a refused request changes nothing.
 import fc from 'fast-check';
 import { ACTION_NAMES } from '../../src/contract';
 import { ERROR_CODES } from '../../src/core/errors';
@@ -31,7 +31,7 @@ describe('random payloads to every action', () => {
   });
   afterAll(() => store.close());
 
-  it.each(ACTION_NAMES.map((a) => [a]))('%s answers only with §7 codes, never INTERNAL, and a refusal changes nothing', async (action) => {
+  it.each(ACTION_NAMES.map((a) => [a]))('%s answers only with the contract error codes, never INTERNAL, and a refusal changes nothing', async (action) => {
     await fc.assert(
       fc.asyncProperty(payload, fc.constantFrom(...CALLERS), fc.option(fc.string({ maxLength: 140 }), { nil: undefined }), async (data, openid, requestId) => {
         const before = store.dump();

@@ -34,7 +34,7 @@ function readCookie(header: string | undefined, name: string): string | undefine
 export async function createGateway(opts: GatewayOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 20 * 1024 * 1024 });
 
-  // A request the HTTP layer itself refuses (bad JSON, too large) still gets a §7 answer.
+  // A request the HTTP layer itself refuses (bad JSON, too large) still gets an answer in the response shape of docs/architecture.md (API contract).
   app.setErrorHandler((error: { statusCode?: number }, _req, reply) => {
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {

@@ -1,4 +1,4 @@
-// The 交办清单 table of DESIGN.md §8 read into rows: header names in Chinese, one row a suggestion.
+// The 交办清单 table (docs/architecture.md, Import format) read into rows: header names in Chinese, one row a suggestion.
 // Pure: every problem of a row is collected with its row number (the header is row 1), none thrown.
 import { isValidDate } from '../../core/calendar';
 import { AppError } from '../../core/errors';

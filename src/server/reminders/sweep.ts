@@ -1,4 +1,4 @@
-// The deadline sweep (DESIGN.md §6), run by the timer: scan the tasks lane by lane through the due-date
+// The deadline sweep (docs/architecture.md, Deadlines and reminders), run by the timer: scan the tasks lane by lane through the due-date
 // indexes, page by page, up to the run's batch and time budget, writing every reminder the core's
 // schedule says is due to the outbox; then send what the outbox holds (outside quiet hours). The
 // cursor is stored after every page, so a run that stops early is resumed by the next one.

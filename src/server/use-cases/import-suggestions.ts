@@ -1,4 +1,4 @@
-// suggestions.import: the coordinator loads a 交办清单 (DESIGN.md §8) — every row a suggestion,
+// suggestions.import: the coordinator loads a 交办清单 (docs/architecture.md, Import format) — every row a suggestion,
 // created and assigned to its units in one transaction. All or nothing: any bad row and nothing
 // is written, every bad row reported with its number and all its reasons; a row imported before
 // (same 届次 + 建议号, same title and text) is left unchanged, so a re-import changes nothing.

@@ -2,7 +2,7 @@
 // handler and the unit's reviewers (and, for a key-supervised suggestion, its leaders), is written to
 // the outbox with the task's lastUrgedAt in one commit, and is sent at once (quiet hours hold it for
 // the next run of the sweep). Once a day per task. A 督办 of a lead task held up by missing
-// co-opinions may carry the coordinator's recorded override (DESIGN.md §5): the core records it on
+// co-opinions may carry the coordinator's recorded override (docs/architecture.md, Workflow table): the core records it on
 // the task, after which the lead unit may submit its draft without them.
 import { z } from 'zod';
 import type { UrgeTaskData } from '../../contract';

@@ -1,5 +1,5 @@
 // 督办 with the coordinator's recorded override: a lead (主办) draft waits for every co-handler's
-// opinion, unless the coordinator records why it need not (DESIGN.md §5).
+// opinion, unless the coordinator records why it need not (docs/architecture.md, Workflow table).
 import type { TaskResult } from '../../../src/contract';
 import { HEADER, openOffice, type Office } from './fixture';
 import { importRows } from './lifecycle';

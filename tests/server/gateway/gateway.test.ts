@@ -84,7 +84,7 @@ describe('the local gateway', () => {
     expect(res.headers.get('set-cookie')).toBeNull();
   });
 
-  it('answers a body that is not JSON with a §7 VALIDATION error, without calling the function', async () => {
+  it('answers a body that is not JSON with a VALIDATION error in the contract shape, without calling the function', async () => {
     const seen: unknown[] = [];
     const app = await gateway(seen);
     const res = await app.inject({ method: 'POST', url: '/api/api', payload: '{bad', headers: { 'content-type': 'application/json' } });
