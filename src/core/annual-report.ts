@@ -1,7 +1,7 @@
 // The annual summary in the form of the office's own report (section 一, 总体办结情况), and the list
 // of adopted (A/B) suggestions, built only from data.
 import { shanghaiDate } from './calendar';
-import type { ReplyClass, User } from './model';
+import type { Reply, ReplyClass, Suggestion, User } from './model';
 import { computeMetrics, type Metrics, type MetricsInput, type MetricsScope } from './metrics';
 import type { DeadlinePolicy } from './policy';
 import { UNIT_ROLE_LABELS } from './labels';
@@ -12,8 +12,11 @@ export interface AnnualReportOptions {
   unitName: string;
   /** Whose suggestions, e.g. 市人大代表. */
   deputyTitle: string;
-  /** The congress session during which 会期 suggestions were raised, e.g. 市十八届人大一次会议. */
-  sessionName: string;
+  /**
+   * The congress session during which 会期 suggestions were raised, e.g. 市十八届人大一次会议. Without
+   * it, the sessions (届次) of the year's 会期 suggestions in scope are named, each as "<届次>会议".
+   */
+  sessionName?: string;
   scope: MetricsScope;
   today: string;
 }
@@ -41,7 +44,20 @@ export function percent(rate: number): string {
 const CN_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const ordinal = (i: number) => (i < 10 ? CN_NUMERALS[i]! : `${i + 1}`);
 
-function receivedSentence(o: AnnualReportOptions, m: Metrics): string {
+/** "十八届一次" → "十八届一次会议"; a 届次 already ending in 会议 keeps its name. */
+export function sessionMeetingName(session: string): string {
+  const name = session.trim();
+  return name.endsWith('会议') ? name : `${name}会议`;
+}
+
+/** The sessions of the 会期 suggestions given, in order of first appearance by 建议号, joined by 、. */
+export function sessionsPhrase(suggestions: readonly Pick<Suggestion, 'session' | 'phase' | 'number'>[]): string {
+  const sorted = [...suggestions].sort((a, b) => a.number.localeCompare(b.number, 'zh-CN', { numeric: true }));
+  const names = [...new Set(sorted.filter((s) => s.phase === 'session' && s.session.trim() !== '').map((s) => sessionMeetingName(s.session)))];
+  return names.length > 0 ? names.join('、') : '人民代表大会会议';
+}
+
+function receivedSentence(o: AnnualReportOptions & { sessionName: string }, m: Metrics): string {
   const { session, recess } = m.byPhase;
   const unassigned = m.received - m.assigned;
   let s = `${o.year}年，${o.unitName}共收到${o.deputyTitle}建议${m.received}件`;
@@ -76,9 +92,17 @@ function progressSentence(m: Metrics): string {
 function adoptedSuggestions(input: MetricsInput & { users: readonly Pick<User, 'id' | 'name'>[] }, m: Metrics): AdoptedSuggestion[] {
   const names = new Map(input.users.map((u) => [u.id, u.name]));
   const scoped = new Set(input.tasks.filter((t) => t.state !== 'returned' && (m.scope.kind === 'all' || t.unitId === m.scope.unitId)).map((t) => t.id));
-  const best = new Map<string, ReplyClass>();
+  // Only the latest signed reply of each task counts: a round-2 reply supersedes the round-1 one
+  // (as the class counts of the metrics do), so a B answered again as C is no longer adopted.
+  const latest = new Map<string, Reply>();
   for (const r of input.replies) {
-    if (!r.signedAt || !scoped.has(r.taskId) || (r.class !== 'A' && r.class !== 'B')) continue;
+    if (!r.signedAt || !scoped.has(r.taskId)) continue;
+    const prev = latest.get(r.taskId);
+    if (!prev || r.round > prev.round || (r.round === prev.round && r.signedAt > prev.signedAt!)) latest.set(r.taskId, r);
+  }
+  const best = new Map<string, ReplyClass>();
+  for (const r of latest.values()) {
+    if (r.class !== 'A' && r.class !== 'B') continue;
     const prev = best.get(r.suggestionId);
     if (!prev || r.class < prev) best.set(r.suggestionId, r.class);
   }
@@ -104,7 +128,12 @@ export function annualReport(
   const ids = new Set(suggestions.map((s) => s.id));
   const yearInput = { ...input, suggestions, tasks: input.tasks.filter((t) => ids.has(t.suggestionId)) };
   const metrics = computeMetrics(yearInput, options.scope, options.today, policy);
-  const summary = receivedSentence(options, metrics) + roleSentence(metrics) + progressSentence(metrics);
+  const inScope = new Set(
+    yearInput.tasks.filter((t) => t.state !== 'returned' && (options.scope.kind === 'all' || t.unitId === options.scope.unitId)).map((t) => t.suggestionId),
+  );
+  const scopedSuggestions = options.scope.kind === 'all' ? suggestions : suggestions.filter((s) => inScope.has(s.id));
+  const sessionName = options.sessionName ?? sessionsPhrase(scopedSuggestions);
+  const summary = receivedSentence({ ...options, sessionName }, metrics) + roleSentence(metrics) + progressSentence(metrics);
   const adopted = adoptedSuggestions(yearInput, metrics);
   const lines = adopted.map(
     (a, i) => `（${ordinal(i)}）${a.deputies[0]}代表${a.deputies.length > 1 ? '等' : ''}提出的“${a.title}”${a.title.endsWith('建议') ? '' : '建议'}（${a.class}类，建议号${a.number}）`,

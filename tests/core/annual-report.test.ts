@@ -60,3 +60,46 @@ describe('the annual summary in the office’s form', () => {
     expect(percent(0)).toBe('0%');
   });
 });
+
+describe('the sessions and the adopted list are those of the year and scope', () => {
+  const { sessionName: _named, ...derived } = options;
+  it('names only the sessions of the year asked for, each once with 会议', () => {
+    const data = office2022();
+    // The year before came from another session; it must not be named in 2022's summary.
+    data.suggestions.push({ ...data.suggestions[0]!, id: 'old', number: '900', session: '十七届五次', createdAt: '2021-02-20T02:00:00Z', assignedAt: '2021-02-20T02:00:00Z' });
+    data.tasks.push({ ...data.tasks[0]!, id: 'old-t', suggestionId: 'old' });
+    const report = annualReport(data, derived, SHANDONG_POLICY);
+    expect(report.summary).toContain('其中79件为十八届一次会议期间收到，3件为会后收到。');
+    expect(report.summary).not.toContain('十七届');
+  });
+  it('does not double 会议 after a 届次 that already ends with it', () => {
+    const data = office2022();
+    data.suggestions = data.suggestions.map((s) => ({ ...s, session: '十八届一次会议' }));
+    const report = annualReport(data, derived, SHANDONG_POLICY);
+    expect(report.summary).toContain('79件为十八届一次会议期间收到');
+    expect(report.summary).not.toContain('会议会议');
+  });
+  it('names only the sessions of the unit’s own suggestions in a unit scope', () => {
+    const data = office2022();
+    data.suggestions.push({ ...data.suggestions[0]!, id: 'other', number: '901', session: '十八届二次' });
+    data.tasks.push({ ...data.tasks[0]!, id: 'other-t', suggestionId: 'other', unitId: 'another-unit' });
+    expect(annualReport(data, derived, SHANDONG_POLICY).summary).not.toContain('十八届二次');
+    expect(annualReport(data, { ...derived, scope: { kind: 'all' } }, SHANDONG_POLICY).summary).toContain('十八届一次会议、十八届二次会议期间收到');
+  });
+  it('lists a suggestion by the class of its latest reply, not a superseded one', () => {
+    const data = office2022();
+    // 建议3: answered B in round 1, rated 不满意, re-handled and answered C in round 2.
+    const r1 = data.replies.find((r) => r.suggestionId === 's3')!;
+    expect(r1.class).toBe('B');
+    data.replies.push({ ...r1, id: 'r3-2', round: 2, class: 'C', signedAt: '2022-07-01T02:00:00Z' });
+    // 建议4: the reverse, C then A: adopted as A.
+    const r4 = data.replies.find((r) => r.suggestionId === 's4')!;
+    r4.class = 'C';
+    data.replies.push({ ...r4, id: 'r4-2', round: 2, class: 'A', signedAt: '2022-07-01T02:00:00Z' });
+    const report = annualReport(data, options, SHANDONG_POLICY);
+    expect(report.adopted.find((a) => a.number === '3')).toBeUndefined();
+    expect(report.adopted.find((a) => a.number === '4')).toMatchObject({ class: 'A' });
+    expect(report.adopted).toHaveLength(report.metrics.byClass.A + report.metrics.byClass.B);
+    expect(report.text).not.toContain('建议号3）');
+  });
+});

@@ -20,8 +20,8 @@ export const getAnnualReport = defineUseCase({
     const scope = scopeFor(caller(ctx), data.unitId);
     const store = ctx.deps.store;
     const directory = new Directory(store);
-    const input = await metricsInput(store, {});
-    const sessions = [...new Set(input.suggestions.filter((s) => s.phase === 'session').map((s) => s.session))];
+    // The year's suggestions only: the sessions named in the summary are those of the year and scope.
+    const input = await metricsInput(store, { year: data.year });
     const unitName = scope.kind === 'unit' ? await directory.unitName(scope.unitId) : ctx.deps.officeName;
     const report = annualReport(
       input,
@@ -29,7 +29,6 @@ export const getAnnualReport = defineUseCase({
         year: data.year,
         unitName,
         deputyTitle: '人大代表',
-        sessionName: sessions.length > 0 ? `${sessions.join('、')}会议` : '人民代表大会会议',
         scope,
         today: shanghaiDate(ctx.now),
       },

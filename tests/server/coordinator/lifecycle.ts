@@ -1,6 +1,6 @@
 // Drives a 独办 task of 市民政局 through the real actions to its end: claim, a face-to-face contact,
 // draft, review, signature, and the lead deputy's rating.
-import type { ReplyClass } from '../../../src/core/model';
+import type { Rating, ReplyClass } from '../../../src/core/model';
 import type { TaskResult } from '../../../src/contract';
 import { csvFile, HEADER, type Office } from './fixture';
 
@@ -35,7 +35,7 @@ export async function importRows(office: Office, rows: string[][]): Promise<Map<
 export async function replyAndRate(
   office: Office,
   taskId: string,
-  options: { class?: ReplyClass; rating?: 'satisfied' | 'basic' } = {},
+  options: { class?: ReplyClass; rating?: Rating } = {},
 ): Promise<void> {
   let version = (await office.ok<TaskResult>('handler-mzj', 'tasks.claim', { taskId, version: 1 })).task.version;
   await office.ok('handler-mzj', 'tasks.logContact', {
@@ -62,5 +62,10 @@ export async function replyAndRate(
   version = (await office.ok<TaskResult>('reviewer-mzj', 'tasks.review', { taskId, version, decision: 'approve' })).task.version;
   await office.ok<TaskResult>('leader-mzj', 'tasks.sign', { taskId, version });
   const rating = options.rating ?? 'satisfied';
-  await office.ok<TaskResult>('deputy-wang', 'feedback.submit', { taskId, attitude: rating, result: rating });
+  await office.ok<TaskResult>('deputy-wang', 'feedback.submit', {
+    taskId,
+    attitude: rating,
+    result: rating,
+    ...(rating === 'unsatisfied' ? { reasons: '答复未解决实际问题，请重新办理。' } : {}),
+  });
 }
