@@ -1,6 +1,2 @@
-// Outside the cloud the SDK must be told so (else it waits on a metadata lookup), and it needs
-// credentials to sign requests: fake ones, since every request goes to a local listener.
-process.env.TENCENTCLOUD = 'true';
-process.env.TENCENTCLOUD_SECRETID = 'test-secret-id';
-process.env.TENCENTCLOUD_SECRETKEY = 'test-secret-key';
-export {};
+// Import before wx-server-sdk: the SDK's environment for tests outside the cloud.
+import '../support/cloudbase-emulator/cloud-env';

@@ -87,7 +87,7 @@ describe('CloudBase store', () => {
       return defaultResponder(r);
     });
     expect(await store.events({ suggestionId: 's1' })).toEqual([auditEvent('e1', { suggestionId: 's1' })]);
-    expect(await store.idempotency('r1')).toEqual({ action: 'me', actorId: 'a', at: 'now', response: { ok: true, data: 1 } });
+    expect(await store.idempotency('r1')).toEqual({ id: 'r1', action: 'me', actorId: 'a', at: 'now', response: { ok: true, data: 1 } });
     expect(listener.requests).toEqual([
       { action: 'database.getDocument', collectionName: 'events', queryType: 'WHERE', query: { suggestionId: 's1' }, order: { seq: 1 }, limit: 1000 },
       { action: 'database.getDocument', collectionName: 'idempotency', queryType: 'WHERE', query: { _id: 'r1' }, limit: 1 },

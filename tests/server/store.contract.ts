@@ -154,6 +154,34 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       expect((await store.get('units', 'u1'))?.name).toBe('市民政局');
     });
 
+    it('answers CONFLICT, never another error, to every loser of concurrent updates of one document', async () => {
+      await store.transaction(async (tx) => tx.insert('tasks', task('t1')));
+      const results = await Promise.allSettled(
+        Array.from({ length: 8 }, (_, i) =>
+          store.transaction(async (tx) => {
+            const current = await tx.get('tasks', 't1');
+            tx.update('tasks', { ...current!, state: i % 2 ? 'handling' : 'returnRequested', version: 2 });
+            tx.appendEvent(auditEvent(`e${i}`));
+          }),
+        ),
+      );
+      const won = results.filter((r) => r.status === 'fulfilled').length;
+      const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(won).toBeGreaterThanOrEqual(1);
+      expect(lost.map((r) => (r.reason as { code?: string }).code)).toEqual(lost.map(() => 'CONFLICT'));
+      expect(await store.events({ entityId: 't1' })).toHaveLength(won);
+    });
+
+    it('keeps one document when concurrent transactions insert the same id; the others answer CONFLICT', async () => {
+      const results = await Promise.allSettled(
+        Array.from({ length: 8 }, (_, i) => store.transaction(async (tx) => tx.insert('units', { id: 'u1', name: `单位${i}`, departments: [] }))),
+      );
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(lost.map((r) => (r.reason as { code?: string }).code)).toEqual(lost.map(() => 'CONFLICT'));
+      expect(await store.find('units')).toHaveLength(1);
+    });
+
     it('lists events of a suggestion in the order they were appended', async () => {
       await store.transaction(async (tx) => {
         tx.appendEvent(auditEvent('e2', { suggestionId: 's1', at: '2024-02-02T00:00:00.000Z' }));

@@ -3,7 +3,7 @@
 // the revision the optimistic concurrency check compares. Writes go through runTransaction, one
 // document operation at a time (the platform's rule); queries page by `_id`, at most 1000 a request.
 import type { AuditEvent } from '../../../core/model';
-import type { CollectionName, Doc, EventQuery, IdempotencyRecord, IndexValue, Query, Store, Tx } from '../../ports';
+import { INDEXES, type CollectionName, type Doc, type EventQuery, type IdempotencyRecord, type IndexValue, type Query, type Store, type Tx } from '../../ports';
 import { indexPath, isArrayIndex } from '../index-values';
 import { runUnitOfWork, staleConflict, type CommitPlan, type Revised } from '../unit-of-work';
 
@@ -46,6 +46,32 @@ export interface CloudLike {
 export const CLOUD_PAGE = 1000;
 export const EVENTS = 'events';
 export const IDEMPOTENCY = 'idempotency';
+/** Every collection the adapter reads or writes: each must exist before the first request (-502005). */
+export const CLOUD_COLLECTIONS: readonly string[] = [...(Object.keys(INDEXES) as CollectionName[]), EVENTS, IDEMPOTENCY];
+
+/** The code @cloudbase/database's runTransaction retries on (dist/commonjs/transaction/index.js). */
+const SDK_CONFLICT_CODE = 'DATABASE_TRANSACTION_CONFLICT';
+
+/**
+ * A write-write conflict as it reaches us through wx-server-sdk: the service answers
+ * { code: 'DATABASE_TRANSACTION_CONFLICT', message: '[ResourceUnavailable.TransactionConflict] …' },
+ * wx-server-sdk's TCB_ERR_CODE table has no entry for that code, so it arrives as a plain Error with
+ * errCode -501001 (SYS_ERR) and the service's message; or, once the SDK's retries are spent, as the
+ * object we threw with the SDK's own code.
+ */
+export function isTransactionConflict(error: unknown): boolean {
+  const e = error as { code?: unknown; errCode?: unknown; message?: unknown; errMsg?: unknown } | null;
+  if (!e) return false;
+  if (e.code === SDK_CONFLICT_CODE) return true;
+  const text = `${String(e.message ?? '')} ${String(e.errMsg ?? '')}`;
+  return /ResourceUnavailable\.TransactionConflict/.test(text);
+}
+
+/** A duplicate _id (or unique index key): DATABASE_REQUEST_FAILED, errCode -502001, MongoDB's E11000 message. */
+export function isDuplicateKey(error: unknown): boolean {
+  const e = error as { message?: unknown; errMsg?: unknown } | null;
+  return !!e && /E11000 duplicate key/.test(`${String(e.message ?? '')} ${String(e.errMsg ?? '')}`);
+}
 
 const SYSTEM_FIELDS = ['_id', '_rev', '_openid'];
 
@@ -136,41 +162,51 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
     },
     async idempotency(requestId: string): Promise<IdempotencyRecord | undefined> {
       const { data } = await db.collection(IDEMPOTENCY).where({ _id: requestId }).limit(1).get();
-      return data[0] ? strip<IdempotencyRecord>(data[0]).doc : undefined;
+      return data[0] ? { ...strip<IdempotencyRecord>(data[0]).doc, id: requestId } : undefined;
     },
   };
 
   async function commit(plan: CommitPlan): Promise<void> {
     // Events are ordered by `seq`: the commit instant plus a counter, so one commit's events keep their order.
     const stamp = new Date().toISOString();
-    await db.runTransaction(async (t) => {
-      // (the body below runs again when the platform retries a conflicting transaction)
-      for (const write of plan.writes) {
-        const ref = t.collection(write.collection).doc(write.id);
-        const current = await getInTransaction(ref);
-        const rev = current ? (typeof current._rev === 'number' ? current._rev : 1) : 0;
-        if (rev !== write.expectedRev) throw staleConflict();
-        const body: Record<string, unknown> = { ...plain(write.doc), _rev: write.expectedRev + 1 };
-        delete body._id;
-        if (write.expectedRev === 0) await t.collection(write.collection).add({ data: { _id: write.id, ...body } });
-        else await ref.set({ data: body });
-      }
-      for (const [index, event] of plan.events.entries()) {
-        const seq = `${stamp}#${String(index).padStart(4, '0')}#${event.id}`;
-        await t.collection(EVENTS).add({ data: { _id: event.id, ...plain(event), seq } });
-      }
-      if (plan.remember) {
-        const ref = t.collection(IDEMPOTENCY).doc(plan.remember.id);
-        const existing = await getInTransaction(ref);
-        if (existing) throw staleConflict();
-        const { id, ...record } = plain(plan.remember);
-        await t.collection(IDEMPOTENCY).add({ data: { _id: id, ...record } });
-      }
-    }).catch((error: unknown) => {
-      // Retries exhausted on a write-write conflict: the same outcome as a stale revision.
-      if ((error as { code?: unknown } | null)?.code === 'DATABASE_TRANSACTION_CONFLICT') throw staleConflict();
-      throw error;
-    });
+    await db
+      .runTransaction(async (t) => {
+        // This body runs again when the SDK retries a conflicting transaction: a conflict reported by
+        // the service is handed back with the code the SDK retries on; a revision that moved on is
+        // final (AppError CONFLICT, which the SDK rolls back and passes through).
+        try {
+          for (const write of plan.writes) {
+            const ref = t.collection(write.collection).doc(write.id);
+            const current = await getInTransaction(ref);
+            const rev = current ? (typeof current._rev === 'number' ? current._rev : 1) : 0;
+            if (rev !== write.expectedRev) throw staleConflict();
+            const body: Record<string, unknown> = { ...plain(write.doc), _rev: write.expectedRev + 1 };
+            delete body._id;
+            if (write.expectedRev === 0) await t.collection(write.collection).add({ data: { _id: write.id, ...body } });
+            else await ref.set({ data: body });
+          }
+          for (const [index, event] of plan.events.entries()) {
+            const seq = `${stamp}#${String(index).padStart(4, '0')}#${event.id}`;
+            await t.collection(EVENTS).add({ data: { _id: event.id, ...plain(event), seq } });
+          }
+          if (plan.remember) {
+            const ref = t.collection(IDEMPOTENCY).doc(plan.remember.id);
+            const existing = await getInTransaction(ref);
+            if (existing) throw staleConflict();
+            const { id, ...record } = plain(plan.remember);
+            await t.collection(IDEMPOTENCY).add({ data: { _id: id, ...record } });
+          }
+        } catch (error) {
+          if (isTransactionConflict(error)) throw { code: SDK_CONFLICT_CODE, message: String((error as Error).message) };
+          throw error;
+        }
+      })
+      .catch((error: unknown) => {
+        // Retries spent on a write-write conflict, or a key another commit took first: the same
+        // outcome as a stale revision.
+        if (isTransactionConflict(error) || isDuplicateKey(error)) throw staleConflict();
+        throw error;
+      });
   }
 
   return {

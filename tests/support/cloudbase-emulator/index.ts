@@ -1,0 +1,459 @@
+// A CloudBase emulator for tests and benchmarks: the HTTP listener that the real wx-server-sdk talks
+// to through cloud.init({ serviceUrl }), executing the database requests it sends against an
+// in-memory store with the service's semantics. docs/cloudbase-emulator.md lists each behaviour with
+// its source; the comments below cite them where they are implemented. Never bundled into a function.
+//
+// Wire format (@cloudbase/node-sdk dist/utils/tcbapirequester.js, @cloudbase/database dist/commonjs):
+// every call is a POST of JSON { action, collectionName, query, queryType, order, limit, offset, data,
+// transactionId, merge, upsert, multi, ... } to serviceUrl?env=…&seqId=…; query, order and update data
+// are EJSON strings (utils.stringifyByEJSON, relaxed: false), inserted documents an array of them. An
+// answer is JSON: success { data, requestId }, failure { code, message, requestId } — the SDK throws
+// any answer with a `code` (utils.processReturn) and wx-server-sdk turns the code into errCode through
+// its TCB_ERR_CODE table, SYS_ERR (-501001) for codes it does not know.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { EJSON } from 'bson';
+import { applyUpdate, matches, QueryError, sortDocs, type Docu } from './query';
+
+export interface EmulatorOptions {
+  /** Real milliseconds each request waits before it is answered (a network round trip). */
+  latencyMs?: number;
+  /** Milliseconds each request adds to the emulator's clock without waiting (billing-scale runs). */
+  simulatedLatencyMs?: number;
+  /** Start the clock here (ms since epoch) and move it only by simulated latency and advance(). */
+  clockStart?: number;
+  /** Collections that exist from the start (a fresh environment has none). */
+  collections?: readonly string[];
+}
+
+export interface CloudBaseEmulator {
+  /** The serviceUrl to give cloud.init. */
+  readonly url: string;
+  /** Requests answered (or cut) since the last resetCounter(), in all and by action. */
+  readonly requests: number;
+  readonly byAction: Readonly<Record<string, number>>;
+  resetCounter(): void;
+  /** The emulator's clock (ms since epoch); transactions expire by it. */
+  now(): number;
+  advance(ms: number): void;
+  setLatency(latencyMs: number, simulatedLatencyMs?: number): void;
+  /** The console's 新建集合 (the SDK's createCollection does the same over the wire). */
+  createCollection(name: string): void;
+  collectionNames(): string[];
+  /** The committed documents of a collection in insertion order. */
+  documents(name: string): Docu[];
+  /** Every committed document, as stable text: equal dumps mean equal databases. */
+  dump(): string;
+  /** From the (n+1)-th request on, drop every connection unanswered (the function was killed). */
+  cutAfter(n: number | undefined): void;
+  /** Transactions begun and neither committed, aborted nor expired. */
+  openTransactions(): number;
+  /** Back to a fresh environment holding only these (empty) collections; the counter restarts. */
+  reset(collections?: readonly string[]): void;
+  close(): Promise<void>;
+}
+
+// Messages as the service words them (@cloudbase/node-sdk test/database/unit/transaction.test.ts and
+// docs/database/database.md, runTransaction section).
+const CONFLICT_MESSAGE =
+  '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.';
+const NOT_EXIST_MESSAGE =
+  '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.';
+/** Transactions must commit or abort within 30 s (the TransactionNotExist message above). */
+export const TRANSACTION_TTL_MS = 30_000;
+/** At most 1000 documents a get in a cloud function, 100 without a limit (Collection.limit docs; query.js get()). */
+export const MAX_LIMIT = 1000;
+export const DEFAULT_LIMIT = 100;
+
+class ServiceError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const conflict = () => new ServiceError('DATABASE_TRANSACTION_CONFLICT', CONFLICT_MESSAGE);
+const notExist = () => new ServiceError('DATABASE_TRANSACTION_FAIL', NOT_EXIST_MESSAGE);
+// Codes from the service's error table (docs.cloudbase.net/error-code/basic, 数据库错误); the duplicate
+// key message is MongoDB's, which the service passes through for a unique index violation.
+const missingCollection = (name: string) =>
+  new ServiceError('DATABASE_COLLECTION_NOT_EXIST', `[ResourceNotFound.TableNotExist] Db or Table not exist: ${name}. Please check your request, but if the problem persists, contact us.`);
+const duplicateKey = (env: string, name: string, id: string) =>
+  new ServiceError('DATABASE_REQUEST_FAILED', `E11000 duplicate key error collection: ${env}.${name} index: _id_ dup key: { _id: ${JSON.stringify(id)} }`);
+
+interface Version {
+  seq: number;
+  doc: Docu | null; // null: removed
+}
+
+interface Transaction {
+  id: string;
+  startedAt: number;
+  startSeq: number;
+  /** Pending writes by "collection/id": the document after the write, or null when removed. */
+  writes: Map<string, { collection: string; id: string; doc: Docu | null }>;
+}
+
+const keyOf = (collection: string, id: string) => `${collection}/${id}`;
+const parseEjson = (value: unknown): unknown => (typeof value === 'string' ? EJSON.parse(value) : value);
+const clone = <T>(value: T): T => structuredClone(value);
+
+export async function startCloudBaseEmulator(options: EmulatorOptions = {}): Promise<CloudBaseEmulator> {
+  let latencyMs = options.latencyMs ?? 0;
+  let simulatedLatencyMs = options.simulatedLatencyMs ?? 0;
+  let offset = 0;
+  const now = () => (options.clockStart !== undefined ? options.clockStart : Date.now()) + offset;
+
+  // Multi-version storage: every committed write is a version stamped with the commit's sequence
+  // number, so a transaction reads the snapshot of its start (node-sdk test 读快照 / 读偏).
+  const data = new Map<string, Map<string, Version[]>>();
+  let seq = 0;
+  const transactions = new Map<string, Transaction>();
+  /** Document key → the transaction holding an uncommitted write on it (MongoDB's write lock). */
+  const locks = new Map<string, string>();
+  let counter = 0;
+  let byAction: Record<string, number> = {};
+  let cutAt: number | undefined;
+  let txCounter = 0;
+  const env = 'emulator';
+
+  for (const name of options.collections ?? []) data.set(name, new Map());
+
+  const collectionOf = (name: string | undefined) => {
+    const found = name === undefined ? undefined : data.get(name);
+    if (!found) throw missingCollection(String(name));
+    return found;
+  };
+
+  const latest = (versions: Version[] | undefined) => versions?.[versions.length - 1];
+  const atSeq = (versions: Version[] | undefined, at: number) => {
+    if (!versions) return undefined;
+    for (let i = versions.length - 1; i >= 0; i -= 1) if (versions[i]!.seq <= at) return versions[i];
+    return undefined;
+  };
+
+  function release(tx: Transaction) {
+    for (const key of tx.writes.keys()) if (locks.get(key) === tx.id) locks.delete(key);
+    transactions.delete(tx.id);
+  }
+
+  /** The live transaction, or TransactionNotExist when unknown, finished or older than 30 s. */
+  function liveTransaction(id: string): Transaction {
+    const tx = transactions.get(id);
+    if (!tx) throw notExist();
+    if (now() - tx.startedAt > TRANSACTION_TTL_MS) {
+      release(tx);
+      throw notExist();
+    }
+    return tx;
+  }
+
+  function expireStale() {
+    for (const tx of [...transactions.values()]) if (now() - tx.startedAt > TRANSACTION_TTL_MS) release(tx);
+  }
+
+  /** The documents a reader sees: the latest commit, or a transaction's snapshot with its own writes. */
+  function visible(name: string, tx?: Transaction): Docu[] {
+    const collection = collectionOf(name);
+    const out: Docu[] = [];
+    for (const [id, versions] of collection) {
+      const pending = tx?.writes.get(keyOf(name, id));
+      if (pending) {
+        if (pending.doc) out.push(pending.doc);
+        continue;
+      }
+      const version = tx ? atSeq(versions, tx.startSeq) : latest(versions);
+      if (version?.doc) out.push(version.doc);
+    }
+    if (tx) for (const pending of tx.writes.values()) if (pending.collection === name && pending.doc && !collection.has(pending.id)) out.push(pending.doc);
+    return out;
+  }
+
+  /**
+   * A write inside a transaction: MongoDB's write-write conflict rule, which the service reports as
+   * TransactionConflict and answers by aborting the transaction (node-sdk test 冲突检测: a document
+   * another transaction wrote and has not committed; 读偏: a document committed by someone else after
+   * this transaction's snapshot).
+   */
+  function writeInTransaction(tx: Transaction, name: string, id: string, next: (current: Docu | null) => Docu | null) {
+    const collection = collectionOf(name);
+    const key = keyOf(name, id);
+    const holder = locks.get(key);
+    const committed = latest(collection.get(id));
+    if ((holder && holder !== tx.id) || (committed && committed.seq > tx.startSeq)) {
+      release(tx);
+      throw conflict();
+    }
+    const pending = tx.writes.get(key);
+    const current = pending ? pending.doc : (atSeq(collection.get(id), tx.startSeq)?.doc ?? null);
+    let doc: Docu | null;
+    try {
+      doc = next(current);
+    } catch (error) {
+      // Any failed statement aborts a MongoDB transaction; the SDK's rollback then finds none.
+      release(tx);
+      throw error;
+    }
+    locks.set(key, tx.id);
+    tx.writes.set(key, { collection: name, id, doc });
+  }
+
+  /** A write outside a transaction waits for a transaction holding the document (MongoDB blocks it). */
+  async function waitForLock(name: string, id: string) {
+    for (;;) {
+      expireStale();
+      if (!locks.has(keyOf(name, id))) return;
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+  }
+
+  function commitWrite(name: string, id: string, doc: Docu | null) {
+    const collection = collectionOf(name);
+    const versions = collection.get(id) ?? [];
+    versions.push({ seq, doc });
+    collection.set(id, versions);
+  }
+
+  function findIds(name: string, query: unknown, queryType: string | undefined, tx?: Transaction): Docu[] {
+    const docs = visible(name, tx);
+    if (queryType === 'DOC') {
+      const id = (query as Docu | undefined)?._id;
+      return docs.filter((d) => d._id === id);
+    }
+    return docs.filter((d) => matches(d, query));
+  }
+
+  let nextAutoId = 0;
+  const autoId = () => `emu${Date.now().toString(16)}${(nextAutoId++).toString(16).padStart(8, '0')}`;
+
+  async function handle(body: Docu): Promise<Docu> {
+    const action = String(body.action);
+    const name = body.collectionName === undefined ? undefined : String(body.collectionName);
+    const txId = body.transactionId === undefined ? undefined : String(body.transactionId);
+    const query = parseEjson(body.query);
+    const queryType = body.queryType === undefined ? undefined : String(body.queryType);
+    switch (action) {
+      case 'database.addCollection': {
+        if (!name) throw new ServiceError('INVALID_PARAM', 'collectionName is required');
+        if (data.has(name)) throw new ServiceError('DATABASE_COLLECTION_ALREADY_EXIST', `[ResourceInUse.TableExist] Table exist: ${name}.`);
+        data.set(name, new Map());
+        return {};
+      }
+      case 'database.startTransaction': {
+        txCounter += 1;
+        const tx: Transaction = { id: `tx-${txCounter}-${now()}`, startedAt: now(), startSeq: seq, writes: new Map() };
+        transactions.set(tx.id, tx);
+        return { transactionId: tx.id };
+      }
+      case 'database.commitTransaction': {
+        const tx = liveTransaction(String(txId));
+        seq += 1;
+        for (const write of tx.writes.values()) commitWrite(write.collection, write.id, write.doc);
+        release(tx);
+        return {};
+      }
+      case 'database.abortTransaction': {
+        release(liveTransaction(String(txId)));
+        return {};
+      }
+      case 'database.getDocument': {
+        const tx = txId === undefined ? undefined : liveTransaction(txId);
+        const limit = body.limit === undefined ? DEFAULT_LIMIT : Number(body.limit);
+        if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw new ServiceError('INVALID_PARAM', `limit must be an integer from 1 to ${MAX_LIMIT}`);
+        collectionOf(name);
+        const order = parseEjson(body.order) as Record<string, number> | undefined;
+        const offsetN = body.offset === undefined ? 0 : Number(body.offset);
+        const found = sortDocs(findIds(name!, query, queryType, tx), order).slice(offsetN, offsetN + limit);
+        return { data: { list: found.map((d) => EJSON.stringify(d, { relaxed: false })), limit, offset: offsetN } };
+      }
+      case 'database.calculateDocument': {
+        collectionOf(name);
+        return { data: { total: findIds(name!, query, queryType).length } };
+      }
+      case 'database.insertDocument': {
+        const collection = collectionOf(name);
+        const docs = (body.data as unknown[]).map((d) => parseEjson(d) as Docu);
+        const ids: string[] = [];
+        if (txId !== undefined) {
+          const tx = liveTransaction(txId);
+          for (const doc of docs) {
+            const id = doc._id === undefined ? autoId() : String(doc._id);
+            writeInTransaction(tx, name!, id, (current) => {
+              if (current) throw duplicateKey(env, name!, id);
+              return { ...clone(doc), _id: id };
+            });
+            ids.push(id);
+          }
+          return { data: { insertedIds: ids } };
+        }
+        for (const doc of docs) {
+          const id = doc._id === undefined ? autoId() : String(doc._id);
+          await waitForLock(name!, id);
+          if (latest(collection.get(id))?.doc) throw duplicateKey(env, name!, id);
+          seq += 1;
+          commitWrite(name!, id, { ...clone(doc), _id: id });
+          ids.push(id);
+        }
+        return { data: { insertedIds: ids } };
+      }
+      case 'database.modifyDocument': {
+        collectionOf(name);
+        const update = parseEjson(body.data) as Docu;
+        const merge = body.merge === true || body.merge === 'true';
+        const upsert = body.upsert === true || body.upsert === 'true';
+        const multi = body.multi === true || body.multi === 'true';
+        const tx = txId === undefined ? undefined : liveTransaction(txId);
+        let targets = findIds(name!, query, queryType, tx);
+        if (!multi) targets = targets.slice(0, 1);
+        let upsertId: string | null = null;
+        if (targets.length === 0 && upsert) {
+          const id = queryType === 'DOC' ? String((query as Docu)._id) : autoId();
+          upsertId = id;
+          const created = applyUpdate({ _id: id }, update, merge);
+          if (tx) writeInTransaction(tx, name!, id, () => created);
+          else {
+            await waitForLock(name!, id);
+            seq += 1;
+            commitWrite(name!, id, created);
+          }
+          return { data: { updated: 0, upsert_id: upsertId } };
+        }
+        for (const target of targets) {
+          const id = String(target._id);
+          if (tx) writeInTransaction(tx, name!, id, (current) => applyUpdate(current ?? target, update, merge));
+          else {
+            await waitForLock(name!, id);
+            const current = latest(collectionOf(name).get(id))?.doc;
+            if (!current) continue;
+            seq += 1;
+            commitWrite(name!, id, applyUpdate(current, update, merge));
+          }
+        }
+        return { data: { updated: targets.length, upsert_id: upsertId } };
+      }
+      case 'database.removeDocument': {
+        collectionOf(name);
+        const multi = body.multi === true || body.multi === 'true';
+        const tx = txId === undefined ? undefined : liveTransaction(txId);
+        let targets = findIds(name!, query, queryType, tx);
+        if (!multi) targets = targets.slice(0, 1);
+        for (const target of targets) {
+          const id = String(target._id);
+          if (tx) writeInTransaction(tx, name!, id, () => null);
+          else {
+            await waitForLock(name!, id);
+            seq += 1;
+            commitWrite(name!, id, null);
+          }
+        }
+        return { data: { deleted: targets.length } };
+      }
+      default:
+        throw new ServiceError('INVALID_ACTION', `action ${action} is not emulated`);
+    }
+  }
+
+  let requestSeq = 0;
+  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    let raw = '';
+    req.on('data', (chunk) => (raw += chunk));
+    req.on('end', () => {
+      counter += 1;
+      const position = counter;
+      let body: Docu;
+      try {
+        body = JSON.parse(raw) as Docu;
+      } catch {
+        res.statusCode = 400;
+        res.end();
+        return;
+      }
+      const action = String(body.action);
+      byAction[action] = (byAction[action] ?? 0) + 1;
+      offset += simulatedLatencyMs;
+      if (cutAt !== undefined && position > cutAt) {
+        req.socket.destroy();
+        return;
+      }
+      const requestId = `emu-${(requestSeq += 1)}`;
+      const answer = async () => {
+        let reply: Docu;
+        try {
+          reply = { ...(await handle(body)), requestId };
+        } catch (error) {
+          if (error instanceof ServiceError) reply = { code: error.code, message: error.message, requestId };
+          else if (error instanceof QueryError) reply = { code: 'DATABASE_INVALID_OPERRATOR', message: error.message, requestId };
+          else reply = { code: 'SYS_ERR', message: String(error), requestId };
+        }
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify(reply));
+      };
+      if (latencyMs > 0) setTimeout(() => void answer(), latencyMs);
+      else void answer();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}/admin`,
+    get requests() {
+      return counter;
+    },
+    get byAction() {
+      return byAction;
+    },
+    resetCounter() {
+      counter = 0;
+      byAction = {};
+      if (cutAt !== undefined) cutAt = undefined;
+    },
+    now,
+    advance(ms) {
+      offset += ms;
+    },
+    setLatency(real, simulated = simulatedLatencyMs) {
+      latencyMs = real;
+      simulatedLatencyMs = simulated;
+    },
+    createCollection(name) {
+      if (!data.has(name)) data.set(name, new Map());
+    },
+    collectionNames: () => [...data.keys()].sort(),
+    documents(name) {
+      return visible(name).map((d) => clone(d));
+    },
+    dump() {
+      const out: Record<string, Docu[]> = {};
+      for (const name of [...data.keys()].sort()) {
+        out[name] = visible(name)
+          .map((d) => clone(d))
+          .sort((a, b) => (String(a._id) < String(b._id) ? -1 : 1));
+      }
+      return JSON.stringify(out);
+    },
+    cutAfter(n) {
+      cutAt = n === undefined ? undefined : counter + n;
+    },
+    reset(collections = options.collections ?? []) {
+      data.clear();
+      transactions.clear();
+      locks.clear();
+      for (const name of collections) data.set(name, new Map());
+      counter = 0;
+      byAction = {};
+      cutAt = undefined;
+    },
+    openTransactions() {
+      expireStale();
+      return transactions.size;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
