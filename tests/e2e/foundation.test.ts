@@ -59,12 +59,28 @@ describe('the local stack', () => {
     expect(titles.length).toBeGreaterThan(0);
 
     const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
+    // Whatever the gateway's Content-Security-Policy blocks is reported here (and on the console).
+    const refused: string[] = [];
+    page.on('console', (msg) => {
+      if (/Content Security Policy/i.test(msg.text())) refused.push(msg.text());
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
     await page.goto(new URL('/dev/login', gw.url).toString());
     await page.click('#login-demo-deputy');
     await page.waitForURL((u) => !u.pathname.startsWith('/dev/'));
     for (const title of titles) {
       await page.getByText(title, { exact: false }).first().waitFor({ timeout: 30_000 });
     }
+    // The app runs under the CSP: Taro's inline root-font script ran (allowed by its hash), nothing was refused.
+    expect(await page.evaluate(() => document.documentElement.style.fontSize)).toMatch(/px$/);
+    await page.getByText(titles[0]!, { exact: false }).first().click();
+    await page.waitForFunction(() => window.location.hash.includes('detail'), undefined, { timeout: 30_000 });
+    await page.waitForLoadState('networkidle');
+    expect(refused).toEqual([]);
     mkdirSync(screenshotDir(), { recursive: true });
     await page.screenshot({ path: path.join(screenshotDir(), 'deputy-home.png'), fullPage: true });
     await page.close();

@@ -1,11 +1,16 @@
 // The local gateway: what the WeChat cloud would do for a phone, done on 127.0.0.1 for a browser.
 // It serves the H5 build, runs `POST /api/<function>` through the same entries the cloud runs with
 // the logged-in user's openid put into the function context, and offers the dev login and clock.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { WxContext } from '../../../cloudfunctions/api/entry';
-import { renderDevLogin, type DemoLogin } from './dev-login';
+import type { ErrorCode } from '../../core/errors';
+import { MAX_IMPORT_BYTES } from '../import/read-file';
+import { DEV_LOGIN_CSS, DEV_LOGIN_JS, renderDevLogin, type DemoLogin } from './dev-login';
 
 export const SESSION_COOKIE = 'jyt_openid';
 
@@ -23,6 +28,83 @@ export interface GatewayOptions {
   logger?: boolean;
 }
 
+/**
+ * The largest request is the import of a 交办清单: a file of at most MAX_IMPORT_BYTES (5 MB, e.g.
+ * 3,000 rows of about 1.7 KB) sent as base64 (4 characters per 3 bytes) inside the JSON request,
+ * plus room for the envelope. Anything larger is refused before it is read into memory.
+ */
+export const BODY_LIMIT = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 64 * 1024;
+const BODY_LIMIT_MB = (BODY_LIMIT / 1024 / 1024).toFixed(1);
+
+/**
+ * What the H5 app runs under: its scripts, styles, images and calls all come from this origin. Taro
+ * H5 sets style attributes and injects <style> elements at run time, hence 'unsafe-inline' for
+ * styles only. The one inline script of the build (Taro's root font size) is allowed by its hash,
+ * computed from the index.html being served; no other inline script runs. No
+ * upgrade-insecure-requests: the gateway speaks plain HTTP on the loopback address.
+ */
+export function contentSecurityPolicy(inlineScriptHashes: readonly string[] = []) {
+  return {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'", ...inlineScriptHashes.map((hash) => `'${hash}'`)],
+    scriptSrcAttr: ["'none'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+    upgradeInsecureRequests: null,
+  };
+}
+
+/** sha256 sources of the inline <script> elements of an HTML page. */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes: string[] = [];
+  for (const match of html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/gi)) {
+    const attributes = match[1] ?? '';
+    if (/\ssrc\s*=/i.test(attributes) || match[2]!.length === 0) continue;
+    hashes.push(`sha256-${createHash('sha256').update(match[2]!, 'utf8').digest('base64')}`);
+  }
+  return hashes;
+}
+
+/** Host names under which the gateway answers its dev endpoints (it listens on the loopback only). */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+const envelope = (code: ErrorCode, message: string) => ({ ok: false as const, error: { code, message } });
+
+function hostName(host: string | undefined): string {
+  if (!host) return '';
+  return host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0]!;
+}
+
+/**
+ * A state-changing request the gateway accepts only from its own pages: when the browser says where
+ * the request comes from (Origin, Sec-Fetch-Site), it must be this origin; the host must be the
+ * loopback (no DNS rebinding); and the body must be JSON, which a page of another site cannot send
+ * here without a CORS preflight that the gateway never grants.
+ */
+function crossSiteProblem(req: FastifyRequest, requireJson: boolean): string | undefined {
+  const host = req.headers.host;
+  if (!LOOPBACK_HOSTS.has(hostName(host).toLowerCase())) return '只接受本机地址的请求';
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin') return '只接受本站页面发出的请求';
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== `http://${host}`) return '只接受本站页面发出的请求';
+  if (requireJson && !/^application\/json\s*(;|$)/i.test(String(req.headers['content-type'] ?? ''))) {
+    return '请求内容应为 JSON';
+  }
+  return undefined;
+}
+
+async function sameSiteJson(req: FastifyRequest, reply: FastifyReply) {
+  const problem = crossSiteProblem(req, true);
+  if (problem) return reply.code(403).send(envelope('FORBIDDEN', problem));
+}
+
 function readCookie(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
@@ -32,24 +114,52 @@ function readCookie(header: string | undefined, name: string): string | undefine
 }
 
 export async function createGateway(opts: GatewayOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 20 * 1024 * 1024 });
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: BODY_LIMIT });
+  // Looked up among the gateway's own entries only: /api/constructor or /api/__proto__ is no function.
+  const functions = new Map(Object.entries(opts.functions));
+  const indexHtml = path.join(opts.staticDir, 'index.html');
+  const hashes = existsSync(indexHtml) ? inlineScriptHashes(readFileSync(indexHtml, 'utf8')) : [];
 
-  // A request the HTTP layer itself refuses (bad JSON, too large) still gets an answer in the response shape of docs/architecture.md (API contract).
-  app.setErrorHandler((error: { statusCode?: number }, _req, reply) => {
+  // JSON is the only body the gateway reads (a text/plain post is what a form of another site can send).
+  app.removeContentTypeParser('text/plain');
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(hashes) },
+    // Plain HTTP on the loopback: HSTS would only confuse a browser that later meets 127.0.0.1 over HTTPS.
+    strictTransportSecurity: false,
+  });
+
+  // A request the HTTP layer itself refuses (bad JSON, not JSON, too large) still gets an answer in the
+  // response shape of docs/architecture.md (API contract).
+  app.setErrorHandler((error: { statusCode?: number; code?: string }, _req, reply) => {
     const status = error.statusCode ?? 500;
-    if (status >= 400 && status < 500) {
-      return reply.code(status).send({ ok: false, error: { code: 'VALIDATION', message: '请求格式有误，请检查后重试' } });
+    if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply
+        .code(413)
+        .send(envelope('VALIDATION', `请求内容超过${BODY_LIMIT_MB}MB上限（导入文件不能超过${MAX_IMPORT_BYTES / 1024 / 1024}MB），请分批导入`));
     }
-    return reply.code(500).send({ ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后重试' } });
+    if (status === 415) return reply.code(415).send(envelope('VALIDATION', '请求内容应为 JSON'));
+    if (status >= 400 && status < 500) {
+      return reply.code(status).send(envelope('VALIDATION', '请求格式有误，请检查后重试'));
+    }
+    return reply.code(500).send(envelope('INTERNAL', '系统繁忙，请稍后重试'));
+  });
+
+  // Every answer under /api/ has the API's response shape, an unknown path or method too.
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.url === '/api') {
+      return reply.code(404).send(envelope('NOT_FOUND', '没有这个云函数'));
+    }
+    return reply.code(404).type('text/plain; charset=utf-8').send('没有找到该页面');
   });
 
   app.get('/health', async () => ({ ok: true, now: opts.clock.now(), ...opts.health() }));
 
   app.post<{ Params: { fn: string } }>('/api/:fn', async (req, reply) => {
-    const entry = opts.functions[req.params.fn];
-    if (!entry) {
-      return reply.code(404).send({ ok: false, error: { code: 'NOT_FOUND', message: '没有这个云函数' } });
-    }
+    const entry = functions.get(req.params.fn);
+    if (!entry) return reply.code(404).send(envelope('NOT_FOUND', '没有这个云函数'));
+    const problem = crossSiteProblem(req, false);
+    if (problem) return reply.code(403).send(envelope('FORBIDDEN', problem));
     const openid = readCookie(req.headers.cookie, SESSION_COOKIE);
     // Exactly what the platform hands a cloud function: the caller's identity in the context.
     const wx: WxContext = { OPENID: openid, APPID: 'local', ENV: 'local' };
@@ -59,34 +169,36 @@ export async function createGateway(opts: GatewayOptions): Promise<FastifyInstan
   app.get('/dev/login', async (_req, reply) => {
     reply.type('text/html; charset=utf-8').send(renderDevLogin(opts.demoUsers));
   });
-
-  app.post<{ Body: { openid?: string } }>('/dev/login', async (req, reply) => {
-    const openid = (req.body as Record<string, string> | undefined)?.openid ?? '';
-    if (!opts.demoUsers.some((u) => u.openid === openid)) {
-      return reply.code(400).type('text/html; charset=utf-8').send('没有这个演示用户，请返回重新选择。');
-    }
-    reply.header('set-cookie', `${SESSION_COOKIE}=${encodeURIComponent(openid)}; Path=/; HttpOnly; SameSite=Lax`);
-    return reply.redirect('/', 303);
+  app.get('/dev/login.js', async (_req, reply) => {
+    reply.type('text/javascript; charset=utf-8').send(DEV_LOGIN_JS);
+  });
+  app.get('/dev/login.css', async (_req, reply) => {
+    reply.type('text/css; charset=utf-8').send(DEV_LOGIN_CSS);
   });
 
-  app.post('/dev/logout', async (_req, reply) => {
+  // The dev endpoints change who is logged in or what time it is: JSON from this origin only.
+  app.post('/dev/login', { onRequest: sameSiteJson }, async (req, reply) => {
+    const openid = (req.body as { openid?: unknown } | null)?.openid;
+    if (typeof openid !== 'string' || !opts.demoUsers.some((u) => u.openid === openid)) {
+      return reply.code(400).send(envelope('VALIDATION', '没有这个演示用户，请重新选择'));
+    }
+    reply.header('set-cookie', `${SESSION_COOKIE}=${encodeURIComponent(openid)}; Path=/; HttpOnly; SameSite=Lax`);
+    return { ok: true, data: { openid } };
+  });
+
+  app.post('/dev/logout', { onRequest: sameSiteJson }, async (_req, reply) => {
     reply.header('set-cookie', `${SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`);
-    return reply.redirect('/dev/login', 303);
+    return { ok: true, data: {} };
   });
 
   // Local-only clock override so that deadlines can be shown and tested: { now: ISO | null }.
-  app.post<{ Body: { now?: string | null } }>('/dev/clock', async (req, reply) => {
-    const now = (req.body as { now?: string | null } | undefined)?.now ?? null;
-    if (now !== null && Number.isNaN(Date.parse(now))) {
-      return reply.code(400).send({ ok: false, error: { code: 'VALIDATION', message: '时间格式应为 ISO 8601，例如 2026-03-01T09:00:00+08:00' } });
+  app.post('/dev/clock', { onRequest: sameSiteJson }, async (req, reply) => {
+    const now = (req.body as { now?: unknown } | null)?.now ?? null;
+    if (now !== null && (typeof now !== 'string' || Number.isNaN(Date.parse(now)))) {
+      return reply.code(400).send(envelope('VALIDATION', '时间格式应为 ISO 8601，例如 2026-03-01T09:00:00+08:00'));
     }
     opts.clock.set(now === null ? null : new Date(now).toISOString());
     return { ok: true, now: opts.clock.now() };
-  });
-
-  // Form posts from the dev login page.
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });
 
   // Local mode has no WeChat login: someone opening the app without a session picks a demo user first.

@@ -1,7 +1,9 @@
-import { mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { createGateway, type FunctionEntry } from '../../../src/server/gateway/gateway';
+import { BODY_LIMIT, createGateway, inlineScriptHashes, type FunctionEntry } from '../../../src/server/gateway/gateway';
 import { createLocalClock } from '../../../src/server/gateway/local-clock';
 
 const demoUsers = [{ openid: 'demo-deputy', name: '王建华', roleLabel: '代表' }];
@@ -14,22 +16,32 @@ interface Sent {
 }
 
 /** The gateway listening on a free loopback port, with a small client (fastify's inject needs ESM that Jest cannot load). */
-async function gateway(seen: unknown[] = []) {
-  const app = await build(seen);
+async function gateway(seen: unknown[] = [], staticDir?: string) {
+  const app = await build(seen, staticDir);
   await app.listen({ host: '127.0.0.1', port: 0 });
   opened.push(app);
   const { port } = app.server.address() as { port: number };
   return {
-    inject: async (req: { method: string; url: string; payload?: unknown; headers?: Record<string, string> }): Promise<Sent> => {
+    port,
+    inject: (req: { method: string; url: string; payload?: unknown; headers?: Record<string, string> }): Promise<Sent> => {
       const isText = typeof req.payload === 'string';
-      const res = await fetch(`http://127.0.0.1:${port}${req.url}`, {
-        method: req.method,
-        redirect: 'manual',
-        headers: { ...(req.payload !== undefined && !isText ? { 'content-type': 'application/json' } : {}), ...req.headers },
-        body: req.payload === undefined ? undefined : isText ? (req.payload as string) : JSON.stringify(req.payload),
+      const body = req.payload === undefined ? undefined : Buffer.from(isText ? (req.payload as string) : JSON.stringify(req.payload));
+      const headers = { ...(req.payload !== undefined && !isText ? { 'content-type': 'application/json' } : {}), ...req.headers };
+      return new Promise<Sent>((resolve, reject) => {
+        // node:http rather than fetch, so that Host, Origin and Sec-Fetch-Site are sent as a browser would.
+        const request = http.request({ host: '127.0.0.1', port, path: req.url, method: req.method, headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            const responseHeaders = new Headers();
+            for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) responseHeaders.set(k, Array.isArray(v) ? v.join(', ') : v);
+            resolve({ statusCode: res.statusCode ?? 0, headers: responseHeaders, body: text, json: () => JSON.parse(text) });
+          });
+        });
+        request.on('error', reject);
+        request.end(body);
       });
-      const body = await res.text();
-      return { statusCode: res.status, headers: res.headers, body, json: () => JSON.parse(body) };
     },
   };
 }
@@ -39,7 +51,7 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((a) => a.close()));
 });
 
-async function build(seen: unknown[]) {
+async function build(seen: unknown[], staticDir = mkdtempSync(path.join(os.tmpdir(), 'jyt-static-'))) {
   const clock = createLocalClock('2026-03-02T02:00:00.000Z', true);
   const api: FunctionEntry = async (event, wx) => {
     seen.push({ event, wx });
@@ -47,7 +59,7 @@ async function build(seen: unknown[]) {
   };
   return createGateway({
     functions: { api },
-    staticDir: mkdtempSync(path.join(os.tmpdir(), 'jyt-static-')),
+    staticDir,
     demoUsers,
     health: () => ({ store: 'test' }),
     clock,
@@ -58,8 +70,9 @@ describe('the local gateway', () => {
   it('puts the logged-in openid into the function context, from the cookie only', async () => {
     const seen: { wx: { OPENID?: string } }[] = [];
     const app = await gateway(seen);
-    const login = await app.inject({ method: 'POST', url: '/dev/login', payload: 'openid=demo-deputy', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-    expect(login.statusCode).toBe(303);
+    const login = await app.inject({ method: 'POST', url: '/dev/login', payload: { openid: 'demo-deputy' } });
+    expect(login.statusCode).toBe(200);
+    expect(login.json()).toEqual({ ok: true, data: { openid: 'demo-deputy' } });
     const cookie = String(login.headers.get('set-cookie')).split(';')[0]!;
     const res = await app.inject({ method: 'POST', url: '/api/api', payload: { action: 'me', openid: 'someone-else' }, headers: { cookie } });
     expect(res.json()).toEqual({ ok: true, data: { openid: 'demo-deputy' } });
@@ -79,8 +92,9 @@ describe('the local gateway', () => {
 
   it('refuses a login as someone who is not a demo user', async () => {
     const app = await gateway();
-    const res = await app.inject({ method: 'POST', url: '/dev/login', payload: 'openid=admin', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await app.inject({ method: 'POST', url: '/dev/login', payload: { openid: 'admin' } });
     expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(res.headers.get('set-cookie')).toBeNull();
   });
 
@@ -116,6 +130,141 @@ describe('the local gateway', () => {
     expect(res.body).toContain('id="login-demo-deputy"');
     expect(res.body).toContain('王建华');
     expect(res.body).toContain('lang="zh-CN"');
+    expect(res.body).toContain('<script src="/dev/login.js"');
+    expect((await app.inject({ method: 'GET', url: '/dev/login.js' })).body).toContain("'Content-Type': 'application/json'");
+  });
+});
+
+describe('the gateway as an attacker finds it', () => {
+  it.each(['__proto__', 'constructor', 'valueOf', 'hasOwnProperty', 'toString', 'isPrototypeOf'])(
+    'POST /api/%s is no function: a NOT_FOUND answer, the body never echoed',
+    async (name) => {
+      const seen: unknown[] = [];
+      const app = await gateway(seen);
+      const res = await app.inject({ method: 'POST', url: `/api/${name}`, payload: { action: 'me', secret: 'echo-me' } });
+      expect(res.statusCode).toBe(404);
+      expect(res.json()).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '没有这个云函数' } });
+      expect(res.body).not.toContain('echo-me');
+      expect(seen).toHaveLength(0);
+    },
+  );
+
+  it.each([
+    ['GET', '/api/api'],
+    ['PUT', '/api/api'],
+    ['DELETE', '/api/api'],
+    ['GET', '/api/'],
+    ['POST', '/api/api/extra'],
+    ['GET', '/api'],
+  ])('%s %s answers in the response shape of the API', async (method, url) => {
+    const app = await gateway();
+    const res = await app.inject({ method, url });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '没有这个云函数' } });
+  });
+
+  it('answers a body that is not JSON (a form, plain text) with VALIDATION, without calling the function', async () => {
+    const seen: unknown[] = [];
+    const app = await gateway(seen);
+    for (const type of ['application/x-www-form-urlencoded', 'text/plain']) {
+      const res = await app.inject({ method: 'POST', url: '/api/api', payload: 'action=me', headers: { 'content-type': type } });
+      expect(res.statusCode).toBe(415);
+      expect(res.json()).toEqual({ ok: false, error: { code: 'VALIDATION', message: '请求内容应为 JSON' } });
+    }
+    expect(seen).toHaveLength(0);
+  });
+
+  it('refuses a call of the api from a page of another site', async () => {
+    const seen: unknown[] = [];
+    const app = await gateway(seen);
+    const res = await app.inject({ method: 'POST', url: '/api/api', payload: { action: 'me' }, headers: { origin: 'http://evil.example' } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(seen).toHaveLength(0);
+  });
+
+  describe('the dev endpoints take JSON from this origin only', () => {
+    const moveClock = { now: '2030-01-01T00:00:00Z' };
+
+    it('refuses a form post to /dev/login and /dev/clock (what a page of another site can send)', async () => {
+      const app = await gateway();
+      const login = await app.inject({ method: 'POST', url: '/dev/login', payload: 'openid=demo-deputy', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      expect(login.statusCode).toBe(403);
+      expect(login.json()).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '请求内容应为 JSON' } });
+      expect(login.headers.get('set-cookie')).toBeNull();
+      const clock = await app.inject({ method: 'POST', url: '/dev/clock', payload: 'now=2030-01-01T00:00:00Z', headers: { 'content-type': 'text/plain' } });
+      expect(clock.statusCode).toBe(403);
+      expect((await app.inject({ method: 'GET', url: '/health' })).json()).toMatchObject({ now: '2026-03-02T02:00:00.000Z' });
+    });
+
+    it.each([
+      ['an Origin of another site', { origin: 'http://evil.example' }],
+      ['an Origin on another port', { origin: 'http://127.0.0.1:1' }],
+      ['Sec-Fetch-Site cross-site', { 'sec-fetch-site': 'cross-site' }],
+      ['Sec-Fetch-Site same-site', { 'sec-fetch-site': 'same-site' }],
+      ['a Host that is not the loopback (DNS rebinding)', { host: 'evil.example' }],
+    ])('refuses JSON with %s', async (_what, headers) => {
+      const app = await gateway();
+      for (const [url, payload] of [['/dev/clock', moveClock], ['/dev/login', { openid: 'demo-deputy' }], ['/dev/logout', {}]] as const) {
+        const res = await app.inject({ method: 'POST', url, payload, headers });
+        expect(res.statusCode).toBe(403);
+        expect(res.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+        expect(res.headers.get('set-cookie')).toBeNull();
+      }
+      expect((await app.inject({ method: 'GET', url: '/health' })).json()).toMatchObject({ now: '2026-03-02T02:00:00.000Z' });
+    });
+
+    it('accepts JSON from its own pages (Origin and Sec-Fetch-Site of this origin)', async () => {
+      const app = await gateway();
+      const origin = `http://127.0.0.1:${app.port}`;
+      const res = await app.inject({ method: 'POST', url: '/dev/clock', payload: moveClock, headers: { origin, 'sec-fetch-site': 'same-origin' } });
+      expect(res.json()).toEqual({ ok: true, now: '2030-01-01T00:00:00.000Z' });
+      const out = await app.inject({ method: 'POST', url: '/dev/logout', payload: {}, headers: { origin } });
+      expect(out.json()).toEqual({ ok: true, data: {} });
+      expect(out.headers.get('set-cookie')).toContain('Max-Age=0');
+    });
+  });
+
+  it('sends security headers with every answer, with a CSP that allows only this origin', async () => {
+    const app = await gateway();
+    for (const [method, url] of [['GET', '/dev/login'], ['POST', '/api/api'], ['GET', '/health']] as const) {
+      const res = await app.inject({ method, url, payload: method === 'POST' ? { action: 'me' } : undefined });
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toContain('upgrade-insecure-requests');
+      expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    }
+  });
+
+  it("allows the build's inline script by its hash and no other", async () => {
+    const script = 'document.documentElement.style.fontSize="20px"';
+    const staticDir = mkdtempSync(path.join(os.tmpdir(), 'jyt-static-'));
+    writeFileSync(path.join(staticDir, 'index.html'), `<html><head><script>${script}</script><script src="/js/app.js"></script></head></html>`);
+    const app = await gateway([], staticDir);
+    const res = await app.inject({ method: 'GET', url: '/', headers: { cookie: 'jyt_openid=demo-deputy' } });
+    const [hash] = inlineScriptHashes(`<script>${script}</script>`);
+    expect(hash).toBe(`sha256-${createHash('sha256').update(script).digest('base64')}`);
+    expect(res.headers.get('content-security-policy')).toContain(`script-src 'self' '${hash}';`);
+    expect(inlineScriptHashes('<script src="/a.js"></script><script defer src="/b.js"></script>')).toEqual([]);
+  });
+
+  it(`takes the largest import (5 MB as base64 in JSON) and refuses a larger body with a VALIDATION answer`, async () => {
+    const seen: unknown[] = [];
+    const app = await gateway(seen);
+    const file = Buffer.alloc(5 * 1024 * 1024, 7).toString('base64');
+    const largest = await app.inject({ method: 'POST', url: '/api/api', payload: { action: 'suggestions.import', data: { file, format: 'csv' }, requestId: 'r'.repeat(128) } });
+    expect(largest.statusCode).toBe(200);
+    expect(seen).toHaveLength(1);
+    expect(BODY_LIMIT).toBeLessThan(8 * 1024 * 1024);
+    const tooLarge = await app.inject({ method: 'POST', url: '/api/api', payload: { action: 'suggestions.import', data: { file: 'A'.repeat(BODY_LIMIT), format: 'csv' } } });
+    expect(tooLarge.statusCode).toBe(413);
+    expect(tooLarge.json()).toEqual({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('请求内容超过6.7MB上限') } });
+    expect(seen).toHaveLength(1);
   });
 });
 
