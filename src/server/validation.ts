@@ -83,12 +83,28 @@ function fieldName(path: readonly PropertyKey[]): string {
   return index === undefined ? label : `第${index + 1}项的${label}`;
 }
 
-function issueMessage(issue: z.core.$ZodIssue): string {
+/** The value the caller sent at an issue's path (zod's issues do not carry it). */
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function issueMessage(issue: z.core.$ZodIssue, data: unknown): string {
   const field = `「${fieldName(issue.path)}」`;
   switch (issue.code) {
-    case 'invalid_type':
+    case 'invalid_type': {
       if (issue.path.length === 0) return '请求数据格式不正确';
-      return (issue as { input?: unknown }).input === undefined ? `缺少${field}` : `${field}的类型不正确`;
+      const value = valueAt(data, issue.path);
+      if (value === undefined || value === null) return `缺少${field}`;
+      // JSON reads 1e309 as Infinity: a number, only too large to be one.
+      if (typeof value === 'number' && !Number.isFinite(value)) return `${field}超出允许的范围`;
+      if (typeof value === 'number' && issue.expected === 'int') return `${field}应为整数`;
+      return `${field}的类型不正确`;
+    }
     case 'too_small':
       if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? `${field}不能为空` : `${field}太短`;
       if (issue.origin === 'array') return `${field}至少需要${String(issue.minimum)}项`;
@@ -110,12 +126,23 @@ function issueMessage(issue: z.core.$ZodIssue): string {
   }
 }
 
+/**
+ * zod reports an integer past 2^53 against the safe-integer bound first; the field's own, lower
+ * bound on the same path is the one a person can act on.
+ */
+function tightest(first: z.core.$ZodIssue, issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue {
+  if (first.code !== 'too_big') return first;
+  const samePath = (i: z.core.$ZodIssue) => i.code === 'too_big' && i.path.join('.') === first.path.join('.');
+  return issues.filter(samePath).reduce((a, b) => (Number((b as { maximum: unknown }).maximum) < Number((a as { maximum: unknown }).maximum) ? b : a));
+}
+
 /** Parse request data or throw VALIDATION with the first problem in words. */
 export function parseData<T>(schema: z.ZodType<T>, data: unknown): T {
-  const result = schema.safeParse(data ?? {});
+  const input = data ?? {};
+  const result = schema.safeParse(input);
   if (result.success) return result.data;
   const first = result.error.issues[0];
-  throw new AppError('VALIDATION', first ? issueMessage(first) : '提交的内容有误');
+  throw new AppError('VALIDATION', first ? issueMessage(tightest(first, result.error.issues), input) : '提交的内容有误');
 }
 
 // Building blocks the schemas share.

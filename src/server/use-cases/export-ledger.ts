@@ -35,13 +35,25 @@ export const LEDGER_COLUMNS: [string, number, (row: LedgerRow) => string][] = [
 
 const schema = (ledgerQuerySchema as z.ZodObject).extend({ format: z.enum(['xlsx', 'csv']).optional() }) as unknown as z.ZodType<LedgerExportData>;
 
+/**
+ * Characters no exported cell carries: those XML 1.0 forbids (C0 controls but tab, LF and CR; lone
+ * surrogates; U+FFFE and U+FFFF; one of them makes the whole .xlsx unreadable) and the other control
+ * characters (DEL, C1), which would go raw into the CSV.
+ */
+const UNEXPORTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export const exportable = (value: string) => value.replace(UNEXPORTABLE, '');
+
 const csvCell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-/** A cell that starts like a formula is written as text, so a title cannot run in someone's Excel. */
-const safe = (value: string) => (/^[=+\-@]/.test(value) ? `'${value}` : value);
+/** A cell that starts like a formula (a tab or CR before it too) is written as text, so it cannot run in someone's Excel. */
+const safe = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
+/** One value as a CSV field: cleaned, kept from running as a formula, quoted when it must be. */
+export const csvField = (value: string) => csvCell(safe(exportable(value)));
 
 function csvText(rows: readonly LedgerRow[]): string {
-  const lines = [LEDGER_COLUMNS.map(([name]) => name), ...rows.map((row) => LEDGER_COLUMNS.map(([, , get]) => safe(get(row))))];
-  return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  const lines = [LEDGER_COLUMNS.map(([name]) => csvCell(name)), ...rows.map((row) => LEDGER_COLUMNS.map(([, , get]) => csvField(get(row))))];
+  return `\uFEFF${lines.map((cells) => cells.join(',')).join('\r\n')}\r\n`;
 }
 
 /** The workbook through exceljs's streaming writer: about three times faster than building it in memory. */
@@ -56,7 +68,7 @@ async function workbookBase64(rows: readonly LedgerRow[], title: string, now: st
   sheet.columns = LEDGER_COLUMNS.map(([header, width]) => ({ header, width }));
   sheet.getRow(1).font = { bold: true };
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: LEDGER_COLUMNS.length } };
-  for (const row of rows) sheet.addRow(LEDGER_COLUMNS.map(([, , get]) => get(row))).commit();
+  for (const row of rows) sheet.addRow(LEDGER_COLUMNS.map(([, , get]) => exportable(get(row)))).commit();
   sheet.commit();
   await workbook.commit();
   return Buffer.concat(chunks).toString('base64');
