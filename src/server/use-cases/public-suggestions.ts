@@ -1,5 +1,6 @@
-// public.list / public.get: what the office disclosed (统一公开), readable without login. Never a phone,
-// never an internal record; a summary disclosure shows the summary instead of the full text.
+// public.list / public.get: what the office disclosed (统一公开), readable without login. Never a phone
+// number or 身份证号 however typed (title, content, summary and reply are all masked), never an internal
+// record; a summary disclosure shows the summary instead of the full text.
 import { z } from 'zod';
 import type { PublicGetData, PublicListData, PublicListResult, PublicSuggestionDetail, PublicSuggestionItem } from '../../contract';
 import { AppError } from '../../core/errors';
@@ -7,15 +8,12 @@ import { RATING_LABELS, replyClassLabel } from '../../core/labels';
 import type { Suggestion } from '../../core/model';
 import { suggestionStatus } from '../../core/status';
 import { Directory } from '../directory';
+import { redactPersonalNumbers as redact } from '../redaction';
 import type { Reader } from '../ports';
 import { defineUseCase } from '../use-case';
 import { idField, pageFields } from '../validation';
 import { bySessionAndNumber } from '../visible-suggestions';
 
-/** Phone-like digit runs typed into a text (mobile or landline) are masked in the public view. */
-export function maskPhones(text: string): string {
-  return text.replace(/(?:\+?86[-\s]?)?(?:1[3-9]\d{9}|0\d{2,3}[-\s]?\d{7,8}|\d{7,8})(?!\d)/g, (m) => m.replace(/\d/g, '*'));
-}
 
 async function disclosed(reader: Reader): Promise<Suggestion[]> {
   const [full, summary] = await Promise.all([
@@ -35,7 +33,7 @@ async function item(s: Suggestion, directory: Directory): Promise<PublicSuggesti
   return {
     id: s.id,
     number: s.number,
-    title: s.title,
+    title: redact(s.title),
     session: s.session,
     leadDeputyName: await directory.userName(s.leadDeputyId),
     disclosedAt: s.disclosure!.decidedAt,
@@ -50,7 +48,8 @@ export const publicList = defineUseCase({
   schema: listSchema,
   async run(data, ctx): Promise<PublicListResult> {
     const all = (await disclosed(ctx.deps.store)).filter(
-      (s) => (!data.session || s.session === data.session) && (!data.keyword || `${s.number} ${s.title}`.includes(data.keyword)),
+      // The keyword is looked for in what the public sees: a masked number cannot be found by searching for it.
+      (s) => (!data.session || s.session === data.session) && (!data.keyword || `${s.number} ${redact(s.title)}`.includes(data.keyword)),
     );
     const page = data.page ?? 1;
     const pageSize = data.pageSize ?? 20;
@@ -78,7 +77,7 @@ export const publicGet = defineUseCase({
     const full = s.disclosure.mode === 'full';
     return {
       ...(await item(s, directory)),
-      content: maskPhones(full ? s.content : (s.disclosure.summary ?? '')),
+      content: redact(full ? s.content : (s.disclosure.summary ?? '')),
       delegation: s.delegation,
       disclosureMode: s.disclosure.mode,
       replies: await Promise.all(
@@ -89,7 +88,7 @@ export const publicGet = defineUseCase({
             round: r.round,
             class: r.class,
             classLabel: replyClassLabel(r.class),
-            text: full ? maskPhones(r.text) : '答复全文不予公开',
+            text: full ? redact(r.text) : '答复全文不予公开',
             signedAt: r.signedAt!,
           })),
       ),

@@ -35,7 +35,7 @@ export async function importRows(office: Office, rows: string[][]): Promise<Map<
 export async function replyAndRate(
   office: Office,
   taskId: string,
-  options: { class?: ReplyClass; rating?: Rating } = {},
+  options: { class?: ReplyClass; rating?: Rating; text?: string } = {},
 ): Promise<void> {
   let version = (await office.ok<TaskResult>('handler-mzj', 'tasks.claim', { taskId, version: 1 })).task.version;
   await office.ok('handler-mzj', 'tasks.logContact', {
@@ -52,7 +52,7 @@ export async function replyAndRate(
     taskId,
     version,
     class: cls,
-    text: '王建华代表：您提出的建议收悉，现答复如下：一、已纳入年度计划；二、已开工建设。',
+    text: options.text ?? '王建华代表：您提出的建议收悉，现答复如下：一、已纳入年度计划；二、已开工建设。',
     leaderContact: { name: '冯刚', phone: '13912340005' },
     handlerContact: { name: '孙丽', phone: '13912340003' },
     ...(cls === 'B' || cls === 'C' ? { commitment: { promise: '年底前建成服务站', targetDate: '2024-12-31' } } : {}),

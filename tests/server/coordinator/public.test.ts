@@ -5,6 +5,24 @@ import { importRows, replyAndRate, soleRow } from './lifecycle';
 
 const PHONE = /1[3-9]\d{9}|0\d{2,3}-\d{7,8}/;
 
+/** The ways people write a phone number or 身份证号 into a suggestion, a reply or a summary. */
+const WRITTEN_NUMBERS = [
+  '13800138000',
+  '138-0013-8000',
+  '138 0013 8000',
+  '+86 138 0013 8000',
+  '１３８００１３８０００',
+  '0531 8600 0001',
+  '0531-86000001',
+  '370102198001011234',
+];
+/** Whatever digits remain once separators and full-width forms are read as the digits they are. */
+const digitsOf = (text: string) => text.normalize('NFKC').replace(/[\s+\-()]/g, '');
+
+function withContent(row: string[], content: string): string[] {
+  return row.map((cell, i) => (i === 2 ? content : cell));
+}
+
 describe('the public view of disclosed suggestions', () => {
   let office: Office;
   let ids: Map<string, { suggestionId: string; taskIds: string[] }>;
@@ -21,18 +39,23 @@ describe('the public view of disclosed suggestions', () => {
       soleRow('4002', '关于适老化改造的建议'),
       soleRow('4003', '关于养老机构监管的建议'),
       soleRow('4004', '关于老年助餐的建议'),
+      withContent(soleRow('4005', '关于老旧小区加装电梯的建议（联系人138 0013 8000）'), WRITTEN_NUMBERS.join('；')),
+      soleRow('4006', '关于社区医院的建议'),
     ]);
-    for (const number of ['4001', '4002', '4003']) await replyAndRate(office, ids.get(number)!.taskIds[0]!);
+    for (const number of ['4001', '4002', '4003', '4006']) await replyAndRate(office, ids.get(number)!.taskIds[0]!);
+    await replyAndRate(office, ids.get('4005')!.taskIds[0]!, { text: `现答复如下：已开工。联系电话${WRITTEN_NUMBERS.join('，')}` });
     const full = await disclose('4001', { mode: 'full' });
     await office.ok('coordinator', 'suggestions.archive', { suggestionId: ids.get('4001')!.suggestionId, version: full.version });
     await disclose('4002', { mode: 'summary', summary: '建议推进老旧小区适老化改造，已列入计划。', reason: '个人信息' });
     await disclose('4003', { mode: 'none', reason: '商业秘密' });
+    await disclose('4005', { mode: 'full' });
+    await disclose('4006', { mode: 'summary', summary: `已列入计划，咨询电话${WRITTEN_NUMBERS.join('、')}`, reason: '个人信息' });
   });
   afterAll(() => office.store.close());
 
   it('lists what was disclosed in full or as a summary, archived or not, without login', async () => {
     const list = await office.ok<PublicListResult>(undefined, 'public.list', {});
-    expect(list.items.map((i) => i.number)).toEqual(['4001', '4002']);
+    expect(list.items.map((i) => i.number)).toEqual(['4001', '4002', '4005', '4006']);
     expect(list.items[0]).toMatchObject({ title: '关于社区食堂的建议', leadDeputyName: '王建华', session: '十八届三次' });
     expect(await office.ok<PublicListResult>('deputy-wang', 'public.list', {})).toEqual(list);
     expect((await office.ok<PublicListResult>(undefined, 'public.list', { keyword: '适老化' })).items.map((i) => i.number)).toEqual(['4002']);
@@ -72,6 +95,23 @@ describe('the public view of disclosed suggestions', () => {
     const text = JSON.stringify(answers, (key, value: unknown) => (key === 'id' ? '' : value));
     for (const phone of phones) expect(text).not.toContain(phone);
     expect(text).not.toMatch(PHONE);
+  });
+
+  it('masks phone numbers and 身份证号 however written, in the title, content, reply and summary', async () => {
+    const full = await office.ok<PublicSuggestionDetail>(undefined, 'public.get', { id: ids.get('4005')!.suggestionId });
+    const summary = await office.ok<PublicSuggestionDetail>(undefined, 'public.get', { id: ids.get('4006')!.suggestionId });
+    const list = await office.ok<PublicListResult>(undefined, 'public.list', { pageSize: 100 });
+    expect(full.title).toBe('关于老旧小区加装电梯的建议（联系人*** **** ****）');
+    expect(list.items.find((i) => i.number === '4005')!.title).toBe(full.title);
+    const texts = { title: full.title, content: full.content, reply: full.replies[0]!.text, summary: summary.content };
+    for (const [where, text] of Object.entries(texts)) {
+      for (const written of WRITTEN_NUMBERS) {
+        expect([where, digitsOf(text)]).not.toEqual([where, expect.stringContaining(digitsOf(written).slice(0, 11))]);
+      }
+    }
+    expect(full.content.split('；')).toEqual(['***********', '***-****-****', '*** **** ****', '+** *** **** ****', '***********', '**** **** ****', '****-********', '******************']);
+    // A number cannot be found by searching for it.
+    expect((await office.ok<PublicListResult>(undefined, 'public.list', { keyword: '138 0013' })).items).toEqual([]);
   });
 
   it('changes nothing when read', async () => {
