@@ -1,10 +1,10 @@
 // The reminders cloud function: the timer trigger (config.json, 7-field cron, UTC+8) runs the deadline
-// sweep over the cloud database and sends WeChat subscribe messages. A timer run has no OPENID and
-// needs none. Thin by design: wiring only; configuration from the function's environment variables.
+// sweep over the cloud database and sends WeChat subscribe messages. Only a timer run (TRIGGER_SRC=timer)
+// is served. Thin by design: wiring only; configuration from the function's environment variables.
 import cloud from 'wx-server-sdk';
 import { openCloudBaseStore } from '../../src/server/adapters/cloudbase/cloudbase.store';
 import { systemClock } from '../../src/server/ports';
-import { createWeChatSender, reminderConfig, runSweep, type SweepReport, type WxOpenApi } from '../../src/server/reminders';
+import { createWeChatSender, isTimerRun, reminderConfig, runSweep, type SweepReport, type WxOpenApi } from '../../src/server/reminders';
 
 // DYNAMIC_CURRENT_ENV (a symbol) means "the environment this function is deployed in"; the types want a string.
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
@@ -14,8 +14,8 @@ const store = openCloudBaseStore(cloud);
 const notifier = createWeChatSender(cloud as unknown as WxOpenApi, config);
 
 export async function main(): Promise<SweepReport | { ok: false; error: { code: 'FORBIDDEN'; message: string } }> {
-  // Only the timer may run the sweep: a call from the mini-program carries the caller's OPENID.
-  if (cloud.getWXContext().OPENID) return { ok: false, error: { code: 'FORBIDDEN', message: '提醒扫描只由定时触发器运行' } };
+  // Only the timer may run the sweep: not the mini-program, an HTTP path, another function or account.
+  if (!isTimerRun({ env: process.env, wx: cloud.getWXContext() })) return { ok: false, error: { code: 'FORBIDDEN', message: '提醒扫描只由定时触发器运行' } };
   const report = await runSweep({ store, clock: systemClock, notifier, config });
   console.log(JSON.stringify({ sweep: report }));
   return report;

@@ -54,6 +54,7 @@ export function createApi(input: ApiDeps): Api {
 
   return async (event, ctx) => {
     const action = typeof event?.action === 'string' ? event.action : '';
+    let actorKey: string | undefined;
     try {
       const useCase = BY_ACTION.get(action);
       if (!useCase) throw new AppError('VALIDATION', `不支持的操作：${action.slice(0, 40) || '（空）'}`);
@@ -67,9 +68,10 @@ export function createApi(input: ApiDeps): Api {
       const user = openid ? await findUserByOpenid(deps.store, openid) : null;
       if (useCase.access === 'user' && !user) throw new AppError('UNAUTHENTICATED', '请先绑定身份后再使用');
 
-      const actorKey = user?.id ?? (openid ? `openid:${openid}` : 'public');
+      actorKey = user?.id ?? (openid ? `openid:${openid}` : 'public');
+      const actor = actorKey;
       if (requestId !== undefined) {
-        const replay = await replayed(deps.store, requestId, action, actorKey);
+        const replay = await replayed(deps.store, requestId, action, actor);
         if (replay) return replay;
       }
 
@@ -84,7 +86,7 @@ export function createApi(input: ApiDeps): Api {
           deps.store.transaction(async (tx) => {
             const result = await fn(tx);
             if (requestId !== undefined) {
-              tx.rememberResult({ id: requestId, action, actorId: actorKey, at: now, response: { ok: true, data: result } });
+              tx.rememberResult({ id: requestId, action, actorId: actor, at: now, response: { ok: true, data: result } });
             }
             return result;
           }),
@@ -93,10 +95,13 @@ export function createApi(input: ApiDeps): Api {
       return { ok: true, data: result };
     } catch (error) {
       if (error instanceof AppError) {
-        // Two requests with one requestId raced: the loser answers with the winner's result.
-        if (error.code === 'CONFLICT' && typeof event?.requestId === 'string') {
+        // Two requests with one requestId raced: when the winner was this caller with this action (a
+        // retry that overtook itself), the loser answers with the winner's result; a different caller
+        // or action is told the requestId is taken, and never sees the winner's result.
+        if (error.code === 'CONFLICT' && typeof event?.requestId === 'string' && actorKey !== undefined) {
           const again = await deps.store.idempotency(event.requestId).catch(() => undefined);
-          if (again && again.action === action) return again.response as ApiResponse<unknown>;
+          if (again && again.action === action && again.actorId === actorKey) return again.response as ApiResponse<unknown>;
+          if (again) return { ok: false, error: { code: 'VALIDATION', message: '「请求编号」已用于其他请求，请重新提交' } };
         }
         return { ok: false, error: { code: error.code, message: error.message } };
       }

@@ -45,6 +45,20 @@ export interface SweepState {
   finishedAt?: string;
 }
 
+/**
+ * The claim of a natural key (建议号 within a session, a unit's name, a user's openid): its id is
+ * derived from the key, so the store's own rule that an id is unique makes the key unique even when
+ * two requests race (see UNIQUE below).
+ */
+export interface UniqueKey {
+  id: string;
+  collection: string;
+  /** The document that holds the key. */
+  docId: string;
+  /** The key's fields and values, for people reading the database. */
+  values: Record<string, IndexValue>;
+}
+
 /** The documents each collection holds. Events are appended, never updated or removed. */
 export interface Collections {
   users: User;
@@ -60,6 +74,7 @@ export interface Collections {
   subscriptions: Subscription;
   bindCodes: BindCode;
   sweeps: SweepState;
+  uniqueKeys: UniqueKey;
 }
 export type CollectionName = keyof Collections;
 export type Doc<C extends CollectionName> = Collections[C];
@@ -98,12 +113,25 @@ export const INDEXES = {
   subscriptions: { userId: 'userId' },
   bindCodes: { userId: 'userId' },
   sweeps: {},
+  uniqueKeys: {},
 } as const satisfies { [C in CollectionName]: Record<string, string> };
 
 /** The index fields that array-valued (an equality query matches an element). */
 export const ARRAY_INDEXES: { [C in CollectionName]?: readonly string[] } = {
   users: ['roles'],
   suggestions: ['coSignerIds'],
+};
+
+/**
+ * Natural keys the store keeps unique, by index names of INDEXES: every commit that inserts a
+ * document, or changes one of these values, also claims the key as a UniqueKey document (and frees the
+ * old one) in the same transaction, so a second document with the same key fails with CONFLICT.
+ * A key with an absent or empty value is not claimed (a user not yet bound has no openid).
+ */
+export const UNIQUE: { [C in CollectionName]?: readonly (readonly IndexName<C>[])[] } = {
+  suggestions: [['session', 'number']],
+  units: [['name']],
+  users: [['openid']],
 };
 
 export type IndexName<C extends CollectionName> = keyof (typeof INDEXES)[C] & string;

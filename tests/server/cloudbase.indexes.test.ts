@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cloudBaseIndexes } from '../../src/server/adapters/cloudbase/cloudbase.indexes';
+import { CLOUD_COLLECTIONS } from '../../src/server/adapters/cloudbase/cloudbase.store';
 import { INDEXES } from '../../src/server/ports';
 
 describe('CloudBase index definitions', () => {
@@ -21,5 +22,12 @@ describe('CloudBase index definitions', () => {
   it('are all listed in the documentation', () => {
     const doc = readFileSync(join(__dirname, '../../docs/cloudbase-indexes.md'), 'utf8');
     for (const def of defs) expect(doc).toContain(`| ${def.collection} | ${def.name} |`);
+  });
+
+  it('list every collection the CloudBase store uses, and nothing else, in the documentation', () => {
+    const doc = readFileSync(join(__dirname, '../../docs/cloudbase-indexes.md'), 'utf8');
+    const section = doc.slice(doc.indexOf('## 集合'), doc.indexOf('## 索引'));
+    const listed = [...section.matchAll(/^\| (\w+) \| /gm)].map((m) => m[1]).filter((name) => name !== '集合');
+    expect(listed.sort()).toEqual([...CLOUD_COLLECTIONS].sort());
   });
 });

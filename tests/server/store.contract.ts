@@ -182,6 +182,34 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       expect(await store.find('units')).toHaveLength(1);
     });
 
+    it('keeps natural keys unique under races, frees a key a document gives up, and lets documents without one be', async () => {
+      const results = await Promise.allSettled(
+        Array.from({ length: 8 }, (_, i) => store.transaction(async (tx) => tx.insert('suggestions', suggestion(`s${i}`, { number: '1001' })))),
+      );
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(lost.map((r) => (r.reason as { code?: string }).code)).toEqual(lost.map(() => 'CONFLICT'));
+      expect(await store.find('suggestions', { where: { number: '1001' } })).toHaveLength(1);
+      // Another session may use the number.
+      await store.transaction(async (tx) => tx.insert('suggestions', suggestion('other', { number: '1001', session: '十八届三次' })));
+
+      await store.transaction(async (tx) => tx.insert('units', { id: 'u1', name: '市民政局', departments: [] }));
+      await expect(store.transaction(async (tx) => tx.insert('units', { id: 'u2', name: '市民政局', departments: [] }))).rejects.toMatchObject({ code: 'CONFLICT' });
+      await store.transaction(async (tx) => {
+        const unit = await tx.get('units', 'u1');
+        tx.update('units', { ...unit!, name: '市民政局（新）' });
+      });
+      await store.transaction(async (tx) => tx.insert('units', { id: 'u2', name: '市民政局', departments: [] }));
+      await expect(store.transaction(async (tx) => tx.insert('units', { id: 'u3', name: '市民政局（新）', departments: [] }))).rejects.toMatchObject({ code: 'CONFLICT' });
+
+      await store.transaction(async (tx) => {
+        tx.insert('users', user('a'));
+        tx.insert('users', user('b'));
+      });
+      await store.transaction(async (tx) => tx.insert('users', user('c', { openid: 'o1' })));
+      await expect(store.transaction(async (tx) => tx.insert('users', user('d', { openid: 'o1' })))).rejects.toMatchObject({ code: 'CONFLICT' });
+    });
+
     it('lists events of a suggestion in the order they were appended', async () => {
       await store.transaction(async (tx) => {
         tx.appendEvent(auditEvent('e2', { suggestionId: 's1', at: '2024-02-02T00:00:00.000Z' }));

@@ -3,6 +3,7 @@
 import { AppError } from '../../core/errors';
 import type { AuditEvent } from '../../core/model';
 import type { CollectionName, Doc, EventQuery, IdempotencyRecord, Query, Tx } from '../ports';
+import { uniqueKeysOf } from './unique-keys';
 
 export interface Revised<T> {
   doc: T;
@@ -27,6 +28,8 @@ export interface PlannedWrite {
 
 export interface CommitPlan {
   writes: PlannedWrite[];
+  /** Documents removed (if present): only the UniqueKey claims a document gave up. */
+  deletes: { collection: CollectionName; id: string }[];
   events: AuditEvent[];
   remember?: IdempotencyRecord;
 }
@@ -42,13 +45,17 @@ export async function runUnitOfWork<T>(
   fn: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   const seen = new Map<string, number>(); // revision read, 0 when absent
+  const before = new Map<string, unknown>(); // the document as first read
   const writes = new Map<string, PlannedWrite>();
   const events: AuditEvent[] = [];
   let remember: IdempotencyRecord | undefined;
 
-  const note = (collection: string, id: string, rev: number) => {
+  const note = (collection: string, id: string, rev: number, doc: unknown) => {
     const key = keyOf(collection, id);
-    if (!seen.has(key)) seen.set(key, rev);
+    if (!seen.has(key)) {
+      seen.set(key, rev);
+      before.set(key, doc);
+    }
   };
 
   const tx: Tx = {
@@ -56,14 +63,14 @@ export async function runUnitOfWork<T>(
       const buffered = writes.get(keyOf(collection, id));
       if (buffered) return copy(buffered.doc) as Doc<typeof collection>;
       const found = await reader.getWithRev(collection, id);
-      note(collection, id, found?.rev ?? 0);
+      note(collection, id, found?.rev ?? 0, found?.doc);
       return found?.doc;
     },
     async find(collection, query) {
       const found = await reader.findWithRev(collection, query);
       return found.map(({ doc, rev }) => {
         const id = (doc as { id: string }).id;
-        note(collection, id, rev);
+        note(collection, id, rev, doc);
         const buffered = writes.get(keyOf(collection, id));
         return (buffered ? copy(buffered.doc) : doc) as typeof doc;
       });
@@ -100,7 +107,30 @@ export async function runUnitOfWork<T>(
   const result = await fn(tx);
   // A requestId is remembered only with a change: a request that changed nothing leaves no trace.
   if (writes.size > 0 || events.length > 0) {
-    await commit({ writes: [...writes.values()], events, remember });
+    await commit({ ...withUniqueKeys([...writes.values()], before), events, remember });
   }
   return result;
+}
+
+/**
+ * The writes plus the UniqueKey claims they make (ports.ts, UNIQUE): a new document claims its keys
+ * (as new documents, so a key already held fails the commit with CONFLICT); a changed key is claimed
+ * anew and the old claim removed. Two documents of one commit claiming one key: CONFLICT.
+ */
+function withUniqueKeys(writes: PlannedWrite[], before: Map<string, unknown>): Pick<CommitPlan, 'writes' | 'deletes'> {
+  const claims: PlannedWrite[] = [];
+  const deletes: CommitPlan['deletes'] = [];
+  const claimed = new Set<string>();
+  for (const write of writes) {
+    const next = uniqueKeysOf(write.collection, write.id, write.doc);
+    const old = write.expectedRev === 0 ? new Map() : uniqueKeysOf(write.collection, write.id, before.get(keyOf(write.collection, write.id)));
+    for (const [id, key] of next) {
+      if (old.has(id)) continue;
+      if (claimed.has(id)) throw staleConflict();
+      claimed.add(id);
+      claims.push({ collection: 'uniqueKeys', id, doc: key, expectedRev: 0 });
+    }
+    for (const id of old.keys()) if (!next.has(id)) deletes.push({ collection: 'uniqueKeys', id });
+  }
+  return { writes: [...writes, ...claims], deletes };
 }

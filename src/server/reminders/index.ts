@@ -13,3 +13,4 @@ export {
   type TemplateName,
 } from './config';
 export { deliverIds, type DeliveryTally } from './delivery';
+export { isTimerRun, type TriggerContext } from './trigger';

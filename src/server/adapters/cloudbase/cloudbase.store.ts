@@ -20,6 +20,7 @@ interface CloudCollection extends CloudQuery {
   doc(id: string): {
     get(): Promise<{ data: Record<string, unknown> | null }>;
     set(options: { data: Record<string, unknown> }): Promise<unknown>;
+    remove(): Promise<unknown>;
   };
 }
 interface CloudCondition {
@@ -175,6 +176,7 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
         // the service is handed back with the code the SDK retries on; a revision that moved on is
         // final (AppError CONFLICT, which the SDK rolls back and passes through).
         try {
+          for (const { collection, id } of plan.deletes) await t.collection(collection).doc(id).remove();
           for (const write of plan.writes) {
             const ref = t.collection(write.collection).doc(write.id);
             const current = await getInTransaction(ref);

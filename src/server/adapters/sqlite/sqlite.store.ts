@@ -177,6 +177,7 @@ export function openSqliteStore(filename = ':memory:'): SqliteStore {
   }
 
   const applyPlan = db.transaction((plan: CommitPlan) => {
+    for (const { collection, id } of plan.deletes) prepare(`DELETE FROM ${q(collection)} WHERE id = ?`).run(id);
     for (const write of plan.writes) {
       const { collection, id, doc, expectedRev } = write;
       const scalars = scalarIndexValues(collection, doc as never);
