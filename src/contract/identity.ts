@@ -9,9 +9,34 @@ export interface MeUser {
   unitId?: string;
   unitName?: string;
 }
+/**
+ * What the home page offers the caller, decided by the server's permissions: 我的建议, 我的办理任务,
+ * 待我审核, 待我签发, 全部建议, 统计与年度总结, 办理台账, 导入交办清单.
+ */
+export type Capability =
+  | 'mySuggestions'
+  | 'unitTasks'
+  | 'reviewQueue'
+  | 'signQueue'
+  | 'allSuggestions'
+  | 'stats'
+  | 'ledger'
+  | 'import';
+
+/** The server's clock at the request, in Beijing time: pages never read the phone's clock. */
+export interface ServerClock {
+  now: string; // ISO instant
+  today: string; // YYYY-MM-DD, Asia/Shanghai
+  time: string; // HH:mm, Asia/Shanghai
+  year: number; // this year in Beijing time
+}
+
 export interface MeResult {
   user: MeUser | null;
   bound: boolean;
+  /** The home page's menus and queues (empty while unbound). */
+  capabilities: Capability[];
+  clock: ServerClock;
   /** Subscribe-message template ids the app asks the user to accept (at most 3 a tap). */
   subscribeTemplateIds?: string[];
 }

@@ -14,3 +14,4 @@ export * from './roster';
 export * from './public';
 export * from './actions';
 export * from './names';
+export * from './labels';

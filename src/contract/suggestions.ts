@@ -24,6 +24,9 @@ export interface SuggestionListItem {
   units: TaskUnitBrief[];
   replyDue?: string; // the earliest open reply deadline
   daysLeftText?: string; // 剩余 12 天 / 今日到期 / 已超期 3 天
+  /** replyDue has passed (超期) / is within the policy's at-risk days (临期). */
+  overdue?: boolean;
+  atRisk?: boolean;
   /** The dates of the deputy's steps: 交办, the first signed reply (答复), the rating that closed it (评价). */
   assignedAt?: string;
   repliedAt?: string;
@@ -103,6 +106,19 @@ export interface CommitmentView {
   finalAnswer?: string;
 }
 
+/** One of a task's deadlines as a page prints it: 答复期限：2026-06-01（剩余20天）. */
+export interface DeadlineLine {
+  kind: DeadlineKind;
+  label: string; // 答复期限 / 会办意见期限 / 重新办理期限
+  date: string; // YYYY-MM-DD, Asia/Shanghai
+  /** The deadline in force (the one the task works against now). */
+  active: boolean;
+  /** Only on the deadline in force: 剩余12天 / 今天到期 / 已超期3天, and the flags. */
+  daysLeftText?: string;
+  overdue?: boolean;
+  atRisk?: boolean;
+}
+
 export interface TaskView {
   id: string;
   suggestionId: string;
@@ -116,10 +132,23 @@ export interface TaskView {
   responsibleName?: string;
   requirements?: string;
   assignedAt: string;
+  /** The day of assignment in Beijing time (YYYY-MM-DD). */
+  assignedDate: string;
   due: { reply: string; returnWindow: string; coOpinion?: string; rehandling?: string };
   /** The deadline in force (the one daysLeftText counts down to). */
   activeDeadline?: DeadlineKind;
   daysLeftText?: string;
+  /** The dates a page prints, the one in force marked, with its 超期 / 临期 flags. */
+  deadlines: DeadlineLine[];
+  overdue: boolean;
+  atRisk: boolean;
+  /** The policy's words and dates for the unit's requests. */
+  policy: {
+    /** The latest reply date an extension may reach (交办之日起 capMonths 个月). */
+    extensionCap: string;
+    extensionNote: string; // 现答复期限为…；延期须经交办机关同意，最迟不超过…
+    returnNote: string; // 申请退回须在…前提出，由交办机关决定。
+  };
   returnRequest?: { reason: string; requestedAt: string; decidedAt?: string; approved?: boolean; comment?: string };
   extensionRequest?: {
     reason: string;
@@ -132,6 +161,10 @@ export interface TaskView {
   version: number;
   /** Actions the caller may take on this task now (the core's transition table decides). */
   allowedActions: ActionName[];
+  /** The caller's next steps that something else must come before, with the reason in words. */
+  blockedActions: { action: ActionName; label: string; reason: string }[];
+  /** An urge of this task may carry the coordinator's waiver of the missing co-opinions. */
+  canOverrideCoOpinions: boolean;
 }
 
 export interface EventView {
@@ -160,6 +193,8 @@ export interface SuggestionDetail {
   leadDeputyName: string;
   coSignerNames: string[];
   assignedAt?: string;
+  /** The day of assignment in Beijing time (YYYY-MM-DD). */
+  assignedDate?: string;
   disclosure?: { mode: DisclosureMode; summary?: string; reason?: string; decidedAt: string };
   archivedAt?: string;
   version: number;

@@ -1,7 +1,7 @@
 // The wire contract: tasks. Types only; see docs/architecture.md.
 import type { ContactMode, ReplyClass, TaskState, UnitRole } from '../core/model';
 import type { PersonContactData, TaskRef } from './common';
-import type { TaskView } from './suggestions';
+import type { DeadlineLine, TaskView } from './suggestions';
 import type { ActionName } from './names';
 
 export interface TaskListItem {
@@ -17,6 +17,10 @@ export interface TaskListItem {
   round: number;
   replyDue: string;
   daysLeftText?: string;
+  /** The deadline in force (答复 / 会办意见 / 重新办理), with its date and flags. */
+  deadline?: DeadlineLine;
+  overdue: boolean;
+  atRisk: boolean;
   keySupervised: boolean;
   version: number;
   allowedActions: ActionName[];

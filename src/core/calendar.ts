@@ -43,6 +43,13 @@ export function shanghaiDate(instant: string): string {
   return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The Shanghai wall-clock time of an instant, "HH:mm". */
+export function shanghaiTime(instant: string): string {
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) throw new RangeError(`无效的时间：${instant}`);
+  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(11, 16);
+}
+
 /** The instant at which a Shanghai date begins (00:00 UTC+8), as an ISO string. */
 export function shanghaiStartOfDay(date: string): string {
   return day(date).subtract(8, 'hour').toISOString();

@@ -1,8 +1,9 @@
 // Due dates of a task under a policy (docs/architecture.md, Workflow table). Month deadlines are calendar months from the
 // Shanghai date of assignment; the return window counts calendar or working days.
-import { addDays, addMonths, addWorkingDays, isValidDate, shanghaiDate } from './calendar';
+import { addDays, addMonths, addWorkingDays, daysBetween, isValidDate, shanghaiDate } from './calendar';
 import type { Task, TaskDue, UnitRole } from './model';
 import type { DeadlinePolicy } from './policy';
+import { isTerminal } from './task.table';
 
 export function computeDue(role: UnitRole, assignedAt: string, policy: DeadlinePolicy): TaskDue {
   const received = shanghaiDate(assignedAt);
@@ -56,8 +57,21 @@ export type DeadlineKind = 'reply' | 'coOpinion' | 'returnWindow' | 'rehandling'
  * re-handling date; every other open task to its reply date.
  */
 export function activeDeadline(task: Task): { kind: DeadlineKind; date: string } | undefined {
-  if (['returned', 'opinionSent', 'closed', 'replied'].includes(task.state)) return undefined;
+  if (isTerminal(task.state) || task.state === 'replied') return undefined;
   if (task.role === 'co') return { kind: 'coOpinion', date: task.due.coOpinion ?? task.due.reply };
   if (task.round > 1 && task.due.rehandling) return { kind: 'rehandling', date: task.due.rehandling };
   return { kind: 'reply', date: task.due.reply };
+}
+
+/** Where a due date stands on a Shanghai date: days left (negative when overdue), 超期, 临期. */
+export interface DeadlineStanding {
+  daysLeft: number;
+  overdue: boolean;
+  /** Due within policy.atRiskDays (today included) and not yet overdue. */
+  atRisk: boolean;
+}
+
+export function deadlineStanding(dueDate: string, today: string, policy: Pick<DeadlinePolicy, 'atRiskDays'>): DeadlineStanding {
+  const daysLeft = daysBetween(today, dueDate);
+  return { daysLeft, overdue: daysLeft < 0, atRisk: daysLeft >= 0 && daysLeft <= policy.atRiskDays };
 }

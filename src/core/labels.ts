@@ -11,6 +11,7 @@ import type {
   TaskState,
   UnitRole,
 } from './model';
+import type { DeadlineKind } from './deadlines';
 import type { TaskActionType } from './task.actions';
 
 export const TASK_STATE_LABELS: Record<TaskState, string> = {
@@ -108,3 +109,11 @@ export const TASK_ACTION_LABELS: Record<TaskActionType, string> = {
 export function replyClassLabel(cls: ReplyClass): string {
   return `${REPLY_CLASS_LABELS[cls].label}（${REPLY_CLASS_LABELS[cls].meaning}）`;
 }
+
+/** The name of each deadline, as printed beside its date. */
+export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
+  reply: '答复期限',
+  coOpinion: '会办意见期限',
+  returnWindow: '申请退回期限',
+  rehandling: '重新办理期限',
+};

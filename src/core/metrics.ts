@@ -6,7 +6,7 @@
 // suggestion — so the office's 82 = 主办19 + 分办25 + 会办38 are its own roles; for the whole
 // deployment, one suggestion with all its live tasks.
 import { daysBetween, shanghaiDate } from './calendar';
-import { activeDeadline, type DeadlineKind } from './deadlines';
+import { activeDeadline, deadlineStanding, type DeadlineKind } from './deadlines';
 import type { Contact, Feedback, Phase, Rating, Reply, ReplyClass, Suggestion, Task, UnitRole } from './model';
 import type { DeadlinePolicy } from './policy';
 
@@ -258,8 +258,8 @@ export function computeMetrics(input: MetricsInput, scope: MetricsScope, today: 
     scope,
     today,
     ...headline(items, received, idx),
-    overdue: deadlines.filter((d) => d.daysLeft < 0),
-    atRisk: deadlines.filter((d) => d.daysLeft >= 0 && d.daysLeft <= policy.atRiskDays),
+    overdue: deadlines.filter((d) => deadlineStanding(d.dueDate, today, policy).overdue),
+    atRisk: deadlines.filter((d) => deadlineStanding(d.dueDate, today, policy).atRisk),
     perUnit,
     perPerson,
   };

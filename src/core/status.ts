@@ -1,7 +1,8 @@
 // The suggestion's status, derived from its tasks (never stored twice; docs/architecture.md, Model).
 import type { Suggestion, SuggestionStatus, Task } from './model';
+import { REPLYING_ROLES } from './task.table';
 
-const REPLYING = new Set<Task['role']>(['lead', 'split', 'sole']);
+const REPLYING = new Set<Task['role']>(REPLYING_ROLES);
 
 /**
  * 已归档 when archivedAt is set; 已公开 when closed and the disclosure decision publishes it

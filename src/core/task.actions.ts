@@ -31,6 +31,14 @@ export const TASK_ACTION_TYPES: readonly TaskActionType[] = [
   'overrideCoOpinions',
 ];
 
+/** Actions that record something beside the task and keep its state (rows without a target state). */
+export type RecordActionType = 'saveDraft' | 'logContact' | 'urge' | 'confirmContact' | 'commitmentProgress';
+
+export const RECORD_ACTION_TYPES: readonly RecordActionType[] = ['saveDraft', 'logContact', 'urge', 'confirmContact', 'commitmentProgress'];
+
+/** Every action of the workflow table: the transitions and the record actions. */
+export type WorkflowActionType = TaskActionType | RecordActionType;
+
 /** What the workflow needs to know beyond the task itself; the use case gathers it. */
 export interface WorkflowContext {
   now: string; // ISO instant of the action
@@ -44,9 +52,13 @@ export interface WorkflowContext {
   hasDraft?: boolean;
   /** For feedback: whether the actor is a deputy of the suggestion; false → FORBIDDEN. */
   actorIsSuggestionDeputy?: boolean;
+  /** Face-to-face records of this task the deputy has not confirmed yet. */
+  unconfirmedContacts?: number;
+  /** B/C promises of this task not yet carried out. */
+  openCommitments?: number;
 }
 
-export type WorkflowErrorCode = 'INVALID_TRANSITION' | 'DEADLINE' | 'FORBIDDEN' | 'VALIDATION';
+export type WorkflowErrorCode = 'INVALID_TRANSITION' | 'DEADLINE' | 'FORBIDDEN' | 'VALIDATION' | 'CONFLICT';
 
 /** Who should hear about a transition; the use case turns this into notifications. */
 export type EffectRecipient = 'handler' | 'reviewer' | 'leader' | 'coordinator' | 'deputy' | 'leadUnit' | 'coUnits';

@@ -4,7 +4,7 @@ import { shanghaiDate } from './calendar';
 import { extensionAllowed } from './deadlines';
 import type { Rating, Task } from './model';
 import type { TaskAction, WorkflowContext, WorkflowErrorCode } from './task.actions';
-import type { GuardName } from './task.table';
+import { TERMINAL_STATES, type GuardName } from './task.table';
 
 export interface GuardFailure {
   code: WorkflowErrorCode;
@@ -15,8 +15,8 @@ type Guard = (task: Task, action: TaskAction, ctx: WorkflowContext) => GuardFail
 
 const fail = (code: WorkflowErrorCode, message: string): GuardFailure => ({ code, message });
 const RATINGS: readonly Rating[] = ['satisfied', 'basic', 'unsatisfied'];
-/** Co tasks that no longer hold up the lead reply. */
-const CO_DONE = new Set<Task['state']>(['opinionSent', 'returned', 'closed']);
+/** Co tasks that no longer hold up the lead reply: those whose work is over. */
+const CO_DONE = new Set<Task['state']>(TERMINAL_STATES);
 
 const pendingExtension = (task: Task) => task.extensionRequest !== undefined && task.extensionRequest.decidedAt === undefined;
 
@@ -73,6 +73,17 @@ export const GUARDS: Record<GuardName, Guard> = {
     action.type === 'feedback' && !(RATINGS.includes(action.attitude) && RATINGS.includes(action.result))
       ? fail('VALIDATION', '请对办理态度和办理结果分别评价')
       : undefined,
+
+  notUrgedToday: (task, _action, ctx) =>
+    task.lastUrgedAt !== undefined && shanghaiDate(task.lastUrgedAt) === shanghaiDate(ctx.now)
+      ? fail('CONFLICT', '今天已催办过该任务，请明天再催办')
+      : undefined,
+
+  unconfirmedContact: (_task, _action, ctx) =>
+    (ctx.unconfirmedContacts ?? 0) > 0 ? undefined : fail('INVALID_TRANSITION', '没有待确认的面复记录'),
+
+  openCommitment: (_task, _action, ctx) =>
+    (ctx.openCommitments ?? 0) > 0 ? undefined : fail('INVALID_TRANSITION', '没有待落实的承诺事项'),
 };
 
 /** Guards that read the action's payload; allowedActions cannot judge them in advance. */

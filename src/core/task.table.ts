@@ -1,8 +1,10 @@
-// The task transition table (docs/architecture.md, Workflow table) as data: every arrow is one row. An action whose
-// outcome depends on its payload or the task (approve/reject, satisfied/unsatisfied, round) has
-// one row per branch. Guards are named here and defined in task.guards.ts.
+// The task workflow table (docs/architecture.md, Workflow table) as data: every arrow is one row. An action
+// whose outcome depends on its payload or the task (approve/reject, satisfied/unsatisfied, round)
+// has one row per branch. The actions that record something beside the task and leave its state
+// as it is (a draft, a contact, an urge, a deputy's confirmation, a promise's progress) are rows
+// without a target state (RECORD_ROWS). Guards are named here and defined in task.guards.ts.
 import type { TaskState, UnitRole } from './model';
-import type { EffectRecipient, TaskActionType } from './task.actions';
+import type { EffectRecipient, RecordActionType, TaskActionType } from './task.actions';
 
 export type Branch =
   | 'default'
@@ -27,7 +29,10 @@ export type GuardName =
   | 'coOpinionsIn'
   | 'faceToFaceContact'
   | 'deputyActor'
-  | 'validRatings';
+  | 'validRatings'
+  | 'notUrgedToday'
+  | 'unconfirmedContact'
+  | 'openCommitment';
 
 export interface TransitionRow {
   from: TaskState;
@@ -57,7 +62,8 @@ export const UNIT_ROLES: readonly UnitRole[] = ['lead', 'co', 'split', 'sole'];
 
 const ALL: readonly UnitRole[] = UNIT_ROLES;
 /** Units that reply to the deputy themselves: 主办, 分办, 独办 (never 会办). */
-const REPLYING: readonly UnitRole[] = ['lead', 'split', 'sole'];
+export const REPLYING_ROLES: readonly UnitRole[] = ['lead', 'split', 'sole'];
+const REPLYING = REPLYING_ROLES;
 
 const returnRequestRow = (from: TaskState): TransitionRow => ({
   from,
@@ -144,5 +150,37 @@ export function rowsFor(from: TaskState, action: TaskActionType): TransitionRow[
   return TRANSITIONS.filter((r) => r.from === from && r.action === action);
 }
 
-/** Terminal states: no row leaves them. */
+/** Terminal states: no transition leaves them (退回, 会办意见已送, 办结). The task's work is over. */
 export const TERMINAL_STATES: readonly TaskState[] = TASK_STATES.filter((s) => !TRANSITIONS.some((r) => r.from === s));
+
+export const isTerminal = (state: TaskState): boolean => TERMINAL_STATES.includes(state);
+
+/** A row of an action that keeps the task's state: where it may be taken, by which unit roles. */
+export interface RecordRow {
+  from: TaskState;
+  action: RecordActionType;
+  roles: readonly UnitRole[];
+  guards: readonly GuardName[];
+}
+
+const recordRows = (action: RecordActionType, states: readonly TaskState[], roles: readonly UnitRole[], guards: readonly GuardName[] = []): RecordRow[] =>
+  states.map((from) => ({ from, action, roles, guards }));
+
+/** States in which the unit talks with the deputy and records it (沟通、面复). */
+const CONTACT_STATES: readonly TaskState[] = ['handling', 'inReview', 'awaitingSignature', 'replied', 'rehandling'];
+/** States in which the reply is being written. */
+const DRAFT_STATES: readonly TaskState[] = ['handling', 'rehandling'];
+/** An urge presses a task that is not over yet. */
+const OPEN_STATES: readonly TaskState[] = TASK_STATES.filter((s) => !isTerminal(s));
+
+export const RECORD_ROWS: readonly RecordRow[] = [
+  ...recordRows('saveDraft', DRAFT_STATES, REPLYING),
+  ...recordRows('logContact', CONTACT_STATES, ALL),
+  ...recordRows('urge', OPEN_STATES, ALL, ['notUrgedToday']),
+  ...recordRows('confirmContact', TASK_STATES, ALL, ['unconfirmedContact']),
+  ...recordRows('commitmentProgress', TASK_STATES, REPLYING, ['openCommitment']),
+];
+
+export function recordRowsFor(from: TaskState, action: RecordActionType): RecordRow[] {
+  return RECORD_ROWS.filter((r) => r.from === from && r.action === action);
+}

@@ -3,9 +3,13 @@
 import { rehandlingDue } from './deadlines';
 import type { Task } from './model';
 import { GUARDS, PAYLOAD_GUARDS, type GuardFailure } from './task.guards';
-import { rowsFor, type Branch, type TransitionRow } from './task.table';
+export type { GuardFailure } from './task.guards';
+import { recordRowsFor, rowsFor, type Branch, type GuardName, type TransitionRow } from './task.table';
 import {
+  RECORD_ACTION_TYPES,
   TASK_ACTION_TYPES,
+  type RecordActionType,
+  type WorkflowActionType,
   type TaskAction,
   type TaskActionType,
   type WorkflowContext,
@@ -13,14 +17,22 @@ import {
 } from './task.actions';
 
 export * from './task.actions';
-export { TRANSITIONS, TASK_STATES, UNIT_ROLES, TERMINAL_STATES, rowsFor } from './task.table';
-export type { Branch, GuardName, TransitionRow } from './task.table';
+export { TRANSITIONS, RECORD_ROWS, TASK_STATES, UNIT_ROLES, REPLYING_ROLES, TERMINAL_STATES, isTerminal, rowsFor, recordRowsFor } from './task.table';
+export type { Branch, GuardName, RecordRow, TransitionRow } from './task.table';
 
-const ROLE_MESSAGES: Partial<Record<TaskActionType, string>> = {
+const ROLE_MESSAGES: Partial<Record<WorkflowActionType, string>> = {
+  saveDraft: '会办单位不直接答复代表，请向主办单位送会办意见',
   submitDraft: '会办单位不直接答复代表，请向主办单位送会办意见',
   sign: '会办单位不直接答复代表，请向主办单位送会办意见',
   submitOpinion: '只有会办单位需要送会办意见',
   overrideCoOpinions: '只有主办任务可以免除会办意见',
+};
+
+/** Why a record action does not fit the task's state, in the words of that action. */
+const RECORD_STATE_MESSAGES: Partial<Record<RecordActionType, string>> = {
+  saveDraft: '当前状态下不能修改答复稿',
+  logContact: '请先认领任务，再登记沟通记录',
+  urge: '该任务已办结，无需催办',
 };
 
 /** Which row of an action applies to this task: decided by the payload, the claim and the round. */
@@ -120,12 +132,40 @@ export function applyTaskAction(task: Task, action: TaskAction, ctx: WorkflowCon
   return { ok: true, task: next, from: task.state, to: row.to, effects };
 }
 
-export interface ActionAvailability {
-  action: TaskActionType;
+export interface ActionAvailability<A extends WorkflowActionType = TaskActionType> {
+  action: A;
   allowed: boolean;
   /** Why not, when not allowed. */
   code?: GuardFailure['code'];
   message?: string;
+  /** The guard that holds the action up, when the state and the unit role would allow it. */
+  guard?: GuardName;
+}
+
+/**
+ * Guards whose failure a page should explain beside the action it holds up (the action is the
+ * caller's next step and something else must happen first). The others simply mean there is
+ * nothing to do (no pending request, no record to confirm, the window has closed).
+ */
+export const EXPLAINED_GUARDS: ReadonlySet<GuardName> = new Set<GuardName>([
+  'draftSaved',
+  'coOpinionsIn',
+  'faceToFaceContact',
+  'notUrgedToday',
+  'noPendingExtension',
+]);
+
+function firstGuardFailure(
+  guards: readonly GuardName[],
+  task: Task,
+  action: TaskAction,
+  ctx: WorkflowContext,
+): (GuardFailure & { guard: GuardName }) | undefined {
+  for (const guard of guards) {
+    const failure = GUARDS[guard](task, action, ctx);
+    if (failure) return { ...failure, guard };
+  }
+  return undefined;
 }
 
 /**
@@ -142,17 +182,42 @@ export function actionAvailability(task: Task, ctx: WorkflowContext): ActionAvai
         : { action, allowed: false, code: 'INVALID_TRANSITION' as const, message: '当前状态下不能进行此操作' };
     }
     // An action is available when at least one of its branches passes its payload-free guards.
-    let firstFailure: GuardFailure | undefined;
+    let firstFailure: (GuardFailure & { guard: GuardName }) | undefined;
     for (const row of rows) {
-      const failure = row.guards
-        .filter((g) => !PAYLOAD_GUARDS.has(g))
-        .map((g) => GUARDS[g](task, { type: action } as TaskAction, ctx))
-        .find((f) => f !== undefined);
+      const failure = firstGuardFailure(
+        row.guards.filter((g) => !PAYLOAD_GUARDS.has(g)),
+        task,
+        { type: action } as TaskAction,
+        ctx,
+      );
       if (!failure) return { action, allowed: true };
       firstFailure ??= failure;
     }
     return { action, allowed: false, ...firstFailure };
   });
+}
+
+/**
+ * For every record action (rows without a target state), whether this task's state and unit role
+ * allow it now and its guards pass; otherwise why not, in words.
+ */
+export function recordAvailability(task: Task, ctx: WorkflowContext): ActionAvailability<RecordActionType>[] {
+  return RECORD_ACTION_TYPES.map((action) => {
+    const rows = recordRowsFor(task.state, action);
+    if (rows.length === 0) {
+      return { action, allowed: false, code: 'INVALID_TRANSITION' as const, message: RECORD_STATE_MESSAGES[action] ?? '当前状态下不能进行此操作' };
+    }
+    const row = rows.find((r) => r.roles.includes(task.role));
+    if (!row) return { action, allowed: false, code: 'FORBIDDEN' as const, message: ROLE_MESSAGES[action] ?? '本单位的承办类别不能进行此操作' };
+    const failure = firstGuardFailure(row.guards, task, { type: action } as unknown as TaskAction, ctx);
+    return failure ? { action, allowed: false, ...failure } : { action, allowed: true };
+  });
+}
+
+/** The record action's verdict for this task now: undefined when allowed, else the failure. */
+export function checkRecordAction(task: Task, action: RecordActionType, ctx: WorkflowContext): GuardFailure | undefined {
+  const verdict = recordAvailability(task, ctx).find((a) => a.action === action)!;
+  return verdict.allowed ? undefined : { code: verdict.code!, message: verdict.message! };
 }
 
 /** The actions the UI may offer for this task now. */

@@ -1,20 +1,19 @@
 // Scope and inputs of the office's numbers (ledger, statistics, annual summary): the whole deployment
 // for the office, one unit for its own staff; the core computes, this file only gathers.
 import { shanghaiDate } from '../core/calendar';
-import { AppError } from '../core/errors';
 import type { Headline, MetricsInput, MetricsScope } from '../core/metrics';
 import type { User } from '../core/model';
 import type { StatsSummary } from '../contract';
 import type { Metrics } from '../core/metrics';
-import { hasRole, isOffice, UNIT_STAFF_ROLES } from './access';
+import { authorize, isOffice } from './permissions';
 import type { Directory } from './directory';
 import type { Reader } from './ports';
 
 export function scopeFor(user: User, unitId: string | undefined): MetricsScope {
+  authorize(user, 'stats.summary');
   if (isOffice(user)) return unitId ? { kind: 'unit', unitId } : { kind: 'all' };
-  if (!user.unitId || !hasRole(user, ...UNIT_STAFF_ROLES)) throw new AppError('FORBIDDEN', '只有办理人员可以查看台账和统计');
-  if (unitId && unitId !== user.unitId) throw new AppError('FORBIDDEN', '只能查看本单位的台账和统计');
-  return { kind: 'unit', unitId: user.unitId };
+  authorize(user, 'stats.summary', { unitId }, '只能查看本单位的台账和统计');
+  return { kind: 'unit', unitId: user.unitId! };
 }
 
 export interface Filter {

@@ -1,12 +1,13 @@
 // The common path of every tasks.* write: load the task and its suggestion, authorize, check the
 // version the caller saw, let the core decide, then write the task, the records and one audit event.
-import type { ActionName, TaskResult } from '../contract';
+import type { TaskResult } from '../contract';
 import { shanghaiDate } from '../core/calendar';
 import { AppError } from '../core/errors';
 import type { AuditEvent, Suggestion, Task, User } from '../core/model';
 import { applyTaskAction, type TaskAction, type WorkflowContext } from '../core/workflow';
 import { Directory } from './directory';
 import { queueNotifications } from './outbox';
+import { authorize, type UserPermission } from './permissions';
 import type { Tx } from './ports';
 import { loadTaskRecords, workflowContextFor, type TaskRecords } from './task-context';
 import { caller, event, type UseCaseContext } from './use-case';
@@ -41,10 +42,9 @@ export function assertNotArchived(suggestion: Suggestion): void {
 }
 
 export interface TaskActionSpec {
-  action: ActionName;
+  action: Exclude<UserPermission, 'tasks.overrideCoOpinions'>;
   taskId: string;
   version?: number;
-  authorize(loaded: Loaded): void;
   /** Checks after authorization and before the core (e.g. a named person must belong to the unit). */
   check?(loaded: Loaded): Promise<void> | void;
   toCore(loaded: Loaded): TaskAction;
@@ -55,7 +55,7 @@ export interface TaskActionSpec {
 export async function runTaskAction(ctx: UseCaseContext, spec: TaskActionSpec): Promise<TaskResult> {
   return ctx.write(async (tx) => {
     const loaded = await loadTask(tx, ctx, spec.taskId);
-    spec.authorize(loaded);
+    authorize(loaded.user, spec.action, loaded);
     assertNotArchived(loaded.suggestion);
     assertVersion(loaded.task, spec.version);
     await spec.check?.(loaded);
@@ -81,16 +81,4 @@ export async function runTaskAction(ctx: UseCaseContext, spec: TaskActionSpec): 
     const wctx = workflowContextFor(next, loaded.suggestion, records, loaded.user, ctx.now, ctx.deps.policy);
     return { task: await taskView(next, loaded.suggestion, loaded.user, wctx, new Directory(tx), shanghaiDate(ctx.now)) };
   });
-}
-
-/** Refuse unless the caller is one of the unit's people in one of these roles. */
-export function requireUnitActor(loaded: Loaded, roles: readonly string[], message?: string): void {
-  const { user, task } = loaded;
-  if (user.unitId !== task.unitId || !roles.some((r) => user.roles.includes(r as User['roles'][number]))) {
-    throw new AppError('FORBIDDEN', message ?? '只有本单位的相关人员可以办理此事项');
-  }
-}
-
-export function requireOfficeActor(loaded: Loaded): void {
-  if (!loaded.user.roles.includes('coordinator')) throw new AppError('FORBIDDEN', '只有建议办理联络员可以审批此事项');
 }

@@ -2,7 +2,7 @@
 import type { Contact, Opinion, Reply, Suggestion, Task, User } from '../core/model';
 import type { DeadlinePolicy } from '../core/policy';
 import type { WorkflowContext } from '../core/workflow';
-import { isLeadDeputyOf } from './access';
+import { isLeadDeputyOf } from './permissions';
 import type { Reader } from './ports';
 
 export interface TaskRecords {

@@ -1,15 +1,20 @@
-// Turns stored records into the contract's views (src/core/contract.ts), with names and labels.
+// Turns stored records into the contract's views (src/contract), with names, labels, Beijing dates
+// and what the caller may do.
 import type {
   CommitmentView,
   ContactView,
+  DeadlineLine,
   FeedbackView,
   OpinionView,
   ReplyView,
   TaskView,
 } from '../contract';
-import { activeDeadline } from '../core/deadlines';
+import { shanghaiDate } from '../core/calendar';
+import { activeDeadline, deadlineStanding, replyCap } from '../core/deadlines';
+import type { DeadlinePolicy } from '../core/policy';
 import {
   CONTACT_MODE_LABELS,
+  DEADLINE_KIND_LABELS,
   RATING_LABELS,
   replyClassLabel,
   TASK_STATE_LABELS,
@@ -19,7 +24,61 @@ import type { Commitment, Contact, Feedback, Opinion, Reply, Suggestion, Task, U
 import { remainingDaysText } from '../core/reminders';
 import type { WorkflowContext } from '../core/workflow';
 import type { Directory } from './directory';
-import { taskActionsFor, type TaskSideRecords } from './task-permissions';
+import { taskActionsFor } from './permissions';
+
+/** Records beside the task that offer actions of their own. */
+export interface TaskSideRecords {
+  unconfirmedContacts: number; // face-to-face records of this task the deputy has not confirmed
+  openCommitments: number; // B/C promises of this task not yet carried out
+}
+
+export function sideRecordsOf(task: Task, contacts: readonly Contact[], commitments: readonly Commitment[]): TaskSideRecords {
+  return {
+    unconfirmedContacts: contacts.filter((c) => c.taskId === task.id && c.faceToFace && !c.deputyConfirmedAt).length,
+    openCommitments: commitments.filter((c) => c.taskId === task.id && !c.doneAt).length,
+  };
+}
+
+/** The deadline in force as a page prints it, with days left and the 超期 / 临期 flags. */
+export function activeDeadlineLine(task: Task, today: string, policy: DeadlinePolicy): DeadlineLine | undefined {
+  const deadline = activeDeadline(task);
+  if (!deadline) return undefined;
+  const standing = deadlineStanding(deadline.date, today, policy);
+  return {
+    kind: deadline.kind,
+    label: DEADLINE_KIND_LABELS[deadline.kind],
+    date: deadline.date,
+    active: true,
+    daysLeftText: remainingDaysText(deadline.date, today),
+    overdue: standing.overdue,
+    atRisk: standing.atRisk,
+  };
+}
+
+/** The task's dates in the order a page prints them: reply, co-opinion, re-handling. */
+export function deadlineLines(task: Task, today: string, policy: DeadlinePolicy): DeadlineLine[] {
+  const active = activeDeadlineLine(task, today, policy);
+  const dates: [DeadlineLine['kind'], string | undefined][] = [
+    ['reply', task.due.reply],
+    ['coOpinion', task.due.coOpinion],
+    ['rehandling', task.due.rehandling],
+  ];
+  return dates
+    .filter((entry): entry is [DeadlineLine['kind'], string] => entry[1] !== undefined)
+    .map(([kind, date]) =>
+      active && active.kind === kind ? active : { kind, label: DEADLINE_KIND_LABELS[kind], date, active: false },
+    );
+}
+
+/** The policy's words for a unit's requests, with the dates of this task. */
+export function requestPolicy(task: Task, policy: DeadlinePolicy): TaskView['policy'] {
+  const cap = replyCap(task, policy);
+  return {
+    extensionCap: cap,
+    extensionNote: `现答复期限为 ${task.due.reply}；延期须经交办机关同意，延期后的答复期限最迟为 ${cap}（交办之日起${policy.capMonths}个月）。`,
+    returnNote: `申请退回须在 ${task.due.returnWindow} 前提出，由交办机关决定。`,
+  };
+}
 
 /** What every view of a task names: its unit, its role and its state, in words. */
 export async function taskBasics(task: Task, directory: Directory) {
@@ -39,25 +98,33 @@ export async function taskView(
   user: User,
   wctx: WorkflowContext,
   directory: Directory,
-  today: string,
+  today: string = shanghaiDate(wctx.now),
   side?: TaskSideRecords,
 ): Promise<TaskView> {
-  const deadline = activeDeadline(task);
+  const active = activeDeadlineLine(task, today, wctx.policy);
+  const actions = taskActionsFor(user, task, suggestion, { ...wctx, ...side });
   const view: TaskView = {
     id: task.id,
     suggestionId: task.suggestionId,
     unitId: task.unitId,
     ...(await taskBasics(task, directory)),
     assignedAt: task.assignedAt,
+    assignedDate: shanghaiDate(task.assignedAt),
     due: { ...task.due },
+    deadlines: deadlineLines(task, today, wctx.policy),
+    overdue: active?.overdue ?? false,
+    atRisk: active?.atRisk ?? false,
+    policy: requestPolicy(task, wctx.policy),
     version: task.version,
-    allowedActions: taskActionsFor(user, task, suggestion, wctx, side),
+    allowedActions: actions.allowed,
+    blockedActions: actions.blocked,
+    canOverrideCoOpinions: actions.overrideCoOpinions,
   };
   if (task.responsibleUserId) view.responsibleName = await directory.userName(task.responsibleUserId);
   if (task.requirements) view.requirements = task.requirements;
-  if (deadline) {
-    view.activeDeadline = deadline.kind;
-    view.daysLeftText = remainingDaysText(deadline.date, today);
+  if (active) {
+    view.activeDeadline = active.kind;
+    view.daysLeftText = active.daysLeftText;
   }
   if (task.returnRequest) {
     const { reason, requestedAt, decidedAt, approved, comment } = task.returnRequest;

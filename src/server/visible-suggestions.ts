@@ -1,7 +1,7 @@
 // The suggestions a caller may see, with their tasks (docs/architecture.md, Roles and reach): a deputy those he or she
 // leads or co-signs; unit staff those with a task of their unit; the office all of them.
 import type { Suggestion, Task, User } from '../core/model';
-import { hasRole, isOffice, UNIT_STAFF_ROLES } from './access';
+import { isDeputy, isOffice, isUnitStaff } from './permissions';
 import type { Reader } from './ports';
 
 export interface SuggestionWithTasks {
@@ -15,14 +15,14 @@ export async function visibleSuggestions(reader: Reader, user: User): Promise<Su
     return attach(suggestions, tasks);
   }
   const byId = new Map<string, Suggestion>();
-  if (hasRole(user, 'deputy')) {
+  if (isDeputy(user)) {
     const [led, coSigned] = await Promise.all([
       reader.find('suggestions', { where: { leadDeputyId: user.id } }),
       reader.find('suggestions', { where: { coSignerIds: user.id } }),
     ]);
     for (const s of [...led, ...coSigned]) byId.set(s.id, s);
   }
-  if (user.unitId && hasRole(user, ...UNIT_STAFF_ROLES)) {
+  if (isUnitStaff(user)) {
     const unitTasks = await reader.find('tasks', { where: { unitId: user.unitId } });
     const missing = [...new Set(unitTasks.map((t) => t.suggestionId))].filter((id) => !byId.has(id));
     const loaded = await Promise.all(missing.map((id) => reader.get('suggestions', id)));

@@ -1,4 +1,4 @@
-// Sample data in the shapes of src/core/contract.ts, for the page tests.
+// Sample data in the shapes of src/contract, for the page tests.
 import type { SuggestionDetail, SuggestionListItem, TaskListItem, TaskView } from '../../src/contract';
 
 export function task(overrides: Partial<TaskView> = {}): TaskView {
@@ -13,10 +13,22 @@ export function task(overrides: Partial<TaskView> = {}): TaskView {
     stateLabel: '办理中',
     round: 1,
     assignedAt: '2026-03-01T02:00:00.000Z',
+    assignedDate: '2026-03-01',
     due: { reply: '2026-06-01', returnWindow: '2026-03-06' },
+    activeDeadline: 'reply',
     daysLeftText: '剩余 20 天',
+    deadlines: [{ kind: 'reply', label: '答复期限', date: '2026-06-01', active: true, daysLeftText: '剩余 20 天', overdue: false, atRisk: false }],
+    overdue: false,
+    atRisk: false,
+    policy: {
+      extensionCap: '2026-09-01',
+      extensionNote: '现答复期限为 2026-06-01；延期须经交办机关同意，延期后的答复期限最迟为 2026-09-01（交办之日起6个月）。',
+      returnNote: '申请退回须在 2026-03-06 前提出，由交办机关决定。',
+    },
     version: 3,
     allowedActions: [],
+    blockedActions: [],
+    canOverrideCoOpinions: false,
     ...overrides,
   };
 }
@@ -39,6 +51,7 @@ export function detail(overrides: Partial<SuggestionDetail> = {}): SuggestionDet
     leadDeputyName: '王代表',
     coSignerNames: [],
     assignedAt: '2026-03-01T02:00:00.000Z',
+    assignedDate: '2026-03-01',
     version: 1,
     tasks: [task()],
     replies: [],
@@ -84,6 +97,9 @@ export function taskItem(overrides: Partial<TaskListItem> = {}): TaskListItem {
     round: 1,
     replyDue: '2026-06-01',
     daysLeftText: '剩余 20 天',
+    deadline: { kind: 'reply', label: '答复期限', date: '2026-06-01', active: true, daysLeftText: '剩余 20 天', overdue: false, atRisk: false },
+    overdue: false,
+    atRisk: false,
     keySupervised: false,
     version: 3,
     allowedActions: [],

@@ -1,6 +1,8 @@
 import type { Task, TaskState, UnitRole } from '../../src/core/model';
 import {
   applyTaskAction,
+  recordAvailability,
+  RECORD_ROWS,
   TASK_ACTION_TYPES,
   TASK_STATES,
   TERMINAL_STATES,
@@ -112,5 +114,33 @@ describe('the shape of the table', () => {
     for (const state of TASK_STATES.filter((s) => !TERMINAL_STATES.includes(s))) {
       expect(TRANSITIONS.some((r) => r.from === state && r.to !== state)).toBe(true);
     }
+  });
+});
+
+describe('the record actions: rows without a target state', () => {
+  const verdict = (task: Task, action: string, over = {}) => recordAvailability(task, ctx(over)).find((v) => v.action === action)!;
+
+  it('are rows of the same table, and none leaves a terminal state but to look back (confirm, progress)', () => {
+    for (const row of RECORD_ROWS) expect('to' in row).toBe(false);
+    const fromTerminal = RECORD_ROWS.filter((r) => TERMINAL_STATES.includes(r.from)).map((r) => r.action);
+    expect([...new Set(fromTerminal)].sort()).toEqual(['commitmentProgress', 'confirmContact']);
+  });
+  it('an urge presses an open task once a Beijing day, and says why not otherwise', () => {
+    expect(verdict(makeTask({ state: 'handling' }), 'urge')).toEqual({ action: 'urge', allowed: true });
+    expect(verdict(makeTask({ state: 'closed' }), 'urge')).toMatchObject({ allowed: false, code: 'INVALID_TRANSITION', message: '该任务已办结，无需催办' });
+    const urged = makeTask({ state: 'handling', lastUrgedAt: '2026-03-09T16:30:00Z' }); // 00:30 on 03-10 in Beijing
+    expect(verdict(urged, 'urge', { now: '2026-03-10T09:00:00Z' })).toMatchObject({ allowed: false, code: 'CONFLICT', guard: 'notUrgedToday' });
+    expect(verdict(urged, 'urge', { now: '2026-03-10T16:30:00Z' })).toMatchObject({ allowed: true });
+  });
+  it('a co task writes no reply draft; every unit records its talks once handling', () => {
+    expect(verdict(makeTask({ role: 'co', state: 'handling' }), 'saveDraft')).toMatchObject({ allowed: false, code: 'FORBIDDEN' });
+    expect(verdict(makeTask({ role: 'co', state: 'handling' }), 'logContact')).toMatchObject({ allowed: true });
+    expect(verdict(makeTask({ state: 'assigned' }), 'logContact')).toMatchObject({ allowed: false, message: '请先认领任务，再登记沟通记录' });
+  });
+  it('a deputy confirms only when a face-to-face record waits; a promise progresses only while open', () => {
+    expect(verdict(makeTask({ state: 'replied' }), 'confirmContact')).toMatchObject({ allowed: false });
+    expect(verdict(makeTask({ state: 'replied' }), 'confirmContact', { unconfirmedContacts: 1 })).toMatchObject({ allowed: true });
+    expect(verdict(makeTask({ state: 'closed' }), 'commitmentProgress', { openCommitments: 1 })).toMatchObject({ allowed: true });
+    expect(verdict(makeTask({ state: 'closed' }), 'commitmentProgress')).toMatchObject({ allowed: false });
   });
 });

@@ -36,12 +36,17 @@ describe('the demo data and the slice actions', () => {
       data: {
         bound: true,
         user: { id: 'user-handler', name: '刘洋', roles: ['handler'], roleLabels: ['承办人'], unitId: 'unit-fgw', unitName: '市发展改革委' },
+        capabilities: ['unitTasks', 'stats', 'ledger'],
+        clock: { now: '2024-04-10T02:00:00.000Z', today: '2024-04-10', time: '10:00', year: 2024 },
       },
     });
   });
 
   it('tells an unbound caller he is not bound, and refuses a caller without identity', async () => {
-    expect(await api({ action: 'me' }, { openid: 'stranger' })).toEqual({ ok: true, data: { user: null, bound: false } });
+    expect(await api({ action: 'me' }, { openid: 'stranger' })).toEqual({
+      ok: true,
+      data: { user: null, bound: false, capabilities: [], clock: { now: '2024-04-10T02:00:00.000Z', today: '2024-04-10', time: '10:00', year: 2024 } },
+    });
     expect(await api({ action: 'me' }, {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(await api({ action: 'suggestions.list' }, { openid: 'stranger' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { ArchiveSuggestionData, SuggestionVersionResult } from '../../contract';
 import { AppError } from '../../core/errors';
-import { requireRole } from '../access';
+import { authorize } from '../permissions';
 import { loadFinishedSuggestion } from '../finished-suggestion';
 import { caller, defineUseCase, event } from '../use-case';
 import { idField, versionField } from '../validation';
@@ -14,7 +14,7 @@ export const archiveSuggestion = defineUseCase({
   access: 'user',
   schema,
   run: (data, ctx) => {
-    requireRole(caller(ctx), ['coordinator'], '只有建议办理联络员可以归档');
+    authorize(caller(ctx), 'suggestions.archive');
     return ctx.write(async (tx): Promise<SuggestionVersionResult> => {
       const { suggestion, status: from } = await loadFinishedSuggestion(tx, data, '建议办结后才能归档');
       if (!suggestion.disclosure) throw new AppError('INVALID_TRANSITION', '请先作出公开决定，再归档');

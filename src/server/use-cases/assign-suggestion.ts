@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { AssignSuggestionData, AssignSuggestionResult } from '../../contract';
 import { AppError } from '../../core/errors';
-import { requireRole } from '../access';
+import { authorize } from '../permissions';
 import { assignedInstant, assignmentProblem, newTasks } from '../assignment';
 import { assertNotArchived, assertVersion } from '../run-task-action';
 import { caller, defineUseCase, event } from '../use-case';
@@ -24,7 +24,7 @@ export const assignSuggestion = defineUseCase({
   access: 'user',
   schema,
   run: (data, ctx) => {
-    requireRole(caller(ctx), ['coordinator'], '只有建议办理联络员可以交办建议');
+    authorize(caller(ctx), 'suggestions.assign');
     return ctx.write(async (tx): Promise<AssignSuggestionResult> => {
       const suggestion = await tx.get('suggestions', data.suggestionId);
       if (!suggestion) throw new AppError('NOT_FOUND', '没有找到该建议');

@@ -25,6 +25,6 @@ export const bindUser = defineUseCase({
       tx.update('users', bound);
       tx.update('bindCodes', { ...code, usedAt: ctx.now });
       tx.appendEvent(event(ctx, { action: 'users.bind', entity: 'user', entityId: user.id, actorId: user.id }));
-      return meOf(tx, bound);
+      return meOf(tx, bound, ctx.now);
     }),
 });

@@ -2,8 +2,7 @@
 import { z } from 'zod';
 import type { ClaimTaskData } from '../../contract';
 import { AppError } from '../../core/errors';
-import { requireUnitActor, runTaskAction } from '../run-task-action';
-import { UNIT_ACTORS } from '../task-permissions';
+import { runTaskAction } from '../run-task-action';
 import { caller, defineUseCase } from '../use-case';
 import { idField, taskRefFields } from '../validation';
 
@@ -19,7 +18,6 @@ export const claimTask = defineUseCase({
       action: 'tasks.claim',
       taskId: data.taskId,
       version: data.version,
-      authorize: (l) => requireUnitActor(l, UNIT_ACTORS.claim),
       check: async ({ tx, task }) => {
         const person = await tx.get('users', responsibleUserId);
         if (!person || person.unitId !== task.unitId) throw new AppError('VALIDATION', '「办理责任人」应为本单位人员');

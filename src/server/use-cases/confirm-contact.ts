@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { ConfirmContactData, IdResult } from '../../contract';
 import { AppError } from '../../core/errors';
-import { isDeputyOf } from '../access';
+import { authorize } from '../permissions';
 import { assertNotArchived } from '../run-task-action';
 import { caller, defineUseCase, event } from '../use-case';
 import { idField } from '../validation';
@@ -20,7 +20,7 @@ export const confirmContact = defineUseCase({
       if (!contact) throw new AppError('NOT_FOUND', '没有找到该沟通记录');
       const suggestion = await tx.get('suggestions', contact.suggestionId);
       if (!suggestion) throw new AppError('NOT_FOUND', '没有找到该建议');
-      if (!isDeputyOf(user, suggestion)) throw new AppError('FORBIDDEN', '只有提出建议的代表可以确认面复记录');
+      authorize(user, 'contacts.confirm', { suggestion });
       assertNotArchived(suggestion);
       if (contact.deputyConfirmedAt) throw new AppError('INVALID_TRANSITION', '该记录已确认');
       tx.update('contacts', { ...contact, deputyConfirmedAt: ctx.now });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { CreatedResult, CreateSuggestionData } from '../../contract';
 import { AppError } from '../../core/errors';
 import type { Suggestion } from '../../core/model';
-import { requireRole } from '../access';
+import { authorize } from '../permissions';
 import type { Tx } from '../ports';
 import { caller, defineUseCase, event, newId, type UseCaseContext } from '../use-case';
 import { idField, text } from '../validation';
@@ -63,7 +63,7 @@ export const createSuggestion = defineUseCase({
   access: 'user',
   schema,
   run: (data, ctx) => {
-    requireRole(caller(ctx), ['coordinator'], '只有建议办理联络员可以登记建议');
+    authorize(caller(ctx), 'suggestions.create');
     return ctx.write(async (tx): Promise<CreatedResult> => {
       if (await numberTaken(tx, data.session, data.number)) throw new AppError('VALIDATION', `「建议号」${data.number}在${data.session}已存在`);
       await assertDeputies(tx, [data.leadDeputyId, ...(data.coSignerIds ?? [])]);

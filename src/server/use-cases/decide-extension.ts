@@ -1,7 +1,7 @@
 // tasks.decideExtension: the coordinator grants or refuses a pending extension.
 import { z } from 'zod';
 import type { DecideExtensionData } from '../../contract';
-import { requireOfficeActor, runTaskAction } from '../run-task-action';
+import { runTaskAction } from '../run-task-action';
 import { defineUseCase } from '../use-case';
 import { optionalText, taskRefFields } from '../validation';
 
@@ -16,7 +16,6 @@ export const decideExtension = defineUseCase({
       action: 'tasks.decideExtension',
       taskId: data.taskId,
       version: data.version,
-      authorize: requireOfficeActor,
       toCore: () => ({ type: 'decideExtension', approve: data.approve, ...(data.comment ? { comment: data.comment } : {}) }),
     }),
 });

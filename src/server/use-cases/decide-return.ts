@@ -1,7 +1,7 @@
 // tasks.decideReturn: the coordinator agrees (the task ends, to be reassigned) or refuses a return.
 import { z } from 'zod';
 import type { DecideReturnData } from '../../contract';
-import { requireOfficeActor, runTaskAction } from '../run-task-action';
+import { runTaskAction } from '../run-task-action';
 import { defineUseCase } from '../use-case';
 import { optionalText, taskRefFields } from '../validation';
 
@@ -16,7 +16,6 @@ export const decideReturn = defineUseCase({
       action: 'tasks.decideReturn',
       taskId: data.taskId,
       version: data.version,
-      authorize: requireOfficeActor,
       toCore: () => ({ type: 'decideReturn', approve: data.approve, ...(data.comment ? { comment: data.comment } : {}) }),
     }),
 });

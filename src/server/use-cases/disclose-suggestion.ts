@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { DiscloseSuggestionData, SuggestionVersionResult } from '../../contract';
 import { suggestionStatus } from '../../core/status';
-import { requireRole } from '../access';
+import { authorize } from '../permissions';
 import { loadFinishedSuggestion } from '../finished-suggestion';
 import { caller, defineUseCase, event } from '../use-case';
 import { idField, optionalText, versionField } from '../validation';
@@ -19,7 +19,7 @@ export const discloseSuggestion = defineUseCase({
   schema,
   run: (data, ctx) => {
     const user = caller(ctx);
-    requireRole(user, ['coordinator'], '只有建议办理联络员可以决定公开');
+    authorize(user, 'suggestions.disclose');
     return ctx.write(async (tx): Promise<SuggestionVersionResult> => {
       const { suggestion, tasks, status: from } = await loadFinishedSuggestion(tx, data, '建议办结后才能公开');
       const next = {

@@ -1,13 +1,23 @@
-// me: who the caller is, or that this WeChat identity is not bound yet.
+// me: who the caller is, or that this WeChat identity is not bound yet; what the home page offers
+// him or her (capabilities, from the permissions); and the server's clock in Beijing time, which
+// the pages use for their defaults instead of the phone's.
 import { z } from 'zod';
-import type { Empty, MeResult } from '../../contract';
+import type { Empty, MeResult, ServerClock } from '../../contract';
+import { shanghaiDate, shanghaiTime } from '../../core/calendar';
 import { ROLE_LABELS } from '../../core/labels';
 import type { User } from '../../core/model';
+import { capabilitiesOf } from '../permissions';
 import type { Reader } from '../ports';
 import { defineUseCase } from '../use-case';
 
-export async function meOf(reader: Reader, user: User | null): Promise<MeResult> {
-  if (!user) return { user: null, bound: false };
+export function serverClock(now: string): ServerClock {
+  const today = shanghaiDate(now);
+  return { now, today, time: shanghaiTime(now), year: Number(today.slice(0, 4)) };
+}
+
+export async function meOf(reader: Reader, user: User | null, now: string): Promise<MeResult> {
+  const clock = serverClock(now);
+  if (!user) return { user: null, bound: false, capabilities: [], clock };
   const unit = user.unitId ? await reader.get('units', user.unitId) : undefined;
   return {
     bound: true,
@@ -19,6 +29,8 @@ export async function meOf(reader: Reader, user: User | null): Promise<MeResult>
       ...(user.unitId ? { unitId: user.unitId } : {}),
       ...(unit ? { unitName: unit.name } : {}),
     },
+    capabilities: capabilitiesOf(user),
+    clock,
   };
 }
 
@@ -27,7 +39,7 @@ export const getMe = defineUseCase({
   access: 'identity',
   schema: z.object({}) as unknown as z.ZodType<Empty>,
   run: async (_data, ctx) => {
-    const me = await meOf(ctx.deps.store, ctx.user);
+    const me = await meOf(ctx.deps.store, ctx.user, ctx.now);
     const templates = ctx.deps.subscribeTemplateIds ?? [];
     return me.bound && templates.length > 0 ? { ...me, subscribeTemplateIds: templates.slice(0, 3) } : me;
   },

@@ -1,17 +1,17 @@
 // suggestions.get: one suggestion with its tasks, replies, records and history, as the caller may see it.
 import { z } from 'zod';
-import type { ActionName, GetSuggestionData, SuggestionDetail } from '../../contract';
+import type { GetSuggestionData, SuggestionDetail } from '../../contract';
+import { eventLabel } from '../../contract/labels';
 import { shanghaiDate } from '../../core/calendar';
 import { PHASE_LABELS, SUGGESTION_STATUS_LABELS } from '../../core/labels';
 import { isSuggestionDone, suggestionStatus } from '../../core/status';
 import { AppError } from '../../core/errors';
-import { assertCanSee, isDeputyOf, isOffice } from '../access';
 import { Directory } from '../directory';
+import { assertCanSee, readsAsDeputy, suggestionActionsFor } from '../permissions';
 import { loadTaskRecords, workflowContextFor } from '../task-context';
-import { isOfficeActor, sideRecordsOf } from '../task-permissions';
 import { caller, defineUseCase } from '../use-case';
 import { idField } from '../validation';
-import { commitmentView, contactView, feedbackView, opinionView, replyView, taskView } from '../views';
+import { commitmentView, contactView, feedbackView, opinionView, replyView, sideRecordsOf, taskView } from '../views';
 
 const schema: z.ZodType<GetSuggestionData> = z.object({ id: idField });
 
@@ -35,16 +35,10 @@ export const getSuggestion = defineUseCase({
     const today = shanghaiDate(ctx.now);
     const status = suggestionStatus(suggestion, records.siblings);
     // A deputy (who is not also office staff) sees signed replies only and no internal records.
-    const asDeputy = isDeputyOf(user, suggestion) && !isOffice(user) && !records.siblings.some((t) => t.unitId === user.unitId);
+    const asDeputy = readsAsDeputy(user, suggestion, records.siblings);
     const taskOf = (id: string) => records.siblings.find((t) => t.id === id);
     const tasks = records.siblings;
 
-    const allowed: ActionName[] = [];
-    if (isOfficeActor(user) && !suggestion.archivedAt) {
-      allowed.push('suggestions.assign');
-      if (isSuggestionDone(status)) allowed.push('suggestions.disclose');
-      if (isSuggestionDone(status) && suggestion.disclosure) allowed.push('suggestions.archive');
-    }
 
     return {
       id: suggestion.id,
@@ -62,7 +56,7 @@ export const getSuggestion = defineUseCase({
       leadDeputyId: suggestion.leadDeputyId,
       leadDeputyName: await directory.userName(suggestion.leadDeputyId),
       coSignerNames: await Promise.all(suggestion.coSignerIds.map((id) => directory.userName(id))),
-      ...(suggestion.assignedAt ? { assignedAt: suggestion.assignedAt } : {}),
+      ...(suggestion.assignedAt ? { assignedAt: suggestion.assignedAt, assignedDate: shanghaiDate(suggestion.assignedAt) } : {}),
       ...(suggestion.disclosure
         ? {
             disclosure: {
@@ -94,12 +88,12 @@ export const getSuggestion = defineUseCase({
             at: e.at,
             actorName: await directory.userName(e.actorId),
             action: e.action,
-            actionLabel: ACTION_LABELS[e.action] ?? e.action,
+            actionLabel: eventLabel(e.action),
             ...(e.from ? { from: e.from } : {}),
             ...(e.to ? { to: e.to } : {}),
           })),
       ),
-      allowedActions: allowed,
+      allowedActions: suggestionActionsFor(user, suggestion, isSuggestionDone(status)),
     };
   },
 });
@@ -122,27 +116,3 @@ const DEPUTY_TIMELINE = new Set([
   'suggestions.disclose',
   'suggestions.archive',
 ]);
-
-const ACTION_LABELS: Record<string, string> = {
-  'demo.seed': '载入演示数据',
-  'suggestions.create': '登记建议',
-  'suggestions.import': '导入交办清单',
-  'suggestions.assign': '交办',
-  'suggestions.disclose': '公开决定',
-  'suggestions.archive': '归档',
-  'tasks.claim': '认领',
-  'tasks.requestReturn': '申请退回',
-  'tasks.decideReturn': '审批退回申请',
-  'tasks.requestExtension': '申请延期',
-  'tasks.decideExtension': '审批延期申请',
-  'tasks.logContact': '登记沟通记录',
-  'tasks.saveDraft': '保存答复稿',
-  'tasks.submitDraft': '提交答复稿',
-  'tasks.review': '审核答复稿',
-  'tasks.sign': '签发答复',
-  'tasks.submitOpinion': '送会办意见',
-  'tasks.urge': '督办',
-  'feedback.submit': '代表评价',
-  'commitments.progress': '登记落实进展',
-  'contacts.confirm': '代表确认面复记录',
-};

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { ImportSuggestionsData, ImportSuggestionsResult } from '../../contract';
 import { AppError } from '../../core/errors';
 import type { Suggestion } from '../../core/model';
-import { requireRole } from '../access';
+import { authorize } from '../permissions';
 import { assignedInstant, newTasks } from '../assignment';
 import { planImport, type PlannedSuggestion } from '../import/import-plan';
 import { readImportTable, type RowProblem } from '../import/import-rows';
@@ -70,7 +70,7 @@ export const importSuggestions = defineUseCase({
   access: 'user',
   schema,
   async run(data, ctx): Promise<ImportSuggestionsResult> {
-    requireRole(caller(ctx), ['coordinator'], '只有建议办理联络员可以导入交办清单');
+    authorize(caller(ctx), 'suggestions.import');
     const { rows, problems } = readImportTable(await readImportFile(data.file, data.format));
     return ctx.write(async (tx) => {
       const plan = await planImport(tx, rows, ctx.now);

@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import type { BindCodeResult, IssueBindCodeData } from '../../contract';
 import { AppError } from '../../core/errors';
-import { requireRole } from '../access';
+import { authorize } from '../permissions';
 import { caller, defineUseCase, event } from '../use-case';
 import { idField } from '../validation';
 
@@ -16,7 +16,7 @@ export const issueBindCode = defineUseCase({
   schema,
   run: (data, ctx) => {
     const me = caller(ctx);
-    requireRole(me, ['admin', 'coordinator'], '只有管理员或联络员可以发放绑定码');
+    authorize(me, 'users.issueBindCode');
     return ctx.write(async (tx): Promise<BindCodeResult> => {
       const user = await tx.get('users', data.userId);
       if (!user) throw new AppError('NOT_FOUND', '没有找到该人员');

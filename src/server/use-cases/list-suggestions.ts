@@ -2,13 +2,14 @@
 import { z } from 'zod';
 import type { ListSuggestionsData, ListSuggestionsResult, SuggestionListItem } from '../../contract';
 import { shanghaiDate } from '../../core/calendar';
-import { activeDeadline } from '../../core/deadlines';
+import { activeDeadline, deadlineStanding } from '../../core/deadlines';
+import type { DeadlinePolicy } from '../../core/policy';
 import { SUGGESTION_STATUS_LABELS, TASK_STATE_LABELS, UNIT_ROLE_LABELS } from '../../core/labels';
 import type { SuggestionStatus, User } from '../../core/model';
 import { remainingDaysText } from '../../core/reminders';
 import { DEPUTY_STEPS, deputyStep, isSuggestionDone, suggestionStatus } from '../../core/status';
-import { isDeputyOf, isOffice, isUnitStaff } from '../access';
 import { Directory } from '../directory';
+import { isDeputyOf, isOffice, isStaffOf } from '../permissions';
 import { caller, defineUseCase } from '../use-case';
 import { pageFields } from '../validation';
 import { bySessionAndNumber, visibleSuggestions, type SuggestionWithTasks } from '../visible-suggestions';
@@ -44,7 +45,7 @@ export const listSuggestions = defineUseCase({
       .sort((a, b) => bySessionAndNumber(a.suggestion, b.suggestion));
 
     const items = await Promise.all(
-      rows.slice((page - 1) * pageSize, page * pageSize).map((row) => listItem(row, row.status, user, today, directory)),
+      rows.slice((page - 1) * pageSize, page * pageSize).map((row) => listItem(row, row.status, user, today, ctx.deps.policy, directory)),
     );
     return { items, total: rows.length, page, pageSize };
   },
@@ -55,12 +56,13 @@ async function listItem(
   status: SuggestionStatus,
   user: User,
   today: string,
+  policy: DeadlinePolicy,
   directory: Directory,
 ): Promise<SuggestionListItem> {
   const live = tasks.filter((t) => t.state !== 'returned');
   // Unit staff look at their own unit's tasks; deputies and the office at the whole suggestion.
   const asStaff = !isOffice(user) && !isDeputyOf(user, suggestion);
-  const ownTasks = asStaff ? live.filter((t) => isUnitStaff(user, t.unitId)) : live;
+  const ownTasks = asStaff ? live.filter((t) => isStaffOf(user, t.unitId)) : live;
   // The deputy and the office follow the reply to the deputy; a co-opinion date is the units' own affair.
   const timed = asStaff ? ownTasks : ownTasks.filter((t) => t.role !== 'co');
   const deadlines = timed.map((t) => activeDeadline(t)?.date).filter((d): d is string => d !== undefined).sort();
@@ -96,6 +98,8 @@ async function listItem(
     leadDeputyName: await directory.userName(suggestion.leadDeputyId),
     keySupervised: suggestion.keySupervised,
     units,
-    ...(replyDue ? { replyDue, daysLeftText: remainingDaysText(replyDue, today) } : {}),
+    ...(replyDue ? { replyDue, daysLeftText: remainingDaysText(replyDue, today), ...flags(deadlineStanding(replyDue, today, policy)) } : {}),
   };
 }
+
+const flags = ({ overdue, atRisk }: { overdue: boolean; atRisk: boolean }) => ({ overdue, atRisk });

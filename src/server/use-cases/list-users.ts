@@ -3,8 +3,7 @@ import { z } from 'zod';
 import type { ActionResult, ListUsersData, UserView } from '../../contract';
 import { ROLE_LABELS } from '../../core/labels';
 import type { User } from '../../core/model';
-import { hasRole, isOffice, UNIT_STAFF_ROLES } from '../access';
-import { AppError } from '../../core/errors';
+import { authorize, isOffice } from '../permissions';
 import { Directory } from '../directory';
 import { caller, defineUseCase } from '../use-case';
 import { idField } from '../validation';
@@ -35,9 +34,9 @@ export const listUsers = defineUseCase({
     const me = caller(ctx);
     const store = ctx.deps.store;
     let unitId = data.unitId;
+    authorize(me, 'users.list');
     if (!isOffice(me)) {
-      if (!me.unitId || !hasRole(me, ...UNIT_STAFF_ROLES)) throw new AppError('FORBIDDEN', '只有办理人员可以查看人员名单');
-      if (unitId && unitId !== me.unitId) throw new AppError('FORBIDDEN', '只能查看本单位人员');
+      authorize(me, 'users.list', { unitId }, '只能查看本单位人员');
       unitId = me.unitId;
     }
     const users = await store.find('users', {

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import type { IdResult, LogContactData } from '../../contract';
 import { AppError } from '../../core/errors';
 import type { Contact } from '../../core/model';
-import { assertNotArchived, loadTask, requireUnitActor } from '../run-task-action';
-import { CONTACT_STATES, UNIT_ACTORS } from '../task-permissions';
+import { checkRecordAction } from '../../core/workflow';
+import { authorize } from '../permissions';
+import { assertNotArchived, loadTask } from '../run-task-action';
 import { defineUseCase, event, newId } from '../use-case';
 import { idField, instantField, optionalText, text } from '../validation';
 
@@ -25,10 +26,11 @@ export const logContact = defineUseCase({
   run: (data, ctx) =>
     ctx.write(async (tx): Promise<IdResult> => {
       const loaded = await loadTask(tx, ctx, data.taskId);
-      requireUnitActor(loaded, UNIT_ACTORS.logContact);
+      authorize(loaded.user, 'tasks.logContact', loaded);
       assertNotArchived(loaded.suggestion);
       const { task, user } = loaded;
-      if (!CONTACT_STATES.includes(task.state)) throw new AppError('INVALID_TRANSITION', '请先认领任务，再登记沟通记录');
+      const refused = checkRecordAction(task, 'logContact', loaded.wctx);
+      if (refused) throw new AppError(refused.code, refused.message);
       const at = new Date(data.at).toISOString();
       if (at > ctx.now) throw new AppError('VALIDATION', '「时间」不能晚于现在');
       if (at < task.assignedAt) throw new AppError('VALIDATION', '「时间」不能早于交办时间');

@@ -3,19 +3,16 @@
 import { z } from 'zod';
 import type { MyTasksData, MyTasksResult, TaskListItem } from '../../contract';
 import { shanghaiDate } from '../../core/calendar';
-import { activeDeadline } from '../../core/deadlines';
 import type { Suggestion, Task } from '../../core/model';
-import { remainingDaysText } from '../../core/reminders';
-import { hasRole, UNIT_STAFF_ROLES } from '../access';
+import { isTerminal } from '../../core/workflow';
 import { Directory } from '../directory';
+import { isDeputy, isUnitStaff, may, taskActionsFor } from '../permissions';
 import { loadTaskRecords, workflowContextFor, type TaskRecords } from '../task-context';
-import { isOfficeActor, sideRecordsOf, taskActionsFor } from '../task-permissions';
 import { caller, defineUseCase } from '../use-case';
-import { taskBasics } from '../views';
+import { activeDeadlineLine, sideRecordsOf, taskBasics } from '../views';
 import { numberOrder } from '../visible-suggestions';
 
 const schema: z.ZodType<MyTasksData> = z.object({ scope: z.enum(['open', 'all']).optional() });
-const DONE: readonly Task['state'][] = ['returned', 'closed', 'opinionSent'];
 
 export const myTasks = defineUseCase({
   action: 'tasks.mine',
@@ -25,20 +22,21 @@ export const myTasks = defineUseCase({
     const user = caller(ctx);
     const store = ctx.deps.store;
     const found = new Map<string, Task>();
-    if (user.unitId && hasRole(user, ...UNIT_STAFF_ROLES)) {
+    if (isUnitStaff(user)) {
       for (const t of await store.find('tasks', { where: { unitId: user.unitId } })) found.set(t.id, t);
     }
-    if (isOfficeActor(user)) {
+    // The decisions waiting for whoever may take them: returns and extensions asked for.
+    if (may(user, 'tasks.decideReturn') || may(user, 'tasks.decideExtension')) {
       const waiting = await store.find('tasks', { where: { state: 'returnRequested' } });
       const all = await store.find('tasks');
       for (const t of [...waiting, ...all.filter((x) => x.extensionRequest && !x.extensionRequest.decidedAt)]) found.set(t.id, t);
     }
-    if (hasRole(user, 'deputy')) {
+    if (isDeputy(user)) {
       for (const s of await store.find('suggestions', { where: { leadDeputyId: user.id } })) {
         for (const t of await store.find('tasks', { where: { suggestionId: s.id, state: 'replied' } })) found.set(t.id, t);
       }
     }
-    const tasks = [...found.values()].filter((t) => data.scope === 'all' || !DONE.includes(t.state));
+    const tasks = [...found.values()].filter((t) => data.scope === 'all' || !isTerminal(t.state));
     const today = shanghaiDate(ctx.now);
     const directory = new Directory(store);
     const suggestions = new Map<string, Suggestion | undefined>();
@@ -51,8 +49,9 @@ export const myTasks = defineUseCase({
       if (!suggestion || (suggestion.archivedAt && data.scope !== 'all')) continue;
       if (!recordsOf.has(suggestion.id)) recordsOf.set(suggestion.id, loadTaskRecords(store, suggestion.id));
       const records = await recordsOf.get(suggestion.id)!;
-      const wctx = workflowContextFor(task, suggestion, records, user, ctx.now, ctx.deps.policy);
-      const deadline = activeDeadline(task);
+      const commitments = await store.find('commitments', { where: { taskId: task.id } });
+      const wctx = { ...workflowContextFor(task, suggestion, records, user, ctx.now, ctx.deps.policy), ...sideRecordsOf(task, records.contacts, commitments) };
+      const deadline = activeDeadlineLine(task, today, ctx.deps.policy);
       items.push({
         id: task.id,
         suggestionId: suggestion.id,
@@ -60,10 +59,12 @@ export const myTasks = defineUseCase({
         title: suggestion.title,
         ...(await taskBasics(task, directory)),
         replyDue: deadline?.date ?? task.due.reply,
-        ...(deadline ? { daysLeftText: remainingDaysText(deadline.date, today) } : {}),
+        ...(deadline ? { daysLeftText: deadline.daysLeftText, deadline } : {}),
+        overdue: deadline?.overdue ?? false,
+        atRisk: deadline?.atRisk ?? false,
         keySupervised: suggestion.keySupervised,
         version: task.version,
-        allowedActions: taskActionsFor(user, task, suggestion, wctx, sideRecordsOf(task, records.contacts, await store.find('commitments', { where: { taskId: task.id } }))),
+        allowedActions: taskActionsFor(user, task, suggestion, wctx).allowed,
       });
     }
     items.sort((a, b) => a.replyDue.localeCompare(b.replyDue) || numberOrder.compare(a.number, b.number));

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { CommitmentProgressData, IdResult } from '../../contract';
 import { AppError } from '../../core/errors';
 import { assertNotArchived } from '../run-task-action';
-import { isUnitActor, UNIT_ACTORS } from '../task-permissions';
+import { authorize } from '../permissions';
 import { caller, defineUseCase, event } from '../use-case';
 import { idField, optionalText, text } from '../validation';
 
@@ -24,7 +24,7 @@ export const recordProgress = defineUseCase({
       const task = await tx.get('tasks', commitment.taskId);
       const suggestion = await tx.get('suggestions', commitment.suggestionId);
       if (!task || !suggestion) throw new AppError('NOT_FOUND', '没有找到该落实事项');
-      if (!isUnitActor(user, task, UNIT_ACTORS.commitmentProgress)) throw new AppError('FORBIDDEN', '只有承办单位可以登记落实进展');
+      authorize(user, 'commitments.progress', { task });
       assertNotArchived(suggestion);
       if (commitment.doneAt) throw new AppError('INVALID_TRANSITION', '该事项已落实完毕');
       const next = {

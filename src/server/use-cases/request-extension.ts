@@ -1,8 +1,7 @@
 // tasks.requestExtension: the unit asks for a later reply date, never past the policy's cap.
 import { z } from 'zod';
 import type { RequestExtensionData } from '../../contract';
-import { requireUnitActor, runTaskAction } from '../run-task-action';
-import { UNIT_ACTORS } from '../task-permissions';
+import { runTaskAction } from '../run-task-action';
 import { defineUseCase } from '../use-case';
 import { dateField, taskRefFields, text } from '../validation';
 
@@ -17,7 +16,6 @@ export const requestExtension = defineUseCase({
       action: 'tasks.requestExtension',
       taskId: data.taskId,
       version: data.version,
-      authorize: (l) => requireUnitActor(l, UNIT_ACTORS.requestExtension),
       toCore: () => ({ type: 'requestExtension', reason: data.reason, requestedDue: data.requestedDue }),
     }),
 });

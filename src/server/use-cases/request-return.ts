@@ -1,8 +1,7 @@
 // tasks.requestReturn: a unit that thinks the assignment is wrong asks, within the window, to return it.
 import { z } from 'zod';
 import type { RequestReturnData } from '../../contract';
-import { requireUnitActor, runTaskAction } from '../run-task-action';
-import { UNIT_ACTORS } from '../task-permissions';
+import { runTaskAction } from '../run-task-action';
 import { defineUseCase } from '../use-case';
 import { taskRefFields, text } from '../validation';
 
@@ -17,7 +16,6 @@ export const requestReturn = defineUseCase({
       action: 'tasks.requestReturn',
       taskId: data.taskId,
       version: data.version,
-      authorize: (l) => requireUnitActor(l, UNIT_ACTORS.requestReturn),
       toCore: () => ({ type: 'requestReturn', reason: data.reason }),
     }),
 });

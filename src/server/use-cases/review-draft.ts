@@ -2,9 +2,8 @@
 import { z } from 'zod';
 import type { ReviewDraftData } from '../../contract';
 import { AppError } from '../../core/errors';
-import { requireUnitActor, runTaskAction } from '../run-task-action';
+import { runTaskAction } from '../run-task-action';
 import { currentDraft } from '../task-context';
-import { UNIT_ACTORS } from '../task-permissions';
 import { defineUseCase } from '../use-case';
 import { optionalText, taskRefFields } from '../validation';
 
@@ -21,7 +20,6 @@ export const reviewDraft = defineUseCase({
       action: 'tasks.review',
       taskId: data.taskId,
       version: data.version,
-      authorize: (l) => requireUnitActor(l, UNIT_ACTORS.review, '只有本单位处室负责人可以审核答复稿'),
       toCore: () => ({ type: 'review', approve: data.decision === 'approve', ...(data.comment ? { comment: data.comment } : {}) }),
       alsoWrite: ({ tx, task, records, user }) => {
         const draft = currentDraft(task, records.replies);

@@ -6,10 +6,12 @@ import type { SaveDraftData, TaskResult } from '../../contract';
 import { shanghaiDate } from '../../core/calendar';
 import { AppError } from '../../core/errors';
 import type { Reply } from '../../core/model';
+import { isPromiseClass, PROMISE_REQUIRED } from '../../core/replies';
+import { checkRecordAction } from '../../core/workflow';
 import { Directory } from '../directory';
-import { assertNotArchived, assertVersion, loadTask, requireUnitActor } from '../run-task-action';
+import { authorize } from '../permissions';
+import { assertNotArchived, assertVersion, loadTask } from '../run-task-action';
 import { currentDraft, workflowContextFor } from '../task-context';
-import { DRAFT_STATES, UNIT_ACTORS } from '../task-permissions';
 import { defineUseCase, event, newId } from '../use-case';
 import { dateField, idField, personContact, taskRefFields, text } from '../validation';
 import { taskView } from '../views';
@@ -24,8 +26,8 @@ const schema: z.ZodType<SaveDraftData> = z
     coOpinionIds: z.array(idField).max(50).optional(),
     commitment: z.object({ promise: text(1000), targetDate: dateField }).optional(),
   })
-  .refine((d) => (d.class !== 'B' && d.class !== 'C') || d.commitment !== undefined, {
-    message: 'B类、C类答复须写明落实事项和计划完成日期',
+  .refine((d) => !isPromiseClass(d.class) || d.commitment !== undefined, {
+    message: PROMISE_REQUIRED,
     path: ['commitment'],
   });
 
@@ -37,11 +39,11 @@ export const saveDraft = defineUseCase({
     ctx.write(async (tx): Promise<TaskResult> => {
       const loaded = await loadTask(tx, ctx, data.taskId);
       const { task, suggestion, records, user } = loaded;
-      requireUnitActor(loaded, UNIT_ACTORS.saveDraft);
-      if (task.role === 'co') throw new AppError('FORBIDDEN', '会办单位不直接答复代表，请向主办单位送会办意见');
+      authorize(user, 'tasks.saveDraft', loaded);
       assertNotArchived(suggestion);
       assertVersion(task, data.version);
-      if (!DRAFT_STATES.includes(task.state)) throw new AppError('INVALID_TRANSITION', '当前状态下不能修改答复稿');
+      const refused = checkRecordAction(task, 'saveDraft', loaded.wctx);
+      if (refused) throw new AppError(refused.code, refused.message);
 
       const ownOpinions = new Set(records.opinions.map((o) => o.id));
       const cited = data.coOpinionIds ?? (task.role === 'lead' ? [...ownOpinions] : []);
@@ -54,7 +56,7 @@ export const saveDraft = defineUseCase({
         leaderContact: data.leaderContact,
         handlerContact: data.handlerContact,
         coOpinionIds: cited,
-        ...(data.commitment && (data.class === 'B' || data.class === 'C') ? { commitment: data.commitment } : {}),
+        ...(data.commitment && isPromiseClass(data.class) ? { commitment: data.commitment } : {}),
         updatedAt: ctx.now,
       };
       let reply: Reply;

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import type { SignReplyData } from '../../contract';
 import { AppError } from '../../core/errors';
 import type { Commitment } from '../../core/model';
-import { requireUnitActor, runTaskAction } from '../run-task-action';
+import { isPromiseClass } from '../../core/replies';
+import { runTaskAction } from '../run-task-action';
 import { currentDraft } from '../task-context';
-import { UNIT_ACTORS } from '../task-permissions';
 import { defineUseCase, newId } from '../use-case';
 import { optionalText, taskRefFields } from '../validation';
 
@@ -21,13 +21,12 @@ export const signReply = defineUseCase({
       action: 'tasks.sign',
       taskId: data.taskId,
       version: data.version,
-      authorize: (l) => requireUnitActor(l, UNIT_ACTORS.sign, '答复须由本单位负责人签发'),
       toCore: () => ({ type: 'sign' }),
       alsoWrite: ({ tx, task, records, user }) => {
         const draft = currentDraft(task, records.replies);
         if (!draft) throw new AppError('INVALID_TRANSITION', '没有待签发的答复');
         tx.update('replies', { ...draft, signerId: user.id, signedAt: ctx.now, updatedAt: ctx.now, version: draft.version + 1 });
-        if ((draft.class === 'B' || draft.class === 'C') && draft.commitment) {
+        if (isPromiseClass(draft.class) && draft.commitment) {
           const commitment: Commitment = {
             id: newId(),
             replyId: draft.id,

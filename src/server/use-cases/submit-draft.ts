@@ -2,8 +2,7 @@
 // once every co-handler's opinion is in, or the coordinator waived the missing ones).
 import { z } from 'zod';
 import type { TaskRef } from '../../contract';
-import { requireUnitActor, runTaskAction } from '../run-task-action';
-import { UNIT_ACTORS } from '../task-permissions';
+import { runTaskAction } from '../run-task-action';
 import { defineUseCase } from '../use-case';
 import { taskRefFields } from '../validation';
 
@@ -18,7 +17,6 @@ export const submitDraft = defineUseCase({
       action: 'tasks.submitDraft',
       taskId: data.taskId,
       version: data.version,
-      authorize: (l) => requireUnitActor(l, UNIT_ACTORS.submitDraft),
       toCore: () => ({ type: 'submitDraft' }),
     }),
 });

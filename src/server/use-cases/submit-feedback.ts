@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { SubmitFeedbackData } from '../../contract';
 import { AppError } from '../../core/errors';
 import type { Feedback } from '../../core/model';
-import { isLeadDeputyOf } from '../access';
 import { runTaskAction } from '../run-task-action';
 import { defineUseCase, newId } from '../use-case';
 import { idField, optionalText } from '../validation';
@@ -25,9 +24,6 @@ export const submitFeedback = defineUseCase({
     runTaskAction(ctx, {
       action: 'feedback.submit',
       taskId: data.taskId,
-      authorize: ({ user, suggestion }) => {
-        if (!isLeadDeputyOf(user, suggestion)) throw new AppError('FORBIDDEN', '只有领衔代表可以评价办理情况（附议代表的意见由领衔代表汇总）');
-      },
       toCore: () => ({ type: 'feedback', attitude: data.attitude, result: data.result }),
       alsoWrite: ({ tx, task, records, user }) => {
         const reply = records.replies

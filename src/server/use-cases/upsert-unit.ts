@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { UnitView, UpsertUnitData } from '../../contract';
 import { AppError } from '../../core/errors';
-import { requireRole } from '../access';
+import { authorize } from '../permissions';
 import { caller, defineUseCase, event, newId } from '../use-case';
 import { idField, text } from '../validation';
 
@@ -13,7 +13,7 @@ export const upsertUnit = defineUseCase({
   access: 'user',
   schema,
   run: (data, ctx) => {
-    requireRole(caller(ctx), ['admin', 'coordinator'], '只有管理员或联络员可以维护单位');
+    authorize(caller(ctx), 'units.upsert');
     return ctx.write(async (tx): Promise<UnitView> => {
       const [sameName] = await tx.find('units', { where: { name: data.name }, limit: 1 });
       if (sameName && sameName.id !== data.id) throw new AppError('VALIDATION', `「单位名称」${data.name}已存在`);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { UpsertUserData, UserView } from '../../contract';
 import { AppError } from '../../core/errors';
 import type { User } from '../../core/model';
-import { requireRole, UNIT_STAFF_ROLES } from '../access';
+import { authorize, UNIT_STAFF_ROLES } from '../permissions';
 import { Directory } from '../directory';
 import { caller, defineUseCase, event, newId } from '../use-case';
 import { idField, optionalText, text, versionField } from '../validation';
@@ -28,7 +28,7 @@ export const upsertUser = defineUseCase({
   schema,
   run: (data, ctx) => {
     const me = caller(ctx);
-    requireRole(me, ['admin', 'coordinator'], '只有管理员或联络员可以维护人员');
+    authorize(me, 'users.upsert');
     return ctx.write(async (tx): Promise<UserView> => {
       const roles = [...new Set(data.roles)];
       if ((roles.includes('admin') || roles.includes('coordinator')) && !me.roles.includes('admin')) {

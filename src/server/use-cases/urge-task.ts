@@ -9,15 +9,15 @@ import type { UrgeTaskData } from '../../contract';
 import { shanghaiDate } from '../../core/calendar';
 import { AppError } from '../../core/errors';
 import type { Task } from '../../core/model';
-import { applyTaskAction } from '../../core/workflow';
+import { applyTaskAction, checkRecordAction } from '../../core/workflow';
 import type { ReminderRecipient } from '../../core/policy';
-import { isOffice } from '../access';
 import { Directory } from '../directory';
 import { environmentReminderConfig } from '../reminders/config';
 import { deliverIds } from '../reminders/delivery';
 import { urgeMessage } from '../reminders/messages';
 import { writeOutbox } from '../reminders/outbox';
 import { RecipientDirectory } from '../reminders/recipients';
+import { authorize } from '../permissions';
 import { assertNotArchived, loadTask } from '../run-task-action';
 import { workflowContextFor } from '../task-context';
 import { defineUseCase, event } from '../use-case';
@@ -29,8 +29,6 @@ const schema: z.ZodType<UrgeTaskData> = z.object({
   message: optionalText(100),
   overrideCoOpinions: z.object({ reason: z.string().trim().min(1, '请填写免除会办意见的理由').max(200) }).optional(),
 });
-
-const FINISHED = new Set<Task['state']>(['closed', 'returned', 'opinionSent']);
 
 export const urgeTask = defineUseCase({
   action: 'tasks.urge',
@@ -44,19 +42,18 @@ export const urgeTask = defineUseCase({
       const loaded = await loadTask(tx, ctx, data.taskId);
       const { user, suggestion } = loaded;
       let task = loaded.task;
-      if (!isOffice(user)) throw new AppError('FORBIDDEN', '只有建议办理联络员可以催办');
+      authorize(user, 'tasks.urge', loaded);
       assertNotArchived(suggestion);
       let overridden: { from: string; to: string } | undefined;
       if (data.overrideCoOpinions) {
+        authorize(user, 'tasks.overrideCoOpinions', loaded);
         const outcome = applyTaskAction(task, { type: 'overrideCoOpinions', reason: data.overrideCoOpinions.reason }, loaded.wctx);
         if (!outcome.ok) throw new AppError(outcome.code, outcome.message);
         task = outcome.task;
         overridden = { from: outcome.from, to: outcome.to };
       }
-      if (FINISHED.has(task.state)) throw new AppError('INVALID_TRANSITION', '该任务已办结，无需催办');
-      if (task.lastUrgedAt && shanghaiDate(task.lastUrgedAt) === today) {
-        throw new AppError('CONFLICT', '今天已催办过该任务，请明天再催办');
-      }
+      const refused = checkRecordAction(task, 'urge', loaded.wctx);
+      if (refused) throw new AppError(refused.code, refused.message);
       const roles: ReminderRecipient[] = suggestion.keySupervised ? ['handler', 'reviewer', 'leader'] : ['handler', 'reviewer'];
       const recipients = await new RecipientDirectory(tx).resolve(task, roles, suggestion);
       if (recipients.length === 0) throw new AppError('NOT_FOUND', '该单位还没有可接收催办的人员');

@@ -68,7 +68,7 @@ describe('tasks.urge', () => {
 
   it('is refused to anyone but the office', async () => {
     const { urge } = await setUp();
-    expect(await urge('handler')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '只有建议办理联络员可以催办' } });
+    expect(await urge('handler')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '只有建议办理联络员或管理员可以催办' } });
   });
 
   it('urges a task once a day', async () => {
