@@ -4,8 +4,8 @@ import cloud from 'wx-server-sdk';
 import { createApi } from '../../src/server/api';
 import { openCloudBaseStore } from '../../src/server/adapters/cloudbase/cloudbase.store';
 import { systemClock } from '../../src/server/ports';
-import { createWeChatSender, reminderConfig, subscribeTemplateIds, type WxOpenApi } from '../../src/server/reminders';
-import { apiEntry } from './entry';
+import { createWeChatSender, reminderConfig, type WxOpenApi } from '../../src/server/reminders';
+import { apiEntry } from '../../src/server/api/entry';
 
 // DYNAMIC_CURRENT_ENV (a symbol) means "the environment this function is deployed in"; the types want a string.
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
@@ -17,7 +17,7 @@ const handle = apiEntry(
     clock: systemClock,
     // tasks.urge (催办) sends at once through the same WeChat sender as the timer's sweep.
     notifier: createWeChatSender(cloud as unknown as WxOpenApi, config),
-    subscribeTemplateIds: subscribeTemplateIds(config),
+    reminderConfig: config,
     officeName: process.env.OFFICE_NAME,
   }),
 );

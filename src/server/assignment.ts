@@ -6,7 +6,7 @@ import { AppError } from '../core/errors';
 import type { Task, UnitRole } from '../core/model';
 import type { DeadlinePolicy } from '../core/policy';
 import type { AssignUnitData } from '../contract';
-import { newId } from './use-case';
+import { newId } from './ports/ids';
 
 /** The reason an assignment is not acceptable, or undefined. */
 export function assignmentProblem(units: readonly AssignUnitData[], liveTasks: readonly Task[]): string | undefined {

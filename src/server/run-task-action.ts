@@ -6,9 +6,9 @@ import { AppError } from '../core/errors';
 import type { AuditEvent, Suggestion, Task, User } from '../core/model';
 import { applyTaskAction, type TaskAction, type WorkflowContext } from '../core/workflow';
 import { Directory } from './directory';
-import { queueNotifications } from './outbox';
 import { authorize, type UserPermission } from './permissions';
 import type { Tx } from './ports';
+import { queueWorkflowNotices } from './reminders/outbox';
 import { loadTaskRecords, workflowContextFor, type TaskRecords } from './task-context';
 import { caller, event, type UseCaseContext } from './use-case';
 import { taskView } from './views';
@@ -75,10 +75,14 @@ export async function runTaskAction(ctx: UseCaseContext, spec: TaskActionSpec): 
         ...(detail ? { detail } : {}),
       }),
     );
+    const directory = new Directory(tx);
+    await queueWorkflowNotices(tx, directory, { effects: outcome.effects, task: next, suggestion: loaded.suggestion }, ctx.deps.reminderConfig, ctx.now, {
+      actorId: loaded.user.id,
+      action: spec.action,
+    });
     const siblings = loaded.records.siblings.map((t) => (t.id === next.id ? next : t));
-    await queueNotifications(tx, outcome.effects, next, loaded.suggestion, siblings, ctx.now);
     const records = { ...loaded.records, siblings };
     const wctx = workflowContextFor(next, loaded.suggestion, records, loaded.user, ctx.now, ctx.deps.policy);
-    return { task: await taskView(next, loaded.suggestion, loaded.user, wctx, new Directory(tx), shanghaiDate(ctx.now)) };
+    return { task: await taskView(next, loaded.suggestion, loaded.user, wctx, directory, shanghaiDate(ctx.now)) };
   });
 }

@@ -3,7 +3,7 @@
 // returns a one-time bind code; the administrator enters it in the mini-program (users.bind).
 import { randomInt } from 'node:crypto';
 import type { Clock, Store } from './ports';
-import { newId } from './use-case';
+import { newId } from './ports/ids';
 
 const VALID_DAYS = 7;
 export const SETUP_ACTOR = 'setup';

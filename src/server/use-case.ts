@@ -1,17 +1,20 @@
 // What every use case is: an action name, a zod schema for its data, who may call it at all,
 // and a function that loads, authorizes, asks the core, and writes the change with its audit event.
-import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { ActionName } from '../contract';
 import type { AuditEvent, User } from '../core/model';
 import type { DeadlinePolicy } from '../core/policy';
 import type { Clock, Notifier, Store, Tx } from './ports';
+import { newId } from './ports/ids';
+import type { ReminderConfig } from './reminders/config';
 
 export interface ServerDeps {
   store: Store;
   clock: Clock;
   policy: DeadlinePolicy;
   notifier?: Notifier;
+  /** Notices: templates, pages, quiet hours, batch sizes (from the composition root's environment). */
+  reminderConfig: ReminderConfig;
   subscribeTemplateIds?: string[];
   /** Who reports in the annual summary when its scope is the whole deployment (e.g. 市发展改革委). */
   officeName: string;
@@ -42,10 +45,6 @@ export interface UseCase<A extends ActionName, D, R> {
 /** Identity helper: keeps the generic types of one use case together. */
 export function defineUseCase<A extends ActionName, D, R>(useCase: UseCase<A, D, R>): UseCase<A, D, R> {
   return useCase;
-}
-
-export function newId(): string {
-  return randomUUID().replace(/-/g, '');
 }
 
 export function event(

@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { WxContext } from '../../../cloudfunctions/api/entry';
+import type { WxContext } from '../api/entry';
 import type { ErrorCode } from '../../core/errors';
 import { MAX_IMPORT_BYTES } from '../import/read-file';
 import { DEV_LOGIN_CSS, DEV_LOGIN_JS, renderDevLogin, type DemoLogin } from './dev-login';

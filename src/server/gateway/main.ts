@@ -2,13 +2,13 @@
 // demo data loaded on first start, and the reminder sweep on an interval (the cloud's timer trigger).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { apiEntry } from '../../../cloudfunctions/api/entry';
+import { apiEntry } from '../api/entry';
 import { createApi } from '../api';
 import { openSqliteStore } from '../adapters/sqlite/sqlite.store';
 import { seedDemo, DEMO_LOGINS } from '../demo-data';
 import { createGateway } from './gateway';
 import { createLocalClock } from './local-clock';
-import { createLocalOutboxNotifier, reminderConfig, runSweep, subscribeTemplateIds } from '../reminders';
+import { createLocalOutboxNotifier, reminderConfig, runSweep } from '../reminders';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -23,7 +23,7 @@ async function main() {
 
   const config = reminderConfig(process.env);
   const notifier = createLocalOutboxNotifier();
-  const api = createApi({ store, clock, notifier, subscribeTemplateIds: subscribeTemplateIds(config), officeName: process.env.OFFICE_NAME });
+  const api = createApi({ store, clock, notifier, reminderConfig: config, officeName: process.env.OFFICE_NAME });
   const sweep = () => runSweep({ store, clock, notifier, config });
   const gateway = await createGateway({
     functions: {

@@ -4,7 +4,7 @@
 import { shanghaiDate } from '../../core/calendar';
 import type { Suggestion, Unit, User } from '../../core/model';
 import type { Reader } from '../ports';
-import { newId } from '../use-case';
+import { newId } from '../ports/ids';
 import type { ImportRow, RowProblem } from './import-rows';
 
 export interface PlannedSuggestion {

@@ -1,5 +1,6 @@
-// The reminder function's configuration: one typed object with defaults, read from the environment
-// (the cloud function's environment variables, or the local gateway's). Problems are told in Chinese.
+// The configuration of notices and reminders: one typed object with defaults, read from the environment
+// by the composition roots only (the cloud functions' index.ts, the local gateway's main.ts) and handed
+// to the server through its deps. Problems are told in Chinese.
 
 /** The logical templates a notification can use; each maps to a subscribe-message template id. */
 export type TemplateName = 'deadline' | 'feedback' | 'urge';
@@ -84,7 +85,7 @@ export class ReminderConfigError extends Error {}
  * REMINDER_PAGE_SIZE, REMINDER_SEND_BATCH, REMINDER_TIME_BUDGET_MS, REMINDER_MAX_ATTEMPTS,
  * REMINDER_RETRY_BASE_MS, REMINDER_TASK_PAGE, REMINDER_SUGGESTION_PAGE.
  */
-export function reminderConfig(env: Env = process.env): ReminderConfig {
+export function reminderConfig(env: Env): ReminderConfig {
   const d = DEFAULT_REMINDER_CONFIG;
   const templates: ReminderConfig['templates'] = {};
   for (const name of TEMPLATE_NAMES) {
@@ -170,12 +171,4 @@ function parseQuietHours(raw: string | undefined, fallback: QuietHours | undefin
     throw new ReminderConfigError('REMINDER_QUIET_HOURS 应写成 22:00-08:00 的形式，或写 off 表示不设免打扰时段');
   }
   return { startMinute, endMinute };
-}
-
-let fromEnvironment: ReminderConfig | undefined;
-
-/** The configuration of this process's environment, read once (the use cases' default). */
-export function environmentReminderConfig(): ReminderConfig {
-  fromEnvironment ??= reminderConfig(process.env);
-  return fromEnvironment;
 }

@@ -6,7 +6,7 @@
 import type { AuditEvent, Notification, User } from '../../core/model';
 import { AppError } from '../../core/errors';
 import type { Clock, DeliveryResult, Notifier, Store, Tx } from '../ports';
-import { newId } from '../use-case';
+import { newId } from '../ports/ids';
 import { isRetryable, requiresSubscription } from './channel';
 import { templateFor, type ReminderConfig } from './config';
 import { SYSTEM_ACTOR } from './outbox';

@@ -1,6 +1,6 @@
-// What a reminder says: the in-app title and body (Chinese), the page it opens, and the params the
+// What a notice says (a workflow step's notice, a 催办, a deadline reminder): the in-app title and body (Chinese), the page it opens, and the params the
 // subscribe-message template fields are filled from. The schedule itself is the core's (dueReminders).
-import { UNIT_ROLE_LABELS } from '../../core/labels';
+import { TASK_STATE_LABELS, UNIT_ROLE_LABELS } from '../../core/labels';
 import type { Suggestion, Task, Unit } from '../../core/model';
 import { remainingDaysText, type DueReminder, type ReminderKind } from '../../core/reminders';
 import type { ReminderConfig, TemplateName } from './config';
@@ -100,6 +100,46 @@ export function urgeMessage(subject: MessageSubject, today: string, config: Remi
       daysLeft: remaining,
       stage: '催办',
       note: message ?? '请加快办理进度',
+    },
+  };
+}
+
+/** The in-app title of each workflow step's notice (the event names of the core's transition table). */
+const NOTICE_TITLES: Record<string, string> = {
+  returnRequested: '有单位申请退回建议',
+  returnApproved: '退回申请已同意',
+  returnRejected: '退回申请未同意',
+  extensionRequested: '有单位申请延期',
+  extensionApproved: '延期申请已同意',
+  extensionRejected: '延期申请未同意',
+  coOpinionsOverridden: '联络员已免除未送会办意见',
+  draftSubmitted: '有答复稿待审核',
+  draftApproved: '有答复待签发',
+  draftRejected: '答复稿被退回修改',
+  replySigned: '建议已答复',
+  opinionSent: '会办单位已送会办意见',
+  feedbackSatisfied: '代表已评价：满意',
+  feedbackUnsatisfied: '代表评价不满意，请重新办理',
+};
+
+/** The notice of one workflow step (a transition's effect), told to whoever the core names. */
+export function noticeMessage(event: string, subject: MessageSubject, config: ReminderConfig): ReminderMessage {
+  const { task, suggestion, unit } = subject;
+  const title = NOTICE_TITLES[event] ?? '建议办理提醒';
+  const state = TASK_STATE_LABELS[task.state];
+  return {
+    title,
+    body: `${suggestion.number}号《${suggestion.title}》${unit ? `（${unit.name}${UNIT_ROLE_LABELS[task.role]}）` : ''}：${title}，当前状态为「${state}」。`,
+    page: fillPage(config.taskPage, { taskId: task.id, suggestionId: suggestion.id }),
+    template: 'deadline',
+    params: {
+      title: suggestion.title,
+      number: suggestion.number,
+      unit: unit?.name ?? '',
+      deadline: '答复期限',
+      dueDate: task.due.reply,
+      stage: state,
+      note: title,
     },
   };
 }

@@ -1,26 +1,38 @@
-// The outbox: every reminder is a Notification row written BEFORE anything is sent. Its id is derived
-// from its unique key (task × kind × round × threshold, and the recipient), so writing the same
-// reminder twice finds the row already there: no one is reminded twice for the same thing.
-import { createHash } from 'node:crypto';
-import type { AuditEvent, Notification, User } from '../../core/model';
+// The one outbox of every notice — workflow notices, 催办 and deadline reminders
+// (docs/architecture.md, Notifications). A notice is a Notification row written in the same
+// transaction as the change that caused it, BEFORE anything is sent, with its audit event. Its id is
+// derived from its key (task × occasion, and the recipient), so writing the same notice twice finds
+// the row already there: no one hears twice about the same thing.
+import type { AuditEvent, Notification, Suggestion, Task, User } from '../../core/model';
+import type { WorkflowEffect } from '../../core/task.actions';
+import type { Directory } from '../directory';
 import type { Tx } from '../ports';
-import { newId } from '../use-case';
-import type { ReminderMessage } from './messages';
+import { idFromKey, newId } from '../ports/ids';
+import type { ReminderConfig } from './config';
+import { noticeMessage, type ReminderMessage } from './messages';
+import { resolveRecipients } from './recipients';
 
 export const SYSTEM_ACTOR = 'system';
 
-/** The outbox key of one reminder for one recipient. */
-export function outboxKey(reminderKey: string, userId: string): string {
-  return `${reminderKey}:${userId}`;
+/** Who wrote a notice: a user's action (tasks.review …) or the sweep. */
+export interface OutboxActor {
+  actorId: string;
+  action: string;
+}
+
+/** The outbox key of one notice for one recipient. */
+export function outboxKey(occasionKey: string, userId: string): string {
+  return `${occasionKey}:${userId}`;
 }
 
 /** The notification id for an outbox key: the same key always gives the same id. */
 export function notificationId(key: string): string {
-  return `n${createHash('sha256').update(key).digest('hex').slice(0, 40)}`;
+  return idFromKey('n', key);
 }
 
 export interface OutboxEntry {
-  reminderKey: string;
+  /** What the notice is about, the same for every recipient (e.g. `t1:reply:r1:before:7`). */
+  occasionKey: string;
   kind: string;
   recipient: User;
   taskId: string;
@@ -29,7 +41,7 @@ export interface OutboxEntry {
 }
 
 export function newNotification(entry: OutboxEntry, now: string): Notification {
-  const key = outboxKey(entry.reminderKey, entry.recipient.id);
+  const key = outboxKey(entry.occasionKey, entry.recipient.id);
   return {
     id: notificationId(key),
     key,
@@ -56,7 +68,7 @@ export async function writeOutbox(
   tx: Tx,
   entries: readonly OutboxEntry[],
   now: string,
-  actor: { actorId: string; action: string } = { actorId: SYSTEM_ACTOR, action: 'reminders.outbox' },
+  actor: OutboxActor = { actorId: SYSTEM_ACTOR, action: 'reminders.outbox' },
 ): Promise<Notification[]> {
   const written: Notification[] = [];
   const seen = new Set<string>();
@@ -72,7 +84,39 @@ export async function writeOutbox(
   return written;
 }
 
-function outboxEvent(n: Notification, now: string, actor: { actorId: string; action: string }): AuditEvent {
+/**
+ * The notices of one workflow step: every effect the core returned (who should hear about it)
+ * becomes a notice to the users the resolver finds, keyed by the task's new version, so the same
+ * step's notices are written once however often this runs.
+ */
+export async function queueWorkflowNotices(
+  tx: Tx,
+  directory: Directory,
+  step: { effects: readonly WorkflowEffect[]; task: Task; suggestion: Suggestion },
+  config: ReminderConfig,
+  now: string,
+  actor: OutboxActor,
+): Promise<Notification[]> {
+  const { task, suggestion } = step;
+  const unit = await directory.unit(task.unitId);
+  const entries: OutboxEntry[] = [];
+  for (const effect of step.effects) {
+    const message = noticeMessage(effect.event, { task, suggestion, unit }, config);
+    for (const recipient of await resolveRecipients(directory, task, [effect.to], suggestion)) {
+      entries.push({
+        occasionKey: `${task.id}:${effect.event}:v${task.version}`,
+        kind: effect.event,
+        recipient,
+        taskId: task.id,
+        suggestionId: suggestion.id,
+        message,
+      });
+    }
+  }
+  return writeOutbox(tx, entries, now, actor);
+}
+
+function outboxEvent(n: Notification, now: string, actor: OutboxActor): AuditEvent {
   return {
     id: newId(),
     at: now,

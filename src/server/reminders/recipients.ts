@@ -1,83 +1,65 @@
-// Who a reminder reaches. The core names roles (handler, reviewer, leader, coordinator, deputy); here
-// they become users: the task's responsible person (or, before a claim, every handler of the unit),
-// the unit's reviewers (of the responsible person's department when there are some), its leaders,
-// every coordinator, and the suggestion's lead deputy, who gathers the co-signers' views.
-import type { Suggestion, Task, Unit, User } from '../../core/model';
-import type { ReminderRecipient } from '../../core/policy';
-import type { Reader } from '../ports';
+// Who a notice reaches: the one resolver of workflow notices, 催办 and deadline reminders
+// (docs/architecture.md, Notifications). The core names roles; here they become users:
+// - handler: the task's responsible person, or before a claim every handler of the unit;
+// - reviewer: the unit's reviewers of the responsible person's department (all of the unit's
+//   reviewers when there is no responsible person yet or the department has none);
+// - leader: the unit's leaders; coordinator: every coordinator;
+// - deputy: the suggestion's lead deputy, who gathers the co-signers' views;
+// - leadUnit / coUnits: the handler (as above) of each other lead / co task of the suggestion that
+//   has not been returned.
+import type { Suggestion, Task, User } from '../../core/model';
+import type { EffectRecipient } from '../../core/task.actions';
+import type { Directory } from '../directory';
 
-/** Reads shared by many tasks of one run, cached (units, their staff, coordinators, suggestions). */
-export class RecipientDirectory {
-  private readonly users = new Map<string, Promise<User | undefined>>();
-  private readonly staff = new Map<string, Promise<User[]>>();
-  private readonly unitDocs = new Map<string, Promise<Unit | undefined>>();
-  private readonly suggestionDocs = new Map<string, Promise<Suggestion | undefined>>();
-  private coordinators?: Promise<User[]>;
+export type NoticeRecipient = EffectRecipient;
 
-  constructor(private readonly reader: Reader) {}
+/** The users behind the named roles for one task, each once, in the order the roles are named. */
+export async function resolveRecipients(
+  directory: Directory,
+  task: Task,
+  roles: readonly NoticeRecipient[],
+  suggestion?: Suggestion,
+): Promise<User[]> {
+  const found: User[] = [];
+  for (const role of roles) found.push(...(await forRole(directory, task, role, suggestion)));
+  const seen = new Set<string>();
+  return found.filter((user) => (seen.has(user.id) ? false : (seen.add(user.id), true)));
+}
 
-  user(id: string): Promise<User | undefined> {
-    return cached(this.users, id, () => this.reader.get('users', id));
-  }
-
-  unit(id: string): Promise<Unit | undefined> {
-    return cached(this.unitDocs, id, () => this.reader.get('units', id));
-  }
-
-  suggestion(id: string): Promise<Suggestion | undefined> {
-    return cached(this.suggestionDocs, id, () => this.reader.get('suggestions', id));
-  }
-
-  private unitStaff(unitId: string): Promise<User[]> {
-    return cached(this.staff, unitId, () => this.reader.find('users', { where: { unitId } }));
-  }
-
-  private allCoordinators(): Promise<User[]> {
-    this.coordinators ??= this.reader.find('users', { where: { roles: 'coordinator' } });
-    return this.coordinators;
-  }
-
-  /** The users behind the named roles for one task, each once, in the order the roles are named. */
-  async resolve(task: Task, roles: readonly ReminderRecipient[], suggestion?: Suggestion): Promise<User[]> {
-    const found: User[] = [];
-    for (const role of roles) found.push(...(await this.forRole(task, role, suggestion)));
-    const seen = new Set<string>();
-    return found.filter((user) => (seen.has(user.id) ? false : (seen.add(user.id), true)));
-  }
-
-  private async forRole(task: Task, role: ReminderRecipient, suggestion?: Suggestion): Promise<User[]> {
-    switch (role) {
-      case 'handler': {
-        if (task.responsibleUserId) {
-          const responsible = await this.user(task.responsibleUserId);
-          if (responsible) return [responsible];
-        }
-        return (await this.unitStaff(task.unitId)).filter((u) => u.roles.includes('handler'));
-      }
-      case 'reviewer': {
-        const reviewers = (await this.unitStaff(task.unitId)).filter((u) => u.roles.includes('reviewer'));
-        const department = task.responsibleUserId ? (await this.user(task.responsibleUserId))?.department : undefined;
-        const ofDepartment = department ? reviewers.filter((u) => u.department === department) : [];
-        return ofDepartment.length > 0 ? ofDepartment : reviewers;
-      }
-      case 'leader':
-        return (await this.unitStaff(task.unitId)).filter((u) => u.roles.includes('leader'));
-      case 'coordinator':
-        return this.allCoordinators();
-      case 'deputy': {
-        const s = suggestion ?? (await this.suggestion(task.suggestionId));
-        const deputy = s ? await this.user(s.leadDeputyId) : undefined;
-        return deputy ? [deputy] : [];
-      }
+async function forRole(directory: Directory, task: Task, role: NoticeRecipient, suggestion?: Suggestion): Promise<User[]> {
+  switch (role) {
+    case 'handler':
+      return handlersOf(directory, task);
+    case 'reviewer': {
+      const reviewers = (await directory.unitStaff(task.unitId)).filter((u) => u.roles.includes('reviewer'));
+      const department = (await directory.user(task.responsibleUserId))?.department;
+      const ofDepartment = department ? reviewers.filter((u) => u.department === department) : [];
+      return ofDepartment.length > 0 ? ofDepartment : reviewers;
+    }
+    case 'leader':
+      return (await directory.unitStaff(task.unitId)).filter((u) => u.roles.includes('leader'));
+    case 'coordinator':
+      return directory.allCoordinators();
+    case 'deputy': {
+      const s = suggestion ?? (await directory.suggestion(task.suggestionId));
+      const deputy = s ? await directory.user(s.leadDeputyId) : undefined;
+      return deputy ? [deputy] : [];
+    }
+    case 'leadUnit':
+    case 'coUnits': {
+      const unitRole = role === 'leadUnit' ? 'lead' : 'co';
+      const others = (await directory.tasksOf(task.suggestionId)).filter(
+        (t) => t.role === unitRole && t.id !== task.id && t.state !== 'returned',
+      );
+      return (await Promise.all(others.map((t) => handlersOf(directory, t)))).flat();
     }
   }
 }
 
-function cached<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
-  let value = map.get(key);
-  if (!value) {
-    value = load();
-    map.set(key, value);
+async function handlersOf(directory: Directory, task: Task): Promise<User[]> {
+  if (task.responsibleUserId) {
+    const responsible = await directory.user(task.responsibleUserId);
+    if (responsible) return [responsible];
   }
-  return value;
+  return (await directory.unitStaff(task.unitId)).filter((u) => u.roles.includes('handler'));
 }

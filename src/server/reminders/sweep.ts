@@ -7,6 +7,7 @@ import { AppError } from '../../core/errors';
 import type { Task } from '../../core/model';
 import { SHANDONG_POLICY, type DeadlinePolicy } from '../../core/policy';
 import { dueReminders } from '../../core/reminders';
+import { Directory } from '../directory';
 import type { Clock, Notifier, Store } from '../ports';
 import { DEFAULT_REMINDER_CONFIG, type ReminderConfig } from './config';
 import { loadCursor, saveCursor } from './cursor';
@@ -15,7 +16,7 @@ import { LANES, laneName, laneQuery, type Lane } from './lanes';
 import { reminderMessage } from './messages';
 import { writeOutbox, type OutboxEntry } from './outbox';
 import { quietUntil } from './quiet-hours';
-import { RecipientDirectory } from './recipients';
+import { resolveRecipients } from './recipients';
 
 export interface SweepDeps {
   store: Store;
@@ -52,7 +53,7 @@ export async function runSweep(deps: SweepDeps): Promise<SweepReport> {
   const stopAt = started + config.timeBudgetMs;
   const now = deps.clock.now();
   const today = shanghaiDate(now);
-  const directory = new RecipientDirectory(deps.store);
+  const directory = new Directory(deps.store);
 
   let cursor = await loadCursor(deps.store, today, now);
   let scanned = 0;
@@ -108,7 +109,7 @@ async function outboxEntries(
   today: string,
   policy: DeadlinePolicy,
   config: ReminderConfig,
-  directory: RecipientDirectory,
+  directory: Directory,
 ): Promise<{ byTask: OutboxEntry[][]; unaddressed: number }> {
   const byTask: OutboxEntry[][] = [];
   let unaddressed = 0;
@@ -120,11 +121,11 @@ async function outboxEntries(
     const unit = await directory.unit(task.unitId);
     const entries: OutboxEntry[] = [];
     for (const reminder of reminders) {
-      const recipients = await directory.resolve(task, reminder.recipients, suggestion);
+      const recipients = await resolveRecipients(directory, task, reminder.recipients, suggestion);
       if (recipients.length === 0) unaddressed += 1;
       const message = reminderMessage(reminder, { task, suggestion, unit }, today, config);
       for (const recipient of recipients) {
-        entries.push({ reminderKey: reminder.key, kind: reminder.kind, recipient, taskId: task.id, suggestionId: suggestion.id, message });
+        entries.push({ occasionKey: reminder.key, kind: reminder.kind, recipient, taskId: task.id, suggestionId: suggestion.id, message });
       }
     }
     byTask.push(entries);

@@ -5,7 +5,8 @@ import { AppError } from '../../core/errors';
 import type { Suggestion } from '../../core/model';
 import { authorize } from '../permissions';
 import type { Tx } from '../ports';
-import { caller, defineUseCase, event, newId, type UseCaseContext } from '../use-case';
+import { caller, defineUseCase, event, type UseCaseContext } from '../use-case';
+import { newId } from '../ports/ids';
 import { idField, text } from '../validation';
 
 export const suggestionFields = {

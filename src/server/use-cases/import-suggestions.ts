@@ -12,7 +12,8 @@ import { planImport, type PlannedSuggestion } from '../import/import-plan';
 import { readImportTable, type RowProblem } from '../import/import-rows';
 import { MAX_IMPORT_BYTES, readImportFile } from '../import/read-file';
 import type { Tx } from '../ports';
-import { caller, defineUseCase, event, newId, type UseCaseContext } from '../use-case';
+import { caller, defineUseCase, event, type UseCaseContext } from '../use-case';
+import { newId } from '../ports/ids';
 
 const ACTION = 'suggestions.import';
 const SHOWN_PROBLEMS = 50;

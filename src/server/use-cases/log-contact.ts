@@ -6,7 +6,8 @@ import type { Contact } from '../../core/model';
 import { checkRecordAction } from '../../core/workflow';
 import { authorize } from '../permissions';
 import { assertNotArchived, loadTask } from '../run-task-action';
-import { defineUseCase, event, newId } from '../use-case';
+import { defineUseCase, event } from '../use-case';
+import { newId } from '../ports/ids';
 import { idField, instantField, optionalText, text } from '../validation';
 
 const schema: z.ZodType<LogContactData> = z.object({

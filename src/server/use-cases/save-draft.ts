@@ -12,7 +12,8 @@ import { Directory } from '../directory';
 import { authorize } from '../permissions';
 import { assertNotArchived, assertVersion, loadTask } from '../run-task-action';
 import { currentDraft, workflowContextFor } from '../task-context';
-import { defineUseCase, event, newId } from '../use-case';
+import { defineUseCase, event } from '../use-case';
+import { newId } from '../ports/ids';
 import { dateField, idField, personContact, taskRefFields, text } from '../validation';
 import { taskView } from '../views';
 

@@ -7,7 +7,8 @@ import type { Commitment } from '../../core/model';
 import { isPromiseClass } from '../../core/replies';
 import { runTaskAction } from '../run-task-action';
 import { currentDraft } from '../task-context';
-import { defineUseCase, newId } from '../use-case';
+import { defineUseCase } from '../use-case';
+import { newId } from '../ports/ids';
 import { optionalText, taskRefFields } from '../validation';
 
 const schema: z.ZodType<SignReplyData> = z.object({ ...taskRefFields, note: optionalText(500) });

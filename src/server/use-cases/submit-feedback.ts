@@ -5,7 +5,8 @@ import type { SubmitFeedbackData } from '../../contract';
 import { AppError } from '../../core/errors';
 import type { Feedback } from '../../core/model';
 import { runTaskAction } from '../run-task-action';
-import { defineUseCase, newId } from '../use-case';
+import { defineUseCase } from '../use-case';
+import { newId } from '../ports/ids';
 import { idField, optionalText } from '../validation';
 
 const rating = z.enum(['satisfied', 'basic', 'unsatisfied']);

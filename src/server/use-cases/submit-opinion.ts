@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { SubmitOpinionData } from '../../contract';
 import type { Opinion } from '../../core/model';
 import { runTaskAction } from '../run-task-action';
-import { defineUseCase, newId } from '../use-case';
+import { defineUseCase } from '../use-case';
+import { newId } from '../ports/ids';
 import { personContact, taskRefFields, text } from '../validation';
 
 const schema: z.ZodType<SubmitOpinionData> = z.object({ ...taskRefFields, text: text(5000), contact: personContact });

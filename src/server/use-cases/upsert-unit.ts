@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { UnitView, UpsertUnitData } from '../../contract';
 import { AppError } from '../../core/errors';
 import { authorize } from '../permissions';
-import { caller, defineUseCase, event, newId } from '../use-case';
+import { caller, defineUseCase, event } from '../use-case';
+import { newId } from '../ports/ids';
 import { idField, text } from '../validation';
 
 const schema: z.ZodType<UpsertUnitData> = z.object({ id: idField.optional(), name: text(50), departments: z.array(text(50)).max(50).optional() });

@@ -6,7 +6,8 @@ import { AppError } from '../../core/errors';
 import type { User } from '../../core/model';
 import { authorize, UNIT_STAFF_ROLES } from '../permissions';
 import { Directory } from '../directory';
-import { caller, defineUseCase, event, newId } from '../use-case';
+import { caller, defineUseCase, event } from '../use-case';
+import { newId } from '../ports/ids';
 import { idField, optionalText, text, versionField } from '../validation';
 import { userView } from './list-users';
 

@@ -12,11 +12,10 @@ import type { Task } from '../../core/model';
 import { applyTaskAction, checkRecordAction } from '../../core/workflow';
 import type { ReminderRecipient } from '../../core/policy';
 import { Directory } from '../directory';
-import { environmentReminderConfig } from '../reminders/config';
 import { deliverIds } from '../reminders/delivery';
 import { urgeMessage } from '../reminders/messages';
 import { writeOutbox } from '../reminders/outbox';
-import { RecipientDirectory } from '../reminders/recipients';
+import { resolveRecipients } from '../reminders/recipients';
 import { authorize } from '../permissions';
 import { assertNotArchived, loadTask } from '../run-task-action';
 import { workflowContextFor } from '../task-context';
@@ -35,7 +34,7 @@ export const urgeTask = defineUseCase({
   access: 'user',
   schema,
   async run(data, ctx) {
-    const config = environmentReminderConfig();
+    const config = ctx.deps.reminderConfig;
     const today = shanghaiDate(ctx.now);
     let ids: string[] = [];
     const result = await ctx.write(async (tx) => {
@@ -55,14 +54,15 @@ export const urgeTask = defineUseCase({
       const refused = checkRecordAction(task, 'urge', loaded.wctx);
       if (refused) throw new AppError(refused.code, refused.message);
       const roles: ReminderRecipient[] = suggestion.keySupervised ? ['handler', 'reviewer', 'leader'] : ['handler', 'reviewer'];
-      const recipients = await new RecipientDirectory(tx).resolve(task, roles, suggestion);
+      const directory = new Directory(tx);
+      const recipients = await resolveRecipients(directory, task, roles, suggestion);
       if (recipients.length === 0) throw new AppError('NOT_FOUND', '该单位还没有可接收催办的人员');
-      const unit = await tx.get('units', task.unitId);
+      const unit = await directory.unit(task.unitId);
       const message = urgeMessage({ task, suggestion, unit }, today, config, data.message);
-      const reminderKey = `${task.id}:urge:r${task.round}:${today}`;
+      const occasionKey = `${task.id}:urge:r${task.round}:${today}`;
       const written = await writeOutbox(
         tx,
-        recipients.map((recipient) => ({ reminderKey, kind: 'urge', recipient, taskId: task.id, suggestionId: suggestion.id, message })),
+        recipients.map((recipient) => ({ occasionKey, kind: 'urge', recipient, taskId: task.id, suggestionId: suggestion.id, message })),
         ctx.now,
         { actorId: user.id, action: 'tasks.urge' },
       );
@@ -87,7 +87,7 @@ export const urgeTask = defineUseCase({
         }),
       );
       const wctx = workflowContextFor(next, suggestion, loaded.records, user, ctx.now, ctx.deps.policy);
-      return { notified: written.length, task: await taskView(next, suggestion, user, wctx, new Directory(tx), today) };
+      return { notified: written.length, task: await taskView(next, suggestion, user, wctx, directory, today) };
     });
     const { notifier } = ctx.deps;
     if (notifier && ids.length > 0) {

@@ -23,7 +23,7 @@ async function call<D, R>(useCase: UseCase<never, D, R>, openid: string, data: u
   const [user] = await store.find('users', { where: { openid } });
   const now = clock.now();
   const ctx: UseCaseContext = {
-    deps: { store, clock, policy: SHANDONG_POLICY, notifier, subscribeTemplateIds: [], officeName: '本机关', log: () => undefined },
+    deps: { store, clock, policy: SHANDONG_POLICY, notifier, reminderConfig: testConfig(), subscribeTemplateIds: [], officeName: '本机关', log: () => undefined },
     openid,
     user: user ?? null,
     now,
@@ -98,6 +98,22 @@ describe('tasks.urge', () => {
     const report = await runSweep({ store, clock, notifier, config: testConfig() });
     expect(report.sent).toBe(2);
     expect(notifier.deliveries.map((d) => d.title)).toEqual(['督办提醒', '督办提醒']);
+  });
+  it("takes its configuration from the server's deps, never from the process environment", async () => {
+    store = openSqliteStore(':memory:');
+    await seedWorld(store, { tasks: [task('t1', { reply: '2026-05-01' })] });
+    const notifier = createLocalOutboxNotifier();
+    const saved = { ...process.env };
+    process.env.REMINDER_TASK_PAGE = 'pages/from-environment/index?taskId={taskId}';
+    process.env.REMINDER_QUIET_HOURS = '00:00-23:59';
+    try {
+      const reminderConfig = testConfig({ taskPage: 'pages/from-deps/index?taskId={taskId}', quietHours: undefined });
+      const api = createApi({ store, clock: clockAt('2026-03-01T15:00:00.000Z'), notifier, reminderConfig });
+      expect(await api({ action: 'tasks.urge', data: { taskId: 't1' } }, { openid: openid('coordinator') })).toMatchObject({ ok: true });
+    } finally {
+      process.env = saved;
+    }
+    expect(notifier.deliveries.map((d) => d.page)).toEqual(['pages/from-deps/index?taskId=t1', 'pages/from-deps/index?taskId=t1']);
   });
 });
 

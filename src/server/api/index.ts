@@ -2,20 +2,23 @@
 // caller from the platform's openid only, replay a known requestId, run the use case, and answer in
 // the one response shape. Expected failures are AppErrors; anything else is logged and becomes INTERNAL.
 import { z } from 'zod';
-import { AppError, DEFAULT_MESSAGES, type ApiResponse } from '../core/errors';
-import type { User } from '../core/model';
-import { SHANDONG_POLICY, type DeadlinePolicy } from '../core/policy';
-import type { Clock, Notifier, Store } from './ports';
-import type { ServerDeps, UseCase, UseCaseContext } from './use-case';
-import { USE_CASES } from './use-cases';
-import { parseData } from './validation';
+import { AppError, DEFAULT_MESSAGES, type ApiResponse } from '../../core/errors';
+import type { User } from '../../core/model';
+import { SHANDONG_POLICY, type DeadlinePolicy } from '../../core/policy';
+import type { Clock, Notifier, Store } from '../ports';
+import { DEFAULT_REMINDER_CONFIG, subscribeTemplateIds, type ReminderConfig } from '../reminders/config';
+import type { ServerDeps, UseCase, UseCaseContext } from '../use-case';
+import { USE_CASES } from '../use-cases';
+import { parseData } from '../validation';
 
 export interface ApiDeps {
   store: Store;
   clock: Clock;
   policy?: DeadlinePolicy;
   notifier?: Notifier;
-  /** Subscribe-message template ids told to the app in `me` (from the function's configuration). */
+  /** How notices look and are sent (the composition root reads it from the environment); default DEFAULT_REMINDER_CONFIG. */
+  reminderConfig?: ReminderConfig;
+  /** Subscribe-message template ids told to the app in `me`; default: those of reminderConfig. */
   subscribeTemplateIds?: string[];
   /** The deployment's own name for the annual summary (OFFICE_NAME); default 本机关. */
   officeName?: string;
@@ -42,12 +45,14 @@ const BY_ACTION = new Map<string, UseCase<never, unknown, unknown>>(
 );
 
 export function createApi(input: ApiDeps): Api {
+  const reminderConfig = input.reminderConfig ?? DEFAULT_REMINDER_CONFIG;
   const deps: ServerDeps = {
     store: input.store,
     clock: input.clock,
     policy: input.policy ?? SHANDONG_POLICY,
     notifier: input.notifier,
-    subscribeTemplateIds: input.subscribeTemplateIds ?? [],
+    reminderConfig,
+    subscribeTemplateIds: input.subscribeTemplateIds ?? subscribeTemplateIds(reminderConfig),
     officeName: input.officeName?.trim() || '本机关',
     log: input.log ?? ((message, error) => console.error(message, error)),
   };

@@ -1,6 +1,7 @@
-// The api function's entry, shared by the cloud (index.ts) and the local gateway: the platform's
-// context carries the caller's identity; anything the request says about identity is ignored.
-import type { ApiRequest, ApiResponse } from '../../src/core/errors';
+// The api function's entry, shared by the cloud function (cloudfunctions/api/index.ts) and the local
+// gateway: the platform's context carries the caller's identity; anything the request says about
+// identity is ignored.
+import type { ApiRequest, ApiResponse } from '../../contract';
 
 /** The part of the platform context (cloud.getWXContext()) that the function reads. */
 export interface WxContext {

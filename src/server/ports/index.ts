@@ -12,7 +12,7 @@ import type {
   Task,
   Unit,
   User,
-} from '../core/model';
+} from '../../core/model';
 
 /** A one-time code the office gives a deputy (or staff member) to bind a WeChat identity. */
 export interface BindCode {

@@ -1,0 +1,63 @@
+// The one lookup cache of a request or of a sweep run: users, units, suggestions, a unit's staff, the
+// coordinators and a suggestion's tasks, each read at most once. Views take names from it; the
+// recipient resolver (reminders/recipients.ts) takes people from it.
+import type { Suggestion, Task, Unit, User } from '../../core/model';
+import type { Reader } from '../ports';
+
+export class Directory {
+  private readonly users = new Map<string, Promise<User | undefined>>();
+  private readonly units = new Map<string, Promise<Unit | undefined>>();
+  private readonly suggestions = new Map<string, Promise<Suggestion | undefined>>();
+  private readonly staff = new Map<string, Promise<User[]>>();
+  private readonly tasks = new Map<string, Promise<Task[]>>();
+  private coordinators?: Promise<User[]>;
+
+  constructor(private readonly reader: Reader) {}
+
+  user(id: string | undefined): Promise<User | undefined> {
+    if (!id) return Promise.resolve(undefined);
+    return cached(this.users, id, () => this.reader.get('users', id));
+  }
+
+  unit(id: string | undefined): Promise<Unit | undefined> {
+    if (!id) return Promise.resolve(undefined);
+    return cached(this.units, id, () => this.reader.get('units', id));
+  }
+
+  suggestion(id: string): Promise<Suggestion | undefined> {
+    return cached(this.suggestions, id, () => this.reader.get('suggestions', id));
+  }
+
+  /** Every user of a unit (handlers, reviewers, leaders). */
+  unitStaff(unitId: string): Promise<User[]> {
+    return cached(this.staff, unitId, () => this.reader.find('users', { where: { unitId } }));
+  }
+
+  /** The tasks of one suggestion. */
+  tasksOf(suggestionId: string): Promise<Task[]> {
+    return cached(this.tasks, suggestionId, () => this.reader.find('tasks', { where: { suggestionId } }));
+  }
+
+  allCoordinators(): Promise<User[]> {
+    this.coordinators ??= this.reader.find('users', { where: { roles: 'coordinator' } });
+    return this.coordinators;
+  }
+
+  async userName(id: string | undefined): Promise<string> {
+    if (id === 'system') return '系统';
+    return (await this.user(id))?.name ?? '未知用户';
+  }
+
+  async unitName(id: string | undefined): Promise<string> {
+    return (await this.unit(id))?.name ?? '未知单位';
+  }
+}
+
+function cached<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  let value = map.get(key);
+  if (!value) {
+    value = load();
+    map.set(key, value);
+  }
+  return value;
+}
