@@ -1,15 +1,22 @@
-// A list of suggestions (a deputy's own, or all for the office), each opening the detail page.
+// A list of suggestions (a deputy's own, or all for the office); a tap on one calls onOpen with its id.
 import { Text, View } from '@tarojs/components';
 import type { SuggestionListItem } from '../contract';
-import { routes, open } from '../pages/routes';
 import { DeputySteps } from './deputy-steps';
 import { formatDate, isOverdueText } from './format';
 
-export function SuggestionList({ items, showSteps }: { items: SuggestionListItem[]; showSteps: boolean }) {
+export function SuggestionList({
+  items,
+  showSteps,
+  onOpen,
+}: {
+  items: SuggestionListItem[];
+  showSteps: boolean;
+  onOpen: (suggestionId: string) => void;
+}) {
   return (
     <View className="list">
       {items.map((item) => (
-        <View key={item.id} className="card suggestion-item" id={`suggestion-${item.id}`} onClick={() => open(routes.detail(item.id))}>
+        <View key={item.id} className="card suggestion-item" id={`suggestion-${item.id}`} onClick={() => onOpen(item.id)}>
           <View className="card-head">
             <Text className="card-number">{item.number}号</Text>
             <Text className="tag">{item.statusLabel}</Text>

@@ -3,11 +3,19 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import { officialHoliday, officialMakeUpWorkday } from './holiday-data';
-import type { HolidayOverride } from './policy';
+
+/**
+ * A correction to the built-in holiday data, e.g. from a new year's 国务院办公厅放假通知 published
+ * after the holiday library: `working: false` makes a day a holiday, `working: true` a make-up workday (调休上班).
+ */
+export interface HolidayOverride {
+  date: string; // YYYY-MM-DD
+  working: boolean;
+  name?: string;
+}
 
 dayjs.extend(utc);
 
-export const SHANGHAI = 'Asia/Shanghai';
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 const DAY_MS = 24 * 3600 * 1000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -1,22 +1,12 @@
 // The deadline policy (docs/architecture.md, Workflow table and Deadlines and reminders) as one typed, validated object. Every number here is a
 // policy setting, not a constant: a deployment may load its own values and validate them.
-import { isValidDate } from './calendar';
+import { isValidDate, type HolidayOverride } from './calendar';
 
 /** How a day window is counted: every calendar day, or only official working days (节假日与调休). */
 export type DayCounting = 'calendar' | 'working';
 
 /** Who a reminder goes to; the server resolves each to users (the unit's handlers, its reviewer, …). */
 export type ReminderRecipient = 'handler' | 'reviewer' | 'leader' | 'coordinator' | 'deputy';
-
-/**
- * A correction to the built-in holiday data, e.g. from a new year's 国务院办公厅放假通知 published
- * after the holiday library: `working: false` makes a day a holiday, `working: true` a make-up workday (调休上班).
- */
-export interface HolidayOverride {
-  date: string; // YYYY-MM-DD
-  working: boolean;
-  name?: string;
-}
 
 export interface ReminderPolicy {
   /** Days before a due date on which the handler is reminded, e.g. [15, 7, 3, 1]. */

@@ -1,4 +1,3 @@
-import * as core from '../../src/core';
 import { AppError, DEFAULT_MESSAGES, ERROR_CODES } from '../../src/core/errors';
 
 describe('the error vocabulary', () => {
@@ -8,13 +7,5 @@ describe('the error vocabulary', () => {
   it('an AppError carries its code and the default or a precise message', () => {
     expect(new AppError('CONFLICT')).toMatchObject({ code: 'CONFLICT', message: DEFAULT_MESSAGES.CONFLICT, name: 'AppError' });
     expect(new AppError('DEADLINE', '已超过申请退回期限').message).toBe('已超过申请退回期限');
-  });
-});
-
-describe('the core’s public surface', () => {
-  it('offers the workflow, policy, calendar, reminders, metrics and report from one module', () => {
-    for (const name of ['applyTaskAction', 'allowedActions', 'SHANDONG_POLICY', 'addWorkingDays', 'dueReminders', 'computeMetrics', 'annualReport', 'suggestionStatus', 'officialHoliday']) {
-      expect(core).toHaveProperty(name);
-    }
   });
 });
