@@ -7,7 +7,7 @@ import type { MyTasksData, MyTasksResult, ClaimTaskData, RequestReturnData, Deci
 import type { SubmitFeedbackData, ConfirmContactData, CommitmentProgressData } from './deputies';
 import type { LedgerQuery, LedgerListResult, StatsQuery, StatsSummary, AnnualReportData, AnnualReportResult, LedgerExportData, LedgerExportFile } from './office';
 import type { SubscriptionResultData, MyNotificationsData, MyNotificationsResult } from './notifications';
-import type { UnitView, UpsertUnitData, UserView, ListUsersData, UpsertUserData, IssueBindCodeData, BindCodeResult } from './roster';
+import type { UnitView, UpsertUnitData, UserView, ListUsersData, UpsertUserData, IssueBindCodeData, BindCodeResult, ListBindCodesData, ListBindCodesResult, RevokeBindCodeData, RevokeBindCodeResult } from './roster';
 import type { PublicListData, PublicListResult, PublicGetData, PublicSuggestionDetail } from './public';
 
 export interface ActionMap {
@@ -46,6 +46,8 @@ export interface ActionMap {
   'users.list': { data: ListUsersData; result: { items: UserView[] } };
   'users.upsert': { data: UpsertUserData; result: UserView };
   'users.issueBindCode': { data: IssueBindCodeData; result: BindCodeResult };
+  'users.bindCodes': { data: ListBindCodesData; result: ListBindCodesResult };
+  'users.revokeBindCode': { data: RevokeBindCodeData; result: RevokeBindCodeResult };
   'contacts.confirm': { data: ConfirmContactData; result: IdResult };
   'public.list': { data: PublicListData; result: PublicListResult };
   'public.get': { data: PublicGetData; result: PublicSuggestionDetail };

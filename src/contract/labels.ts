@@ -39,6 +39,8 @@ export const ACTION_LABELS: Record<ActionName, string> = {
   'users.list': '查看人员',
   'users.upsert': '维护人员',
   'users.issueBindCode': '发放绑定码',
+  'users.bindCodes': '查看绑定码',
+  'users.revokeBindCode': '收回绑定码',
   'contacts.confirm': '代表确认面复记录',
   'public.list': '查看公开建议',
   'public.get': '查看公开建议',

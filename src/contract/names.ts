@@ -37,6 +37,8 @@ export const ACTION_NAMES = [
   'users.list',
   'users.upsert',
   'users.issueBindCode',
+  'users.bindCodes',
+  'users.revokeBindCode',
   'contacts.confirm',
   'public.list',
   'public.get',

@@ -42,6 +42,31 @@ export interface IssueBindCodeData {
   userId: string;
 }
 export interface BindCodeResult {
+  /** Shown once, grouped for reading aloud: K7PM-3XQ9-TR. Only its hash is kept. */
   code: string;
   expiresAt: string;
+  validHours: number;
+}
+export interface ListBindCodesData {
+  userId?: string;
+}
+/** An outstanding bind code (issued, neither used nor revoked nor expired); the code itself is not kept. */
+export interface BindCodeView {
+  id: string;
+  userId: string;
+  userName: string;
+  roleLabels: string[];
+  issuedByName: string;
+  issuedAt: string;
+  expiresAt: string;
+}
+export interface ListBindCodesResult {
+  items: BindCodeView[];
+}
+export interface RevokeBindCodeData {
+  id: string;
+}
+export interface RevokeBindCodeResult {
+  id: string;
+  revokedAt: string;
 }

@@ -233,7 +233,19 @@ export interface AuditEvent {
   at: string;
   actorId: string; // user id, or 'system' for the timer
   action: string; // the API action or system step, e.g. tasks.claim
-  entity: 'suggestion' | 'task' | 'reply' | 'contact' | 'feedback' | 'commitment' | 'user' | 'unit' | 'opinion' | 'notification' | 'subscription';
+  entity:
+    | 'suggestion'
+    | 'task'
+    | 'reply'
+    | 'contact'
+    | 'feedback'
+    | 'commitment'
+    | 'user'
+    | 'unit'
+    | 'opinion'
+    | 'notification'
+    | 'subscription'
+    | 'bindCode';
   entityId: string;
   suggestionId?: string;
   from?: string;

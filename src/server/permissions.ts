@@ -93,6 +93,8 @@ export const RULES: Record<UserPermission, Rule> = {
   'users.list': rule('只有办理人员可以查看人员名单', office(), UNIT_STAFF),
   'users.upsert': rule('只有管理员或联络员可以维护人员', office()),
   'users.issueBindCode': rule('只有管理员或联络员可以发放绑定码', office()),
+  'users.bindCodes': rule('只有管理员或联络员可以查看绑定码', office()),
+  'users.revokeBindCode': rule('只有管理员或联络员可以收回绑定码', office()),
 };
 
 const hasAny = (user: User, roles: readonly Role[]) => roles.some((role) => user.roles.includes(role));

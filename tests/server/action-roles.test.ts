@@ -19,7 +19,8 @@ const csv = Buffer.from(
 ).toString('base64');
 
 /** The data each action is tried with, and the callers it must let through. */
-const TABLE: Record<ActionName, { data: unknown; allowed: readonly Caller[]; denied?: 'FORBIDDEN' | 'NOT_FOUND' }> = {
+/** absent: the target is not in the demo data, so the callers let through are told NOT_FOUND. */
+const TABLE: Record<ActionName, { data: unknown; allowed: readonly Caller[]; denied?: 'FORBIDDEN' | 'NOT_FOUND'; absent?: true }> = {
   me: { data: {}, allowed: [...BOUND, 'stranger'] },
   'users.bind': { data: { code: '12345678' }, allowed: [...BOUND, 'stranger'] },
   'suggestions.import': { data: { file: csv, format: 'csv' }, allowed: OFFICE },
@@ -64,6 +65,8 @@ const TABLE: Record<ActionName, { data: unknown; allowed: readonly Caller[]; den
   'users.list': { data: {}, allowed: STAFF },
   'users.upsert': { data: { name: '新代表', roles: ['deputy'] }, allowed: ROSTER },
   'users.issueBindCode': { data: { userId: 'user-deputy-zhang' }, allowed: ROSTER },
+  'users.bindCodes': { data: {}, allowed: ROSTER },
+  'users.revokeBindCode': { data: { id: 'no-such-code' }, allowed: ROSTER, absent: true },
   'contacts.confirm': { data: { contactId: 'sug-elderly-care-task-1-contact' }, allowed: ['demo-deputy'] },
   'public.list': { data: {}, allowed: CALLERS },
   'public.get': { data: { id: 'sug-nev' }, allowed: CALLERS },
@@ -86,7 +89,7 @@ describe('every action × every caller', () => {
     if (row.allowed.includes(caller)) {
       // Let through: the answer is the action's own (success, or a rule of the workflow), never a refusal of the caller.
       const code = response.ok ? undefined : response.error.code;
-      expect([undefined, 'INVALID_TRANSITION', 'DEADLINE', 'CONFLICT', 'VALIDATION']).toContain(code);
+      expect([undefined, 'INVALID_TRANSITION', 'DEADLINE', 'CONFLICT', 'VALIDATION', ...(row.absent ? ['NOT_FOUND'] : [])]).toContain(code);
     } else {
       const expected = caller === 'anonymous' || caller === 'stranger' ? 'UNAUTHENTICATED' : (row.denied ?? 'FORBIDDEN');
       expect(response).toMatchObject({ ok: false, error: { code: expected } });
@@ -101,7 +104,7 @@ describe('every action × every caller', () => {
       const row = TABLE[action];
       const caller = row.allowed.find((c) => c !== 'stranger') ?? 'stranger';
       // These need a prior step (a code, a request to decide, a saved draft), which the lifecycle test covers.
-      if (['users.bind', 'tasks.decideReturn', 'tasks.decideExtension', 'tasks.submitDraft'].includes(action)) continue;
+      if (['users.bind', 'users.revokeBindCode', 'tasks.decideReturn', 'tasks.decideExtension', 'tasks.submitDraft'].includes(action)) continue;
       const store = openSqliteStore(':memory:');
       await seedDemo(store, NOW);
       const api = createApi({ store, clock: { now: () => NOW }, log: () => undefined });

@@ -46,6 +46,17 @@ export async function runLifecycle(driver: ScenarioDriver, now: string): Promise
     return response.data as T;
   }
 
+  /** A wrong bind code is refused and also counted and audited (the one refusal that writes: see bind-user.ts). */
+  async function refuseCounted(openid: string, action: 'users.bind', data: unknown, code: ErrorCode) {
+    const response = await driver.call(openid, action, data);
+    if (response.ok || response.error.code !== code) {
+      throw new Error(`${action} by ${openid} should be refused with ${code}, got ${JSON.stringify(response)}`);
+    }
+    const me = await driver.call(openid, 'me', {});
+    if (!me.ok || (me.data as { bound: boolean }).bound) throw new Error(`${action} by ${openid} was refused but bound`);
+    refusals += 1;
+  }
+
   async function refuse(openid: string | undefined, action: string, data: unknown, code: ErrorCode, requestId?: string) {
     const before = await driver.snapshot?.();
     const response = await driver.call(openid, action, data, requestId);
@@ -79,9 +90,9 @@ export async function runLifecycle(driver: ScenarioDriver, now: string): Promise
       phone: '0531-88880000',
     });
     const { code } = await ok<{ code: string }>('demo-coordinator', 'users.issueBindCode', { userId: user.id });
-    await refuse(openid, 'users.bind', { code: '00000000' }, 'VALIDATION');
+    await refuseCounted(openid, 'users.bind', { code: '00000000' }, 'VALIDATION');
     await ok(openid, 'users.bind', { code });
-    await refuse(`${openid}-other`, 'users.bind', { code }, 'VALIDATION'); // a code works once
+    await refuseCounted(`${openid}-other`, 'users.bind', { code }, 'VALIDATION'); // a code works once
     staff[key] = openid;
   }
 

@@ -14,14 +14,33 @@ import type {
   User,
 } from '../../core/model';
 
-/** A one-time code the office gives a deputy (or staff member) to bind a WeChat identity. */
+/**
+ * A one-time code the office gives a deputy (or staff member) to bind a WeChat identity. The code
+ * itself is never stored, only its hash (see bind-codes.ts).
+ */
 export interface BindCode {
-  id: string; // the code itself
+  id: string;
+  codeHash: string;
   userId: string;
   issuedBy: string;
   issuedAt: string;
   expiresAt: string;
+  /** open until used or revoked (or past expiresAt). */
+  state: 'open' | 'used' | 'revoked';
   usedAt?: string;
+  revokedAt?: string;
+  revokedBy?: string;
+}
+
+/**
+ * Wrong bind codes counted: one document per WeChat identity (id `openid:` + a hash of it) for
+ * wrong codes in a row, and one per clock hour (id `hour:` + the hour) for all identities together.
+ */
+export interface BindAttempts {
+  id: string;
+  failures: number;
+  lastFailureAt: string;
+  lockedUntil?: string;
 }
 
 /** The first answer to a requestId, kept so that a repeat returns it and changes nothing. */
@@ -73,6 +92,7 @@ export interface Collections {
   notifications: Notification;
   subscriptions: Subscription;
   bindCodes: BindCode;
+  bindAttempts: BindAttempts;
   sweeps: SweepState;
   uniqueKeys: UniqueKey;
 }
@@ -111,7 +131,8 @@ export const INDEXES = {
   commitments: { taskId: 'taskId', suggestionId: 'suggestionId' },
   notifications: { userId: 'userId', key: 'key', status: 'status' },
   subscriptions: { userId: 'userId' },
-  bindCodes: { userId: 'userId' },
+  bindCodes: { userId: 'userId', codeHash: 'codeHash', state: 'state' },
+  bindAttempts: {},
   sweeps: {},
   uniqueKeys: {},
 } as const satisfies { [C in CollectionName]: Record<string, string> };

@@ -19,6 +19,8 @@ import { getStats } from './get-stats';
 import { getSuggestion } from './get-suggestion';
 import { importSuggestions } from './import-suggestions';
 import { issueBindCode } from './issue-bind-code';
+import { listBindCodes } from './list-bind-codes';
+import { revokeBindCode } from './revoke-bind-code';
 import { listLedger } from './list-ledger';
 import { listSuggestions } from './list-suggestions';
 import { listUnits } from './list-units';
@@ -80,6 +82,8 @@ export const USE_CASES: { readonly [A in ActionName]: UseCaseOf<A> } = {
   'users.list': listUsers,
   'users.upsert': upsertUser,
   'users.issueBindCode': issueBindCode,
+  'users.bindCodes': listBindCodes,
+  'users.revokeBindCode': revokeBindCode,
   'contacts.confirm': confirmContact,
   'public.list': publicList,
   'public.get': publicGet,

@@ -1,14 +1,24 @@
-// users.issueBindCode: the office gives a registered person a one-time code to bind a WeChat identity.
-import { randomInt } from 'node:crypto';
+// users.issueBindCode: the office gives a registered person a one-time code to bind a WeChat
+// identity. The code is shown once; only its hash is kept. A new code replaces any the person still
+// holds, so at most one code per person is open at a time.
 import { z } from 'zod';
 import type { BindCodeResult, IssueBindCodeData } from '../../contract';
 import { AppError } from '../../core/errors';
+import { CODE_VALID_HOURS, openBindCode } from '../bind-codes';
 import { authorize } from '../permissions';
-import { caller, defineUseCase, event } from '../use-case';
+import type { Tx } from '../ports';
+import { caller, defineUseCase, event, type UseCaseContext } from '../use-case';
 import { idField } from '../validation';
 
 const schema: z.ZodType<IssueBindCodeData> = z.object({ userId: idField });
-const VALID_DAYS = 7;
+
+/** Revokes the person's open codes (a new one replaces them). */
+async function revokeOpenCodes(tx: Tx, ctx: UseCaseContext, userId: string, by: string): Promise<void> {
+  for (const open of await tx.find('bindCodes', { where: { userId, state: 'open' } })) {
+    tx.update('bindCodes', { ...open, state: 'revoked', revokedAt: ctx.now, revokedBy: by });
+    tx.appendEvent(event(ctx, { action: 'users.revokeBindCode', entity: 'bindCode', entityId: open.id, from: 'open', to: 'revoked', detail: { userId, replaced: true } }));
+  }
+}
 
 export const issueBindCode = defineUseCase({
   action: 'users.issueBindCode',
@@ -21,13 +31,10 @@ export const issueBindCode = defineUseCase({
       const user = await tx.get('users', data.userId);
       if (!user) throw new AppError('NOT_FOUND', '没有找到该人员');
       if (user.openid) throw new AppError('INVALID_TRANSITION', '该人员已绑定微信');
-      let code = '';
-      do code = String(randomInt(10_000_000, 100_000_000));
-      while (await tx.get('bindCodes', code));
-      const expiresAt = new Date(Date.parse(ctx.now) + VALID_DAYS * 86_400_000).toISOString();
-      tx.insert('bindCodes', { id: code, userId: user.id, issuedBy: me.id, issuedAt: ctx.now, expiresAt });
-      tx.appendEvent(event(ctx, { action: 'users.issueBindCode', entity: 'user', entityId: user.id }));
-      return { code, expiresAt };
+      await revokeOpenCodes(tx, ctx, user.id, me.id);
+      const { id, code, expiresAt } = await openBindCode(tx, { userId: user.id, issuedBy: me.id, now: ctx.now });
+      tx.appendEvent(event(ctx, { action: 'users.issueBindCode', entity: 'bindCode', entityId: id, to: 'open', detail: { userId: user.id, expiresAt } }));
+      return { code, expiresAt, validHours: CODE_VALID_HOURS };
     });
   },
 });

@@ -24,8 +24,17 @@ export function BindView({ onDone }: { onDone: () => void }) {
   return (
     <Screen id="bind-page">
       <View className="section-title">绑定代表身份</View>
-      <View className="notice">请输入人大代表工作机构或办理单位提供的绑定码，每个绑定码只能使用一次。</View>
-      <TextField id="bind-code" label="绑定码" value={code} onChange={setCode} />
+      <View className="notice">
+        请输入联络员提供的绑定码。绑定码由10位字母和数字组成，只能使用一次，过期后请向联络员重新索取。
+      </View>
+      <TextField
+        id="bind-code"
+        label="绑定码"
+        value={code}
+        onChange={setCode}
+        placeholder="例如 K7PM-3XQ9-TR"
+        hint="字母大小写均可，短横线和空格可以不输入"
+      />
       <FormError message={problem ?? action.error?.message} />
       {boundName !== null ? (
         <View className="notice" id="bind-result">
