@@ -15,7 +15,6 @@ export interface ServerDeps {
   notifier?: Notifier;
   /** Notices: templates, pages, quiet hours, batch sizes (from the composition root's environment). */
   reminderConfig: ReminderConfig;
-  subscribeTemplateIds?: string[];
   /** Who reports in the annual summary when its scope is the whole deployment (e.g. 市发展改革委). */
   officeName: string;
   log: (message: string, error: unknown) => void;

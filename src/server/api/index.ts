@@ -6,7 +6,7 @@ import { AppError, DEFAULT_MESSAGES, type ApiResponse } from '../../core/errors'
 import type { User } from '../../core/model';
 import { SHANDONG_POLICY, type DeadlinePolicy } from '../../core/policy';
 import type { Clock, Notifier, Store } from '../ports';
-import { DEFAULT_REMINDER_CONFIG, subscribeTemplateIds, type ReminderConfig } from '../reminders/config';
+import { DEFAULT_REMINDER_CONFIG, type ReminderConfig } from '../reminders/config';
 import type { ServerDeps, UseCase, UseCaseContext } from '../use-case';
 import { USE_CASES } from '../use-cases';
 import { parseData } from '../validation';
@@ -18,8 +18,6 @@ export interface ApiDeps {
   notifier?: Notifier;
   /** How notices look and are sent (the composition root reads it from the environment); default DEFAULT_REMINDER_CONFIG. */
   reminderConfig?: ReminderConfig;
-  /** Subscribe-message template ids told to the app in `me`; default: those of reminderConfig. */
-  subscribeTemplateIds?: string[];
   /** The deployment's own name for the annual summary (OFFICE_NAME); default 本机关. */
   officeName?: string;
   /** Where unexpected failures are logged; default console.error. */
@@ -52,7 +50,6 @@ export function createApi(input: ApiDeps): Api {
     policy: input.policy ?? SHANDONG_POLICY,
     notifier: input.notifier,
     reminderConfig,
-    subscribeTemplateIds: input.subscribeTemplateIds ?? subscribeTemplateIds(reminderConfig),
     officeName: input.officeName?.trim() || '本机关',
     log: input.log ?? ((message, error) => console.error(message, error)),
   };

@@ -8,6 +8,7 @@ import { ROLE_LABELS } from '../../core/labels';
 import type { User } from '../../core/model';
 import { capabilitiesOf } from '../permissions';
 import type { Reader } from '../ports';
+import { subscribeTemplateIds } from '../reminders/config';
 import { defineUseCase } from '../use-case';
 
 export function serverClock(now: string): ServerClock {
@@ -40,7 +41,7 @@ export const getMe = defineUseCase({
   schema: z.object({}) as unknown as z.ZodType<Empty>,
   run: async (_data, ctx) => {
     const me = await meOf(ctx.deps.store, ctx.user, ctx.now);
-    const templates = ctx.deps.subscribeTemplateIds ?? [];
+    const templates = subscribeTemplateIds(ctx.deps.reminderConfig);
     return me.bound && templates.length > 0 ? { ...me, subscribeTemplateIds: templates.slice(0, 3) } : me;
   },
 });

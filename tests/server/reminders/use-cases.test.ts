@@ -23,7 +23,7 @@ async function call<D, R>(useCase: UseCase<never, D, R>, openid: string, data: u
   const [user] = await store.find('users', { where: { openid } });
   const now = clock.now();
   const ctx: UseCaseContext = {
-    deps: { store, clock, policy: SHANDONG_POLICY, notifier, reminderConfig: testConfig(), subscribeTemplateIds: [], officeName: '本机关', log: () => undefined },
+    deps: { store, clock, policy: SHANDONG_POLICY, notifier, reminderConfig: testConfig(), officeName: '本机关', log: () => undefined },
     openid,
     user: user ?? null,
     now,
@@ -114,6 +114,20 @@ describe('tasks.urge', () => {
       process.env = saved;
     }
     expect(notifier.deliveries.map((d) => d.page)).toEqual(['pages/from-deps/index?taskId=t1', 'pages/from-deps/index?taskId=t1']);
+  });
+});
+
+describe('me', () => {
+  it('names the subscribe-message templates of the configuration the server was given', async () => {
+    store = openSqliteStore(':memory:');
+    await seedWorld(store);
+    const template = { fields: {}, longTerm: false };
+    const reminderConfig = testConfig({ templates: { deadline: { id: 'T-deadline', ...template }, urge: { id: 'T-urge', ...template } } });
+    const api = createApi({ store, clock: clockAt(nineAm('2026-03-01')), reminderConfig });
+    expect(await api({ action: 'me' }, { openid: openid('handler') })).toMatchObject({
+      ok: true,
+      data: { subscribeTemplateIds: ['T-deadline', 'T-urge'] },
+    });
   });
 });
 
