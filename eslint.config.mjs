@@ -53,4 +53,19 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Configuration arrives through the server's deps (docs/architecture.md, Layers): only the
+    // composition roots read the environment — the cloud functions' index.ts and the gateway's main.ts.
+    files: ['src/server/**', 'src/core/**', 'src/contract/**'],
+    ignores: ['src/server/gateway/main.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: '只有组合根（云函数的 index.ts、本地网关的 main.ts）读取环境变量；其余代码通过 deps 取得配置。',
+        },
+      ],
+    },
+  },
 );

@@ -12,7 +12,7 @@ interface LintMessage {
   message: string;
 }
 
-async function restrictedImports(code: string, filePath: string): Promise<string[]> {
+async function restrictedImports(code: string, filePath: string, ruleId = 'no-restricted-imports'): Promise<string[]> {
   let out: string;
   try {
     out = execFileSync(process.execPath, [eslintBin, '--format', 'json', '--stdin', '--stdin-filename', filePath], {
@@ -25,7 +25,7 @@ async function restrictedImports(code: string, filePath: string): Promise<string
     out = (e as { stdout: string }).stdout;
   }
   const [result] = JSON.parse(out) as { messages: LintMessage[] }[];
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  return (result?.messages ?? []).filter((m) => m.ruleId === ruleId).map((m) => m.message);
 }
 
 describe('import boundaries', () => {
@@ -66,5 +66,14 @@ describe('import boundaries', () => {
     const errors = await restrictedImports(`${line}\nexport default 1;\n`, 'src/core/workflow.ts');
     expect(errors.length).toBeGreaterThan(0);
     expect(errors[0]).toContain('src/core');
+  });
+
+  it('a use case reading the environment is rejected; the composition roots may', async () => {
+    const code = "export const page = process.env.REMINDER_TASK_PAGE;\n";
+    const errors = await restrictedImports(code, 'src/server/use-cases/urge-task.ts', 'no-restricted-syntax');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('组合根');
+    expect(await restrictedImports(code, 'src/server/gateway/main.ts', 'no-restricted-syntax')).toEqual([]);
+    expect(await restrictedImports(code, 'cloudfunctions/api/index.ts', 'no-restricted-syntax')).toEqual([]);
   });
 });
