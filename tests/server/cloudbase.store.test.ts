@@ -94,28 +94,33 @@ describe('CloudBase store', () => {
     ]);
   });
 
-  it('writes a new document, its event and the requestId record in one transaction', async () => {
+  it('writes new documents in one batch insert per collection, with their events and the requestId record, in one transaction', async () => {
     await store.transaction(async (tx) => {
       tx.insert('tasks', task('t1'));
+      tx.insert('tasks', task('t2'));
       tx.appendEvent(auditEvent('e1'));
+      tx.appendEvent(auditEvent('e2'));
       tx.rememberResult({ id: 'r1', action: 'tasks.claim', actorId: 'a', at: 'now', response: { ok: true } });
     });
     const r = listener.requests;
     expect(r.map(without)).toEqual([
       'database.startTransaction',
-      'database.getDocument',
       'database.insertDocument',
       'database.insertDocument',
-      'database.getDocument',
       'database.insertDocument',
       'database.commitTransaction',
     ]);
-    expect(r.slice(1, 7).every((x) => x.transactionId === 'tx-1')).toBe(true);
-    expect(r[1]).toMatchObject({ collectionName: 'tasks', queryType: 'DOC', query: { _id: 't1' } });
+    expect(r.slice(1, 4).every((x) => x.transactionId === 'tx-1')).toBe(true);
     const { id: _id, ...fields } = task('t1');
-    expect(r[2]).toMatchObject({ collectionName: 'tasks', data: [{ _id: 't1', id: 't1', ...fields, _rev: 1 }] });
-    expect(r[3]).toMatchObject({ collectionName: 'events', data: [expect.objectContaining({ _id: 'e1', action: 'tasks.claim', seq: expect.stringMatching(/#0000#e1$/) })] });
-    expect(r[5]).toMatchObject({ collectionName: 'idempotency', data: [{ _id: 'r1', action: 'tasks.claim', actorId: 'a', at: 'now', response: { ok: true } }] });
+    expect(r[1]).toMatchObject({ collectionName: 'tasks', data: [{ _id: 't1', id: 't1', ...fields, _rev: 1 }, expect.objectContaining({ _id: 't2', _rev: 1 })] });
+    expect(r[2]).toMatchObject({
+      collectionName: 'events',
+      data: [
+        expect.objectContaining({ _id: 'e1', action: 'tasks.claim', seq: expect.stringMatching(/#0000#e1$/) }),
+        expect.objectContaining({ _id: 'e2', seq: expect.stringMatching(/#0001#e2$/) }),
+      ],
+    });
+    expect(r[3]).toMatchObject({ collectionName: 'idempotency', data: [{ _id: 'r1', action: 'tasks.claim', actorId: 'a', at: 'now', response: { ok: true } }] });
   });
 
   it('replaces a document read at revision n with revision n + 1', async () => {

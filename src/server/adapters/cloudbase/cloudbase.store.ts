@@ -1,7 +1,8 @@
 // The Store port over the CloudBase document database (wx-server-sdk). One collection per entity
 // (plus `events` and `idempotency`); a document keeps the entity's fields, `_id` = its id and `_rev`,
-// the revision the optimistic concurrency check compares. Writes go through runTransaction, one
-// document operation at a time (the platform's rule); queries page by `_id`, at most 1000 a request.
+// the revision the optimistic concurrency check compares. Writes go through runTransaction: a changed
+// document is read and replaced, new documents go in one batch insert per collection; queries page by
+// `_id`, at most 1000 a request.
 import type { AuditEvent } from '../../../core/model';
 import { INDEXES, type CollectionName, type Doc, type EventQuery, type IdempotencyRecord, type IndexValue, type Query, type Store, type Tx } from '../../ports';
 import { indexPath, isArrayIndex } from '../index-values';
@@ -16,7 +17,7 @@ interface CloudQuery {
   count(): Promise<{ total: number }>;
 }
 interface CloudCollection extends CloudQuery {
-  add(options: { data: Record<string, unknown> }): Promise<unknown>;
+  add(options: { data: Record<string, unknown> | Record<string, unknown>[] }): Promise<unknown>;
   doc(id: string): {
     get(): Promise<{ data: Record<string, unknown> | null }>;
     set(options: { data: Record<string, unknown> }): Promise<unknown>;
@@ -177,24 +178,30 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
         // final (AppError CONFLICT, which the SDK rolls back and passes through).
         try {
           for (const { collection, id } of plan.deletes) await t.collection(collection).doc(id).remove();
+          // A changed document: read in the transaction, its revision compared, then replaced.
+          const inserts = new Map<string, Record<string, unknown>[]>();
           for (const write of plan.writes) {
+            const body: Record<string, unknown> = { ...plain(write.doc), _rev: write.expectedRev + 1 };
+            delete body._id;
+            if (write.expectedRev === 0) {
+              inserts.set(write.collection, [...(inserts.get(write.collection) ?? []), { _id: write.id, ...body }]);
+              continue;
+            }
             const ref = t.collection(write.collection).doc(write.id);
             const current = await getInTransaction(ref);
             const rev = current ? (typeof current._rev === 'number' ? current._rev : 1) : 0;
             if (rev !== write.expectedRev) throw staleConflict();
-            const body: Record<string, unknown> = { ...plain(write.doc), _rev: write.expectedRev + 1 };
-            delete body._id;
-            if (write.expectedRev === 0) await t.collection(write.collection).add({ data: { _id: write.id, ...body } });
-            else await ref.set({ data: body });
+            await ref.set({ data: body });
           }
-          for (const [index, event] of plan.events.entries()) {
-            const seq = `${stamp}#${String(index).padStart(4, '0')}#${event.id}`;
-            await t.collection(EVENTS).add({ data: { _id: event.id, ...plain(event), seq } });
+          // New documents: one batch insert a collection (the service takes many documents in one
+          // request inside a transaction: node-sdk test 事务内批量插入); an _id that exists fails the
+          // insert with E11000, which becomes CONFLICT below, so no read is needed first.
+          for (const [collection, docs] of inserts) await t.collection(collection).add({ data: docs });
+          if (plan.events.length > 0) {
+            const events = plan.events.map((event, index) => ({ _id: event.id, ...plain(event), seq: `${stamp}#${String(index).padStart(4, '0')}#${event.id}` }));
+            await t.collection(EVENTS).add({ data: events });
           }
           if (plan.remember) {
-            const ref = t.collection(IDEMPOTENCY).doc(plan.remember.id);
-            const existing = await getInTransaction(ref);
-            if (existing) throw staleConflict();
             const { id, ...record } = plain(plan.remember);
             await t.collection(IDEMPOTENCY).add({ data: { _id: id, ...record } });
           }
