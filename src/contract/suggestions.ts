@@ -247,8 +247,10 @@ export interface ImportSuggestionsData {
 }
 export interface ImportSuggestionsResult {
   created: number;
-  unchanged: number; // rows already imported before (same 届次 + 建议号, same content)
-  numbers: string[];
+  unchanged: number; // rows already imported before this import began (same 届次 + 建议号, same content)
+  numbers: string[]; // 建议号 created by this call
+  /** Rows still to write: the import continues when the app calls again with the same file (0: done). */
+  remaining: number;
 }
 
 export interface DiscloseSuggestionData {

@@ -4,7 +4,7 @@
 import { shanghaiDate } from '../../core/calendar';
 import type { Suggestion, Unit, User } from '../../core/model';
 import type { Reader } from '../ports';
-import { newId } from '../ports/ids';
+import { importedDeputyId } from './import-ids';
 import type { ImportRow, RowProblem } from './import-rows';
 
 export interface PlannedSuggestion {
@@ -43,7 +43,7 @@ class DeputyBook {
   }
 
   private create(name: string, delegation?: string): User {
-    const user: User = { id: newId(), name, roles: ['deputy'], ...(delegation ? { delegation } : {}), createdAt: this.now, version: 1 };
+    const user: User = { id: importedDeputyId(name, delegation), name, roles: ['deputy'], ...(delegation ? { delegation } : {}), createdAt: this.now, version: 1 };
     this.add(user);
     this.created.push(user);
     return user;

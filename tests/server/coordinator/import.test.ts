@@ -46,7 +46,7 @@ describe('importing a 交办清单', () => {
 
   it('creates three suggestions from a CSV and assigns their units with their roles and due dates', async () => {
     const result = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { file: csvFile(THREE_ROWS), format: 'csv' });
-    expect(result).toEqual({ created: 3, unchanged: 0, numbers: ['2024001', '2024002', '2024003'] });
+    expect(result).toEqual({ created: 3, unchanged: 0, numbers: ['2024001', '2024002', '2024003'], remaining: 0 });
 
     const byNumber = await imported(office);
     const march1 = shanghaiStartOfDay('2024-03-01');
@@ -90,7 +90,7 @@ describe('importing a 交办清单', () => {
     try {
       await office.ok('coordinator', 'suggestions.import', { file: csvFile(THREE_ROWS), format: 'csv' });
       const result = await other.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { file: await xlsxFile(THREE_ROWS), format: 'xlsx' });
-      expect(result).toEqual({ created: 3, unchanged: 0, numbers: ['2024001', '2024002', '2024003'] });
+      expect(result).toEqual({ created: 3, unchanged: 0, numbers: ['2024001', '2024002', '2024003'], remaining: 0 });
       expect(await imported(other)).toEqual(await imported(office));
     } finally {
       other.store.close();
@@ -113,7 +113,7 @@ describe('importing a 交办清单', () => {
     await office.ok('coordinator', 'suggestions.import', { file, format: 'csv' });
     const before = office.store.dump();
     const again = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { file, format: 'csv' });
-    expect(again).toEqual({ created: 0, unchanged: 3, numbers: [] });
+    expect(again).toEqual({ created: 0, unchanged: 3, numbers: [], remaining: 0 });
     const asXlsx = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { file: await xlsxFile(THREE_ROWS), format: 'xlsx' });
     expect(asXlsx).toMatchObject({ created: 0, unchanged: 3 });
     expect(office.store.dump()).toBe(before);
@@ -122,7 +122,7 @@ describe('importing a 交办清单', () => {
   it('adds only the new rows of a longer list', async () => {
     await office.ok('coordinator', 'suggestions.import', { file: csvFile(THREE_ROWS.slice(0, 2)), format: 'csv' });
     const result = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { file: csvFile(THREE_ROWS), format: 'csv' });
-    expect(result).toEqual({ created: 1, unchanged: 2, numbers: ['2024003'] });
+    expect(result).toEqual({ created: 1, unchanged: 2, numbers: ['2024003'], remaining: 0 });
     expect(await office.store.count('suggestions')).toBe(3);
   });
 

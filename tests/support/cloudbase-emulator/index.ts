@@ -216,13 +216,22 @@ export async function startCloudBaseEmulator(options: EmulatorOptions = {}): Pro
     collection.set(id, versions);
   }
 
+  /** One document by _id as a reader sees it (the fast path of a DOC query or an _id equality). */
+  function visibleById(name: string, id: string, tx?: Transaction): Docu | undefined {
+    const collection = collectionOf(name);
+    const pending = tx?.writes.get(keyOf(name, id));
+    if (pending) return pending.doc ?? undefined;
+    const versions = collection.get(id);
+    return (tx ? atSeq(versions, tx.startSeq) : latest(versions))?.doc ?? undefined;
+  }
+
   function findIds(name: string, query: unknown, queryType: string | undefined, tx?: Transaction): Docu[] {
-    const docs = visible(name, tx);
-    if (queryType === 'DOC') {
-      const id = (query as Docu | undefined)?._id;
-      return docs.filter((d) => d._id === id);
+    const filter = (query ?? {}) as Docu;
+    if (queryType === 'DOC' || typeof filter._id === 'string') {
+      const found = typeof filter._id === 'string' ? visibleById(name, filter._id, tx) : undefined;
+      return found && (queryType === 'DOC' || matches(found, filter)) ? [found] : [];
     }
-    return docs.filter((d) => matches(d, query));
+    return visible(name, tx).filter((d) => matches(d, filter));
   }
 
   let nextAutoId = 0;
