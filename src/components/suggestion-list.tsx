@@ -2,7 +2,7 @@
 import { Text, View } from '@tarojs/components';
 import type { SuggestionListItem } from '../contract';
 import { DeputySteps } from './deputy-steps';
-import { formatDate, isOverdueText } from './format';
+import { formatDate } from './format';
 
 export function SuggestionList({
   items,
@@ -36,7 +36,7 @@ export function SuggestionList({
           {item.replyDue ? (
             <View className="card-meta">
               答复期限：{item.replyDue}
-              {item.daysLeftText ? <Text className={isOverdueText(item.daysLeftText) ? 'overdue' : ''}>（{item.daysLeftText}）</Text> : null}
+              {item.daysLeftText ? <Text className={item.overdue ? 'overdue' : ''}>（{item.daysLeftText}）</Text> : null}
             </View>
           ) : null}
         </View>

@@ -3,7 +3,7 @@ import type { FeedbackView as Rated, ReplyView } from '../../src/contract';
 import { FeedbackView } from '../../src/pages/work/feedback';
 import { BindView } from '../../src/pages/account/bind';
 import { installFakeServer, ok, fail, type FakeServer } from './fake-server';
-import { detail, task } from './fixtures';
+import { detail, meResult, task } from './fixtures';
 import { choose, tap, typeInto } from './form-helpers';
 
 let server: FakeServer;
@@ -24,7 +24,7 @@ const coSignerRating: Rated = {
 };
 
 function replied(me: { id: string; name: string }, extra = {}) {
-  server.on('me', ok({ user: { ...me, roles: ['deputy'], roleLabels: ['代表'] }, bound: true }));
+  server.on('me', ok(meResult({ ...me, roles: ['deputy'], roleLabels: ['代表'] }, ['mySuggestions'])));
   server.on(
     'suggestions.get',
     ok(detail({ tasks: [task({ state: 'replied', stateLabel: '已答复', allowedActions: ['feedback.submit'] })], replies: [signed], ...extra })),
@@ -59,20 +59,22 @@ describe("the deputy's rating", () => {
     expect(server.callsOf('feedback.submit')[0]!.data).toEqual({ taskId: 't1', attitude: 'satisfied', result: 'basic' });
   });
 
-  it('requires reasons for 不满意', async () => {
+  it('asks for reasons for 不满意, and the server’s message is the one shown', async () => {
     replied({ id: 'd1', name: '王代表' });
-    server.on('feedback.submit', ok({ task: task({ state: 'rehandling', stateLabel: '重新办理' }) }));
+    server.on('feedback.submit', (request) =>
+      (request.data as { reasons?: string }).reasons ? ok({ task: task({ state: 'rehandling', stateLabel: '重新办理' }) }) : fail('VALIDATION', '评价不满意时请填写理由'),
+    );
     render(<FeedbackView suggestionId="s1" taskId="t1" onDone={done} />);
     await screen.findByText('提交评价');
     choose('rate-attitude-basic');
     choose('rate-result-unsatisfied');
     expect(await screen.findByText('不满意的理由（必填）')).toBeTruthy();
     tap('提交评价');
-    expect(await screen.findByText('选择“不满意”时请填写理由')).toBeTruthy();
+    expect(await screen.findByText('评价不满意时请填写理由')).toBeTruthy();
     await typeInto('rate-reasons', '充电桩数量远未达到承诺');
     tap('提交评价');
     await waitFor(() => expect(done).toHaveBeenCalled());
-    expect(server.callsOf('feedback.submit')[0]!.data).toEqual({
+    expect(server.callsOf('feedback.submit').at(-1)!.data).toEqual({
       taskId: 't1',
       attitude: 'basic',
       result: 'unsatisfied',
@@ -94,16 +96,16 @@ describe("the deputy's rating", () => {
     expect(server.callsOf('feedback.submit')[0]!.data).toMatchObject({ coSignerViews: '刘代表认为数量不足' });
   });
 
-  it('does not show a co-signer the field for the co-signers’ views', async () => {
-    replied({ id: 'd2', name: '刘代表' }, { coSignerNames: ['刘代表'] });
+  it('shows a co-signer, whom the server does not offer the rating, no form', async () => {
+    server.on('suggestions.get', ok(detail({ coSignerNames: ['刘代表'], tasks: [task({ state: 'replied', stateLabel: '已答复', allowedActions: [] })], replies: [signed] })));
     render(<FeedbackView suggestionId="s1" taskId="t1" onDone={done} />);
-    await screen.findByText('提交评价');
-    await waitFor(() => expect(server.callsOf('me')).toHaveLength(1));
+    expect(await screen.findByText('当前状态下不能进行此操作')).toBeTruthy();
     expect(document.querySelector('#rate-cosigners')).toBeNull();
+    expect(screen.queryByText('提交评价')).toBeNull();
   });
 
   it('shows no form once the task is no longer waiting for a rating', async () => {
-    server.on('me', ok({ user: { id: 'd1', name: '王代表', roles: ['deputy'], roleLabels: ['代表'] }, bound: true }));
+    server.on('me', ok(meResult({ id: 'd1', name: '王代表', roles: ['deputy'], roleLabels: ['代表'] }, ['mySuggestions'])));
     server.on('suggestions.get', ok(detail({ tasks: [task({ state: 'closed', stateLabel: '已办结' })] })));
     render(<FeedbackView suggestionId="s1" taskId="t1" onDone={done} />);
     expect(await screen.findByText('当前状态下不能进行此操作')).toBeTruthy();

@@ -15,7 +15,19 @@ afterEach(() => navigate.mockRestore());
 describe('the suggestion detail page', () => {
   it('shows a loading state, then the text, the units with their roles and the deadlines', async () => {
     const held = server.hold('suggestions.get');
-    server.on('suggestions.get', ok(detail({ tasks: [task(), task({ id: 't2', unitId: 'u2', unitName: '市住房城乡建设局', role: 'co', roleLabel: '会办', due: { reply: '2026-06-01', returnWindow: '2026-03-06', coOpinion: '2026-04-01' } })] })));
+    const co = task({
+      id: 't2',
+      unitId: 'u2',
+      unitName: '市住房城乡建设局',
+      role: 'co',
+      roleLabel: '会办',
+      due: { reply: '2026-06-01', returnWindow: '2026-03-06', coOpinion: '2026-04-01' },
+      deadlines: [
+        { kind: 'reply', label: '答复期限', date: '2026-06-01', active: false },
+        { kind: 'coOpinion', label: '会办意见期限', date: '2026-04-01', active: true, daysLeftText: '剩余12天', overdue: false, atRisk: false },
+      ],
+    });
+    server.on('suggestions.get', ok(detail({ tasks: [task(), co] })));
     render(<DetailView id="s1" />);
     expect(screen.getByText('正在加载…')).toBeTruthy();
     held.release();
@@ -23,7 +35,7 @@ describe('the suggestion detail page', () => {
     expect(server.callsOf('suggestions.get')[0]!.data).toEqual({ id: 's1' });
     expect(screen.getByText('市发展改革委（主办）')).toBeTruthy();
     expect(screen.getByText('市住房城乡建设局（会办）')).toBeTruthy();
-    expect(screen.getByText('会办意见期限：2026-04-01')).toBeTruthy();
+    expect(screen.getByText(/会办意见期限：2026-04-01/).textContent).toBe('会办意见期限：2026-04-01（剩余12天）');
     expect(screen.getByText('领衔代表：王代表')).toBeTruthy();
   });
 
@@ -35,12 +47,46 @@ describe('the suggestion detail page', () => {
       due: { reply: '2027-01-08', returnWindow: '2026-10-13', rehandling: '2026-12-27' },
       activeDeadline: 'rehandling',
       daysLeftText: '剩余30天',
+      deadlines: [
+        { kind: 'reply', label: '答复期限', date: '2027-01-08', active: false },
+        { kind: 'rehandling', label: '重新办理期限', date: '2026-12-27', active: true, daysLeftText: '剩余30天', overdue: false, atRisk: false },
+      ],
     });
     server.on('suggestions.get', ok(detail({ tasks: [rehandling] })));
     render(<DetailView id="s1" />);
     const line = await screen.findByText(/重新办理期限：2026-12-27/);
     expect(line.textContent).toContain('剩余30天');
     expect(screen.getByText(/答复期限：2027-01-08/).textContent).not.toContain('剩余');
+  });
+
+  it('marks an overdue deadline by the server’s flag', async () => {
+    const late = task({
+      deadlines: [{ kind: 'reply', label: '答复期限', date: '2026-06-01', active: true, daysLeftText: '已超期3天', overdue: true, atRisk: false }],
+      overdue: true,
+    });
+    server.on('suggestions.get', ok(detail({ tasks: [late] })));
+    render(<DetailView id="s1" />);
+    expect((await screen.findByText('（已超期3天）')).className).toContain('overdue');
+  });
+
+  it('prints 交办时间 as the server’s Beijing date: an assignment at 01:00 Beijing time is not a day early', async () => {
+    // 2026-03-01T17:00:00Z is 2026-03-02 01:00 in Beijing; cutting the instant gave 2026-03-01.
+    server.on('suggestions.get', ok(detail({ assignedAt: '2026-03-01T17:00:00.000Z', assignedDate: '2026-03-02' })));
+    render(<DetailView id="s1" />);
+    expect((await screen.findByText(/交办时间/)).textContent).toBe('交办时间：2026-03-02');
+  });
+
+  it('says why the caller’s next step must wait, in the server’s words', async () => {
+    const waiting = task({
+      state: 'awaitingSignature',
+      stateLabel: '待签发',
+      allowedActions: ['tasks.logContact'],
+      blockedActions: [{ action: 'tasks.sign', label: '签发答复', reason: '请先登记与代表的面复记录，再签发答复' }],
+    });
+    server.on('suggestions.get', ok(detail({ tasks: [waiting] })));
+    render(<DetailView id="s1" />);
+    expect(await screen.findByText('签发答复：请先登记与代表的面复记录，再签发答复')).toBeTruthy();
+    expect(screen.queryByText('签发答复', { selector: 'taro-button-core' })).toBeNull();
   });
 
   it('shows the server message and a retry when the suggestion cannot be read', async () => {

@@ -1,5 +1,5 @@
 // Sample data in the shapes of src/contract, for the page tests.
-import type { SuggestionDetail, SuggestionListItem, TaskListItem, TaskView } from '../../src/contract';
+import type { Capability, MeResult, MeUser, ServerClock, SuggestionDetail, SuggestionListItem, TaskListItem, TaskView } from '../../src/contract';
 
 export function task(overrides: Partial<TaskView> = {}): TaskView {
   return {
@@ -108,3 +108,10 @@ export function taskItem(overrides: Partial<TaskListItem> = {}): TaskListItem {
 }
 
 export const page = (overrides: { items: unknown[] }) => ({ total: overrides.items.length, page: 1, pageSize: 100, ...overrides });
+
+export const CLOCK = { now: '2026-03-20T01:30:00.000Z', today: '2026-03-20', time: '09:30', year: 2026 };
+
+/** A `me` answer: the user, the capabilities the server gives him or her, the server's clock. */
+export function meResult(user: MeUser | null, capabilities: Capability[] = [], clock: ServerClock = CLOCK): MeResult {
+  return { user, bound: user !== null, capabilities, clock };
+}

@@ -3,7 +3,7 @@ import { RequestView } from '../../src/pages/work/request';
 import { ContactView } from '../../src/pages/work/contact';
 import { OpinionView } from '../../src/pages/work/opinion';
 import { fail, installFakeServer, ok, type FakeServer } from './fake-server';
-import { detail, task } from './fixtures';
+import { CLOCK, detail, meResult, task } from './fixtures';
 import { tap, typeInto } from './form-helpers';
 
 let server: FakeServer;
@@ -74,32 +74,46 @@ describe('asking for a return', () => {
 });
 
 describe('asking for an extension', () => {
-  it('needs a reason and a date, then sends both', async () => {
+  it('needs a reason and a date, sends both, and shows the server’s word on a malformed date', async () => {
     withTask(['tasks.requestExtension']);
-    server.on('tasks.requestExtension', ok({ task: task() }));
+    server.on('tasks.requestExtension', (request) =>
+      (request.data as { requestedDue: string }).requestedDue === '2026-08-31' ? ok({ task: task() }) : fail('VALIDATION', '申请延期的日期格式有误'),
+    );
     render(<RequestView suggestionId="s1" taskId="t1" kind="extension" onDone={done} />);
     await screen.findByText('提交延期申请');
+    tap('提交延期申请');
+    expect(await screen.findByText('请填写申请延期的理由')).toBeTruthy();
     await typeInto('extension-reason', '需要等待年度预算批复');
     await typeInto('extension-due', '2026年8月');
     tap('提交延期申请');
-    expect(await screen.findByText(/请按“年-月-日”填写延期后的答复日期/)).toBeTruthy();
+    expect(await screen.findByText('申请延期的日期格式有误')).toBeTruthy();
     await typeInto('extension-due', '2026-08-31');
     tap('提交延期申请');
     await waitFor(() => expect(done).toHaveBeenCalled());
-    expect(server.callsOf('tasks.requestExtension')[0]!.data).toEqual({
+    expect(server.callsOf('tasks.requestExtension').at(-1)!.data).toEqual({
       taskId: 't1',
       version: 3,
       reason: '需要等待年度预算批复',
       requestedDue: '2026-08-31',
     });
   });
+
+  it('states the cap the server’s policy sets, not a figure of its own', async () => {
+    const note = '现答复期限为 2026-06-01；延期须经交办机关同意，延期后的答复期限最迟为 2026-07-01（交办之日起4个月）。';
+    withTask(['tasks.requestExtension'], { policy: { extensionCap: '2026-07-01', extensionNote: note, returnNote: '' } });
+    render(<RequestView suggestionId="s1" taskId="t1" kind="extension" onDone={done} />);
+    expect(await screen.findByText(note)).toBeTruthy();
+    expect(document.body.textContent).not.toContain('六个月');
+  });
 });
 
 describe('recording a 面复', () => {
   it('sends when, how, who and what in Beijing time, as a face-to-face reply by default', async () => {
     withTask(['tasks.logContact']);
+    server.on('me', ok(meResult(null, [], CLOCK)));
     server.on('tasks.logContact', ok({ id: 'c1' }));
-    render(<ContactView suggestionId="s1" taskId="t1" onDone={done} now={new Date('2026-03-20T01:30:00.000Z')} />);
+    // The form starts at the server's Beijing date and time (me.clock), whatever the phone's clock says.
+    render(<ContactView suggestionId="s1" taskId="t1" onDone={done} />);
     await screen.findByText('保存记录');
     tap('保存记录');
     expect(await screen.findByText('请填写参加人员')).toBeTruthy();
@@ -122,6 +136,7 @@ describe('recording a 面复', () => {
 
   it('refuses a malformed time before sending', async () => {
     withTask(['tasks.logContact']);
+    server.on('me', ok(meResult(null)));
     render(<ContactView suggestionId="s1" taskId="t1" onDone={done} />);
     await screen.findByText('保存记录');
     await typeInto('contact-time', '九点半');

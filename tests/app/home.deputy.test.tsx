@@ -1,15 +1,16 @@
 import { fireEvent, render, screen } from '@testing-library/react';
+import type { MeUser } from '../../src/contract';
 import Taro from '@tarojs/taro';
 import { HomeView } from '../../src/pages/index';
 import { fail, installFakeServer, ok, type FakeServer } from './fake-server';
-import { listItem, page } from './fixtures';
+import { listItem, meResult, page } from './fixtures';
 
-const deputy = { id: 'd1', name: '王代表', roles: ['deputy'], roleLabels: ['代表'] };
+const deputy: MeUser = { id: 'd1', name: '王代表', roles: ['deputy'], roleLabels: ['代表'] };
 
 let server: FakeServer;
 beforeEach(() => {
   server = installFakeServer();
-  server.on('me', ok({ user: deputy, bound: true }));
+  server.on('me', ok(meResult(deputy, ['mySuggestions'])));
 });
 
 describe('the deputy home page', () => {
@@ -82,7 +83,7 @@ describe('the home page before login or binding', () => {
   });
 
   it('offers deputy binding to a WeChat user who is not bound yet', async () => {
-    server.on('me', ok({ user: null, bound: false }));
+    server.on('me', ok(meResult(null)));
     render(<HomeView />);
     expect(await screen.findByText('绑定代表身份')).toBeTruthy();
     expect(server.callsOf('suggestions.list')).toHaveLength(0);

@@ -2,7 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import { MessagesView } from '../../src/pages/account/messages';
 import { ProgressView } from '../../src/pages/work/progress';
 import { installFakeServer, ok, fail, type FakeServer } from './fake-server';
-import { detail, task } from './fixtures';
+import { detail, meResult, task } from './fixtures';
 import { choose, tap, typeInto } from './form-helpers';
 
 let server: FakeServer;
@@ -54,7 +54,7 @@ describe('the messages page', () => {
 
   it('subscribes to the templates the server names in `me`', async () => {
     server.on('notifications.mine', ok({ items: [] }));
-    server.on('me', ok({ user: { id: 'u1', name: '王代表', roles: ['deputy'], roleLabels: ['代表'] }, bound: true, subscribeTemplateIds: ['tpl-due', 'tpl-urge'] }));
+    server.on('me', ok({ ...meResult({ id: 'u1', name: '王代表', roles: ['deputy'], roleLabels: ['代表'] }, ['mySuggestions']), subscribeTemplateIds: ['tpl-due', 'tpl-urge'] }));
     server.on('subscriptions.record', ok({ recorded: 2 }));
     render(<MessagesView />);
     await waitFor(() => expect(server.callsOf('me')).toHaveLength(1));
@@ -95,19 +95,21 @@ describe('reporting progress on a promise', () => {
     expect(server.callsOf('commitments.progress')[0]!.data).toEqual({ commitmentId: 'm1', text: '已建成 30 个', done: false });
   });
 
-  it('needs the final answer when the promise is carried out', async () => {
+  it('needs the final answer when the promise is carried out, as the server says', async () => {
     withCommitment(['commitments.progress']);
-    server.on('commitments.progress', ok({ id: 'm1' }));
+    server.on('commitments.progress', (request) =>
+      (request.data as { finalAnswer?: string }).finalAnswer ? ok({ id: 'm1' }) : fail('VALIDATION', '落实完毕时请填写最终答复'),
+    );
     const done = jest.fn();
     render(<ProgressView suggestionId="s1" commitmentId="m1" onDone={done} />);
     await typeInto('progress-text', '全部建成');
     choose('progress-done-yes');
     tap('提交进展');
-    expect(await screen.findByText('全部落实时请填写向代表的最终答复')).toBeTruthy();
+    expect(await screen.findByText('落实完毕时请填写最终答复')).toBeTruthy();
     await typeInto('progress-answer', '50 个充电桩已全部建成投用');
     tap('提交进展');
     await waitFor(() => expect(done).toHaveBeenCalled());
-    expect(server.callsOf('commitments.progress')[0]!.data).toEqual({
+    expect(server.callsOf('commitments.progress').at(-1)!.data).toEqual({
       commitmentId: 'm1',
       text: '全部建成',
       done: true,

@@ -91,14 +91,25 @@ describe('催办', () => {
     expect(done).toHaveBeenCalled();
   });
 
-  it('on a lead task, records the override of missing co-opinions with its reason', async () => {
-    withTask(['tasks.urge'], { role: 'lead', roleLabel: '主办' });
+  it('where the server offers the waiver, records the override of missing co-opinions with its reason', async () => {
+    withTask(['tasks.urge'], { role: 'lead', roleLabel: '主办', canOverrideCoOpinions: true });
     server.on('tasks.urge', ok({ notified: 1, task: task() }));
     render(<DecideView suggestionId="s1" taskId="t1" kind="urge" onDone={done} />);
     await typeInto('urge-override', '会办单位已书面说明无补充意见');
     tap('发送催办');
     await screen.findByText('已催办，已通知 1 人');
     expect(server.callsOf('tasks.urge')[0]!.data).toEqual({ taskId: 't1', overrideCoOpinions: { reason: '会办单位已书面说明无补充意见' } });
+  });
+
+  it('offers no waiver on a lead task where the workflow table refuses it (a draft in review)', async () => {
+    withTask(['tasks.urge'], { role: 'lead', roleLabel: '主办', state: 'inReview', stateLabel: '待审核', canOverrideCoOpinions: false });
+    server.on('tasks.urge', ok({ notified: 2, task: task() }));
+    render(<DecideView suggestionId="s1" taskId="t1" kind="urge" onDone={done} />);
+    await screen.findByText('发送催办');
+    expect(document.querySelector('#urge-override')).toBeNull();
+    tap('发送催办');
+    await screen.findByText('已催办，已通知 2 人');
+    expect(server.callsOf('tasks.urge')[0]!.data).toEqual({ taskId: 't1' });
   });
 
   it('shows the server’s refusal (already urged today)', async () => {

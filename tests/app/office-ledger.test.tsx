@@ -5,6 +5,7 @@ import { LedgerView } from '../../src/pages/office/ledger';
 import { HomeView } from '../../src/pages/index';
 import { fail, installFakeServer, ok, type FakeServer } from './fake-server';
 import { tap } from './form-helpers';
+import { meResult } from './fixtures';
 
 let server: FakeServer;
 beforeEach(() => {
@@ -108,7 +109,7 @@ describe('the ledger (台账)', () => {
 
   it('is reached from the coordinator’s home', async () => {
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never);
-    server.on('me', ok({ user: { id: 'c1', name: '郑晓燕', roles: ['coordinator'], roleLabels: ['建议办理联络员'] }, bound: true }));
+    server.on('me', ok(meResult({ id: 'c1', name: '郑晓燕', roles: ['coordinator'], roleLabels: ['建议办理联络员'] }, ['allSuggestions', 'stats', 'ledger', 'import'])));
     server.on('suggestions.list', ok({ items: [], total: 0, page: 1, pageSize: 20 }));
     render(<HomeView />);
     fireEvent.click(await screen.findByText('办理台账'));

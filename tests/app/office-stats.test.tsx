@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { AnnualReportResult, StatsSummary } from '../../src/contract';
-import { StatsView } from '../../src/pages/office/stats';
+import { StatsScreen, StatsView } from '../../src/pages/office/stats';
+import { CLOCK, meResult } from './fixtures';
 import { fail, installFakeServer, ok, type FakeServer } from './fake-server';
 import { tap } from './form-helpers';
 
@@ -105,6 +106,15 @@ describe('the statistics and annual summary page', () => {
     expect(unit).toContain('市发展改革委');
     expect(unit).toContain('收到82件 · 已办结41件 · 办结率50% · 按时办结率—');
     expect(unit).toContain('面复率100% · 代表反馈满意率75% · 采纳率80%');
+  });
+
+  it('opens on this year by the server’s clock, not the phone’s', async () => {
+    server.on('me', ok(meResult({ id: 'c1', name: '郑晓燕', roles: ['coordinator'], roleLabels: ['建议办理联络员'] }, ['stats'], { ...CLOCK, today: '2031-01-01', year: 2031 })));
+    server.on('report.annual', ok(report({ year: 2031 })));
+    server.on('stats.summary', ok(allYears()));
+    render(<StatsScreen />);
+    expect(await screen.findByText('2031年')).toBeTruthy();
+    await waitFor(() => expect(server.callsOf('report.annual')[0]!.data).toEqual({ year: 2031 }));
   });
 
   it('goes back a year and forward again, never past this year', async () => {

@@ -52,19 +52,24 @@ describe('drafting a reply', () => {
 
   it('asks for the promise of a B reply and submits after saving when the server then allows it', async () => {
     server.on('suggestions.get', ok(detail({ tasks: [task({ allowedActions: ['tasks.saveDraft'] })] })));
-    server.on('tasks.saveDraft', ok({ task: task({ version: 4, allowedActions: ['tasks.submitDraft'] }) }));
+    // The server judges the promise of a B reply; its message is the one shown.
+    server.on('tasks.saveDraft', (request) =>
+      (request.data as { commitment?: { promise: string } }).commitment?.promise
+        ? ok({ task: task({ version: 4, allowedActions: ['tasks.submitDraft'] }) })
+        : fail('VALIDATION', '「承诺事项」不能为空'),
+    );
     server.on('tasks.submitDraft', ok({ task: task({ version: 5 }) }));
     render(<DraftView suggestionId="s1" taskId="t1" onDone={done} />);
     await screen.findByText('保存并提交审核');
     tap('B类 正在解决或列入计划');
     await fillReply();
     tap('保存并提交审核');
-    expect(await screen.findByText('B类、C类答复须写明承诺事项')).toBeTruthy();
+    expect(await screen.findByText('「承诺事项」不能为空')).toBeTruthy();
     await typeInto('reply-promise', '年底前再建 50 个');
     await typeInto('reply-target', '2026-12-31');
     tap('保存并提交审核');
     await waitFor(() => expect(done).toHaveBeenCalled());
-    expect(server.callsOf('tasks.saveDraft')[0]!.data).toMatchObject({ class: 'B', commitment: { promise: '年底前再建 50 个', targetDate: '2026-12-31' } });
+    expect(server.callsOf('tasks.saveDraft').at(-1)!.data).toMatchObject({ class: 'B', commitment: { promise: '年底前再建 50 个', targetDate: '2026-12-31' } });
     expect(server.callsOf('tasks.submitDraft')[0]!.data).toEqual({ taskId: 't1', version: 4 });
   });
 
@@ -115,17 +120,17 @@ describe('reviewing and signing', () => {
     expect(server.callsOf('tasks.review')[0]!.data).toEqual({ taskId: 't1', version: 3, decision: 'approve' });
   });
 
-  it('sends the draft back only with a comment', async () => {
+  it('sends the draft back only with a comment, as the server says', async () => {
     inReview();
-    server.on('tasks.review', ok({ task: task() }));
+    server.on('tasks.review', (request) => ((request.data as { comment?: string }).comment ? ok({ task: task() }) : fail('VALIDATION', '退回修改时请填写意见')));
     render(<ReviewView suggestionId="s1" taskId="t1" onDone={done} />);
     await screen.findByText('退回修改');
     tap('退回修改');
-    expect(await screen.findByText('退回修改时请填写审核意见')).toBeTruthy();
+    expect(await screen.findByText('退回修改时请填写意见')).toBeTruthy();
     await typeInto('review-comment', '请逐条答复代表的三点建议');
     tap('退回修改');
     await waitFor(() => expect(done).toHaveBeenCalled());
-    expect(server.callsOf('tasks.review')[0]!.data).toEqual({ taskId: 't1', version: 3, decision: 'reject', comment: '请逐条答复代表的三点建议' });
+    expect(server.callsOf('tasks.review').at(-1)!.data).toEqual({ taskId: 't1', version: 3, decision: 'reject', comment: '请逐条答复代表的三点建议' });
   });
 
   it('lets the leader sign an approved reply', async () => {

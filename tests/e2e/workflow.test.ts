@@ -213,7 +213,7 @@ describe('a suggestion worked on in the mini-program', () => {
     await tap(deputy, '#rate-result-unsatisfied');
     await seeText(deputy, '不满意的理由（必填）');
     await tap(deputy, '#feedback-submit');
-    await seeText(deputy, '选择“不满意”时请填写理由', '#form-error');
+    await seeText(deputy, '评价不满意时请填写理由', '#form-error');
     await snap(deputy, 'feedback-form-missing-reasons', '#feedback-submit');
     expect(storedWhere<Feedback>('feedback', CARE.task)).toHaveLength(0);
     expect(stored<Task>('tasks', CARE.task).state).toBe('replied');

@@ -1,23 +1,20 @@
-// Home: who is calling (`me`), then the queue of each role he or she holds.
+// Home: who is calling (`me`), then the menus and queues the server says he or she has
+// (me.capabilities): the page decides none of them.
 import { Button, View } from '@tarojs/components';
-import type { Role } from '../../core/model';
 import { useQuery } from '../../hooks/use-query';
 import { useShowCount } from '../../hooks/use-show-count';
 import { QueryView } from '../../components/query-view';
 import { Screen } from '../../components/screen';
 import { open, routes } from '../routes';
 import { SuggestionsHome } from './deputy-home';
-import { TaskHome } from './task-home';
-
-const STAFF: Role[] = ['handler', 'reviewer', 'leader'];
-const OFFICE: Role[] = ['coordinator', 'admin'];
+import { hasTaskQueue, TaskHome } from './task-home';
 
 export function HomeView({ refreshKey = 0 }: { refreshKey?: number }) {
   const me = useQuery('me', {}, refreshKey);
   return (
     <Screen id="home">
       <QueryView query={me}>
-        {({ user }) =>
+        {({ user, capabilities }) =>
           user === null ? (
             <View className="state" id="unbound">
               <View>您还没有绑定身份。代表请输入办公室提供的绑定码。</View>
@@ -37,22 +34,24 @@ export function HomeView({ refreshKey = 0 }: { refreshKey?: number }) {
               <Button className="btn btn-default" id="messages-link" onClick={() => open(routes.messages)}>
                 消息与提醒
               </Button>
-              {user.roles.includes('deputy') ? <SuggestionsHome title="我的建议" deputy refreshKey={refreshKey} /> : null}
-              {user.roles.some((r) => STAFF.includes(r)) ? <TaskHome roles={user.roles} refreshKey={refreshKey} /> : null}
-              {user.roles.some((r) => OFFICE.includes(r)) ? (
-                <View>
-                  <Button className="btn btn-default" id="stats-link" onClick={() => open(routes.stats)}>
-                    统计与年度总结
-                  </Button>
-                  <Button className="btn btn-default" id="ledger-link" onClick={() => open(routes.ledger)}>
-                    办理台账
-                  </Button>
-                  <Button className="btn btn-default" id="import-link" onClick={() => open(routes.import)}>
-                    导入交办清单
-                  </Button>
-                  <SuggestionsHome title="全部建议" deputy={false} refreshKey={refreshKey} />
-                </View>
+              {capabilities.includes('mySuggestions') ? <SuggestionsHome title="我的建议" deputy refreshKey={refreshKey} /> : null}
+              {hasTaskQueue(capabilities) ? <TaskHome capabilities={capabilities} refreshKey={refreshKey} /> : null}
+              {capabilities.includes('stats') ? (
+                <Button className="btn btn-default" id="stats-link" onClick={() => open(routes.stats)}>
+                  统计与年度总结
+                </Button>
               ) : null}
+              {capabilities.includes('ledger') ? (
+                <Button className="btn btn-default" id="ledger-link" onClick={() => open(routes.ledger)}>
+                  办理台账
+                </Button>
+              ) : null}
+              {capabilities.includes('import') ? (
+                <Button className="btn btn-default" id="import-link" onClick={() => open(routes.import)}>
+                  导入交办清单
+                </Button>
+              ) : null}
+              {capabilities.includes('allSuggestions') ? <SuggestionsHome title="全部建议" deputy={false} refreshKey={refreshKey} /> : null}
             </View>
           )
         }

@@ -1,12 +1,11 @@
-// Office staff's home: a handler's tasks by urgency, a reviewer's drafts to review and a leader's
-// replies to sign. Which queue a task is in follows the actions the server allows on it.
+// A unit's home: a handler's tasks by urgency, a reviewer's drafts to review and a leader's
+// replies to sign. Which queues are shown follows the caller's capabilities (from `me`); which queue
+// a task is in follows the actions the server allows on it.
 import { Text, View } from '@tarojs/components';
-import type { ActionName, TaskListItem } from '../../contract';
-import type { Role } from '../../core/model';
+import type { ActionName, Capability, TaskListItem } from '../../contract';
 import { useQuery } from '../../hooks/use-query';
 import { QueryView } from '../../components/query-view';
 import { Empty } from '../../components/state-views';
-import { isOverdueText } from '../../components/format';
 import { open, routes } from '../routes';
 
 function byUrgency(a: TaskListItem, b: TaskListItem): number {
@@ -23,12 +22,14 @@ function TaskList({ items, id }: { items: TaskListItem[]; id: string }) {
             <Text className="tag">{task.stateLabel}</Text>
           </View>
           <View className="card-title">{task.title}</View>
-          <View className="card-meta">
-            答复期限：{task.replyDue}
-            {task.daysLeftText ? (
-              <Text className={isOverdueText(task.daysLeftText) ? 'overdue days-left' : 'days-left'}>（{task.daysLeftText}）</Text>
-            ) : null}
-          </View>
+          {task.deadline ? (
+            <View className="card-meta">
+              {task.deadline.label}：{task.deadline.date}
+              {task.deadline.daysLeftText ? (
+                <Text className={task.overdue ? 'overdue days-left' : 'days-left'}>（{task.deadline.daysLeftText}）</Text>
+              ) : null}
+            </View>
+          ) : null}
           {task.keySupervised ? <View className="card-meta">重点督办</View> : null}
         </View>
       ))}
@@ -37,7 +38,7 @@ function TaskList({ items, id }: { items: TaskListItem[]; id: string }) {
 }
 
 interface Queue {
-  role: Role;
+  capability: Capability;
   id: string;
   title: string;
   empty: string;
@@ -47,14 +48,17 @@ interface Queue {
 const has = (action: ActionName) => (task: TaskListItem) => task.allowedActions.includes(action);
 
 const QUEUES: Queue[] = [
-  { role: 'handler', id: 'handler-queue', title: '我的办理任务', empty: '暂无办理任务', pick: () => true },
-  { role: 'reviewer', id: 'reviewer-queue', title: '待我审核', empty: '暂无待审核的答复', pick: has('tasks.review') },
-  { role: 'leader', id: 'leader-queue', title: '待我签发', empty: '暂无待签发的答复', pick: has('tasks.sign') },
+  { capability: 'unitTasks', id: 'handler-queue', title: '我的办理任务', empty: '暂无办理任务', pick: () => true },
+  { capability: 'reviewQueue', id: 'reviewer-queue', title: '待我审核', empty: '暂无待审核的答复', pick: has('tasks.review') },
+  { capability: 'signQueue', id: 'leader-queue', title: '待我签发', empty: '暂无待签发的答复', pick: has('tasks.sign') },
 ];
 
-export function TaskHome({ roles, refreshKey }: { roles: Role[]; refreshKey: number }) {
+/** Whether the caller has any of the unit's queues. */
+export const hasTaskQueue = (capabilities: readonly Capability[]) => QUEUES.some((queue) => capabilities.includes(queue.capability));
+
+export function TaskHome({ capabilities, refreshKey }: { capabilities: readonly Capability[]; refreshKey: number }) {
   const query = useQuery('tasks.mine', { scope: 'open' }, refreshKey);
-  const queues = QUEUES.filter((queue) => roles.includes(queue.role));
+  const queues = QUEUES.filter((queue) => capabilities.includes(queue.capability));
   return (
     <QueryView query={query}>
       {(data) => (

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import type { TaskView } from '../../../contract';
+import { ACTION_LABELS, type TaskView } from '../../../contract';
 import { useAction } from '../../../hooks/use-action';
 import { FormError, SubmitButton, TextField } from '../../../components/fields';
 import { TaskFormFrame } from '../../../components/task-form-frame';
@@ -58,7 +58,7 @@ function UrgeForm({ task, onDone }: { task: TaskView; onDone: () => void }) {
   return (
     <View>
       <TextField id="urge-message" label="督办意见（可不填）" value={message} onChange={setMessage} multiline placeholder="例如：请于本周内完成答复稿" />
-      {task.role === 'lead' ? (
+      {task.canOverrideCoOpinions ? (
         <TextField
           id="urge-override"
           label="免除尚未送达的会办意见（可不填）"
@@ -74,12 +74,11 @@ function UrgeForm({ task, onDone }: { task: TaskView; onDone: () => void }) {
   );
 }
 
-const TITLES: Record<DecisionKind, string> = { return: '审批退回申请', extension: '审批延期申请', urge: '催办' };
 const ACTIONS = { return: 'tasks.decideReturn', extension: 'tasks.decideExtension', urge: 'tasks.urge' } as const;
 
 export function DecideView({ suggestionId, taskId, kind, onDone }: { suggestionId: string; taskId: string; kind: DecisionKind; onDone: () => void }) {
   return (
-    <TaskFormFrame id="decide-page" suggestionId={suggestionId} taskId={taskId} title={TITLES[kind]} actions={[ACTIONS[kind]]}>
+    <TaskFormFrame id="decide-page" suggestionId={suggestionId} taskId={taskId} title={ACTION_LABELS[ACTIONS[kind]]} actions={[ACTIONS[kind]]}>
       {(_detail, task) => (kind === 'urge' ? <UrgeForm task={task} onDone={onDone} /> : <DecisionForm task={task} kind={kind} onDone={onDone} />)}
     </TaskFormFrame>
   );

@@ -24,8 +24,6 @@ function DiscloseForm({ detail, onDone }: { detail: SuggestionDetail; onDone: ()
   const action = useAction('suggestions.disclose');
   const submit = async () => {
     if (!mode) return setProblem('请选择公开方式');
-    if (mode === 'summary' && summary.trim() === '') return setProblem('摘要公开时请填写公开的摘要');
-    if (mode !== 'full' && reason.trim() === '') return setProblem('不全文公开时请写明理由（国家秘密、商业秘密或个人信息）');
     setProblem(null);
     const response = await action.run({
       suggestionId: detail.id,

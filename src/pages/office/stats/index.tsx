@@ -8,7 +8,6 @@ import { useQuery } from '../../../hooks/use-query';
 import { QueryView } from '../../../components/query-view';
 import { Screen } from '../../../components/screen';
 import { Empty } from '../../../components/state-views';
-import { beijingNow } from '../../../components/format';
 import { Figures, UnitFigures } from './figures';
 
 function Report({ report }: { report: AnnualReportResult }) {
@@ -84,9 +83,14 @@ export function StatsView({ year: thisYear }: { year: number }) {
   );
 }
 
+/** The report opens on this year by the server's clock (me.clock), never the phone's. */
+export function StatsScreen() {
+  const me = useQuery('me', {});
+  return (
+    <QueryView query={me}>{({ clock }) => <StatsView year={clock.year} />}</QueryView>
+  );
+}
+
 export default function StatsPage() {
-  // The year of the report: this year in Beijing time (without Intl time-zone data, which older
-  // WeChat clients lack).
-  const year = Number(beijingNow()[0].slice(0, 4));
-  return <StatsView year={year} />;
+  return <StatsScreen />;
 }

@@ -2,12 +2,14 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import type { TaskView } from '../../../contract';
+import type { ServerClock, TaskView } from '../../../contract';
 import type { ContactMode } from '../../../core/model';
 import { CONTACT_MODE_LABELS } from '../../../core/labels';
 import { useAction } from '../../../hooks/use-action';
+import { useQuery } from '../../../hooks/use-query';
+import { QueryView } from '../../../components/query-view';
 import { ChoiceField, FormError, SubmitButton, TextField, type Choice } from '../../../components/fields';
-import { beijingNow, beijingToIso } from '../../../components/format';
+import { beijingToIso } from '../../../components/format';
 import { TaskFormFrame } from '../../../components/task-form-frame';
 import { finish } from '../../routes';
 
@@ -21,10 +23,10 @@ const YES_NO: Choice<'yes' | 'no'>[] = [
   { value: 'no', label: '否' },
 ];
 
-function ContactForm({ task, onDone, now }: { task: TaskView; onDone: () => void; now?: Date }) {
-  const [today, time] = beijingNow(now);
-  const [date, setDate] = useState(today);
-  const [clock, setClock] = useState(time);
+/** The form starts at the server's date and time in Beijing (me.clock), not the phone's. */
+function ContactForm({ task, onDone, clock: server }: { task: TaskView; onDone: () => void; clock: ServerClock }) {
+  const [date, setDate] = useState(server.today);
+  const [clock, setClock] = useState(server.time);
   const [mode, setMode] = useState<ContactMode>('meeting');
   const [faceToFace, setFaceToFace] = useState<'yes' | 'no'>('yes');
   const [place, setPlace] = useState('');
@@ -66,11 +68,12 @@ function ContactForm({ task, onDone, now }: { task: TaskView; onDone: () => void
   );
 }
 
-export function ContactView(props: { suggestionId: string; taskId: string; onDone: () => void; now?: Date }) {
-  const { suggestionId, taskId, onDone, now } = props;
+export function ContactView(props: { suggestionId: string; taskId: string; onDone: () => void }) {
+  const { suggestionId, taskId, onDone } = props;
+  const me = useQuery('me', {});
   return (
     <TaskFormFrame id="contact-page" suggestionId={suggestionId} taskId={taskId} title="记录面复/沟通" actions={['tasks.logContact']}>
-      {(_detail, task) => <ContactForm task={task} onDone={onDone} now={now} />}
+      {(_detail, task) => <QueryView query={me}>{({ clock }) => <ContactForm task={task} onDone={onDone} clock={clock} />}</QueryView>}
     </TaskFormFrame>
   );
 }

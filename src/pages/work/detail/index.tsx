@@ -30,7 +30,7 @@ function Header({ detail }: { detail: SuggestionDetail }) {
       <View className="card-meta">领衔代表：{detail.leadDeputyName}</View>
       {detail.coSignerNames.length > 0 ? <View className="card-meta">附议代表：{detail.coSignerNames.join('、')}</View> : null}
       {detail.keySupervised ? <View className="card-meta">重点督办</View> : null}
-      {detail.assignedAt ? <View className="card-meta">交办时间：{detail.assignedAt.slice(0, 10)}</View> : null}
+      {detail.assignedDate ? <View className="card-meta" id="assigned-date">交办时间：{detail.assignedDate}</View> : null}
     </View>
   );
 }

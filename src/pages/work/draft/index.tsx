@@ -9,7 +9,6 @@ import type { ReplyClass } from '../../../core/model';
 import { REPLY_CLASS_LABELS } from '../../../core/labels';
 import { useAction } from '../../../hooks/use-action';
 import { ChoiceField, FormError, SubmitButton, TextField, type Choice } from '../../../components/fields';
-import { isDate } from '../../../components/format';
 import { TaskFormFrame } from '../../../components/task-form-frame';
 import { finish } from '../../routes';
 import { initialValues, isPromise, missing, type ReplyFormValues } from './reply-form-state';
@@ -34,7 +33,7 @@ function DraftForm({ detail, task, onDone }: { detail: SuggestionDetail; task: T
   const opinions = detail.opinions.filter((o) => o.taskId !== task.id);
 
   const saveDraft = async (): Promise<TaskView | null> => {
-    const gap = missing(values, isDate);
+    const gap = missing(values);
     if (gap) {
       setProblem(gap);
       return null;
@@ -48,7 +47,7 @@ function DraftForm({ detail, task, onDone }: { detail: SuggestionDetail; task: T
       leaderContact: { name: values.leaderName.trim(), phone: values.leaderPhone.trim() },
       handlerContact: { name: values.handlerName.trim(), phone: values.handlerPhone.trim() },
       coOpinionIds: values.coOpinionIds.length > 0 ? values.coOpinionIds : undefined,
-      commitment: isPromise(values.replyClass) ? { promise: values.promise.trim(), targetDate: values.targetDate } : undefined,
+      commitment: isPromise(values.replyClass) ? { promise: values.promise.trim(), targetDate: values.targetDate.trim() } : undefined,
     });
     if (!response.ok) return null;
     setSaved(true);
@@ -82,7 +81,7 @@ function DraftForm({ detail, task, onDone }: { detail: SuggestionDetail; task: T
       <TextField id="leader-phone" label="分管领导电话" value={values.leaderPhone} onChange={set('leaderPhone')} type="text" />
       <TextField id="handler-name" label="承办人姓名" value={values.handlerName} onChange={set('handlerName')} />
       <TextField id="handler-phone" label="承办人电话" value={values.handlerPhone} onChange={set('handlerPhone')} type="text" />
-      {task.role === 'lead' && opinions.length > 0 ? (
+      {opinions.length > 0 ? (
         <CoOpinionPicker opinions={opinions} chosen={values.coOpinionIds} onChange={set('coOpinionIds')} />
       ) : null}
       {saved ? <View className="notice" id="draft-saved">草稿已保存</View> : null}

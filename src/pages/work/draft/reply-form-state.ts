@@ -1,6 +1,7 @@
 // The draft reply form's values, starting from the task's latest unsigned draft when there is one.
 import type { ReplyView, SuggestionDetail, TaskView } from '../../../contract';
 import type { ReplyClass } from '../../../core/model';
+import { isPromiseClass } from '../../../core/replies';
 
 export interface ReplyFormValues {
   replyClass: ReplyClass | null;
@@ -36,17 +37,17 @@ export function initialValues(detail: SuggestionDetail, task: TaskView): ReplyFo
   };
 }
 
-export const isPromise = (c: ReplyClass | null) => c === 'B' || c === 'C';
+/** A B or C reply carries a promise (the rule lives in the core, shared with the server). */
+export const isPromise = (c: ReplyClass | null) => isPromiseClass(c);
 
-/** The first thing a person must still fill in, in plain words; null when the form is complete. */
-export function missing(v: ReplyFormValues, isDate: (s: string) => boolean): string | null {
+/**
+ * The first always-required field still empty, in plain words; null otherwise. The server checks the
+ * rest (a B/C reply's promise, formats, dates) and its message is the one shown.
+ */
+export function missing(v: ReplyFormValues): string | null {
   if (v.replyClass === null) return '请选择答复类别（A、B、C、D）';
   if (v.text.trim() === '') return '请填写答复正文';
   if (v.leaderName.trim() === '' || v.leaderPhone.trim() === '') return '请填写分管领导的姓名和电话';
   if (v.handlerName.trim() === '' || v.handlerPhone.trim() === '') return '请填写承办人的姓名和电话';
-  if (isPromise(v.replyClass)) {
-    if (v.promise.trim() === '') return 'B类、C类答复须写明承诺事项';
-    if (!isDate(v.targetDate)) return '请按“年-月-日”填写承诺完成日期';
-  }
   return null;
 }

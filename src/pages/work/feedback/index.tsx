@@ -1,6 +1,6 @@
 // The deputy rates the unit's handling: attitude and result, 满意 / 基本满意 / 不满意; a 不满意
-// needs reasons. The lead deputy of a joint suggestion also records the co-signers' views and
-// sees their ratings.
+// needs reasons (the server says so). Only the lead deputy is offered the rating (feedback.submit),
+// and records the co-signers' views and sees their ratings here.
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
@@ -8,7 +8,6 @@ import type { SuggestionDetail, TaskView } from '../../../contract';
 import type { Rating } from '../../../core/model';
 import { RATING_LABELS } from '../../../core/labels';
 import { useAction } from '../../../hooks/use-action';
-import { useQuery } from '../../../hooks/use-query';
 import { ChoiceField, FormError, SubmitButton, TextField, type Choice } from '../../../components/fields';
 import { TaskFormFrame } from '../../../components/task-form-frame';
 import { Feedbacks, Replies } from '../detail/record-sections';
@@ -17,7 +16,6 @@ import { finish } from '../../routes';
 const RATINGS: Choice<Rating>[] = (['satisfied', 'basic', 'unsatisfied'] as const).map((value) => ({ value, label: RATING_LABELS[value] }));
 
 function FeedbackForm({ detail, task, onDone }: { detail: SuggestionDetail; task: TaskView; onDone: () => void }) {
-  const me = useQuery('me', {});
   const [attitude, setAttitude] = useState<Rating | null>(null);
   const [result, setResult] = useState<Rating | null>(null);
   const [reasons, setReasons] = useState('');
@@ -25,13 +23,11 @@ function FeedbackForm({ detail, task, onDone }: { detail: SuggestionDetail; task
   const [problem, setProblem] = useState<string | null>(null);
   const action = useAction('feedback.submit');
   const unsatisfied = attitude === 'unsatisfied' || result === 'unsatisfied';
-  const isLeadDeputy = me.state.status === 'data' && me.state.data.user?.id === detail.leadDeputyId;
   const replies = detail.replies.filter((r) => r.taskId === task.id && r.signed);
   const coSigners = detail.feedback.filter((f) => f.taskId === task.id);
 
   const submit = async () => {
     if (attitude === null || result === null) return setProblem('请对办理态度和办理结果分别作出评价');
-    if (unsatisfied && reasons.trim() === '') return setProblem('选择“不满意”时请填写理由');
     setProblem(null);
     const response = await action.run({
       taskId: task.id,
@@ -46,7 +42,7 @@ function FeedbackForm({ detail, task, onDone }: { detail: SuggestionDetail; task
   return (
     <View>
       <Replies replies={replies} />
-      {isLeadDeputy ? <Feedbacks feedback={coSigners} /> : null}
+      <Feedbacks feedback={coSigners} />
       <ChoiceField id="rate-attitude" label="办理态度" choices={RATINGS} value={attitude} onChange={setAttitude} />
       <ChoiceField id="rate-result" label="办理结果" choices={RATINGS} value={result} onChange={setResult} />
       <TextField
@@ -56,7 +52,7 @@ function FeedbackForm({ detail, task, onDone }: { detail: SuggestionDetail; task
         onChange={setReasons}
         multiline
       />
-      {isLeadDeputy && detail.coSignerNames.length > 0 ? (
+      {detail.coSignerNames.length > 0 ? (
         <TextField
           id="rate-cosigners"
           label={`附议代表的意见（${detail.coSignerNames.join('、')}）`}

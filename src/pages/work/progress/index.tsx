@@ -25,7 +25,6 @@ function ProgressForm({ commitment, onDone }: { commitment: CommitmentView; onDo
   const action = useAction('commitments.progress');
   const submit = async () => {
     if (text.trim() === '') return setProblem('请填写本次落实进展');
-    if (done === 'yes' && answer.trim() === '') return setProblem('全部落实时请填写向代表的最终答复');
     setProblem(null);
     const response = await action.run({
       commitmentId: commitment.id,

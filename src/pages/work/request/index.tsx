@@ -6,7 +6,6 @@ import { useRouter } from '@tarojs/taro';
 import type { TaskView } from '../../../contract';
 import { useAction } from '../../../hooks/use-action';
 import { FormError, SubmitButton, TextField } from '../../../components/fields';
-import { isDate } from '../../../components/format';
 import { TaskFormFrame } from '../../../components/task-form-frame';
 import { finish, type RequestKind } from '../../routes';
 
@@ -29,7 +28,7 @@ function ReturnForm({ task, onDone }: { task: TaskView; onDone: () => void }) {
   };
   return (
     <View>
-      <View className="notice">申请退回须在 {task.due.returnWindow} 前提出，由交办机关决定。</View>
+      <View className="notice" id="return-note">{task.policy.returnNote}</View>
       <TextField id="return-reason" label="退回理由" value={reason} onChange={setReason} multiline placeholder="请说明该建议不属于本单位职责的理由" />
       <FormError message={problem ?? action.error?.message} />
       <SubmitButton id="return-submit" text="提交退回申请" pending={action.pending} onClick={() => void submit()} />
@@ -44,14 +43,14 @@ function ExtensionForm({ task, onDone }: { task: TaskView; onDone: () => void })
   const action = useAction('tasks.requestExtension');
   const submit = async () => {
     if (reason.trim() === '') return setProblem('请填写申请延期的理由');
-    if (!isDate(due)) return setProblem('请按“年-月-日”填写延期后的答复日期，例如 2026-09-30');
+    if (due.trim() === '') return setProblem('请填写延期后的答复日期');
     setProblem(null);
-    const response = await action.run({ taskId: task.id, version: task.version, reason: reason.trim(), requestedDue: due });
+    const response = await action.run({ taskId: task.id, version: task.version, reason: reason.trim(), requestedDue: due.trim() });
     if (response.ok) onDone();
   };
   return (
     <View>
-      <View className="notice">现答复期限为 {task.due.reply}；延期须经交办机关同意，最长不超过交办之日起六个月。</View>
+      <View className="notice" id="extension-note">{task.policy.extensionNote}</View>
       <TextField id="extension-due" label="延期至（年-月-日）" value={due} onChange={setDue} placeholder="例如 2026-09-30" />
       <TextField id="extension-reason" label="延期理由" value={reason} onChange={setReason} multiline />
       <FormError message={problem ?? action.error?.message} />

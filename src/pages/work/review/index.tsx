@@ -21,8 +21,6 @@ function ReviewForm({ detail, task, onDone }: { detail: SuggestionDetail; task: 
   const pending = review.pending || sign.pending;
 
   const decide = async (decision: 'approve' | 'reject') => {
-    if (decision === 'reject' && comment.trim() === '') return setProblem('退回修改时请填写审核意见');
-    setProblem(null);
     const response = await review.run({ taskId: task.id, version: task.version, decision, comment: comment.trim() || undefined });
     if (response.ok) onDone();
   };
