@@ -237,7 +237,8 @@ describe('a suggestion worked on in the mini-program', () => {
     const card = `#handler-queue #task-${CARE.task}`;
     await seeText(handler, CARE.title, card);
     expect(await textOf(handler, card)).toContain('重新办理');
-    expect(await textOf(handler, card)).toContain(`答复期限：${newDue}`);
+    // The deadline in force after 不满意 is named as such, with its own date.
+    expect(await textOf(handler, card)).toContain(`重新办理期限：${newDue}`);
     await snap(handler, 'handler-home-rehandling');
     await openFromHome(handler, card, CARE.title);
     expect(await taskState(handler, CARE.task)).toBe('重新办理');
