@@ -138,6 +138,42 @@ export function authorize(user: User, permission: UserPermission, target?: Targe
   if (!may(user, permission, target)) throw new AppError('FORBIDDEN', refusal ?? RULES[permission].refusal);
 }
 
+// ---- Roles over roles: who may change whom ----
+//
+// admin (管理员) > coordinator (联络员) > everyone else. Only an administrator grants or removes the
+// roles of the office (coordinator, admin) and issues the bind codes of people who hold them; no one
+// changes a person who holds a role above his or her own; the last administrator with a WeChat
+// bound keeps the role (see use-cases/upsert-user.ts).
+
+/** The rank of each role: a person's rank is that of his or her highest role. */
+export const ROLE_RANK: Record<Role, number> = { deputy: 1, handler: 1, reviewer: 1, leader: 1, coordinator: 2, admin: 3 };
+
+/** The roles only an administrator grants, removes, or issues bind codes for. */
+export const ADMIN_GRANTED_ROLES: readonly Role[] = ['coordinator', 'admin'];
+
+export const rankOf = (roles: readonly Role[]): number => Math.max(0, ...roles.map((role) => ROLE_RANK[role]));
+
+/**
+ * May the actor give the target (an existing person, or none for a new one) these roles? Refuses
+ * with FORBIDDEN and the reason in words.
+ */
+export function authorizeRoleChange(actor: User, current: Pick<User, 'roles'> | undefined, next: readonly Role[]): void {
+  if (current && rankOf(current.roles) > rankOf(actor.roles)) throw new AppError('FORBIDDEN', '不能修改角色高于自己的人员');
+  const before = new Set(current?.roles ?? []);
+  const after = new Set(next);
+  const touched = ADMIN_GRANTED_ROLES.filter((role) => before.has(role) !== after.has(role));
+  if (touched.length > 0 && !actor.roles.includes('admin')) throw new AppError('FORBIDDEN', '只有管理员可以设置或取消联络员、管理员');
+}
+
+/** May the actor issue a bind code for this person? (Whoever binds it acts with the person's roles.) */
+export function authorizeBindCodeFor(actor: User, target: Pick<User, 'roles'>): void {
+  authorize(actor, 'users.issueBindCode');
+  if (rankOf(target.roles) > rankOf(actor.roles)) throw new AppError('FORBIDDEN', '不能为角色高于自己的人员发放绑定码');
+  if (ADMIN_GRANTED_ROLES.some((role) => target.roles.includes(role)) && !actor.roles.includes('admin')) {
+    throw new AppError('FORBIDDEN', '只有管理员可以为联络员、管理员发放绑定码');
+  }
+}
+
 // ---- Reach for reading ----
 
 /** The office (联络员, 管理员): sees the whole deployment. */

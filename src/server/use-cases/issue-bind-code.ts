@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { BindCodeResult, IssueBindCodeData } from '../../contract';
 import { AppError } from '../../core/errors';
 import { CODE_VALID_HOURS, openBindCode } from '../bind-codes';
-import { authorize } from '../permissions';
+import { authorize, authorizeBindCodeFor } from '../permissions';
 import type { Tx } from '../ports';
 import { caller, defineUseCase, event, type UseCaseContext } from '../use-case';
 import { idField } from '../validation';
@@ -30,6 +30,7 @@ export const issueBindCode = defineUseCase({
     return ctx.write(async (tx): Promise<BindCodeResult> => {
       const user = await tx.get('users', data.userId);
       if (!user) throw new AppError('NOT_FOUND', '没有找到该人员');
+      authorizeBindCodeFor(me, user);
       if (user.openid) throw new AppError('INVALID_TRANSITION', '该人员已绑定微信');
       await revokeOpenCodes(tx, ctx, user.id, me.id);
       const { id, code, expiresAt } = await openBindCode(tx, { userId: user.id, issuedBy: me.id, now: ctx.now });
