@@ -9,12 +9,12 @@ import type { UrgeTaskData } from '../../contract';
 import { shanghaiDate } from '../../core/calendar';
 import { AppError } from '../../core/errors';
 import type { Task } from '../../core/model';
-import { applyTaskAction, checkRecordAction } from '../../core/workflow';
+import { applyTaskAction, checkRecordAction, type WorkflowEffect } from '../../core/workflow';
 import type { ReminderRecipient } from '../../core/policy';
 import { Directory } from '../directory';
 import { deliverIds } from '../reminders/delivery';
 import { urgeMessage } from '../reminders/messages';
-import { writeOutbox } from '../reminders/outbox';
+import { queueWorkflowNotices, writeOutbox } from '../reminders/outbox';
 import { resolveRecipients } from '../reminders/recipients';
 import { authorize } from '../permissions';
 import { assertNotArchived, loadTask } from '../run-task-action';
@@ -44,12 +44,14 @@ export const urgeTask = defineUseCase({
       authorize(user, 'tasks.urge', loaded);
       assertNotArchived(suggestion);
       let overridden: { from: string; to: string } | undefined;
+      let overrideEffects: WorkflowEffect[] = [];
       if (data.overrideCoOpinions) {
         authorize(user, 'tasks.overrideCoOpinions', loaded);
         const outcome = applyTaskAction(task, { type: 'overrideCoOpinions', reason: data.overrideCoOpinions.reason }, loaded.wctx);
         if (!outcome.ok) throw new AppError(outcome.code, outcome.message);
         task = outcome.task;
         overridden = { from: outcome.from, to: outcome.to };
+        overrideEffects = outcome.effects;
       }
       const refused = checkRecordAction(task, 'urge', loaded.wctx);
       if (refused) throw new AppError(refused.code, refused.message);
@@ -66,7 +68,12 @@ export const urgeTask = defineUseCase({
         ctx.now,
         { actorId: user.id, action: 'tasks.urge' },
       );
-      ids = written.map((n) => n.id);
+      // The waiver is a workflow step of its own: its notices (the table's effects) go out like any step's.
+      const waived = await queueWorkflowNotices(tx, directory, { effects: overrideEffects, task, suggestion }, config, ctx.now, {
+        actorId: user.id,
+        action: 'tasks.urge',
+      });
+      ids = [...written, ...waived].map((n) => n.id);
       // Urging is a fact about the task, not a step of its workflow: the version stays as it is
       // (an override, a workflow step, has already moved it on).
       const next: Task = { ...task, lastUrgedAt: ctx.now, updatedAt: ctx.now };

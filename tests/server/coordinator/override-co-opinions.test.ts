@@ -65,6 +65,13 @@ describe('the coordinator’s override of missing co-opinions', () => {
     expect(submitted.task.state).toBe('inReview');
   });
 
+  it('the lead unit hears of the waiver: the override’s notice is in the outbox, with its audit event', async () => {
+    await office.ok<TaskResult>('coordinator', 'tasks.urge', { taskId: leadTaskId, overrideCoOpinions: { reason: '会办单位已书面说明无补充意见' } });
+    const waived = (await office.store.find('notifications')).filter((n) => n.taskId === leadTaskId && n.kind === 'coOpinionsOverridden');
+    expect(waived.map((n) => [n.userId, n.title])).toEqual([['handler-fgw', '联络员已免除未送会办意见']]);
+    expect(await office.store.events({ entityId: waived[0]!.id })).toMatchObject([{ action: 'tasks.urge', actorId: 'coordinator' }]);
+  });
+
   it('an override without a reason is refused and changes nothing', async () => {
     const before = office.store.dump();
     const res = await office.call('coordinator', 'tasks.urge', { taskId: leadTaskId, overrideCoOpinions: { reason: ' ' } });
