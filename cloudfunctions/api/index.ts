@@ -3,6 +3,7 @@
 import cloud from 'wx-server-sdk';
 import { createApi } from '../../src/server/api';
 import { openCloudBaseStore } from '../../src/server/adapters/cloudbase/cloudbase.store';
+import { openCloudBaseFileStore, type CloudStorageApi } from '../../src/server/adapters/files/cloudbase.files';
 import { systemClock } from '../../src/server/ports';
 import { createWeChatSender, reminderConfig, type WxOpenApi } from '../../src/server/reminders';
 import { apiEntry } from '../../src/server/api/entry';
@@ -15,6 +16,8 @@ const handle = apiEntry(
   createApi({
     store: openCloudBaseStore(cloud),
     clock: systemClock,
+    // Attachments and letters in the environment's cloud storage.
+    files: openCloudBaseFileStore(cloud as unknown as CloudStorageApi),
     // tasks.urge (催办) sends at once through the same WeChat sender as the timer's sweep.
     notifier: createWeChatSender(cloud as unknown as WxOpenApi, config),
     reminderConfig: config,

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { ActionName } from '../contract';
 import type { AuditEvent, User } from '../core/model';
 import type { DeadlinePolicy } from '../core/policy';
-import type { Clock, Notifier, Store, Tx } from './ports';
+import type { Clock, FileStore, Notifier, Store, Tx } from './ports';
 import { newId } from './ports/ids';
 import type { ReminderConfig } from './reminders/config';
 
@@ -15,6 +15,7 @@ export interface ServerDeps {
   notifier?: Notifier;
   /** Notices: templates, pages, quiet hours, batch sizes (from the composition root's environment). */
   reminderConfig: ReminderConfig;
+  files?: FileStore;
   /** Who reports in the annual summary when its scope is the whole deployment (e.g. 市发展改革委). */
   officeName: string;
   log: (message: string, error: unknown) => void;
@@ -57,4 +58,10 @@ export function event(
 export function caller(ctx: UseCaseContext): User {
   if (!ctx.user) throw new Error('use case with access "user" ran without a user');
   return ctx.user;
+}
+
+/** The deployment's file store; a deployment without one cannot keep files (an INTERNAL error). */
+export function fileStore(ctx: UseCaseContext): FileStore {
+  if (!ctx.deps.files) throw new Error('no file store configured (ApiDeps.files)');
+  return ctx.deps.files;
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { AppError, DEFAULT_MESSAGES, type ApiResponse } from '../../core/errors';
 import type { User } from '../../core/model';
 import { SHANDONG_POLICY, type DeadlinePolicy } from '../../core/policy';
-import type { Clock, Notifier, Store } from '../ports';
+import type { Clock, FileStore, Notifier, Store } from '../ports';
 import { DEFAULT_REMINDER_CONFIG, type ReminderConfig } from '../reminders/config';
 import type { ServerDeps, UseCase, UseCaseContext } from '../use-case';
 import { USE_CASES } from '../use-cases';
@@ -16,6 +16,8 @@ export interface ApiDeps {
   clock: Clock;
   policy?: DeadlinePolicy;
   notifier?: Notifier;
+  /** Where attachments and generated letters are kept (local folder or CloudBase storage). */
+  files?: FileStore;
   /** How notices look and are sent (the composition root reads it from the environment); default DEFAULT_REMINDER_CONFIG. */
   reminderConfig?: ReminderConfig;
   /** The deployment's own name for the annual summary (OFFICE_NAME); default 本机关. */
@@ -49,6 +51,7 @@ export function createApi(input: ApiDeps): Api {
     clock: input.clock,
     policy: input.policy ?? SHANDONG_POLICY,
     notifier: input.notifier,
+    files: input.files,
     reminderConfig,
     officeName: input.officeName?.trim() || '本机关',
     log: input.log ?? ((message, error) => console.error(message, error)),

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { WxContext } from '../api/entry';
+import { FILE_ROUTE, type FolderFileStore } from '../adapters/files/folder.files';
 import type { ErrorCode } from '../../core/errors';
 import { MAX_IMPORT_BYTES } from '../import/read-file';
 import { DEV_LOGIN_CSS, DEV_LOGIN_JS, renderDevLogin, type DemoLogin } from './dev-login';
@@ -25,6 +26,8 @@ export interface GatewayOptions {
   /** Reports the store's health for GET /health. */
   health: () => Record<string, unknown>;
   clock: { now(): string; set(now: string | null): void };
+  /** The local file store whose short-lived links GET /files/… opens. */
+  files?: FolderFileStore;
   logger?: boolean;
 }
 
@@ -165,6 +168,22 @@ export async function createGateway(opts: GatewayOptions): Promise<FastifyInstan
     const wx: WxContext = { OPENID: openid, APPID: 'local', ENV: 'local' };
     return entry(req.body ?? {}, wx);
   });
+
+  // A file through the link an action made for the caller (attachments, letters): the link's
+  // signature, expiry and caller are checked by the file store; the session must be the caller's.
+  if (opts.files) {
+    const files = opts.files;
+    app.get<{ Params: { '*': string }; Querystring: Record<string, string> }>(`${FILE_ROUTE}*`, async (req, reply) => {
+      const openid = readCookie(req.headers.cookie, SESSION_COOKIE);
+      const result = await files.open(req.params['*'], req.query, openid);
+      reply.header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff');
+      if (!result.ok) return reply.code(result.status).type('text/plain; charset=utf-8').send(result.message);
+      const inline = /^(image\/(png|jpeg)|application\/pdf)$/.test(result.contentType);
+      const ascii = result.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+      reply.header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(result.fileName)}`);
+      return reply.type(result.contentType).send(result.content);
+    });
+  }
 
   app.get('/dev/login', async (_req, reply) => {
     reply.type('text/html; charset=utf-8').send(renderDevLogin(opts.demoUsers));

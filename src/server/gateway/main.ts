@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { apiEntry } from '../api/entry';
 import { createApi } from '../api';
+import { openFolderFileStore } from '../adapters/files/folder.files';
 import { openSqliteStore } from '../adapters/sqlite/sqlite.store';
 import { seedDemo, DEMO_LOGINS } from '../demo-data';
 import { createGateway } from './gateway';
@@ -20,10 +21,13 @@ async function main() {
   const clock = createLocalClock(process.env.APP_NOW, process.env.APP_CLOCK === 'frozen');
 
   const seeded = await seedDemo(store, clock.now());
+  // Attachments and letters in a folder beside the SQLite file; links signed with FILE_LINK_SECRET,
+  // or a secret of this process (links made before a restart then stop working, as they expire anyway).
+  const files = openFolderFileStore({ dir: path.join(dataDir, 'files'), now: () => clock.now(), secret: process.env.FILE_LINK_SECRET || undefined });
 
   const config = reminderConfig(process.env);
   const notifier = createLocalOutboxNotifier();
-  const api = createApi({ store, clock, notifier, reminderConfig: config, officeName: process.env.OFFICE_NAME });
+  const api = createApi({ store, clock, notifier, files, reminderConfig: config, officeName: process.env.OFFICE_NAME });
   const sweep = () => runSweep({ store, clock, notifier, config });
   const gateway = await createGateway({
     functions: {
@@ -36,6 +40,7 @@ async function main() {
     demoUsers: DEMO_LOGINS,
     health: () => ({ store: 'sqlite', file: path.relative(root, dbFile) || dbFile }),
     clock,
+    files,
   });
 
   const port = Number(process.env.PORT ?? 8787);

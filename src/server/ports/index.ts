@@ -217,3 +217,37 @@ export type DeliveryResult = { status: 'sent' } | { status: 'failed' | 'noQuota'
 export interface Notifier {
   deliver(notification: Notification, recipient: User): Promise<DeliveryResult>;
 }
+
+/** A file's bytes kept outside the database: attachments and generated letters. */
+export interface FileLinkOptions {
+  /** The name the file is saved or opened under (e.g. 答复函-1001号.docx). */
+  fileName: string;
+  contentType: string;
+  /** The caller the link is for: the local adapter refuses the link to anyone else. */
+  openid?: string;
+  /** How long the link works; default FILE_LINK_SECONDS. */
+  ttlSeconds?: number;
+}
+
+export interface FileLink {
+  url: string;
+  expiresAt: string;
+}
+
+/** Links are short-lived: long enough to open or download a file, too short to be passed around. */
+export const FILE_LINK_SECONDS = 600;
+
+/**
+ * Where files live (local: a folder beside the SQLite file; cloud: CloudBase cloud storage). The use
+ * case decides who may see a file and only then asks for a link; the store never decides access.
+ */
+export interface FileStore {
+  /** Keep the bytes under the key (letters and digits, '/', '.', '-', '_'); answers the reference to keep. */
+  put(key: string, content: Buffer, contentType: string): Promise<string>;
+  /** A short-lived link that opens the file kept under the reference. */
+  link(ref: string, options: FileLinkOptions): Promise<FileLink>;
+  /** The file's bytes (undefined when absent). */
+  read(ref: string): Promise<Buffer | undefined>;
+  /** Remove the file; removing an absent file is not an error. */
+  remove(ref: string): Promise<void>;
+}

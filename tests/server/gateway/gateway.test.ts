@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BODY_LIMIT, createGateway, inlineScriptHashes, type FunctionEntry } from '../../../src/server/gateway/gateway';
 import { createLocalClock } from '../../../src/server/gateway/local-clock';
+import { openFolderFileStore } from '../../../src/server/adapters/files/folder.files';
 
 const demoUsers = [{ openid: 'demo-deputy', name: '王建华', roleLabel: '代表' }];
 
@@ -51,8 +52,12 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((a) => a.close()));
 });
 
+// Each gateway has its own clock; the file store follows the latest one, as main.ts wires them.
+let clock = createLocalClock('2026-03-02T02:00:00.000Z', true);
+const files = openFolderFileStore({ dir: mkdtempSync(path.join(os.tmpdir(), 'jyt-files-')), now: () => clock.now() });
+
 async function build(seen: unknown[], staticDir = mkdtempSync(path.join(os.tmpdir(), 'jyt-static-'))) {
-  const clock = createLocalClock('2026-03-02T02:00:00.000Z', true);
+  clock = createLocalClock('2026-03-02T02:00:00.000Z', true);
   const api: FunctionEntry = async (event, wx) => {
     seen.push({ event, wx });
     return { ok: true, data: { openid: wx.OPENID ?? null } };
@@ -63,6 +68,7 @@ async function build(seen: unknown[], staticDir = mkdtempSync(path.join(os.tmpdi
     demoUsers,
     health: () => ({ store: 'test' }),
     clock,
+    files,
   });
 }
 
@@ -281,5 +287,34 @@ describe('the local clock', () => {
 
   it('rejects an APP_NOW that is not a time', () => {
     expect(() => createLocalClock('明天')).toThrow();
+  });
+});
+
+describe('files through short-lived links', () => {
+  it('serves a file to the caller the link was made for, inline for a photo, and to no one else', async () => {
+    const app = await gateway();
+    const photo = Buffer.from('ffd8ffe000104a464946', 'hex');
+    const ref = await files.put('attachments/s1/a1.jpg', photo, 'image/jpeg');
+    const { url } = await files.link(ref, { fileName: '现场照片.jpg', contentType: 'image/jpeg', openid: 'demo-deputy' });
+    const mine = await app.inject({ method: 'GET', url, headers: { cookie: 'jyt_openid=demo-deputy' } });
+    expect(mine.statusCode).toBe(200);
+    expect(mine.headers.get('content-type')).toBe('image/jpeg');
+    expect(mine.headers.get('content-disposition')).toContain(`inline; filename="____.jpg"; filename*=UTF-8''${encodeURIComponent('现场照片.jpg')}`);
+    expect(mine.headers.get('cache-control')).toBe('private, no-store');
+    const other = await app.inject({ method: 'GET', url, headers: { cookie: 'jyt_openid=demo-other' } });
+    expect(other.statusCode).toBe(403);
+    expect(other.body).toContain('仅供获得授权的本人打开');
+    expect((await app.inject({ method: 'GET', url })).statusCode).toBe(403);
+  });
+  it('refuses an expired link and offers a letter as a download', async () => {
+    const app = await gateway();
+    const ref = await files.put('letters/t1/r1.docx', Buffer.from('PK'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const { url } = await files.link(ref, { fileName: '答复函.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ttlSeconds: 60 });
+    const ok = await app.inject({ method: 'GET', url });
+    expect(ok.headers.get('content-disposition')).toMatch(/^attachment;/);
+    clock.set('2026-03-02T02:01:01.000Z');
+    const late = await app.inject({ method: 'GET', url });
+    expect(late.statusCode).toBe(410);
+    expect(late.body).toContain('链接已过期');
   });
 });
