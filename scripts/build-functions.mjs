@@ -1,5 +1,6 @@
 // Bundles each cloud function's thin index.ts, with src/core and src/server, into index.js.
-// wx-server-sdk stays external: the platform installs it from the function's package.json.
+// wx-server-sdk and docx stay external: the platform installs them from the function's package.json
+// (docx is loaded only when a letter or a report document is written, so it costs nothing otherwise).
 import { build } from 'esbuild';
 import { readdirSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -18,7 +19,7 @@ for (const name of names) {
     platform: 'node',
     target: 'node18', // deploy with the Node.js 18 runtime (structuredClone and fetch need it)
     format: 'cjs',
-    external: ['wx-server-sdk'],
+    external: ['wx-server-sdk', 'docx'],
     legalComments: 'none',
     logLevel: 'warning',
   });

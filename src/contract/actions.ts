@@ -2,12 +2,13 @@
 import type { TaskRef, Empty } from './common';
 import type { ActionName } from './names';
 import type { MeResult, BindUserData } from './identity';
-import type { ListSuggestionsData, ListSuggestionsResult, GetSuggestionData, TaskView, SuggestionDetail, CreateSuggestionData, CreatedResult, AssignSuggestionData, AssignSuggestionResult, ImportSuggestionsData, ImportSuggestionsResult, DiscloseSuggestionData, ArchiveSuggestionData, SuggestionVersionResult } from './suggestions';
+import type { ListSuggestionsData, ListSuggestionsResult, GetSuggestionData, TaskView, SuggestionDetail, CreateSuggestionData, CreatedResult, AssignSuggestionData, AssignSuggestionResult, ImportSuggestionsData, ImportSuggestionsResult, DiscloseSuggestionData, ArchiveSuggestionData, SuggestionVersionResult, ArchiveSuggestionResult } from './suggestions';
 import type { MyTasksData, MyTasksResult, ClaimTaskData, RequestReturnData, DecideReturnData, RequestExtensionData, DecideExtensionData, LogContactData, SaveDraftData, ReviewDraftData, SignReplyData, SubmitOpinionData, UrgeTaskData, TaskResult, IdResult } from './tasks';
 import type { SubmitFeedbackData, ConfirmContactData, CommitmentProgressData } from './deputies';
 import type { LedgerQuery, LedgerListResult, StatsQuery, StatsSummary, AnnualReportData, AnnualReportResult, LedgerExportData, LedgerExportFile } from './office';
 import type { SubscriptionResultData, MyNotificationsData, MyNotificationsResult } from './notifications';
 import type { UnitView, UpsertUnitData, UserView, ListUsersData, UpsertUserData, IssueBindCodeData, BindCodeResult, ListBindCodesData, ListBindCodesResult, RevokeBindCodeData, RevokeBindCodeResult } from './roster';
+import type { GetLetterData, LetterResult, AddAttachmentData, ListAttachmentsData, RemoveAttachmentData, AttachmentView, AttachmentsResult } from './papers';
 import type { PublicListData, PublicListResult, PublicGetData, PublicSuggestionDetail } from './public';
 
 export interface ActionMap {
@@ -34,7 +35,7 @@ export interface ActionMap {
   'feedback.submit': { data: SubmitFeedbackData; result: TaskResult };
   'commitments.progress': { data: CommitmentProgressData; result: IdResult };
   'suggestions.disclose': { data: DiscloseSuggestionData; result: SuggestionVersionResult };
-  'suggestions.archive': { data: ArchiveSuggestionData; result: SuggestionVersionResult };
+  'suggestions.archive': { data: ArchiveSuggestionData; result: ArchiveSuggestionResult };
   'ledger.list': { data: LedgerQuery; result: LedgerListResult };
   'ledger.export': { data: LedgerExportData; result: LedgerExportFile };
   'stats.summary': { data: StatsQuery; result: StatsSummary };
@@ -51,6 +52,10 @@ export interface ActionMap {
   'contacts.confirm': { data: ConfirmContactData; result: IdResult };
   'public.list': { data: PublicListData; result: PublicListResult };
   'public.get': { data: PublicGetData; result: PublicSuggestionDetail };
+  'letters.get': { data: GetLetterData; result: LetterResult };
+  'attachments.add': { data: AddAttachmentData; result: AttachmentView };
+  'attachments.list': { data: ListAttachmentsData; result: AttachmentsResult };
+  'attachments.remove': { data: RemoveAttachmentData; result: { id: string; removed: true } };
 }
 
 /** A key of the map that is not an action name, or an action name missing from the map, fails here. */

@@ -12,6 +12,7 @@ export * from './office';
 export * from './notifications';
 export * from './roster';
 export * from './public';
+export * from './papers';
 export * from './actions';
 export * from './names';
 export * from './labels';

@@ -44,10 +44,14 @@ export const ACTION_LABELS: Record<ActionName, string> = {
   'contacts.confirm': '代表确认面复记录',
   'public.list': '查看公开建议',
   'public.get': '查看公开建议',
+  'letters.get': '查看答复函',
+  'attachments.add': '添加附件',
+  'attachments.list': '查看附件',
+  'attachments.remove': '删除附件',
 };
 
 /** Timeline entries that are not API actions (loading the demo data). */
-export const OTHER_EVENT_LABELS: Record<string, string> = { 'demo.seed': '载入演示数据' };
+export const OTHER_EVENT_LABELS: Record<string, string> = { 'demo.seed': '载入演示数据', 'letters.generate': '生成答复函' };
 
 /** What a task's button says, for the actions a page offers on a task. */
 export const ACTION_BUTTON_LABELS: Partial<Record<ActionName, string>> = {

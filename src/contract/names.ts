@@ -42,6 +42,10 @@ export const ACTION_NAMES = [
   'contacts.confirm',
   'public.list',
   'public.get',
+  'letters.get',
+  'attachments.add',
+  'attachments.list',
+  'attachments.remove',
 ] as const;
 
 export type ActionName = (typeof ACTION_NAMES)[number];

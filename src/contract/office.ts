@@ -52,6 +52,11 @@ export interface StatsSummary extends Headline {
 export interface AnnualReportData {
   year: number;
   unitId?: string;
+  /** 'docx': also write the summary as a Word document and answer fileName and url. */
+  format?: 'text' | 'docx';
+  /** The office's own sections of the document, where it has written them: 主要做法, 下步工作措施. */
+  practices?: string;
+  nextSteps?: string;
 }
 export interface AnnualReportResult {
   year: number;
@@ -61,6 +66,10 @@ export interface AnnualReportResult {
   /** Suggestions whose reply was A or B (吸收采纳), lead deputy first. */
   adopted: { suggestionId: string; number: string; title: string; deputies: string[]; class: ReplyClass; classLabel: string }[];
   stats: StatsSummary;
+  /** With format 'docx': the document, through a link made for the caller. */
+  fileName?: string;
+  url?: string;
+  expiresAt?: string;
 }
 
 /** ledger.export writes an Excel workbook (.xlsx, the default) or a CSV text. */

@@ -1,4 +1,5 @@
 // The wire contract: suggestions. Types only; see docs/architecture.md.
+import type { AttachmentView } from './papers';
 import type { ContactMode, DisclosureMode, Phase, Rating, ReplyClass, SuggestionStatus, TaskState, UnitRole } from '../core/model';
 import type { DeadlineKind } from '../core/deadlines';
 import type { PageQuery, Paged, PersonContactData } from './common';
@@ -70,6 +71,8 @@ export interface ReplyView {
   signed: boolean;
   signedAt?: string;
   signerName?: string;
+  /** The reply letter (答复函) made on signature; open it with letters.get. */
+  letter?: { fileName: string; number: string };
   reviews: { byName: string; at: string; decision: 'approve' | 'reject'; comment?: string }[];
   version: number;
 }
@@ -205,6 +208,8 @@ export interface SuggestionDetail {
   feedback: FeedbackView[];
   commitments: CommitmentView[];
   events: EventView[]; // office staff only
+  /** Photos and scans of the suggestion, its contact records and its replies, as the caller may see them. */
+  attachments?: AttachmentView[];
   /** Suggestion-level actions the caller may take now: suggestions.assign / disclose / archive. */
   allowedActions: ActionName[];
 }
@@ -267,4 +272,19 @@ export interface ArchiveSuggestionData {
 export interface SuggestionVersionResult {
   id: string;
   version: number;
+}
+
+/** One file of an archived suggestion: an attachment or a reply letter. */
+export interface ArchivedFile {
+  kind: 'attachment' | 'letter';
+  kindLabel: string; // 附件 / 答复函
+  fileName: string;
+  size: number;
+  /** The record it belongs with: 建议, 沟通记录, 答复. */
+  recordLabel: string;
+}
+
+export interface ArchiveSuggestionResult extends SuggestionVersionResult {
+  /** The files kept with the archived suggestion (答复函 and attachments), also listed in the archive's audit event. */
+  files: ArchivedFile[];
 }

@@ -178,9 +178,37 @@ export interface Reply {
   reviews: Review[];
   signerId?: string;
   signedAt?: string; // a reply exists for the deputy only once signed
+  /** The formal reply letter (答复函, .docx) made on signature, kept in the file store. */
+  letter?: ReplyLetter;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
+  version: number;
+}
+
+export interface ReplyLetter {
+  ref: string; // the file store's reference
+  fileName: string;
+  number: string; // 文号, e.g. 市民政局建复〔2024〕3001号
+  size: number;
+  createdAt: string;
+}
+
+/** A photo or scan kept with a suggestion, a contact record (面复记录) or a reply. */
+export interface Attachment {
+  id: string;
+  suggestionId: string;
+  target: 'suggestion' | 'contact' | 'reply';
+  targetId: string; // the suggestion, contact or reply id
+  taskId?: string; // the task of a contact or reply
+  fileName: string;
+  contentType: 'image/jpeg' | 'image/png' | 'application/pdf';
+  size: number;
+  ref: string; // the file store's reference
+  createdBy: string;
+  createdAt: string;
+  removedAt?: string;
+  removedBy?: string;
   version: number;
 }
 
@@ -245,7 +273,8 @@ export interface AuditEvent {
     | 'opinion'
     | 'notification'
     | 'subscription'
-    | 'bindCode';
+    | 'bindCode'
+    | 'attachment';
   entityId: string;
   suggestionId?: string;
   from?: string;

@@ -95,6 +95,11 @@ export const RULES: Record<UserPermission, Rule> = {
   'users.issueBindCode': rule('只有管理员或联络员可以发放绑定码', office()),
   'users.bindCodes': rule('只有管理员或联络员可以查看绑定码', office()),
   'users.revokeBindCode': rule('只有管理员或联络员可以收回绑定码', office()),
+  // Papers: who sees the record sees its letter and files (src/server/papers); these grants are the outer gate.
+  'letters.get': rule('请先绑定身份', ANYONE),
+  'attachments.list': rule('请先绑定身份', ANYONE),
+  'attachments.add': rule('您不能添加附件', office(), UNIT_STAFF, { reach: 'deputy', roles: ['deputy'] }),
+  'attachments.remove': rule('只有上传者或建议办理联络员可以删除附件', office(), UNIT_STAFF, { reach: 'deputy', roles: ['deputy'] }),
 };
 
 const hasAny = (user: User, roles: readonly Role[]) => roles.some((role) => user.roles.includes(role));

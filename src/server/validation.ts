@@ -74,6 +74,11 @@ const FIELD_LABELS: Record<string, string> = {
   departments: '处室',
   department: '处室',
   requestId: '请求编号',
+  target: '附件所属',
+  targetId: '所属记录编号',
+  fileName: '文件名',
+  practices: '主要做法',
+  nextSteps: '下步工作措施',
 };
 
 function fieldName(path: readonly PropertyKey[]): string {

@@ -150,6 +150,7 @@ export async function replyView(reply: Reply, task: Task | undefined, directory:
     handlerContact: { ...reply.handlerContact },
     signed: reply.signedAt !== undefined,
     ...(reply.signedAt ? { signedAt: reply.signedAt, signerName: await directory.userName(reply.signerId) } : {}),
+    ...(reply.letter ? { letter: { fileName: reply.letter.fileName, number: reply.letter.number } } : {}),
     reviews: await Promise.all(
       reply.reviews.map(async (r) => ({ byName: await directory.userName(r.by), at: r.at, decision: r.decision, ...defined({ comment: r.comment }) })),
     ),

@@ -4,6 +4,11 @@ import { ACTION_NAMES, type ActionName } from '../../src/contract';
 import { createApi } from '../../src/server/api';
 import { openSqliteStore } from '../../src/server/adapters/sqlite/sqlite.store';
 import { seedDemo } from '../../src/server/demo-data';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openFolderFileStore } from '../../src/server/adapters/files/folder.files';
+import type { Api } from '../../src/server/api';
 
 const NOW = '2024-04-10T02:00:00.000Z';
 const CALLERS = ['anonymous', 'stranger', 'demo-deputy', 'demo-deputy2', 'demo-handler', 'demo-handler-co', 'demo-reviewer', 'demo-leader', 'demo-coordinator', 'demo-admin'] as const;
@@ -18,9 +23,24 @@ const csv = Buffer.from(
     '9001,关于测试的建议,内容,王建华,,历下区代表团,十八届二次,会期,市发展改革委,,,2024-04-10,否\r\n',
 ).toString('base64');
 
+const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(16)]).toString('base64');
+const YELLOW_RIVER_SEERS: Caller[] = ['demo-deputy', 'demo-deputy2', ...FGW, 'demo-coordinator', 'demo-admin'];
+const files = () => openFolderFileStore({ dir: mkdtempSync(path.join(tmpdir(), 'jyt-roles-')), now: () => NOW });
+
+type Row = {
+  data: unknown;
+  allowed: readonly Caller[];
+  denied?: 'FORBIDDEN' | 'NOT_FOUND';
+  /** A code for particular callers, where it differs from `denied`. */
+  deniedBy?: Partial<Record<Caller, 'FORBIDDEN' | 'NOT_FOUND'>>;
+  /** A step before the call (as another user); answers the data to call with. */
+  prepare?: (api: Api) => Promise<unknown>;
+  absent?: true;
+};
+
 /** The data each action is tried with, and the callers it must let through. */
 /** absent: the target is not in the demo data, so the callers let through are told NOT_FOUND. */
-const TABLE: Record<ActionName, { data: unknown; allowed: readonly Caller[]; denied?: 'FORBIDDEN' | 'NOT_FOUND'; absent?: true }> = {
+const TABLE: Record<ActionName, Row> = {
   me: { data: {}, allowed: [...BOUND, 'stranger'] },
   'users.bind': { data: { code: '12345678' }, allowed: [...BOUND, 'stranger'] },
   'suggestions.import': { data: { file: csv, format: 'csv' }, allowed: OFFICE },
@@ -70,6 +90,21 @@ const TABLE: Record<ActionName, { data: unknown; allowed: readonly Caller[]; den
   'contacts.confirm': { data: { contactId: 'sug-elderly-care-task-1-contact' }, allowed: ['demo-deputy'] },
   'public.list': { data: {}, allowed: CALLERS },
   'public.get': { data: { id: 'sug-nev' }, allowed: CALLERS },
+  'letters.get': { data: { taskId: 'sug-yellow-river-task-1' }, allowed: YELLOW_RIVER_SEERS, denied: 'NOT_FOUND' },
+  'attachments.add': { data: { target: 'suggestion', targetId: 'sug-yellow-river', fileName: '现场.png', content: PNG }, allowed: YELLOW_RIVER_SEERS, denied: 'NOT_FOUND' },
+  'attachments.list': { data: { target: 'suggestion', targetId: 'sug-yellow-river' }, allowed: YELLOW_RIVER_SEERS, denied: 'NOT_FOUND' },
+  'attachments.remove': {
+    data: undefined,
+    // Added by the deputy: the uploader and the office may remove it; others who see it may not; the rest do not find it.
+    prepare: async (api) => {
+      const added = await api({ action: 'attachments.add', data: { target: 'suggestion', targetId: 'sug-yellow-river', fileName: '现场.png', content: PNG } }, { openid: 'demo-deputy' });
+      if (!added.ok) throw new Error(added.error.message);
+      return { id: (added.data as { id: string }).id, version: 1 };
+    },
+    allowed: ['demo-deputy', 'demo-coordinator', 'demo-admin'],
+    denied: 'FORBIDDEN',
+    deniedBy: { 'demo-handler-co': 'NOT_FOUND' },
+  },
 };
 
 const cases = ACTION_NAMES.flatMap((action) => CALLERS.map((caller) => [action, caller] as const));
@@ -82,16 +117,17 @@ describe('every action × every caller', () => {
   it.each(cases)('%s by %s', async (action, caller) => {
     const store = openSqliteStore(':memory:');
     await seedDemo(store, NOW);
-    const api = createApi({ store, clock: { now: () => NOW }, log: () => undefined });
+    const api = createApi({ store, files: files(), clock: { now: () => NOW }, log: () => undefined });
     const row = TABLE[action];
+    const data = row.prepare ? await row.prepare(api) : row.data;
     const before = store.dump();
-    const response = await api({ action, data: row.data }, caller === 'anonymous' ? {} : { openid: caller });
+    const response = await api({ action, data }, caller === 'anonymous' ? {} : { openid: caller });
     if (row.allowed.includes(caller)) {
       // Let through: the answer is the action's own (success, or a rule of the workflow), never a refusal of the caller.
       const code = response.ok ? undefined : response.error.code;
       expect([undefined, 'INVALID_TRANSITION', 'DEADLINE', 'CONFLICT', 'VALIDATION', ...(row.absent ? ['NOT_FOUND'] : [])]).toContain(code);
     } else {
-      const expected = caller === 'anonymous' || caller === 'stranger' ? 'UNAUTHENTICATED' : (row.denied ?? 'FORBIDDEN');
+      const expected = caller === 'anonymous' || caller === 'stranger' ? 'UNAUTHENTICATED' : (row.deniedBy?.[caller] ?? row.denied ?? 'FORBIDDEN');
       expect(response).toMatchObject({ ok: false, error: { code: expected } });
       expect(store.dump()).toBe(before);
     }
@@ -107,8 +143,9 @@ describe('every action × every caller', () => {
       if (['users.bind', 'users.revokeBindCode', 'tasks.decideReturn', 'tasks.decideExtension', 'tasks.submitDraft'].includes(action)) continue;
       const store = openSqliteStore(':memory:');
       await seedDemo(store, NOW);
-      const api = createApi({ store, clock: { now: () => NOW }, log: () => undefined });
-      const response = await api({ action, data: row.data }, caller === 'anonymous' ? {} : { openid: caller });
+      const api = createApi({ store, files: files(), clock: { now: () => NOW }, log: () => undefined });
+      const data = row.prepare ? await row.prepare(api) : row.data;
+      const response = await api({ action, data }, caller === 'anonymous' ? {} : { openid: caller });
       if (!response.ok) failures.push(`${action} by ${caller}: ${response.error.code} ${response.error.message}`);
       store.close();
     }

@@ -6,15 +6,19 @@ import { ERROR_CODES } from '../../src/core/errors';
 import { createApi } from '../../src/server/api';
 import { openSqliteStore, type SqliteStore } from '../../src/server/adapters/sqlite/sqlite.store';
 import { seedDemo } from '../../src/server/demo-data';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openFolderFileStore } from '../../src/server/adapters/files/folder.files';
 
 const NOW = '2024-04-10T02:00:00.000Z';
 const RUNS = process.env.CI === 'true' ? 200 : 25;
 const CALLERS = [undefined, 'stranger', 'demo-deputy', 'demo-deputy2', 'demo-handler', 'demo-handler-co', 'demo-reviewer', 'demo-leader', 'demo-coordinator', 'demo-admin'];
 
 // Values that reach past the schemas: real ids and versions of the demo data, awkward strings, odd shapes.
-const ids = fc.constantFrom('sug-charging', 'sug-bus', 'sug-nev', 'sug-charging-task-1', 'sug-bus-task-1', 'sug-childcare-task-1', 'sug-elderly-care-task-1', 'user-deputy-zhang', 'unit-fgw', 'sug-elderly-care-task-1-contact', 'nope', '');
-const leaf = fc.oneof(ids, fc.string(), fc.integer({ min: -3, max: 3 }), fc.boolean(), fc.constant(null), fc.constantFrom('A', 'B', 'satisfied', 'unsatisfied', 'approve', 'full', 'summary', 'sole', 'co', 'csv', 'xlsx', '2024-05-01', '2024-02-30', NOW, '0531-86000001'));
-const FIELDS = ['id', 'taskId', 'suggestionId', 'contactId', 'commitmentId', 'userId', 'unitId', 'version', 'reason', 'approve', 'comment', 'requestedDue', 'at', 'mode', 'people', 'notes', 'faceToFace', 'class', 'text', 'decision', 'attitude', 'result', 'reasons', 'code', 'file', 'format', 'name', 'roles', 'units', 'status', 'page', 'pageSize', 'year', 'results', 'summary', 'number', 'title', 'content', 'leadDeputyId', 'session', 'phase', 'done', 'finalAnswer', 'leaderContact', 'handlerContact', 'contact', 'responsibleUserId', 'message', 'overrideCoOpinions', 'commitment'];
+const ids = fc.constantFrom('sug-charging', 'sug-bus', 'sug-nev', 'sug-charging-task-1', 'sug-bus-task-1', 'sug-childcare-task-1', 'sug-elderly-care-task-1', 'user-deputy-zhang', 'unit-fgw', 'sug-elderly-care-task-1-contact', 'sug-yellow-river', 'sug-yellow-river-task-1', 'nope', '');
+const leaf = fc.oneof(ids, fc.string(), fc.integer({ min: -3, max: 3 }), fc.boolean(), fc.constant(null), fc.constantFrom('A', 'B', 'satisfied', 'unsatisfied', 'approve', 'full', 'summary', 'sole', 'co', 'csv', 'xlsx', 'docx', 'suggestion', 'contact', 'reply', 'a.png', 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB', '/9j/4AAQSkZJRgABAQ==', 'JVBERi0xLjQK', '2024-05-01', '2024-02-30', NOW, '0531-86000001'));
+const FIELDS = ['id', 'taskId', 'suggestionId', 'contactId', 'commitmentId', 'userId', 'unitId', 'version', 'reason', 'approve', 'comment', 'requestedDue', 'at', 'mode', 'people', 'notes', 'faceToFace', 'class', 'text', 'decision', 'attitude', 'result', 'reasons', 'code', 'file', 'format', 'name', 'roles', 'units', 'status', 'page', 'pageSize', 'year', 'results', 'summary', 'number', 'title', 'content', 'leadDeputyId', 'session', 'phase', 'done', 'finalAnswer', 'leaderContact', 'handlerContact', 'contact', 'responsibleUserId', 'message', 'overrideCoOpinions', 'commitment', 'target', 'targetId', 'fileName', 'practices', 'nextSteps'];
 const payload = fc.oneof(
   fc.anything(),
   fc.dictionary(fc.constantFrom(...FIELDS), fc.oneof(leaf, fc.array(leaf, { maxLength: 3 }), fc.dictionary(fc.constantFrom('name', 'phone', 'unitId', 'role', 'reason', 'promise', 'targetDate', 'templateId', 'accepted'), leaf)), { maxKeys: 8 }),
@@ -27,7 +31,12 @@ describe('random payloads to every action', () => {
   beforeAll(async () => {
     store = openSqliteStore(':memory:');
     await seedDemo(store, NOW);
-    api = createApi({ store, clock: { now: () => NOW }, log: (_m, e) => internal.push(e) });
+    api = createApi({
+      store,
+      files: openFolderFileStore({ dir: mkdtempSync(path.join(tmpdir(), 'jyt-random-')), now: () => NOW }),
+      clock: { now: () => NOW },
+      log: (_m, e) => internal.push(e),
+    });
   });
   afterAll(() => store.close());
 

@@ -1,5 +1,6 @@
 // The ports the use cases talk through (docs/architecture.md, Layers). Adapters: SQLite (local) and CloudBase (cloud).
 import type {
+  Attachment,
   AuditEvent,
   Commitment,
   Contact,
@@ -95,6 +96,7 @@ export interface Collections {
   bindAttempts: BindAttempts;
   sweeps: SweepState;
   uniqueKeys: UniqueKey;
+  attachments: Attachment;
 }
 export type CollectionName = keyof Collections;
 export type Doc<C extends CollectionName> = Collections[C];
@@ -135,6 +137,7 @@ export const INDEXES = {
   bindAttempts: {},
   sweeps: {},
   uniqueKeys: {},
+  attachments: { suggestionId: 'suggestionId', targetId: 'targetId' },
 } as const satisfies { [C in CollectionName]: Record<string, string> };
 
 /** The index fields that array-valued (an equality query matches an element). */

@@ -1,10 +1,12 @@
 // suggestions.archive: 统一归档 — a handled suggestion with a disclosure decision becomes read-only.
 import { z } from 'zod';
-import type { ArchiveSuggestionData, SuggestionVersionResult } from '../../contract';
+import type { ArchivedFile, ArchiveSuggestionData, ArchiveSuggestionResult } from '../../contract';
+import { ensureLetter } from '../papers/letters';
+import type { Tx } from '../ports';
 import { AppError } from '../../core/errors';
 import { authorize } from '../permissions';
 import { loadFinishedSuggestion } from '../finished-suggestion';
-import { caller, defineUseCase, event } from '../use-case';
+import { caller, defineUseCase, event, type UseCaseContext } from '../use-case';
 import { idField, versionField } from '../validation';
 
 const schema: z.ZodType<ArchiveSuggestionData> = z.object({ suggestionId: idField, version: versionField });
@@ -13,15 +15,55 @@ export const archiveSuggestion = defineUseCase({
   action: 'suggestions.archive',
   access: 'user',
   schema,
-  run: (data, ctx) => {
+  run: async (data, ctx) => {
     authorize(caller(ctx), 'suggestions.archive');
-    return ctx.write(async (tx): Promise<SuggestionVersionResult> => {
+    await lettersBeforeArchive(ctx, data.suggestionId);
+    return ctx.write(async (tx): Promise<ArchiveSuggestionResult> => {
       const { suggestion, status: from } = await loadFinishedSuggestion(tx, data, '建议办结后才能归档');
       if (!suggestion.disclosure) throw new AppError('INVALID_TRANSITION', '请先作出公开决定，再归档');
       const next = { ...suggestion, archivedAt: ctx.now, version: suggestion.version + 1 };
       tx.update('suggestions', next);
-      tx.appendEvent(event(ctx, { action: 'suggestions.archive', entity: 'suggestion', entityId: suggestion.id, suggestionId: suggestion.id, from, to: 'archived' }));
-      return { id: next.id, version: next.version };
+      const files = await archivedFiles(tx, suggestion.id);
+      tx.appendEvent(
+        event(ctx, {
+          action: 'suggestions.archive',
+          entity: 'suggestion',
+          entityId: suggestion.id,
+          suggestionId: suggestion.id,
+          from,
+          to: 'archived',
+          detail: { files: files.map((f) => ({ kind: f.kind, fileName: f.fileName, size: f.size })) },
+        }),
+      );
+      return { id: next.id, version: next.version, files };
     });
   },
 });
+
+/** Every signed reply's letter exists before the suggestion becomes read-only (made now if missing). */
+async function lettersBeforeArchive(ctx: UseCaseContext, suggestionId: string): Promise<void> {
+  if (!ctx.deps.files) return;
+  const replies = await ctx.deps.store.find('replies', { where: { suggestionId } });
+  for (const reply of replies) if (reply.signedAt && !reply.letter) await ensureLetter(ctx, reply.id);
+}
+
+const RECORD_LABELS = { suggestion: '建议', contact: '沟通记录', reply: '答复' } as const;
+const TARGET_ORDER = { suggestion: 0, contact: 1, reply: 2 } as const;
+const names = new Intl.Collator('zh');
+
+/** The files the archive keeps: each signed reply's letter and every attachment not removed. */
+async function archivedFiles(tx: Tx, suggestionId: string): Promise<ArchivedFile[]> {
+  const [replies, attachments] = await Promise.all([
+    tx.find('replies', { where: { suggestionId } }),
+    tx.find('attachments', { where: { suggestionId } }),
+  ]);
+  const letters: ArchivedFile[] = replies
+    .filter((r) => r.letter)
+    .sort((a, b) => a.round - b.round)
+    .map((r) => ({ kind: 'letter', kindLabel: '答复函', fileName: r.letter!.fileName, size: r.letter!.size, recordLabel: RECORD_LABELS.reply }));
+  const kept: ArchivedFile[] = attachments
+    .filter((a) => !a.removedAt)
+    .sort((a, b) => TARGET_ORDER[a.target] - TARGET_ORDER[b.target] || a.createdAt.localeCompare(b.createdAt) || names.compare(a.fileName, b.fileName))
+    .map((a) => ({ kind: 'attachment', kindLabel: '附件', fileName: a.fileName, size: a.size, recordLabel: RECORD_LABELS[a.target] }));
+  return [...letters, ...kept];
+}

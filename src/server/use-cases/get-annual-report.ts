@@ -7,10 +7,19 @@ import { shanghaiDate } from '../../core/calendar';
 import { replyClassLabel } from '../../core/labels';
 import { Directory } from '../directory';
 import { metricsInput, scopeFor, statsSummary } from '../reporting';
-import { caller, defineUseCase } from '../use-case';
-import { idField } from '../validation';
+import { caller, defineUseCase, fileStore } from '../use-case';
+import { newId } from '../ports/ids';
+import { idField, optionalText } from '../validation';
+import { annualBlocks } from '../papers/annual-document';
+import { DOCX_MIME, renderOfficialDocx } from '../papers/official-docx';
 
-const schema: z.ZodType<AnnualReportData> = z.object({ year: z.number().int().min(2000).max(2100), unitId: idField.optional() });
+const schema: z.ZodType<AnnualReportData> = z.object({
+  year: z.number().int().min(2000).max(2100),
+  unitId: idField.optional(),
+  format: z.enum(['text', 'docx']).optional(),
+  practices: optionalText(5000),
+  nextSteps: optionalText(5000),
+});
 
 export const getAnnualReport = defineUseCase({
   action: 'report.annual',
@@ -34,7 +43,7 @@ export const getAnnualReport = defineUseCase({
       },
       ctx.deps.policy,
     );
-    return {
+    const result: AnnualReportResult = {
       year: data.year,
       title: `${unitName}关于${data.year}年度人大代表建议办理工作情况的报告`,
       text: report.text,
@@ -42,5 +51,17 @@ export const getAnnualReport = defineUseCase({
       adopted: report.adopted.map((a) => ({ ...a, classLabel: replyClassLabel(a.class) })),
       stats: await statsSummary(report.metrics, { year: data.year }, directory),
     };
+    if (data.format !== 'docx') return result;
+    // The document is written for this request and kept in the file store (reports/…) for its link.
+    const today = shanghaiDate(ctx.now);
+    const bytes = await renderOfficialDocx(
+      annualBlocks(result, { unitName, today, ...(data.practices ? { practices: data.practices } : {}), ...(data.nextSteps ? { nextSteps: data.nextSteps } : {}) }),
+      { title: result.title, creator: unitName },
+    );
+    const files = fileStore(ctx);
+    const fileName = `${unitName}${data.year}年度建议办理工作情况报告.docx`;
+    const ref = await files.put(`reports/${data.year}/${newId()}.docx`, bytes, DOCX_MIME);
+    const link = await files.link(ref, { fileName, contentType: DOCX_MIME, ...(ctx.openid ? { openid: ctx.openid } : {}) });
+    return { ...result, fileName, url: link.url, expiresAt: link.expiresAt };
   },
 });

@@ -10,6 +10,7 @@ import { Directory } from '../directory';
 import { assertCanSee, readsAsDeputy, suggestionActionsFor } from '../permissions';
 import { loadTaskRecords, workflowContextFor } from '../task-context';
 import { caller, defineUseCase } from '../use-case';
+import { visibleAttachments } from '../papers/attachments';
 import { idField } from '../validation';
 import { commitmentView, contactView, feedbackView, opinionView, replyView, sideRecordsOf, taskView } from '../views';
 
@@ -93,6 +94,16 @@ export const getSuggestion = defineUseCase({
             ...(e.to ? { to: e.to } : {}),
           })),
       ),
+      ...(ctx.deps.files
+        ? {
+            attachments: await visibleAttachments(
+              store,
+              user,
+              { suggestion, tasks, contacts: records.contacts, replies: records.replies },
+              { files: ctx.deps.files, directory, ...(ctx.openid ? { openid: ctx.openid } : {}) },
+            ),
+          }
+        : {}),
       allowedActions: suggestionActionsFor(user, suggestion, isSuggestionDone(status)),
     };
   },

@@ -4,6 +4,8 @@
 import type { ActionName, ActionResult } from '../../contract';
 import type { UseCase } from '../use-case';
 import { archiveSuggestion } from './archive-suggestion';
+import { addAttachment, listAttachments, removeAttachment } from './attachments';
+import { getLetter } from './get-letter';
 import { assignSuggestion } from './assign-suggestion';
 import { bindUser } from './bind-user';
 import { claimTask } from './claim-task';
@@ -87,4 +89,8 @@ export const USE_CASES: { readonly [A in ActionName]: UseCaseOf<A> } = {
   'contacts.confirm': confirmContact,
   'public.list': publicList,
   'public.get': publicGet,
+  'letters.get': getLetter,
+  'attachments.add': addAttachment,
+  'attachments.list': listAttachments,
+  'attachments.remove': removeAttachment,
 };

@@ -7,8 +7,9 @@ import type { Commitment } from '../../core/model';
 import { isPromiseClass } from '../../core/replies';
 import { runTaskAction } from '../run-task-action';
 import { currentDraft } from '../task-context';
-import { defineUseCase } from '../use-case';
+import { defineUseCase, type UseCaseContext } from '../use-case';
 import { newId } from '../ports/ids';
+import { ensureLetter } from '../papers/letters';
 import { optionalText, taskRefFields } from '../validation';
 
 const schema: z.ZodType<SignReplyData> = z.object({ ...taskRefFields, note: optionalText(500) });
@@ -17,8 +18,8 @@ export const signReply = defineUseCase({
   action: 'tasks.sign',
   access: 'user',
   schema,
-  run: (data, ctx) =>
-    runTaskAction(ctx, {
+  run: async (data, ctx) => {
+    const result = await runTaskAction(ctx, {
       action: 'tasks.sign',
       taskId: data.taskId,
       version: data.version,
@@ -41,5 +42,23 @@ export const signReply = defineUseCase({
         }
         return { replyId: draft.id, class: draft.class, ...(data.note ? { note: data.note } : {}) };
       },
-    }),
+    });
+    await letterAfterSignature(ctx, data.taskId);
+    return result;
+  },
 });
+
+/**
+ * The reply letter is made as soon as the reply is signed. The signature stands even when the letter
+ * cannot be made now (the file store unreachable): letters.get makes it when first asked for.
+ */
+async function letterAfterSignature(ctx: UseCaseContext, taskId: string): Promise<void> {
+  if (!ctx.deps.files) return;
+  try {
+    const replies = await ctx.deps.store.find('replies', { where: { taskId } });
+    const signed = replies.filter((r) => r.signedAt).sort((a, b) => b.round - a.round)[0];
+    if (signed) await ensureLetter(ctx, signed.id);
+  } catch (error) {
+    ctx.deps.log(`reply letter of task ${taskId} not made at signature`, error);
+  }
+}

@@ -1,6 +1,10 @@
 // A small office on a real SQLite store: five units, their staff, the 联络员, and two deputies.
 // Files of the 交办清单 are built here as a user would make them (CSV text, or an .xlsx by exceljs).
 import ExcelJS from 'exceljs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openFolderFileStore, type FolderFileStore } from '../../../src/server/adapters/files/folder.files';
 import { createApi, type Api } from '../../../src/server/api';
 import { openSqliteStore, type SqliteStore } from '../../../src/server/adapters/sqlite/sqlite.store';
 import type { Unit, User } from '../../../src/core/model';
@@ -39,6 +43,8 @@ export const USERS: User[] = [
 
 export interface Office {
   store: SqliteStore;
+  /** Attachments and letters: a folder store in a fresh temporary folder. */
+  files: FolderFileStore;
   api: Api;
   /** Call as the user with this openid (undefined: no login). */
   call(openid: string | undefined, action: string, data?: unknown, requestId?: string): ReturnType<Api>;
@@ -52,7 +58,8 @@ export async function openOffice(now = NOW): Promise<Office> {
     for (const unit of UNITS) tx.insert('units', unit);
     for (const user of USERS) tx.insert('users', user);
   });
-  const api = createApi({ store, clock: { now: () => now }, log: () => undefined });
+  const files = openFolderFileStore({ dir: mkdtempSync(path.join(tmpdir(), 'jyt-office-files-')), now: () => now });
+  const api = createApi({ store, files, clock: { now: () => now }, log: () => undefined });
   const call: Office['call'] = (openid, action, data, requestId) =>
     api({ action, data, ...(requestId ? { requestId } : {}) }, openid ? { openid } : {});
   const ok: Office['ok'] = async (openid, action, data) => {
@@ -60,7 +67,7 @@ export async function openOffice(now = NOW): Promise<Office> {
     if (!response.ok) throw new Error(`${action}: ${response.error.code} ${response.error.message}`);
     return response.data as never;
   };
-  return { store, api, call, ok };
+  return { store, files, api, call, ok };
 }
 
 export const HEADER = ['建议号', '标题', '内容', '领衔代表', '附议代表', '代表团', '届次', '提出阶段', '主办单位', '会办单位', '分办单位', '交办日期', '重点督办'];

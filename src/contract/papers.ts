@@ -1,0 +1,68 @@
+// The wire contract: the office's papers — reply letters, documents, attachments. Types only; see
+// docs/papers.md.
+
+/** A file to open or download: a short-lived link made for the caller (expires at expiresAt). */
+export interface FileLinkResult {
+  fileName: string;
+  url: string;
+  expiresAt: string;
+}
+
+/** letters.get: the reply letter (答复函, .docx) of a task's latest signed reply. */
+export interface GetLetterData {
+  taskId: string;
+}
+export interface LetterResult extends FileLinkResult {
+  number: string; // 文号
+}
+
+export type AttachmentTarget = 'suggestion' | 'contact' | 'reply';
+export type AttachmentContentType = 'image/jpeg' | 'image/png' | 'application/pdf';
+
+/** attachments.add: a photo or scan (jpg, png, pdf; at most ATTACHMENT_MAX_BYTES) as base64. */
+export interface AddAttachmentData {
+  target: AttachmentTarget;
+  /** The suggestion, contact record or reply the file belongs with. */
+  targetId: string;
+  fileName: string;
+  /** The file's bytes, base64. */
+  content: string;
+}
+export interface ListAttachmentsData {
+  target: AttachmentTarget;
+  targetId: string;
+}
+export interface RemoveAttachmentData {
+  id: string;
+  version: number;
+}
+
+export interface AttachmentView {
+  id: string;
+  target: AttachmentTarget;
+  targetId: string;
+  taskId?: string;
+  fileName: string;
+  contentType: AttachmentContentType;
+  kindLabel: string; // 照片 / PDF 文件
+  size: number;
+  sizeLabel: string; // 1.2 MB
+  createdAt: string;
+  createdByName: string;
+  /** A link to open the file, made for the caller (valid a few minutes). */
+  url: string;
+  expiresAt: string;
+  /** The caller may remove it now (its uploader or the office, before the record is final). */
+  removable: boolean;
+  version: number;
+}
+
+export interface AttachmentsResult {
+  items: AttachmentView[];
+}
+
+/** The limits of attachments (also said in docs/papers.md and shown in the app). */
+/** 4 MB: as base64 (×4/3) the request stays under the 6 MB body limit of a CloudBase function call. */
+export const ATTACHMENT_MAX_BYTES = 4 * 1024 * 1024;
+export const ATTACHMENT_MAX_PER_RECORD = 20;
+export const ATTACHMENT_TYPES_LABEL = 'JPG、PNG 图片或 PDF 文件，每个不超过 4 MB';

@@ -1,0 +1,70 @@
+// The reply letter kept with its reply: made when the reply is signed (or, should that have failed,
+// when first asked for), written once to the file store, and recorded on the reply with an audit event.
+import { AppError } from '../../core/errors';
+import type { Reply, ReplyLetter } from '../../core/model';
+import { Directory } from '../directory';
+import type { FileStore, Reader } from '../ports';
+import { event, fileStore, type UseCaseContext } from '../use-case';
+import { letterBlocks, letterContent, type LetterContent } from './letter';
+import { DOCX_MIME, renderOfficialDocx } from './official-docx';
+
+/** The letter's content from the records (names from the directory). */
+export async function letterContentFor(reader: Reader, reply: Reply): Promise<LetterContent> {
+  const [task, suggestion, siblings] = await Promise.all([
+    reader.get('tasks', reply.taskId),
+    reader.get('suggestions', reply.suggestionId),
+    reader.find('tasks', { where: { suggestionId: reply.suggestionId } }),
+  ]);
+  if (!task || !suggestion) throw new AppError('NOT_FOUND', '没有找到该答复');
+  const directory = new Directory(reader);
+  const coUnits = siblings.filter((t) => t.role === 'co' && t.state !== 'returned').map((t) => t.unitId);
+  return letterContent({
+    reply,
+    task,
+    suggestion,
+    unitName: await directory.unitName(task.unitId),
+    leadDeputyName: await directory.userName(suggestion.leadDeputyId),
+    coUnitNames: await Promise.all([...new Set(coUnits)].map((id) => directory.unitName(id))),
+  });
+}
+
+export async function writeLetterFile(files: FileStore, reply: Reply, content: LetterContent): Promise<{ ref: string; size: number }> {
+  const bytes = await renderOfficialDocx(letterBlocks(content), { title: content.title, creator: content.unitName });
+  const ref = await files.put(`letters/${reply.suggestionId}/${reply.id}-r${reply.round}.docx`, bytes, DOCX_MIME);
+  return { ref, size: bytes.length };
+}
+
+/** The reply's letter, made now if it has none yet. Two requests at once: the first one's letter stays. */
+export async function ensureLetter(ctx: UseCaseContext, replyId: string): Promise<ReplyLetter> {
+  const store = ctx.deps.store;
+  const reply = await store.get('replies', replyId);
+  if (!reply?.signedAt) throw new AppError('INVALID_TRANSITION', '答复签发后才有答复函');
+  if (reply.letter) return reply.letter;
+  const content = await letterContentFor(store, reply);
+  const { ref, size } = await writeLetterFile(fileStore(ctx), reply, content);
+  const letter: ReplyLetter = { ref, fileName: content.fileName, number: content.number, size, createdAt: ctx.now };
+  try {
+    return await store.transaction(async (tx) => {
+      const current = await tx.get('replies', replyId);
+      if (!current) throw new AppError('NOT_FOUND', '没有找到该答复');
+      if (current.letter) return current.letter;
+      tx.update('replies', { ...current, letter, version: current.version + 1 });
+      tx.appendEvent(
+        event(ctx, {
+          action: 'letters.generate',
+          entity: 'reply',
+          entityId: current.id,
+          suggestionId: current.suggestionId,
+          detail: { number: letter.number, fileName: letter.fileName, size },
+        }),
+      );
+      return letter;
+    });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'CONFLICT') {
+      const again = await store.get('replies', replyId);
+      if (again?.letter) return again.letter;
+    }
+    throw error;
+  }
+}

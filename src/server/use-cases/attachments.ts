@@ -1,0 +1,155 @@
+// attachments.add / attachments.list / attachments.remove: photos and scans (jpg, png, pdf, at most
+// ATTACHMENT_MAX_BYTES) kept with a suggestion, a contact record or a reply. The bytes come as base64
+// in the request (see docs/papers.md); they go to the file store first and the record, with its audit
+// event, is written after, so a record never names a missing file.
+import { z } from 'zod';
+import {
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_MAX_PER_RECORD,
+  type AddAttachmentData,
+  type AttachmentsResult,
+  type AttachmentView,
+  type ListAttachmentsData,
+  type RemoveAttachmentData,
+} from '../../contract';
+import { AppError } from '../../core/errors';
+import type { Attachment } from '../../core/model';
+import { Directory } from '../directory';
+import { assertCanAdd, assertCanSeeTarget, attachmentView, canRemove, cleanFileName, finalReason, loadTarget, sizeLabel, sniffType, visibleAttachments } from '../papers/attachments';
+import { caller, defineUseCase, event, fileStore } from '../use-case';
+import { newId } from '../ports/ids';
+import { idField, versionField } from '../validation';
+
+const target = z.enum(['suggestion', 'contact', 'reply']);
+const BASE64_MAX = Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4;
+
+const addSchema: z.ZodType<AddAttachmentData> = z.object({
+  target,
+  targetId: idField,
+  fileName: z.string().trim().min(1).max(200),
+  content: z
+    .string()
+    .min(1)
+    .refine((s) => s.length <= BASE64_MAX + 4, `（文件）不能超过 ${sizeLabel(ATTACHMENT_MAX_BYTES)}，请压缩后再上传`)
+    .refine((s) => /^[A-Za-z0-9+/]*={0,2}$/.test(s), '应为 base64 编码的文件'),
+});
+
+export const addAttachment = defineUseCase({
+  action: 'attachments.add',
+  access: 'user',
+  schema: addSchema,
+  async run(data, ctx): Promise<AttachmentView> {
+    const user = caller(ctx);
+    const store = ctx.deps.store;
+    const record = await loadTarget(store, data.target, data.targetId);
+    assertCanAdd(user, record);
+    const content = Buffer.from(data.content, 'base64');
+    if (content.length === 0) throw new AppError('VALIDATION', '文件是空的，请重新选择');
+    if (content.length > ATTACHMENT_MAX_BYTES) throw new AppError('VALIDATION', `文件不能超过 ${sizeLabel(ATTACHMENT_MAX_BYTES)}，请压缩后再上传`);
+    const fileName = cleanFileName(data.fileName);
+    const { type, extension } = sniffType(content, fileName);
+    const existing = (await store.find('attachments', { where: { targetId: data.targetId } })).filter((a) => !a.removedAt && a.target === data.target);
+    if (existing.length >= ATTACHMENT_MAX_PER_RECORD) throw new AppError('VALIDATION', `每条记录最多 ${ATTACHMENT_MAX_PER_RECORD} 个附件`);
+
+    const id = newId();
+    const files = fileStore(ctx);
+    const ref = await files.put(`attachments/${record.suggestion.id}/${id}.${extension}`, content, type);
+    const attachment: Attachment = {
+      id,
+      suggestionId: record.suggestion.id,
+      target: data.target,
+      targetId: data.targetId,
+      ...(record.task ? { taskId: record.task.id } : {}),
+      fileName,
+      contentType: type,
+      size: content.length,
+      ref,
+      createdBy: user.id,
+      createdAt: ctx.now,
+      version: 1,
+    };
+    try {
+      await ctx.write(async (tx) => {
+        // Checked again inside the unit of work: archived meanwhile means no new file.
+        const suggestion = await tx.get('suggestions', record.suggestion.id);
+        if (!suggestion || suggestion.archivedAt) throw new AppError('INVALID_TRANSITION', '该建议已归档，不能再添加附件');
+        tx.insert('attachments', attachment);
+        tx.appendEvent(
+          event(ctx, {
+            action: 'attachments.add',
+            entity: 'attachment',
+            entityId: id,
+            suggestionId: attachment.suggestionId,
+            detail: { target: data.target, targetId: data.targetId, fileName, contentType: type, size: content.length },
+          }),
+        );
+      });
+    } catch (error) {
+      await files.remove(ref).catch((e: unknown) => ctx.deps.log(`attachment file ${ref} left behind`, e));
+      throw error;
+    }
+    return attachmentView(attachment, { files, directory: new Directory(store), ...(ctx.openid ? { openid: ctx.openid } : {}), removable: canRemove(user, record, attachment) });
+  },
+});
+
+const listSchema: z.ZodType<ListAttachmentsData> = z.object({ target, targetId: idField });
+
+export const listAttachments = defineUseCase({
+  action: 'attachments.list',
+  access: 'user',
+  schema: listSchema,
+  async run(data, ctx): Promise<AttachmentsResult> {
+    const user = caller(ctx);
+    const store = ctx.deps.store;
+    const record = await loadTarget(store, data.target, data.targetId);
+    assertCanSeeTarget(user, record);
+    const [contacts, replies] = await Promise.all([
+      store.find('contacts', { where: { suggestionId: record.suggestion.id } }),
+      store.find('replies', { where: { suggestionId: record.suggestion.id } }),
+    ]);
+    const items = await visibleAttachments(
+      store,
+      user,
+      { suggestion: record.suggestion, tasks: record.tasks, contacts, replies },
+      { files: fileStore(ctx), directory: new Directory(store), ...(ctx.openid ? { openid: ctx.openid } : {}), only: { target: data.target, targetId: data.targetId } },
+    );
+    return { items };
+  },
+});
+
+const removeSchema: z.ZodType<RemoveAttachmentData> = z.object({ id: idField, version: versionField });
+
+export const removeAttachment = defineUseCase({
+  action: 'attachments.remove',
+  access: 'user',
+  schema: removeSchema,
+  async run(data, ctx): Promise<{ id: string; removed: true }> {
+    const user = caller(ctx);
+    const removed = await ctx.write(async (tx) => {
+      const attachment = await tx.get('attachments', data.id);
+      if (!attachment || attachment.removedAt) throw new AppError('NOT_FOUND', '没有找到该附件');
+      const record = await loadTarget(tx, attachment.target, attachment.targetId);
+      assertCanSeeTarget(user, record);
+      if (attachment.version !== data.version) throw new AppError('CONFLICT');
+      const final = finalReason(record);
+      if (final) throw new AppError('INVALID_TRANSITION', final);
+      if (!canRemove(user, record, attachment)) throw new AppError('FORBIDDEN', '只有上传者或建议办理联络员可以删除附件');
+      tx.update('attachments', { ...attachment, removedAt: ctx.now, removedBy: user.id, version: attachment.version + 1 });
+      tx.appendEvent(
+        event(ctx, {
+          action: 'attachments.remove',
+          entity: 'attachment',
+          entityId: attachment.id,
+          suggestionId: attachment.suggestionId,
+          detail: { target: attachment.target, targetId: attachment.targetId, fileName: attachment.fileName },
+        }),
+      );
+      return attachment;
+    });
+    // The record says removed; the bytes go after the commit (a failure leaves an unreferenced file, logged).
+    await fileStore(ctx)
+      .remove(removed.ref)
+      .catch((e: unknown) => ctx.deps.log(`attachment file ${removed.ref} not removed`, e));
+    return { id: removed.id, removed: true };
+  },
+});

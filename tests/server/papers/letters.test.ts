@@ -1,0 +1,112 @@
+// The reply letter: made on signature as a .docx after GB/T 9704, kept with the reply, opened by
+// those who may see the reply and by no one else.
+import type { LetterResult } from '../../../src/contract';
+import { openOffice, type Office } from '../coordinator/fixture';
+import { importRows } from '../coordinator/lifecycle';
+import { openDocx, openLink, type DocxContent } from './docx-reader';
+import { claimAndMeet, draftAndSign, leadRow } from './flow';
+
+describe('the reply letter (答复函)', () => {
+  let office: Office;
+  let taskId: string;
+  let unsignedTaskId: string;
+  let letter: LetterResult;
+  let doc: DocxContent;
+
+  beforeAll(async () => {
+    office = await openOffice();
+    const ids = await importRows(office, [leadRow('3101', '关于社区养老服务站建设的建议'), leadRow('3102', '关于社区食堂的建议')]);
+    const tasks = await office.store.find('tasks');
+    const leadOf = (n: string) => tasks.find((t) => t.suggestionId === ids.get(n)!.suggestionId && t.role === 'lead')!.id;
+    taskId = leadOf('3101');
+    unsignedTaskId = leadOf('3102');
+    await claimAndMeet(office, taskId);
+    await draftAndSign(office, taskId, 'B');
+    letter = await office.ok<LetterResult>('deputy-wang', 'letters.get', { taskId });
+    doc = await openDocx(office.files, letter.url, 'deputy-wang');
+  });
+  afterAll(() => office.store.close());
+
+  it('is made when the reply is signed, kept with the reply and audited', async () => {
+    const [reply] = (await office.store.find('replies', { where: { taskId } })).filter((r) => r.signedAt);
+    expect(reply!.letter).toMatchObject({ fileName: letter.fileName, number: '市民政局建复〔2024〕3101号' });
+    const events = await office.store.events({ suggestionId: reply!.suggestionId });
+    const made = events.filter((e) => e.action === 'letters.generate');
+    expect(made).toHaveLength(1);
+    expect(made[0]).toMatchObject({ entity: 'reply', entityId: reply!.id, actorId: 'leader-mzj' });
+    // Asking again makes nothing new.
+    await office.ok<LetterResult>('coordinator', 'letters.get', { taskId });
+    expect((await office.store.events({ suggestionId: reply!.suggestionId })).filter((e) => e.action === 'letters.generate')).toHaveLength(1);
+  });
+
+  it('carries the class mark, number, title, salutation, text, promise, contacts, unit, date and 抄送', () => {
+    expect(letter).toMatchObject({ fileName: '答复函-3101号-市民政局.docx', number: '市民政局建复〔2024〕3101号' });
+    const p = doc.paragraphs;
+    expect(p[0]).toBe('B类\t市民政局建复〔2024〕3101号');
+    expect(p).toContain('关于十八届三次会议第3101号建议的答复');
+    expect(p).toContain('王建华代表：');
+    expect(p).toContain('您提出的建议收悉，现答复如下：');
+    expect(p).toContain('一、已将社区服务站纳入年度计划；');
+    expect(p).toContain('我单位承诺：年底前建成服务站，计划于2024年12月31日前完成，届时将向您反馈落实情况。');
+    expect(p).toContain('单位负责人：冯刚　　电话：13912340005');
+    expect(p).toContain('联系人：孙丽　　电话：13912340003');
+    expect(p.slice(-4)).toEqual(['市民政局', '2024年4月10日', '', '抄送：市水务局。']);
+  });
+
+  it('is laid out after GB/T 9704: A4, margins 37/35/28/26 mm, 仿宋_GB2312 三号 body, 方正小标宋简体 二号 title', () => {
+    expect(doc.xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(doc.xml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+    expect(doc.xml).toMatch(/<w:docGrid w:type="linesAndChars" w:linePitch="579"/);
+    const title = /<w:p>(?:(?!<\/w:p>)[\s\S])*?关于十八届三次会议第3101号建议的答复/.exec(doc.xml)![0];
+    expect(title).toContain('w:eastAsia="方正小标宋简体"');
+    expect(title).toContain('<w:sz w:val="44"/>');
+    expect(title).toContain('<w:jc w:val="center"/>');
+    const body = /<w:p>(?:(?!<\/w:p>)[\s\S])*?一、已将社区服务站纳入年度计划/.exec(doc.xml)![0];
+    expect(body).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(body).toContain('<w:sz w:val="32"/>');
+    expect(body).toContain('w:firstLine="640"');
+  });
+
+  it('opens for those who may see the reply, and for no one else', async () => {
+    for (const openid of ['coordinator', 'handler-mzj', 'leader-mzj']) expect((await office.call(openid, 'letters.get', { taskId })).ok).toBe(true);
+    // Another deputy, and staff of a unit without a task of it, do not learn that it exists.
+    expect(await office.call('deputy-li', 'letters.get', { taskId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await office.call('handler-fgw', 'letters.get', { taskId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await office.call(undefined, 'letters.get', { taskId })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    // The deputy's link opens for the deputy only.
+    expect(await openLink(office.files, letter.url, 'deputy-li')).toMatchObject({ ok: false, status: 403 });
+    expect(await openLink(office.files, letter.url, undefined)).toMatchObject({ ok: false, status: 403 });
+  });
+
+  it('does not exist before signature, and says so', async () => {
+    expect(await office.call('coordinator', 'letters.get', { taskId: unsignedTaskId })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_TRANSITION', message: '答复签发后才有答复函' },
+    });
+    expect(await office.call('coordinator', 'letters.get', { taskId: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await office.call('coordinator', 'letters.get', {})).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('is made when first asked for, should signature have left none', async () => {
+    const [reply] = (await office.store.find('replies', { where: { taskId } })).filter((r) => r.signedAt);
+    await office.store.transaction(async (tx) => {
+      const current = (await tx.get('replies', reply!.id))!;
+      const { letter: _gone, ...rest } = current;
+      tx.update('replies', { ...rest, version: current.version + 1 });
+    });
+    const again = await office.ok<LetterResult>('coordinator', 'letters.get', { taskId });
+    expect(again.number).toBe('市民政局建复〔2024〕3101号');
+    expect((await office.store.get('replies', reply!.id))!.letter).toBeDefined();
+  });
+
+  it('names the session once even when the 届次 already ends in 会议, and marks a round-2 letter', async () => {
+    const { letterContent } = await import('../../../src/server/papers/letter');
+    const [reply] = (await office.store.find('replies', { where: { taskId } })).filter((r) => r.signedAt);
+    const task = (await office.store.get('tasks', taskId))!;
+    const suggestion = (await office.store.get('suggestions', task.suggestionId))!;
+    const c = letterContent({ reply: { ...reply!, round: 2, class: 'A' }, task: { ...task, role: 'sole' }, suggestion: { ...suggestion, session: '十八届三次会议' }, unitName: '市民政局', leadDeputyName: '王建华', coUnitNames: ['市水务局'] });
+    expect(c).toMatchObject({ title: '关于十八届三次会议第3101号建议的答复', number: '市民政局建复〔2024〕3101-2号', classMark: 'A类' });
+    expect(c.promise).toBeUndefined();
+    expect(c.cc).toBeUndefined(); // 抄送 to co-handlers belongs to a lead reply
+  });
+});
