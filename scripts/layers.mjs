@@ -1,5 +1,5 @@
-// `npm run lint:layers`: the layer rules of .dependency-cruiser.cjs (docs/architecture.md, Layer
-// rules) over src and cloudfunctions, plus one rule dependency-cruiser's folder scope does not see:
+// `npm run lint:layers`: the rules of .dependency-cruiser.cjs (docs/architecture.md, Layer rules)
+// over src and cloudfunctions, plus one rule dependency-cruiser's folder scope does not see:
 // a cycle between a folder's own files and a folder below it (src/server → src/server/use-cases →
 // src/server). Prints each violation and exits 1 when there is one.
 import path from 'node:path';

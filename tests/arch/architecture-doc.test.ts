@@ -1,0 +1,65 @@
+// docs/architecture.md stays the repository's own account of itself: every section a code comment
+// points to exists, every action name and error code of the contract is listed, and every file it
+// names is there.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ERROR_CODES } from '../../src/core/errors';
+import { ACTION_NAMES } from '../../src/contract';
+
+const ROOT = path.resolve(__dirname, '../..');
+const DOC = fs.readFileSync(path.join(ROOT, 'docs/architecture.md'), 'utf8');
+const HEADINGS = new Set([...DOC.matchAll(/^#{2,3} (.+)$/gm)].map((m) => m[1]!.trim()));
+
+function section(title: string): string {
+  const start = DOC.indexOf(`## ${title}\n`);
+  const end = DOC.indexOf('\n## ', start + 1);
+  return DOC.slice(start, end === -1 ? undefined : end);
+}
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
+    const rel = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'node_modules' ? [] : filesUnder(rel);
+    return /\.(ts|tsx|mjs|cjs)$/.test(e.name) ? [rel] : [];
+  });
+}
+
+/** A cited name is a heading, or headings joined by " and " ("Workflow table and Deadlines and reminders"). */
+function isHeadings(text: string): boolean {
+  if (HEADINGS.has(text)) return true;
+  const parts = text.split(' and ');
+  for (let i = 1; i < parts.length; i += 1) {
+    if (HEADINGS.has(parts.slice(0, i).join(' and ')) && isHeadings(parts.slice(i).join(' and '))) return true;
+  }
+  return false;
+}
+
+describe('docs/architecture.md', () => {
+  const sources = ['src', 'tests', 'scripts', 'bench', 'cloudfunctions', 'config']
+    .flatMap(filesUnder)
+    .concat(['eslint.config.mjs', '.dependency-cruiser.cjs']);
+
+  it('has every section a comment in the code points to', () => {
+    const cited: string[] = [];
+    for (const file of sources) {
+      const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+      for (const m of text.matchAll(/docs\/architecture\.md(?:, "| \(|, )([A-Z][A-Za-z ]*[a-z])/g)) cited.push(`${file}: ${m[1]}`);
+    }
+    expect(cited.length).toBeGreaterThan(20);
+    expect(cited.filter((c) => !isHeadings(c.slice(c.indexOf(': ') + 2)))).toEqual([]);
+  });
+
+  it('lists every action of the contract and every error code', () => {
+    const api = section('API contract');
+    expect(ACTION_NAMES.filter((name) => !api.includes(`\`${name}\``))).toEqual([]);
+    const errors = section('Error codes');
+    expect(ERROR_CODES.filter((code) => !errors.includes(`\`${code}\``))).toEqual([]);
+  });
+
+  it('names only files and folders that exist', () => {
+    const named = [...DOC.matchAll(/`((?:src|tests|scripts|cloudfunctions|docs|bench)\/[^`\s]*)`/g)].map((m) => m[1]!);
+    const examples = /<|\*|\.\.\.|…|remind-task/;
+    expect(named.length).toBeGreaterThan(30);
+    expect(named.filter((p) => !examples.test(p) && !fs.existsSync(path.join(ROOT, p)))).toEqual([]);
+  });
+});
