@@ -35,7 +35,7 @@ export function SuggestionList({
           ) : null}
           {item.replyDue ? (
             <View className="card-meta">
-              答复期限：{item.replyDue}
+              {item.deadlineLabel}：{item.replyDue}
               {item.daysLeftText ? <Text className={item.overdue ? 'overdue' : ''}>（{item.daysLeftText}）</Text> : null}
             </View>
           ) : null}

@@ -23,7 +23,8 @@ export interface SuggestionListItem {
   leadDeputyName: string;
   keySupervised: boolean;
   units: TaskUnitBrief[];
-  replyDue?: string; // the earliest open reply deadline
+  replyDue?: string; // the earliest open deadline in force
+  deadlineLabel?: string; // its name: 答复期限 / 会办意见期限 / 重新办理期限
   daysLeftText?: string; // 剩余 12 天 / 今日到期 / 已超期 3 天
   /** replyDue has passed (超期) / is within the policy's at-risk days (临期). */
   overdue?: boolean;

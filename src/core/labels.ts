@@ -12,7 +12,6 @@ import type {
   UnitRole,
 } from './model';
 import type { DeadlineKind } from './deadlines';
-import type { TaskActionType } from './task.actions';
 
 export const TASK_STATE_LABELS: Record<TaskState, string> = {
   assigned: '待认领',
@@ -91,19 +90,6 @@ export const NOTIFICATION_STATUS_LABELS: Record<NotificationStatus, string> = {
   noQuota: '未订阅',
 };
 
-export const TASK_ACTION_LABELS: Record<TaskActionType, string> = {
-  claim: '认领',
-  requestReturn: '申请退回',
-  decideReturn: '审批退回申请',
-  requestExtension: '申请延期',
-  decideExtension: '审批延期申请',
-  submitDraft: '提交答复稿',
-  review: '审核答复稿',
-  sign: '签发答复',
-  submitOpinion: '送会办意见',
-  feedback: '评价',
-  overrideCoOpinions: '免除会办意见',
-};
 
 /** A reply's class as it is printed on the letter and in the app, e.g. A类（已解决或基本解决）. */
 export function replyClassLabel(cls: ReplyClass): string {

@@ -9,6 +9,7 @@ import { daysBetween, shanghaiDate } from './calendar';
 import { activeDeadline, deadlineStanding, type DeadlineKind } from './deadlines';
 import type { Contact, Feedback, Phase, Rating, Reply, ReplyClass, Suggestion, Task, UnitRole } from './model';
 import type { DeadlinePolicy } from './policy';
+import { REPLYING_ROLES } from './task.table';
 
 export type MetricsScope = { kind: 'all' } | { kind: 'unit'; unitId: string };
 
@@ -73,7 +74,7 @@ export interface Metrics extends Headline {
 export const rate = (numerator: number, denominator: number): number | null =>
   denominator === 0 ? null : numerator / denominator;
 
-const REPLYING = new Set<UnitRole>(['lead', 'split', 'sole']);
+const REPLYING = new Set<UnitRole>(REPLYING_ROLES);
 const isReplying = (t: Task) => REPLYING.has(t.role);
 
 /** A task is finished when closed (after the deputy's rating) or, for a co task, its opinion sent. */

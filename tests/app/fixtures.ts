@@ -78,6 +78,7 @@ export function listItem(overrides: Partial<SuggestionListItem> = {}): Suggestio
     keySupervised: false,
     units: [{ unitId: 'u-drc', unitName: '市发展改革委', role: 'lead', roleLabel: '主办' }],
     replyDue: '2026-06-01',
+    deadlineLabel: '答复期限',
     daysLeftText: '剩余 20 天',
     ...overrides,
   };

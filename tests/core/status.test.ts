@@ -65,10 +65,10 @@ describe('Chinese labels', () => {
       labels.ROLE_LABELS,
       labels.DISCLOSURE_MODE_LABELS,
       labels.NOTIFICATION_STATUS_LABELS,
-      labels.TASK_ACTION_LABELS,
+      labels.DEADLINE_KIND_LABELS,
     ];
     expect(Object.keys(labels.TASK_STATE_LABELS)).toHaveLength(10);
-    expect(Object.keys(labels.TASK_ACTION_LABELS)).toHaveLength(11);
+    expect(Object.keys(labels.DEADLINE_KIND_LABELS)).toHaveLength(4);
     for (const table of tables) for (const v of Object.values(table)) expect(v).toMatch(/^[\u4e00-\u9fa5]+$/);
   });
 });

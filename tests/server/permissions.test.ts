@@ -1,7 +1,7 @@
 // One permissions module for both sides: what a view offers the caller is what the use case then
 // lets through, and what the pages show (menus, deadlines, the policy's dates, reasons) comes
 // from the server.
-import type { MeResult, MyTasksResult, SuggestionDetail, TaskResult } from '../../src/contract';
+import type { ListSuggestionsResult, MeResult, MyTasksResult, SuggestionDetail, TaskResult } from '../../src/contract';
 import { SHANDONG_POLICY, type DeadlinePolicy } from '../../src/core/policy';
 import { createApi } from '../../src/server/api';
 import { openSqliteStore, type SqliteStore } from '../../src/server/adapters/sqlite/sqlite.store';
@@ -114,6 +114,10 @@ describe('permissions: offered means allowed', () => {
     expect(lead.deadline).toMatchObject({ kind: 'reply', label: '答复期限', date: '2024-06-01', overdue: true });
     const co = mine.items.find((t) => t.suggestionId === 'sug-community-care')!;
     expect(co.deadline).toMatchObject({ kind: 'coOpinion', label: '会办意见期限' });
+    // The suggestion list names the unit's deadline in force too.
+    const list = await late<ListSuggestionsResult>('demo-handler', 'suggestions.list', { pageSize: 100 });
+    expect(list.items.find((s) => s.id === 'sug-community-care')).toMatchObject({ deadlineLabel: '会办意见期限', overdue: true });
+    expect(list.items.find((s) => s.id === 'sug-charging')).toMatchObject({ deadlineLabel: '答复期限', replyDue: '2024-06-01', overdue: true, daysLeftText: '已超期2天' });
     store.close();
     const soon = await open('2024-05-28T02:00:00.000Z', undefined, NOW);
     const detail = await soon<SuggestionDetail>('demo-handler', 'suggestions.get', { id: 'sug-charging' });

@@ -4,7 +4,8 @@ import type { ListSuggestionsData, ListSuggestionsResult, SuggestionListItem } f
 import { shanghaiDate } from '../../core/calendar';
 import { activeDeadline, deadlineStanding } from '../../core/deadlines';
 import type { DeadlinePolicy } from '../../core/policy';
-import { SUGGESTION_STATUS_LABELS, TASK_STATE_LABELS, UNIT_ROLE_LABELS } from '../../core/labels';
+import { DEADLINE_KIND_LABELS, SUGGESTION_STATUS_LABELS, TASK_STATE_LABELS, UNIT_ROLE_LABELS } from '../../core/labels';
+import { REPLYING_ROLES } from '../../core/workflow';
 import type { SuggestionStatus, User } from '../../core/model';
 import { remainingDaysText } from '../../core/reminders';
 import { DEPUTY_STEPS, deputyStep, isSuggestionDone, suggestionStatus } from '../../core/status';
@@ -64,9 +65,12 @@ async function listItem(
   const asStaff = !isOffice(user) && !isDeputyOf(user, suggestion);
   const ownTasks = asStaff ? live.filter((t) => isStaffOf(user, t.unitId)) : live;
   // The deputy and the office follow the reply to the deputy; a co-opinion date is the units' own affair.
-  const timed = asStaff ? ownTasks : ownTasks.filter((t) => t.role !== 'co');
-  const deadlines = timed.map((t) => activeDeadline(t)?.date).filter((d): d is string => d !== undefined).sort();
-  const replyDue = deadlines[0];
+  const timed = asStaff ? ownTasks : ownTasks.filter((t) => REPLYING_ROLES.includes(t.role));
+  const deadlines = timed
+    .map((t) => activeDeadline(t))
+    .filter((d) => d !== undefined)
+    .sort((a, b) => a.date.localeCompare(b.date));
+  const replyDue = deadlines[0]?.date;
   const step = isDeputyOf(user, suggestion) && !isOffice(user)
     ? DEPUTY_STEPS[deputyStep(status)]
     : ownTasks.length > 0 && status !== 'archived'
@@ -81,7 +85,7 @@ async function listItem(
     })),
   );
   // The deputy's step dates come from the tasks that reply to him or her (主办/分办/独办).
-  const replying = live.filter((t) => t.role !== 'co');
+  const replying = live.filter((t) => REPLYING_ROLES.includes(t.role));
   const replies = replying.map((t) => t.firstRepliedAt ?? t.repliedAt).filter((d): d is string => d !== undefined).sort();
   const closings = replying.map((t) => t.closedAt).filter((d): d is string => d !== undefined).sort();
   return {
@@ -98,7 +102,7 @@ async function listItem(
     leadDeputyName: await directory.userName(suggestion.leadDeputyId),
     keySupervised: suggestion.keySupervised,
     units,
-    ...(replyDue ? { replyDue, daysLeftText: remainingDaysText(replyDue, today), ...flags(deadlineStanding(replyDue, today, policy)) } : {}),
+    ...(replyDue ? { replyDue, deadlineLabel: DEADLINE_KIND_LABELS[deadlines[0]!.kind], daysLeftText: remainingDaysText(replyDue, today), ...flags(deadlineStanding(replyDue, today, policy)) } : {}),
   };
 }
 
