@@ -27,12 +27,14 @@ function cut(value: string, max: number): string {
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 /** "2023年10月1日 15:01" on the Shanghai clock, from an instant or a date (a date reads as its last minute). */
 export function wechatTime(value: string): string | undefined {
   const date = DATE.exec(value);
   if (date) return `${Number(date[1])}年${Number(date[2])}月${Number(date[3])}日 23:59`;
-  const ms = Date.parse(value);
+  // Only an ISO-8601 instant: Date.parse also reads "100" as the year 100, which WeChat refuses.
+  const ms = INSTANT.test(value) ? Date.parse(value) : NaN;
   if (Number.isNaN(ms)) return undefined;
   const local = new Date(ms + 8 * 3_600_000);
   const hh = String(local.getUTCHours()).padStart(2, '0');

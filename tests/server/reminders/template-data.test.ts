@@ -83,4 +83,10 @@ describe('template data', () => {
     expect(fitValue('phrase', 'overdue', '2026-01-01T00:00:00Z')).toBe('提醒');
     expect(fitValue('time', 'not a time', '2026-01-01T00:00:00Z')).toBe('2026年1月1日 08:00');
   });
+
+  it('reads a bare number as no time at all, not as the year 100 (a property run found it)', () => {
+    expect(wechatTime('100')).toBeUndefined();
+    expect(fitValue('date', '100', '2020-01-01T00:00:00.000Z')).toBe('2020年1月1日');
+    expect(fitValue('time', '7', '2020-01-01T00:00:00.000Z')).toBe('2020年1月1日 08:00');
+  });
 });
