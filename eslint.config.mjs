@@ -34,6 +34,25 @@ export default tseslint.config(
     },
   },
   {
+    // The heavy libraries load on first use (src/server/lazy), never at a cloud function's cold start.
+    files: ['src/server/**'],
+    ignores: ['src/server/lazy/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(exceljs|docx|libphonenumber-js)(/|$)',
+              allowTypeImports: true,
+              message: '该库较大，只能在用到它的操作中按需加载：请通过 src/server/lazy 的加载函数（await import）使用。',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/core/**'],
     rules: {
       'no-restricted-imports': [
@@ -64,6 +83,11 @@ export default tseslint.config(
         {
           selector: "MemberExpression[object.name='process'][property.name='env']",
           message: '只有组合根（云函数的 index.ts、本地网关的 main.ts）读取环境变量；其余代码通过 deps 取得配置。',
+        },
+        {
+          // `import { z }` keeps all of zod in a function's bundle (over 400 KB); the namespace keeps what is used.
+          selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']",
+          message: "请写 import * as z from 'zod'：打包时只保留用到的部分。",
         },
       ],
     },

@@ -2,7 +2,7 @@
 // with spaces, dashes, brackets, +86 or 0086, full-width digits) and 身份证号. Each is masked digit by
 // digit with *, the separators kept, so the text still reads as "a number was here".
 // The full metadata: it knows which digit runs are real Chinese numbers, so dates and amounts stay.
-import { findPhoneNumbersInText } from 'libphonenumber-js/max';
+import { phoneNumbers } from './lazy';
 
 /** Full-width digits and signs read as their ASCII forms, one UTF-16 unit for one, so positions hold. */
 const FULL_WIDTH = /[\uFF08\uFF09\uFF0B\uFF0D\uFF10-\uFF19\u3000\uFF38\uFF58]/g;
@@ -38,7 +38,7 @@ function ranges(text: string): [number, number][] {
   for (const pattern of PATTERNS) {
     for (const m of ascii.matchAll(pattern)) found.push([m.index, m.index + m[0].length]);
   }
-  for (const m of findPhoneNumbersInText(text, 'CN')) found.push([m.startsAt, m.endsAt]);
+  for (const m of phoneNumbers().findPhoneNumbersInText(text, 'CN')) found.push([m.startsAt, m.endsAt]);
   return found;
 }
 

@@ -1,6 +1,6 @@
 // What every use case is: an action name, a zod schema for its data, who may call it at all,
 // and a function that loads, authorizes, asks the core, and writes the change with its audit event.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ActionName } from '../contract';
 import type { AuditEvent, User } from '../core/model';
 import type { DeadlinePolicy } from '../core/policy';

@@ -1,5 +1,5 @@
 // Request data checks: zod schemas per action, and their failures told in Chinese, naming the field.
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError } from '../core/errors';
 
 const FIELD_LABELS: Record<string, string> = {

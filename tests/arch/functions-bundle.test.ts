@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CLOUD_COLLECTIONS } from '../../src/server/adapters/cloudbase/cloudbase.store';
 import { startCloudBaseEmulator, type CloudBaseEmulator } from '../support/cloudbase-emulator';
@@ -18,6 +18,19 @@ describe('the cloud function bundles', () => {
     const code = readFileSync(bundle('api'), 'utf8');
     expect(code).not.toMatch(/better-sqlite3|fastify|dev\/login/);
     expect(code).toContain('require("wx-server-sdk")');
+  });
+
+  it('keep the api bundle within 400 KB, with the heavy libraries left to the actions that load them', () => {
+    expect(statSync(bundle('api')).size).toBeLessThanOrEqual(400 * 1024);
+    const pkg = JSON.parse(readFileSync(path.join(root, 'cloudfunctions/api/package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(['exceljs', 'libphonenumber-js', 'wx-server-sdk']);
+    // A cold start (require of the bundle, as the platform does) loads none of them.
+    const loaded = execFileSync(
+      process.execPath,
+      ['-e', `require(${JSON.stringify(bundle('api'))}); console.log(JSON.stringify(Object.keys(require.cache).filter((f) => /node_modules[\\/](exceljs|docx|libphonenumber-js)[\\/]/.test(f))))`],
+      { cwd: root, env: { ...process.env, TENCENTCLOUD: 'true', TENCENTCLOUD_SECRETID: 'id', TENCENTCLOUD_SECRETKEY: 'key' }, encoding: 'utf8' },
+    );
+    expect(JSON.parse(loaded.trim().split('\n').pop()!)).toEqual([]);
   });
 
   it('the api bundle exports main and refuses a caller without an identity', async () => {

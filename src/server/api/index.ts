@@ -1,7 +1,7 @@
 // The one entry of every user action (docs/architecture.md, Request flow): route by action, validate the data, resolve the
 // caller from the platform's openid only, replay a known requestId, run the use case, and answer in
 // the one response shape. Expected failures are AppErrors; anything else is logged and becomes INTERNAL.
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError, DEFAULT_MESSAGES, type ApiResponse } from '../../core/errors';
 import type { User } from '../../core/model';
 import { SHANDONG_POLICY, type DeadlinePolicy } from '../../core/policy';

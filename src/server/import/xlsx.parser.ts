@@ -1,7 +1,8 @@
 // Reads the first worksheet of an .xlsx 交办清单 into rows of text, as the office sees the cells:
 // a date cell becomes YYYY-MM-DD, rich text its plain text, a formula its result.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../core/errors';
+import { loadExcelJS } from '../lazy';
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
@@ -17,7 +18,8 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 export async function readXlsx(bytes: Buffer): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const workbook = new Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

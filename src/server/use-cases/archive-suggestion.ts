@@ -1,5 +1,5 @@
 // suggestions.archive: 统一归档 — a handled suggestion with a disclosure decision becomes read-only.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ArchivedFile, ArchiveSuggestionData, ArchiveSuggestionResult } from '../../contract';
 import { ensureLetter } from '../papers/letters';
 import type { Tx } from '../ports';

@@ -1,6 +1,6 @@
 // suggestions.assign: the coordinator assigns (交办) a suggestion to units with their roles; each task
 // gets its due dates from the policy. Also reassigns after a unit's return.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AssignSuggestionData, AssignSuggestionResult } from '../../contract';
 import { AppError } from '../../core/errors';
 import { authorize } from '../permissions';

@@ -2,7 +2,7 @@
 // ATTACHMENT_MAX_BYTES) kept with a suggestion, a contact record or a reply. The bytes come as base64
 // in the request (see docs/papers.md); they go to the file store first and the record, with its audit
 // event, is written after, so a record never names a missing file.
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   ATTACHMENT_MAX_BYTES,
   ATTACHMENT_MAX_PER_RECORD,

@@ -9,7 +9,7 @@
 // counters: attempts sent all at once queue on those documents instead of slipping past the limit
 // together. A right code then takes its count back.
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { BindUserData, MeResult } from '../../contract';
 import { AppError } from '../../core/errors';
 import {

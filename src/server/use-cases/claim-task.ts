@@ -1,5 +1,5 @@
 // tasks.claim: the unit takes the task on and names its responsible person (办理责任人).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ClaimTaskData } from '../../contract';
 import { AppError } from '../../core/errors';
 import { runTaskAction } from '../run-task-action';

@@ -1,5 +1,5 @@
 // contacts.confirm: the deputy confirms (signs) a face-to-face record on his or her phone.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ConfirmContactData, IdResult } from '../../contract';
 import { AppError } from '../../core/errors';
 import { authorize } from '../permissions';

@@ -1,5 +1,5 @@
 // suggestions.create: the coordinator registers one suggestion by hand (the import does many).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CreatedResult, CreateSuggestionData } from '../../contract';
 import { AppError } from '../../core/errors';
 import type { Suggestion } from '../../core/model';

@@ -1,5 +1,5 @@
 // tasks.decideExtension: the coordinator grants or refuses a pending extension.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DecideExtensionData } from '../../contract';
 import { runTaskAction } from '../run-task-action';
 import { defineUseCase } from '../use-case';

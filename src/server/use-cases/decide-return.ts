@@ -1,5 +1,5 @@
 // tasks.decideReturn: the coordinator agrees (the task ends, to be reassigned) or refuses a return.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DecideReturnData } from '../../contract';
 import { runTaskAction } from '../run-task-action';
 import { defineUseCase } from '../use-case';

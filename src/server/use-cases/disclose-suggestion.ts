@@ -1,6 +1,6 @@
 // suggestions.disclose: 统一公开 — once handled, the office decides to publish the full text, a
 // summary, or nothing (with the reason: 国家秘密 / 商业秘密 / 个人信息).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DiscloseSuggestionData, SuggestionVersionResult } from '../../contract';
 import { suggestionStatus } from '../../core/status';
 import { authorize } from '../permissions';

@@ -1,8 +1,7 @@
 // ledger.export: the ledger (台账) as the office keeps it in Excel — an .xlsx workbook (base64), or a
 // CSV text (UTF-8 with BOM, so that Excel reads the Chinese) — with Chinese headers, every row in scope.
-import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LedgerQuery, LedgerRow } from '../../contract';
 import type { LedgerExportData, LedgerExportFile } from '../../contract';
 import { shanghaiDate } from '../../core/calendar';
@@ -10,6 +9,7 @@ import { REPLY_CLASS_LABELS } from '../../core/labels';
 import { ledgerRows } from '../ledger';
 import { caller, defineUseCase } from '../use-case';
 import { ledgerQuerySchema } from './list-ledger';
+import { loadExcelJS } from '../lazy';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -61,6 +61,7 @@ async function workbookBase64(rows: readonly LedgerRow[], title: string, now: st
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
   workbook.created = new Date(now);
   workbook.modified = new Date(now);

@@ -1,6 +1,6 @@
 // report.annual: the year's summary in the form of the office's own report (section 一 and the
 // adopted suggestions), with the statistics it quotes.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AnnualReportData, AnnualReportResult } from '../../contract';
 import { annualReport } from '../../core/annual-report';
 import { shanghaiDate } from '../../core/calendar';

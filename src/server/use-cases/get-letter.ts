@@ -1,7 +1,7 @@
 // letters.get: the reply letter (答复函, .docx) of a task's latest signed reply, through a link made
 // for the caller; whoever may see the reply may open it (the deputy, the units of the suggestion,
 // the office).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { GetLetterData, LetterResult } from '../../contract';
 import { AppError } from '../../core/errors';
 import { assertCanSee, authorize } from '../permissions';

@@ -1,7 +1,7 @@
 // me: who the caller is, or that this WeChat identity is not bound yet; what the home page offers
 // him or her (capabilities, from the permissions); and the server's clock in Beijing time, which
 // the pages use for their defaults instead of the phone's.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Empty, MeResult, ServerClock } from '../../contract';
 import { shanghaiDate, shanghaiTime } from '../../core/calendar';
 import { ROLE_LABELS } from '../../core/labels';

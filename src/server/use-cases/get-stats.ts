@@ -1,5 +1,5 @@
 // stats.summary: 办结率, 按时办结率, 面复率, 满意率 and the counts behind them, for a scope.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { StatsQuery, StatsSummary } from '../../contract';
 import { shanghaiDate } from '../../core/calendar';
 import { computeMetrics } from '../../core/metrics';

@@ -1,5 +1,5 @@
 // suggestions.get: one suggestion with its tasks, replies, records and history, as the caller may see it.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { GetSuggestionData, SuggestionDetail } from '../../contract';
 import { eventLabel } from '../../contract/labels';
 import { shanghaiDate } from '../../core/calendar';

@@ -7,7 +7,7 @@
 // row (建议号 and 届次, unit, deputy), so a step written twice — a re-run after a crash, two
 // coordinators importing one file at once — finds its rows there (unchanged) or fails with CONFLICT
 // and is planned again: the result is the same data as one uninterrupted import.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ImportSuggestionsData, ImportSuggestionsResult } from '../../contract';
 import { AppError } from '../../core/errors';
 import type { Suggestion, User } from '../../core/model';

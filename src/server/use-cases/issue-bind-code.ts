@@ -1,7 +1,7 @@
 // users.issueBindCode: the office gives a registered person a one-time code to bind a WeChat
 // identity. The code is shown once; only its hash is kept. A new code replaces any the person still
 // holds, so at most one code per person is open at a time.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { BindCodeResult, IssueBindCodeData } from '../../contract';
 import { AppError } from '../../core/errors';
 import { CODE_VALID_HOURS, openBindCode } from '../bind-codes';

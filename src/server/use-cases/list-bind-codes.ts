@@ -1,6 +1,6 @@
 // users.bindCodes: the office sees the bind codes still open (issued, not used, not revoked, not
 // expired): whose, issued by whom, until when. The codes themselves are not kept and not shown.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ListBindCodesData, ListBindCodesResult } from '../../contract';
 import { ROLE_LABELS } from '../../core/labels';
 import { authorize } from '../permissions';

@@ -1,5 +1,5 @@
 // ledger.list: the ledger page by page.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LedgerListResult, LedgerQuery } from '../../contract';
 import { shanghaiDate } from '../../core/calendar';
 import { ledgerRows } from '../ledger';

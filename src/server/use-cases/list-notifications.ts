@@ -1,6 +1,6 @@
 // notifications.mine: the caller's in-app inbox, newest first — every reminder and notice addressed
 // to him or her, whether it went out by WeChat, is still waiting, failed, or had no subscription.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MyNotificationsData, MyNotificationsResult, NotificationView } from '../../contract';
 import type { Notification } from '../../core/model';
 import { caller, defineUseCase } from '../use-case';

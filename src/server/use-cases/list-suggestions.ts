@@ -1,5 +1,5 @@
 // suggestions.list: the suggestions the caller may see, with status, step, units and the nearest due date.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ListSuggestionsData, ListSuggestionsResult, SuggestionListItem } from '../../contract';
 import { shanghaiDate } from '../../core/calendar';
 import { activeDeadline, deadlineStanding } from '../../core/deadlines';

@@ -1,5 +1,5 @@
 // units.list: the handling units (承办单位) with their departments.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ActionResult, Empty } from '../../contract';
 import { defineUseCase } from '../use-case';
 

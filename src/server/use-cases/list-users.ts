@@ -1,5 +1,5 @@
 // users.list: the roster. The office sees everyone (with phones); unit staff see their own unit.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ActionResult, ListUsersData, UserView } from '../../contract';
 import { ROLE_LABELS } from '../../core/labels';
 import type { User } from '../../core/model';

@@ -1,5 +1,5 @@
 // tasks.logContact: a record of talking with the deputy (面复/沟通): when, how, where, who, what.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IdResult, LogContactData } from '../../contract';
 import { AppError } from '../../core/errors';
 import type { Contact } from '../../core/model';

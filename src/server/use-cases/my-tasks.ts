@@ -1,6 +1,6 @@
 // tasks.mine: the caller's work list — a unit's tasks for its staff, the decisions waiting for the
 // coordinator, the replies waiting for a deputy's rating.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MyTasksData, MyTasksResult, TaskListItem } from '../../contract';
 import { shanghaiDate } from '../../core/calendar';
 import type { Suggestion, Task } from '../../core/model';

@@ -1,7 +1,7 @@
 // public.list / public.get: what the office disclosed (统一公开), readable without login. Never a phone
 // number or 身份证号 however typed (title, content, summary and reply are all masked), never an internal
 // record; a summary disclosure shows the summary instead of the full text.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PublicGetData, PublicListData, PublicListResult, PublicSuggestionDetail, PublicSuggestionItem } from '../../contract';
 import { AppError } from '../../core/errors';
 import { RATING_LABELS, replyClassLabel } from '../../core/labels';

@@ -1,6 +1,6 @@
 // commitments.progress: the unit reports how a B/C promise is being carried out, and finally answers
 // again when it is done (回头看).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CommitmentProgressData, IdResult } from '../../contract';
 import { AppError } from '../../core/errors';
 import { assertNotArchived } from '../run-task-action';

@@ -1,7 +1,7 @@
 // subscriptions.record: what the user answered to wx.requestSubscribeMessage. A one-time acceptance
 // adds one send to the quota for that template; a long-term acceptance allows every send; refusing a
 // long-term template withdraws it. A one-time refusal changes nothing (no quota was given).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SubscriptionResultData } from '../../contract';
 import type { Subscription } from '../../core/model';
 import { subscriptionId } from '../reminders/subscriptions';

@@ -1,5 +1,5 @@
 // tasks.requestExtension: the unit asks for a later reply date, never past the policy's cap.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RequestExtensionData } from '../../contract';
 import { runTaskAction } from '../run-task-action';
 import { defineUseCase } from '../use-case';

@@ -1,5 +1,5 @@
 // tasks.requestReturn: a unit that thinks the assignment is wrong asks, within the window, to return it.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RequestReturnData } from '../../contract';
 import { runTaskAction } from '../run-task-action';
 import { defineUseCase } from '../use-case';

@@ -1,5 +1,5 @@
 // tasks.review: the department head (处室负责人) approves the draft for signature or sends it back.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ReviewDraftData } from '../../contract';
 import { AppError } from '../../core/errors';
 import { runTaskAction } from '../run-task-action';

@@ -1,6 +1,6 @@
 // users.revokeBindCode: the office withdraws a bind code that has not been used (handed to the
 // wrong person, lost, no longer needed). A revoked code answers as any invalid code does.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RevokeBindCodeData, RevokeBindCodeResult } from '../../contract';
 import { AppError } from '../../core/errors';
 import { authorize } from '../permissions';

@@ -1,7 +1,7 @@
 // tasks.saveDraft: the handler writes (or rewrites) the reply of the current round: class A–D,
 // point-by-point text, the leader's and handler's contacts, the co-opinions it cites and, for a
 // B or C reply, the promise to look back on.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SaveDraftData, TaskResult } from '../../contract';
 import { shanghaiDate } from '../../core/calendar';
 import { AppError } from '../../core/errors';

@@ -1,6 +1,6 @@
 // tasks.sign: the unit's head signs the approved reply; the deputy sees it from now on. A B or C
 // reply's promise becomes a commitment to look back on (回头看).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SignReplyData } from '../../contract';
 import { AppError } from '../../core/errors';
 import type { Commitment } from '../../core/model';

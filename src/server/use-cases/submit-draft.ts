@@ -1,6 +1,6 @@
 // tasks.submitDraft: the handler sends the saved reply draft to the reviewer (a lead task only
 // once every co-handler's opinion is in, or the coordinator waived the missing ones).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TaskRef } from '../../contract';
 import { runTaskAction } from '../run-task-action';
 import { defineUseCase } from '../use-case';

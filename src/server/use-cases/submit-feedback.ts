@@ -1,6 +1,6 @@
 // feedback.submit: the lead deputy rates attitude and result (满意/基本满意/不满意, reasons for 不满意);
 // a 不满意 sends the task back for re-handling, otherwise it is closed.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SubmitFeedbackData } from '../../contract';
 import { AppError } from '../../core/errors';
 import type { Feedback } from '../../core/model';

@@ -1,5 +1,5 @@
 // tasks.submitOpinion: a co-handler sends its written opinion to the lead unit (never to the deputy).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SubmitOpinionData } from '../../contract';
 import type { Opinion } from '../../core/model';
 import { runTaskAction } from '../run-task-action';

@@ -1,5 +1,5 @@
 // units.upsert: the office adds a unit or renames it / changes its departments.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { UnitView, UpsertUnitData } from '../../contract';
 import { AppError } from '../../core/errors';
 import { authorize } from '../permissions';

@@ -2,7 +2,7 @@
 // identity is never set here: the person binds it with a one-time code. Roles follow the hierarchy
 // of the permissions (authorizeRoleChange); the last administrator with a WeChat bound keeps the
 // role; every change of roles is audited with the roles before and after.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { UpsertUserData, UserView } from '../../contract';
 import { AppError } from '../../core/errors';
 import type { User } from '../../core/model';

@@ -4,7 +4,7 @@
 // the next run of the sweep). Once a day per task. A 督办 of a lead task held up by missing
 // co-opinions may carry the coordinator's recorded override (docs/architecture.md, Workflow table): the core records it on
 // the task, after which the lead unit may submit its draft without them.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { UrgeTaskData } from '../../contract';
 import { shanghaiDate } from '../../core/calendar';
 import { AppError } from '../../core/errors';
