@@ -1,5 +1,6 @@
 // The frame of every form page that acts on one task: loads the suggestion, finds the task, and
-// shows the form only when the server lists the form's action among the task's allowed actions.
+// shows the form only when the server lists the form's action among the task's allowed actions;
+// otherwise the server's reason when it gave one.
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { ActionName, SuggestionDetail, TaskView } from '../contract';
@@ -28,6 +29,8 @@ export function TaskFormFrame({ id, suggestionId, taskId, title, actions, childr
           const task = findTask(detail, taskId);
           if (!task) return <Empty text="没有找到该办理任务" />;
           const allowed = actions.some((a) => task.allowedActions.includes(a));
+          // Why not, in the server's words when it gave them (a next step held up by something else).
+          const heldUp = task.blockedActions.find((b) => actions.includes(b.action));
           return (
             <View>
               <View className="card">
@@ -38,7 +41,7 @@ export function TaskFormFrame({ id, suggestionId, taskId, title, actions, childr
                   {task.daysLeftText ? ` · ${task.daysLeftText}` : ''}
                 </View>
               </View>
-              {allowed ? children(detail, task) : <View className="notice" id="not-allowed">当前状态下不能进行此操作</View>}
+              {allowed ? children(detail, task) : <View className="notice" id="not-allowed">{heldUp ? heldUp.reason : '当前状态下不能进行此操作'}</View>}
             </View>
           );
         }}

@@ -46,6 +46,15 @@ describe('a form page that acts on a task', () => {
   });
 });
 
+describe('a form whose action the server holds up', () => {
+  it('says why, in the server’s words', async () => {
+    withTask(['tasks.logContact'], { blockedActions: [{ action: 'tasks.requestExtension', label: '申请延期', reason: '已有待审批的延期申请' }] });
+    render(<RequestView suggestionId="s1" taskId="t1" kind="extension" onDone={done} />);
+    expect(await screen.findByText('已有待审批的延期申请')).toBeTruthy();
+    expect(screen.queryByText('提交延期申请')).toBeNull();
+  });
+});
+
 describe('asking for a return', () => {
   it('needs a reason, then sends it with the task version and finishes', async () => {
     withTask(['tasks.requestReturn']);
