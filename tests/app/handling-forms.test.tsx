@@ -131,6 +131,11 @@ describe('recording a 面复', () => {
     await typeInto('contact-place', '代表之家');
     tap('座谈');
     tap('保存记录');
+    // Saved: the page offers photos and scans of the record before it goes back.
+    expect(await screen.findByText('记录已保存。可以添加现场照片或代表签字的面复记录扫描件。')).toBeTruthy();
+    expect(screen.getByText('添加照片')).toBeTruthy();
+    expect(done).not.toHaveBeenCalled();
+    tap('完成');
     await waitFor(() => expect(done).toHaveBeenCalled());
     expect(server.callsOf('tasks.logContact')[0]!.data).toEqual({
       taskId: 't1',

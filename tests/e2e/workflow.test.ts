@@ -104,6 +104,8 @@ describe('a suggestion worked on in the mini-program', () => {
     await fill(page, 'contact-notes', '当面听取代表对地铁站点接驳的意见，介绍微循环公交线路的调整方案。');
     await snap(page, 'contact-form', '#contact-face');
     await tap(page, '#contact-submit');
+    await seeText(page, '记录已保存', '#contact-saved');
+    await tap(page, '#contact-done');
 
     await onPage(page, 'pages/work/detail/index');
     await seeText(page, '见面（面复）', '#contacts');

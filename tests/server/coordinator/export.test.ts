@@ -40,7 +40,7 @@ describe('exporting the ledger', () => {
     const file = await office.ok<LedgerExportFile>('coordinator', 'ledger.export', { format: 'xlsx' });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(file.content, 'base64') as unknown as ArrayBuffer);
-    const cell = workbook.worksheets[0]!.getRow(2).getCell(2);
+    const cell = workbook.worksheets[0]!.getRow(3).getCell(2); // row 1 the title, row 2 the header
     expect(cell.type).toBe(ExcelJS.ValueType.String);
     expect(cell.value).toBe('=HYPERLINK("http://example.com","点击")');
   });

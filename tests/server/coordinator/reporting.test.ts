@@ -132,13 +132,48 @@ describe('the ledger, the statistics and the annual summary', () => {
     await workbook.xlsx.load(Buffer.from(file.content, 'base64') as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     const values = (r: number) => (sheet.getRow(r).values as unknown[]).slice(1).map((v) => String(v ?? ''));
-    expect(values(1).slice(0, 6)).toEqual(['建议号', '标题', '领衔代表', '承办单位', '承办类别', '办理状态']);
-    expect(sheet.rowCount).toBe(1 + 8);
-    const rows = Array.from({ length: 8 }, (_, i) => values(i + 2));
+    // Row 1: the title naming the filters; row 2: the header, frozen with the title above it.
+    const overdue = (await ledger('coordinator')).items.filter((r) => r.overdue).length;
+    expect(overdue).toBeGreaterThan(0);
+    expect(values(1)[0]).toBe(`建议办理台账（全部单位 · 全部状态）　共8条，超期${overdue}条　导出日期：2024-04-10`);
+    expect(values(2).slice(0, 6)).toEqual(['建议号', '标题', '领衔代表', '承办单位', '承办类别', '办理状态']);
+    expect(sheet.rowCount).toBe(2 + 8);
+    const rows = Array.from({ length: 8 }, (_, i) => values(i + 3));
     const closed = rows.find((r) => r[0] === '3001')!;
-    const header = values(1);
+    const header = values(2);
     const cell = (name: string) => closed[header.indexOf(name)];
     expect([cell('答复类别'), cell('是否面复'), cell('办理态度评价'), cell('办结日期'), cell('答复期限')]).toEqual(['A类', '是', '满意', '2024-04-10', '2024-04-05']);
+  });
+
+  it('lays the .xlsx out as the office prints it: frozen header, widths, overdue rows marked, filters in the title', async () => {
+    const file = await office.ok<LedgerExportFile>('coordinator', 'ledger.export', { year: 2024, session: '十八届三次', unitId: 'unit-mzj', status: 'handling' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.content, 'base64') as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const title = String(sheet.getRow(1).getCell(1).value);
+    expect(title).toBe('建议办理台账（2024年 · 十八届三次 · 市民政局 · 办理中）　共2条，超期1条　导出日期：2024-04-10');
+    expect(sheet.getCell('A1').isMerged).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1, printTitlesRow: '1:2' });
+    expect(sheet.autoFilter).toBeTruthy();
+    expect(sheet.getColumn(2).width).toBe(36); // 标题
+    expect(sheet.getColumn(1).width).toBe(10); // 建议号
+    const header = (sheet.getRow(2).values as unknown[]).slice(1).map(String);
+    const overdueCol = header.indexOf('是否超期') + 1;
+    const marked: string[] = [];
+    for (let r = 3; r <= sheet.rowCount; r++) {
+      const row = sheet.getRow(r);
+      const fill = row.getCell(1).fill as { fgColor?: { argb?: string } } | undefined;
+      const isOverdue = row.getCell(overdueCol).value === '是';
+      expect([String(row.getCell(1).value), fill?.fgColor?.argb === 'FFFDE2E1']).toEqual([String(row.getCell(1).value), isOverdue]);
+      if (isOverdue) marked.push(String(row.getCell(1).value));
+    }
+    expect(marked).toEqual(['3002']);
+    // A unit's staff get their unit named, whatever they asked.
+    const own = await office.ok<LedgerExportFile>('handler-fgw', 'ledger.export', {});
+    const ownBook = new ExcelJS.Workbook();
+    await ownBook.xlsx.load(Buffer.from(own.content, 'base64') as unknown as ArrayBuffer);
+    expect(String(ownBook.worksheets[0]!.getRow(1).getCell(1).value)).toContain('（市发展改革委 · 全部状态）');
   });
 
   it('exports CSV on request, and a unit\'s staff only their unit', async () => {

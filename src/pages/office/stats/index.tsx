@@ -5,6 +5,9 @@ import { useState } from 'react';
 import { Button, View } from '@tarojs/components';
 import type { AnnualReportResult, StatsSummary } from '../../../contract';
 import { useQuery } from '../../../hooks/use-query';
+import { useAction } from '../../../hooks/use-action';
+import { FormError, SubmitButton, TextField } from '../../../components/fields';
+import { openFile } from '../../../components/open-file';
 import { QueryView } from '../../../components/query-view';
 import { Screen } from '../../../components/screen';
 import { Empty } from '../../../components/state-views';
@@ -37,6 +40,36 @@ function Report({ report }: { report: AnnualReportResult }) {
           ))}
         </View>
       )}
+    </View>
+  );
+}
+
+/** The year's report as a Word document, with the office's own sections where it writes them. */
+function ReportDocument({ year }: { year: number }) {
+  const [practices, setPractices] = useState('');
+  const [nextSteps, setNextSteps] = useState('');
+  const write = useAction('report.annual');
+  const [done, setDone] = useState<string | null>(null);
+  const make = async () => {
+    setDone(null);
+    const response = await write.run({ year, format: 'docx', ...(practices.trim() ? { practices: practices.trim() } : {}), ...(nextSteps.trim() ? { nextSteps: nextSteps.trim() } : {}) });
+    if (response.ok && response.data.url) {
+      setDone(response.data.fileName ?? '');
+      await openFile(response.data.url, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    }
+  };
+  return (
+    <View className="section" id="report-document">
+      <View className="section-title">年度总结文档（Word）</View>
+      <TextField id="report-practices" label="主要做法（可不填，填写后写入文档）" value={practices} onChange={setPractices} multiline />
+      <TextField id="report-next-steps" label="下步工作措施（可不填）" value={nextSteps} onChange={setNextSteps} multiline />
+      <FormError message={write.error?.message} />
+      {done ? (
+        <View className="state" id="report-document-done">
+          已生成：{done}
+        </View>
+      ) : null}
+      <SubmitButton id="report-document-btn" text="生成并打开 Word 文档" pending={write.pending} onClick={() => void make()} />
     </View>
   );
 }
@@ -75,6 +108,7 @@ export function StatsView({ year: thisYear }: { year: number }) {
         ) : null}
       </View>
       <QueryView query={report}>{(r) => <Report report={r} />}</QueryView>
+      <ReportDocument year={year} />
       <View className="section" id="all-years">
         <View className="section-title">全部年度（含当前超期、临期）</View>
         <QueryView query={summary}>{(s) => <AllYears summary={s} />}</QueryView>

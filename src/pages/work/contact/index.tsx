@@ -2,7 +2,9 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import type { ServerClock, TaskView } from '../../../contract';
+import type { AttachmentView, ServerClock, TaskView } from '../../../contract';
+import { Button } from '@tarojs/components';
+import { AttachmentList } from '../attachments/attachment-list';
 import type { ContactMode } from '../../../core/model';
 import { CONTACT_MODE_LABELS } from '../../../core/labels';
 import { useAction } from '../../../hooks/use-action';
@@ -33,6 +35,8 @@ function ContactForm({ task, onDone, clock: server }: { task: TaskView; onDone: 
   const [people, setPeople] = useState('');
   const [notes, setNotes] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [files, setFiles] = useState<AttachmentView[]>([]);
   const action = useAction('tasks.logContact');
 
   const submit = async () => {
@@ -50,8 +54,30 @@ function ContactForm({ task, onDone, clock: server }: { task: TaskView; onDone: 
       notes: notes.trim(),
       faceToFace: faceToFace === 'yes',
     });
-    if (response.ok) onDone();
+    if (response.ok) setSaved(response.data.id);
   };
+
+  // Saved: the photos of the talk and the scan of the record the deputy signed go with it.
+  if (saved) {
+    return (
+      <View id="contact-saved">
+        <View className="state">记录已保存。可以添加现场照片或代表签字的面复记录扫描件。</View>
+        <AttachmentList
+          id="contact-files"
+          target="contact"
+          targetId={saved}
+          items={files}
+          canAdd
+          onChanged={() => undefined}
+          onAdded={(view) => setFiles((list) => [...list, view])}
+          onRemoved={(id) => setFiles((list) => list.filter((f) => f.id !== id))}
+        />
+        <Button className="btn btn-primary" id="contact-done" onClick={onDone}>
+          完成
+        </Button>
+      </View>
+    );
+  }
 
   return (
     <View>

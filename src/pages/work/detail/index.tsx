@@ -9,8 +9,12 @@ import { QueryView } from '../../../components/query-view';
 import { Screen } from '../../../components/screen';
 import { open, routes } from '../../routes';
 import { TaskCard } from './task-card';
-import { Commitments, Contacts, Feedbacks, Opinions, Replies } from './record-sections';
+import { Commitments, Contacts, Feedbacks, Opinions, Replies, type FilesOf } from './record-sections';
+import { AttachmentList } from '../attachments/attachment-list';
 import { Timeline } from './timeline';
+
+/** A unit's own steps on a task: whoever may take one works on its records and may add files to them. */
+const WORKS_ON = new Set<string>(['tasks.claim', 'tasks.logContact', 'tasks.saveDraft', 'tasks.submitOpinion', 'commitments.progress']);
 
 function Header({ detail }: { detail: SuggestionDetail }) {
   return (
@@ -42,6 +46,16 @@ export function DetailView({ id, refreshKey = 0 }: { id: string; refreshKey?: nu
       <QueryView query={query}>
         {(detail) => {
           const allowedOn = (taskId: string) => detail.tasks.find((t) => t.id === taskId)?.allowedActions ?? [];
+          const office = detail.allowedActions.includes('suggestions.assign');
+          // Adding files is offered where the caller works on the record; the server has the last word.
+          const files: FilesOf = {
+            items: (target, targetId) => (detail.attachments ?? []).filter((a) => a.target === target && a.targetId === targetId),
+            canAdd: (_target, taskId) =>
+              !detail.archivedAt &&
+              (office ||
+                (taskId ? allowedOn(taskId).some((a) => WORKS_ON.has(a)) : detail.tasks.some((t) => t.allowedActions.some((a) => WORKS_ON.has(a))))),
+            onChanged: query.reload,
+          };
           return (
             <View>
               <Header detail={detail} />
@@ -64,6 +78,14 @@ export function DetailView({ id, refreshKey = 0 }: { id: string; refreshKey?: nu
                 <View className="card card-text" id="suggestion-content">
                   {detail.content}
                 </View>
+                <AttachmentList
+                  id="suggestion-files"
+                  target="suggestion"
+                  targetId={detail.id}
+                  items={files.items('suggestion', detail.id)}
+                  canAdd={files.canAdd('suggestion')}
+                  onChanged={query.reload}
+                />
               </View>
               <View className="section" id="tasks">
                 <View className="section-title">承办单位</View>
@@ -72,12 +94,13 @@ export function DetailView({ id, refreshKey = 0 }: { id: string; refreshKey?: nu
                   <TaskCard key={task.id} suggestionId={detail.id} task={task} onChanged={query.reload} />
                 ))}
               </View>
-              <Replies replies={detail.replies} />
+              <Replies replies={detail.replies} files={files} />
               <Opinions opinions={detail.opinions} />
               <Contacts
                 contacts={detail.contacts}
                 confirmable={(c) => allowedOn(c.taskId).includes('contacts.confirm')}
                 onChanged={query.reload}
+                files={files}
               />
               <Feedbacks feedback={detail.feedback} />
               <Commitments

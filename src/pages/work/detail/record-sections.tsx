@@ -1,12 +1,37 @@
 // What was written down on a suggestion: replies, co-handlers' opinions, contact records,
 // the deputies' ratings and the B/C promises with their progress.
 import { Button, Text, View } from '@tarojs/components';
-import type { CommitmentView, ContactView, FeedbackView, OpinionView, ReplyView } from '../../../contract';
+import type { AttachmentView, CommitmentView, ContactView, FeedbackView, OpinionView, ReplyView } from '../../../contract';
 import { useAction } from '../../../hooks/use-action';
+import { AttachmentList } from '../attachments/attachment-list';
+import { openFile } from '../../../components/open-file';
 import { FormError } from '../../../components/fields';
 import { formatDate, formatTime } from '../../../components/format';
 
-export function Replies({ replies }: { replies: ReplyView[] }) {
+/** 答复函: the letter made on signature, opened through a link made for the caller. */
+function LetterButton({ taskId }: { taskId: string }) {
+  const letter = useAction('letters.get');
+  const show = async () => {
+    const response = await letter.run({ taskId });
+    if (response.ok) await openFile(response.data.url, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  };
+  return (
+    <View>
+      <Button className="btn btn-default letter-btn" disabled={letter.pending || undefined} onClick={() => void show()}>
+        {letter.pending ? '正在打开…' : '查看答复函（Word）'}
+      </Button>
+      <FormError message={letter.error?.message} />
+    </View>
+  );
+}
+
+export interface FilesOf {
+  items: (target: 'suggestion' | 'contact' | 'reply', targetId: string) => AttachmentView[];
+  canAdd: (target: 'suggestion' | 'contact' | 'reply', taskId?: string) => boolean;
+  onChanged: () => void;
+}
+
+export function Replies({ replies, files }: { replies: ReplyView[]; files?: FilesOf }) {
   if (replies.length === 0) return null;
   return (
     <View className="section" id="replies">
@@ -37,6 +62,18 @@ export function Replies({ replies }: { replies: ReplyView[] }) {
               {review.comment ? `，意见：${review.comment}` : ''}
             </View>
           ))}
+          {reply.letter ? <View className="card-meta">答复函：{reply.letter.number}</View> : null}
+          {reply.signed ? <LetterButton taskId={reply.taskId} /> : null}
+          {files ? (
+            <AttachmentList
+              id={`reply-files-${reply.id}`}
+              target="reply"
+              targetId={reply.id}
+              items={files.items('reply', reply.id)}
+              canAdd={files.canAdd('reply', reply.taskId)}
+              onChanged={files.onChanged}
+            />
+          ) : null}
         </View>
       ))}
     </View>
@@ -61,7 +98,7 @@ export function Opinions({ opinions }: { opinions: OpinionView[] }) {
   );
 }
 
-function ContactItem({ contact, canConfirm, onChanged }: { contact: ContactView; canConfirm: boolean; onChanged: () => void }) {
+function ContactItem({ contact, canConfirm, onChanged, files }: { contact: ContactView; canConfirm: boolean; onChanged: () => void; files?: FilesOf }) {
   const confirm = useAction('contacts.confirm');
   return (
     <View className="card contact-item">
@@ -86,18 +123,28 @@ function ContactItem({ contact, canConfirm, onChanged }: { contact: ContactView;
         </Button>
       ) : null}
       <FormError message={confirm.error?.message} />
+      {files ? (
+        <AttachmentList
+          id={`contact-files-${contact.id}`}
+          target="contact"
+          targetId={contact.id}
+          items={files.items('contact', contact.id)}
+          canAdd={files.canAdd('contact', contact.taskId)}
+          onChanged={files.onChanged}
+        />
+      ) : null}
     </View>
   );
 }
 
-export function Contacts(props: { contacts: ContactView[]; confirmable: (c: ContactView) => boolean; onChanged: () => void }) {
-  const { contacts, confirmable, onChanged } = props;
+export function Contacts(props: { contacts: ContactView[]; confirmable: (c: ContactView) => boolean; onChanged: () => void; files?: FilesOf }) {
+  const { contacts, confirmable, onChanged, files } = props;
   if (contacts.length === 0) return null;
   return (
     <View className="section" id="contacts">
       <View className="section-title">面复与沟通记录</View>
       {contacts.map((c) => (
-        <ContactItem key={c.id} contact={c} canConfirm={confirmable(c)} onChanged={onChanged} />
+        <ContactItem key={c.id} contact={c} canConfirm={confirmable(c)} onChanged={onChanged} files={files} />
       ))}
     </View>
   );
