@@ -13,6 +13,7 @@ import { ledgerRows } from '../ledger';
 import { caller, defineUseCase } from '../use-case';
 import { ledgerQuerySchema } from './list-ledger';
 import { loadExcelJS } from '../lazy';
+import type { Fill, Font } from 'exceljs';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -60,8 +61,8 @@ function csvText(rows: readonly LedgerRow[]): string {
 }
 
 /** An overdue row, marked so that it shows on screen and on paper (a light red fill and dark red text; 是否超期 says it in words). */
-const OVERDUE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE2E1' } };
-const OVERDUE_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF9B1C1C' }, bold: true };
+const OVERDUE_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE2E1' } };
+const OVERDUE_FONT: Partial<Font> = { color: { argb: 'FF9B1C1C' }, bold: true };
 
 /** The filters of the export in words, for the sheet's title: 2024年 · 十八届三次 · 市民政局 · 已办结. */
 export async function filterWords(query: LedgerQuery, scope: MetricsScope, directory: Directory): Promise<string> {
