@@ -14,6 +14,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { EJSON } from 'bson';
 import { applyUpdate, matches, QueryError, sortDocs, type Docu } from './query';
+import { createStorage, StorageError, type EmulatedStorage } from './storage';
 
 export interface EmulatorOptions {
   /** Real milliseconds each request waits before it is answered (a network round trip). */
@@ -24,6 +25,8 @@ export interface EmulatorOptions {
   clockStart?: number;
   /** Collections that exist from the start (a fresh environment has none). */
   collections?: readonly string[];
+  /** The environment id in the fileIDs of cloud storage (cloud://<env>.<bucket>/<path>); default test-env. */
+  env?: string;
 }
 
 export interface CloudBaseEmulator {
@@ -48,7 +51,9 @@ export interface CloudBaseEmulator {
   cutAfter(n: number | undefined): void;
   /** Transactions begun and neither committed, aborted nor expired. */
   openTransactions(): number;
-  /** Back to a fresh environment holding only these (empty) collections; the counter restarts. */
+  /** Cloud storage (storage.ts): the objects by cloud path, and COS's size limit to lower for a test. */
+  readonly storage: Pick<EmulatedStorage, 'objects' | 'setMaxObjectBytes'>;
+  /** Back to a fresh environment holding only these (empty) collections and no files; the counter restarts. */
   reset(collections?: readonly string[]): void;
   close(): Promise<void>;
 }
@@ -237,8 +242,12 @@ export async function startCloudBaseEmulator(options: EmulatorOptions = {}): Pro
   let nextAutoId = 0;
   const autoId = () => `emu${Date.now().toString(16)}${(nextAutoId++).toString(16).padStart(8, '0')}`;
 
+  let base = '';
+  const storage = createStorage({ env: options.env ?? 'test-env', base: () => base, now });
+
   async function handle(body: Docu): Promise<Docu> {
     const action = String(body.action);
+    if (action.startsWith('storage.')) return { data: storage.action(action, body) };
     const name = body.collectionName === undefined ? undefined : String(body.collectionName);
     const txId = body.transactionId === undefined ? undefined : String(body.transactionId);
     const query = parseEjson(body.query);
@@ -366,9 +375,13 @@ export async function startCloudBaseEmulator(options: EmulatorOptions = {}): Pro
 
   let requestSeq = 0;
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    let raw = '';
-    req.on('data', (chunk) => (raw += chunk));
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      const bytes = Buffer.concat(chunks);
+      // The COS side of storage (uploads and temporary URLs): not a database call, not counted.
+      if (req.url?.startsWith('/cos/')) return storage.cos(req, res, bytes);
+      const raw = bytes.toString('utf8');
       counter += 1;
       const position = counter;
       let body: Docu;
@@ -392,7 +405,7 @@ export async function startCloudBaseEmulator(options: EmulatorOptions = {}): Pro
         try {
           reply = { ...(await handle(body)), requestId };
         } catch (error) {
-          if (error instanceof ServiceError) reply = { code: error.code, message: error.message, requestId };
+          if (error instanceof ServiceError || error instanceof StorageError) reply = { code: error.code, message: error.message, requestId };
           else if (error instanceof QueryError) reply = { code: 'DATABASE_INVALID_OPERRATOR', message: error.message, requestId };
           else reply = { code: 'SYS_ERR', message: String(error), requestId };
         }
@@ -405,8 +418,10 @@ export async function startCloudBaseEmulator(options: EmulatorOptions = {}): Pro
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  base = `http://127.0.0.1:${port}`;
 
   return {
+    storage,
     url: `http://127.0.0.1:${port}/admin`,
     get requests() {
       return counter;
@@ -451,6 +466,7 @@ export async function startCloudBaseEmulator(options: EmulatorOptions = {}): Pro
       transactions.clear();
       locks.clear();
       for (const name of collections) data.set(name, new Map());
+      storage.reset();
       counter = 0;
       byAction = {};
       cutAt = undefined;
