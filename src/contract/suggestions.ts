@@ -74,7 +74,8 @@ export interface ReplyView {
   signerName?: string;
   /** The reply letter (答复函) made on signature; open it with letters.get. */
   letter?: { fileName: string; number: string };
-  reviews: { byName: string; at: string; decision: 'approve' | 'reject'; comment?: string }[];
+  /** The draft's reviews: for the office and the units only, never for the deputy. */
+  reviews?: { byName: string; at: string; decision: 'approve' | 'reject'; comment?: string }[];
   version: number;
 }
 

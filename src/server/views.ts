@@ -24,6 +24,7 @@ import type { Commitment, Contact, Feedback, Opinion, Reply, Suggestion, Task, U
 import { remainingDaysText } from '../core/reminders';
 import type { WorkflowContext } from '../core/workflow';
 import type { Directory } from './directory';
+import { only, REPLY_FIELDS, TASK_FIELDS, taskAudience, type Audience } from './audiences';
 import { taskActionsFor } from './permissions';
 
 /** Records beside the task that offer actions of their own. */
@@ -134,11 +135,11 @@ export async function taskView(
     const { reason, requestedDue, requestedAt, decidedAt, approved, comment } = task.extensionRequest;
     view.extensionRequest = { reason, requestedDue, requestedAt, ...defined({ decidedAt, approved, comment }) };
   }
-  return view;
+  return only(view, TASK_FIELDS[taskAudience(user, task)]);
 }
 
-export async function replyView(reply: Reply, task: Task | undefined, directory: Directory): Promise<ReplyView> {
-  return {
+export async function replyView(reply: Reply, task: Task | undefined, directory: Directory, audience: Audience): Promise<ReplyView> {
+  return only<ReplyView>({
     id: reply.id,
     taskId: reply.taskId,
     unitName: await directory.unitName(task?.unitId),
@@ -155,7 +156,7 @@ export async function replyView(reply: Reply, task: Task | undefined, directory:
       reply.reviews.map(async (r) => ({ byName: await directory.userName(r.by), at: r.at, decision: r.decision, ...defined({ comment: r.comment }) })),
     ),
     version: reply.version,
-  };
+  }, REPLY_FIELDS[audience]);
 }
 
 export async function opinionView(opinion: Opinion, task: Task | undefined, directory: Directory): Promise<OpinionView> {

@@ -7,6 +7,7 @@ import { PHASE_LABELS, SUGGESTION_STATUS_LABELS } from '../../core/labels';
 import { isSuggestionDone, suggestionStatus } from '../../core/status';
 import { AppError } from '../../core/errors';
 import { Directory } from '../directory';
+import { only, SUGGESTION_FIELDS, suggestionAudience } from '../audiences';
 import { assertCanSee, readsAsDeputy, suggestionActionsFor } from '../permissions';
 import { loadTaskRecords, workflowContextFor } from '../task-context';
 import { caller, defineUseCase } from '../use-case';
@@ -37,11 +38,13 @@ export const getSuggestion = defineUseCase({
     const status = suggestionStatus(suggestion, records.siblings);
     // A deputy (who is not also office staff) sees signed replies only and no internal records.
     const asDeputy = readsAsDeputy(user, suggestion, records.siblings);
+    // What the caller receives is cut to the fields of his or her audience (src/server/audiences.ts).
+    const audience = suggestionAudience(user, suggestion, records.siblings);
     const taskOf = (id: string) => records.siblings.find((t) => t.id === id);
     const tasks = records.siblings;
 
 
-    return {
+    const detail: SuggestionDetail = {
       id: suggestion.id,
       number: suggestion.number,
       title: suggestion.title,
@@ -76,7 +79,7 @@ export const getSuggestion = defineUseCase({
         ),
       ),
       replies: await Promise.all(
-        records.replies.filter((r) => !asDeputy || r.signedAt).map((r) => replyView(r, taskOf(r.taskId), directory)),
+        records.replies.filter((r) => !asDeputy || r.signedAt).map((r) => replyView(r, taskOf(r.taskId), directory, audience)),
       ),
       opinions: asDeputy ? [] : await Promise.all(records.opinions.map((o) => opinionView(o, taskOf(o.taskId), directory))),
       contacts: records.contacts.map(contactView),
@@ -106,6 +109,7 @@ export const getSuggestion = defineUseCase({
         : {}),
       allowedActions: suggestionActionsFor(user, suggestion, isSuggestionDone(status)),
     };
+    return only(detail, SUGGESTION_FIELDS[audience]);
   },
 });
 

@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import type { MyNotificationsData, MyNotificationsResult, NotificationView } from '../../contract';
 import type { Notification } from '../../core/model';
+import { NOTIFICATION_FIELDS, only } from '../audiences';
 import { caller, defineUseCase } from '../use-case';
 
 const LIMIT = 100;
@@ -10,7 +11,7 @@ const LIMIT = 100;
 const schema: z.ZodType<MyNotificationsData> = z.object({ unreadOnly: z.boolean().optional() });
 
 export function notificationView(n: Notification): NotificationView {
-  return {
+  return only<NotificationView>({
     id: n.id,
     kind: n.kind,
     title: n.title,
@@ -19,7 +20,7 @@ export function notificationView(n: Notification): NotificationView {
     status: n.status,
     createdAt: n.createdAt,
     ...(n.readAt ? { readAt: n.readAt } : {}),
-  };
+  }, NOTIFICATION_FIELDS);
 }
 
 export const listNotifications = defineUseCase({

@@ -56,7 +56,7 @@ export function Replies({ replies, files }: { replies: ReplyView[]; files?: File
           <View className="card-meta">
             {reply.signed ? `已签发${reply.signerName ? `（${reply.signerName}）` : ''}${reply.signedAt ? ` ${formatTime(reply.signedAt)}` : ''}` : '草稿（未签发）'}
           </View>
-          {reply.reviews.map((review, i) => (
+          {(reply.reviews ?? []).map((review, i) => (
             <View className="card-meta" key={i}>
               审核：{review.byName} {review.decision === 'approve' ? '通过' : '退回修改'}
               {review.comment ? `，意见：${review.comment}` : ''}
