@@ -11,7 +11,7 @@
 // No view carries an openid; the public view (public.get) has its own, smaller contract and never a
 // contact person or phone.
 import type { Suggestion, Task, User } from '../core/model';
-import { isOffice, isStaffOf, isUnitStaff, readsAsDeputy } from './permissions';
+import { isDeputyOf, isOffice, isStaffOf, isUnitStaff, readsAsDeputy } from './permissions';
 
 export type Audience = 'office' | 'unit' | 'deputy';
 
@@ -24,10 +24,14 @@ export function suggestionAudience(user: User, suggestion: Suggestion, tasks: re
   return readsAsDeputy(user, suggestion, tasks) ? 'deputy' : 'unit';
 }
 
-/** The audience of one task's view (a task action answers with it). */
-export function taskAudience(user: User, task: Task): Audience {
+/**
+ * The audience of one task's view (a task action answers with it): a deputy of the suggestion reads
+ * it as a deputy unless he or she works in the task's own unit, even when he or she is staff elsewhere.
+ */
+export function taskAudience(user: User, task: Task, suggestion: Suggestion): Audience {
   if (isOffice(user)) return 'office';
-  return isStaffOf(user, task.unitId) || isUnitStaff(user) ? 'unit' : 'deputy';
+  if (isStaffOf(user, task.unitId)) return 'unit';
+  return isDeputyOf(user, suggestion) || !isUnitStaff(user) ? 'deputy' : 'unit';
 }
 
 const TASK_COMMON = [

@@ -135,7 +135,7 @@ export async function taskView(
     const { reason, requestedDue, requestedAt, decidedAt, approved, comment } = task.extensionRequest;
     view.extensionRequest = { reason, requestedDue, requestedAt, ...defined({ decidedAt, approved, comment }) };
   }
-  return only(view, TASK_FIELDS[taskAudience(user, task)]);
+  return only(view, TASK_FIELDS[taskAudience(user, task, suggestion)]);
 }
 
 export async function replyView(reply: Reply, task: Task | undefined, directory: Directory, audience: Audience): Promise<ReplyView> {

@@ -6,7 +6,7 @@ import type { ApiResponse } from '../../src/core/errors';
 import type { SuggestionDetail, SuggestionListItem, TaskResult } from '../../src/contract';
 import { createApi, type Api } from '../../src/server/api';
 import { openSqliteStore, type SqliteStore } from '../../src/server/adapters/sqlite/sqlite.store';
-import { SUGGESTION_FIELDS, NOTIFICATION_FIELDS, type Audience, type Fields } from '../../src/server/audiences';
+import { SUGGESTION_FIELDS, NOTIFICATION_FIELDS, taskAudience, type Audience, type Fields } from '../../src/server/audiences';
 import { seedDemo } from '../../src/server/demo-data';
 
 const NOW = '2024-04-10T02:00:00.000Z';
@@ -149,5 +149,22 @@ describe('what each role receives', () => {
     for (const phone of phones) expect(text).not.toContain(phone);
     const keys = new Set(paths(answers).map((p) => p.split('.').pop()));
     for (const key of ['leaderContact', 'handlerContact', 'contact', 'phone', 'reviews', 'openid']) expect(keys).not.toContain(key);
+  });
+});
+
+describe("a task's audience", () => {
+  const suggestion = { leadDeputyId: 'u-wang', coSignerIds: ['u-li'] } as never;
+  const task = { unitId: 'unit-fgw' } as never;
+  const person = (roles: string[], unitId?: string, id = 'u-x') => ({ id, name: 'X', roles, ...(unitId ? { unitId } : {}), createdAt: NOW, version: 1 }) as never;
+
+  it.each<[string, unknown, Audience]>([
+    ['the office', person(['coordinator']), 'office'],
+    ["staff of the task's unit", person(['handler'], 'unit-fgw'), 'unit'],
+    ['staff of a co-handling unit', person(['handler'], 'unit-jtj'), 'unit'],
+    ['the lead deputy', person(['deputy'], undefined, 'u-wang'), 'deputy'],
+    ['a co-signer who is also staff of another unit', person(['deputy', 'handler'], 'unit-jtj', 'u-li'), 'deputy'],
+    ["a deputy who is also staff of the task's unit", person(['deputy', 'handler'], 'unit-fgw', 'u-li'), 'unit'],
+  ])('%s', (_who, user, audience) => {
+    expect(taskAudience(user as never, task, suggestion)).toBe(audience);
   });
 });
