@@ -1,13 +1,15 @@
 // The wire contract: ledger, statistics, report. Types only; see docs/architecture.md.
-import type { ReplyClass, SuggestionStatus } from '../core/model';
+import type { ReplyClass } from '../core/model';
 import type { Headline } from '../core/metrics';
-import type { PageQuery, Paged } from './common';
+import type { CaseFilters, PageQuery, Paged, SortOrder } from './common';
 
-export interface LedgerQuery extends PageQuery {
-  session?: string;
-  year?: number;
-  unitId?: string; // scope: one unit; default the whole deployment (a unit's staff: their unit)
-  status?: SuggestionStatus;
+/** number: by 届次, 建议号, then unit (default); replyDue: the deadline in force, nearest first; assignedAt: by 交办 date. */
+export type LedgerSort = 'number' | 'replyDue' | 'assignedAt';
+
+/** unitId is the scope: one unit; default the whole deployment (a unit's staff: their unit). */
+export interface LedgerQuery extends PageQuery, CaseFilters {
+  sort?: LedgerSort;
+  order?: SortOrder; // default asc
 }
 export interface LedgerRow {
   suggestionId: string;
@@ -28,6 +30,10 @@ export interface LedgerRow {
   resultLabel?: string;
   overdue: boolean;
   closedAt?: string;
+  keySupervised: boolean;
+  atRisk: boolean; // 临期: due within the policy's days, today included
+  dueDate?: string; // the deadline in force (答复 / 会办意见 / 重新办理); absent when none
+  daysLeftText?: string; // 剩余 12 天 / 今日到期 / 已超期 3 天
 }
 export type LedgerListResult = Paged<LedgerRow>;
 export interface LedgerExportResult {

@@ -2,7 +2,7 @@
 import type { AttachmentView } from './papers';
 import type { ContactMode, DisclosureMode, Phase, Rating, ReplyClass, SuggestionStatus, TaskState, UnitRole } from '../core/model';
 import type { DeadlineKind } from '../core/deadlines';
-import type { PageQuery, Paged, PersonContactData } from './common';
+import type { CaseFilters, PageQuery, Paged, PersonContactData, SortOrder } from './common';
 import type { ActionName } from './names';
 
 export interface TaskUnitBrief {
@@ -35,10 +35,12 @@ export interface SuggestionListItem {
   ratedAt?: string;
 }
 
-export interface ListSuggestionsData extends PageQuery {
-  status?: SuggestionStatus;
-  keyword?: string;
-  session?: string;
+/** number: by 届次 then 建议号 (default); replyDue: nearest reply deadline first; assignedAt: by 交办 date. */
+export type SuggestionSort = 'number' | 'replyDue' | 'assignedAt';
+
+export interface ListSuggestionsData extends PageQuery, CaseFilters {
+  sort?: SuggestionSort;
+  order?: SortOrder; // default asc
 }
 export type ListSuggestionsResult = Paged<SuggestionListItem>;
 

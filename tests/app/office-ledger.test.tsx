@@ -25,6 +25,8 @@ const row = (n: number, extra: Partial<LedgerRow> = {}): LedgerRow => ({
   replyDue: '2026-06-01',
   faceToFace: false,
   overdue: false,
+  keySupervised: false,
+  atRisk: false,
   ...extra,
 });
 

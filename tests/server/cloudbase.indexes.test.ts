@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cloudBaseIndexes } from '../../src/server/adapters/cloudbase/cloudbase.indexes';
+import { cloudBaseIndexes, markdownRows } from '../../src/server/adapters/cloudbase/cloudbase.indexes';
 import { CLOUD_COLLECTIONS } from '../../src/server/adapters/cloudbase/cloudbase.store';
 import { INDEXES } from '../../src/server/ports';
 
@@ -22,6 +22,12 @@ describe('CloudBase index definitions', () => {
   it('are all listed in the documentation', () => {
     const doc = readFileSync(join(__dirname, '../../docs/cloudbase-indexes.md'), 'utf8');
     for (const def of defs) expect(doc).toContain(`| ${def.collection} | ${def.name} |`);
+    expect(doc).toContain(markdownRows());
+  });
+
+  it('serve the office’s filtered, sorted pages and the search', () => {
+    expect(defs).toContainEqual(expect.objectContaining({ collection: 'ledgerRows', keys: [{ field: 'unitId', direction: 1 }, { field: 'sortKey', direction: 1 }, { field: '_id', direction: 1 }] }));
+    expect(defs).toContainEqual(expect.objectContaining({ collection: 'suggestionRows', keys: [{ field: '_searchGrams', direction: 1 }, { field: '_id', direction: 1 }] }));
   });
 
   it('list every collection the CloudBase store uses, and nothing else, in the documentation', () => {

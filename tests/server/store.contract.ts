@@ -1,6 +1,6 @@
 // The behaviour every Store adapter must have. Run it with a factory for a fresh, empty store.
 import type { AuditEvent, Suggestion, Task, User } from '../../src/core/model';
-import type { Store } from '../../src/server/ports';
+import type { Query, Store } from '../../src/server/ports';
 
 export function user(id: string, extra: Partial<User> = {}): User {
   return { id, name: `用户${id}`, roles: ['deputy'], createdAt: '2024-01-01T00:00:00.000Z', version: 1, ...extra };
@@ -254,6 +254,74 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         tx.update('units', { ...seen!, departments: ['养老服务处'] });
       });
       expect((await store.get('units', 'u1'))?.departments).toEqual(['养老服务处']);
+    });
+
+    it('matches any of a list of values, every one of a list on an array field, and ids in one call', async () => {
+      await store.transaction(async (tx) => {
+        tx.insert('users', user('a', { roles: ['handler'], unitId: 'u1' }));
+        tx.insert('users', user('b', { roles: ['reviewer', 'handler'], unitId: 'u2' }));
+        tx.insert('users', user('c', { roles: ['leader'], unitId: 'u3' }));
+      });
+      expect((await store.find('users', { where: { unitId: ['u1', 'u3'] } })).map((u) => u.id)).toEqual(['a', 'c']);
+      expect((await store.find('users', { where: { roles: ['reviewer', 'leader'] } })).map((u) => u.id)).toEqual(['b', 'c']);
+      expect(await store.count('users', { where: { unitId: [] } })).toBe(0);
+      expect((await store.getMany('users', ['c', 'a', 'nobody', 'a'])).map((u) => u.id).sort()).toEqual(['a', 'c']);
+      expect(await store.getMany('users', [])).toEqual([]);
+    });
+
+    it('orders by index fields then id, skips, and searches the text of the read models, Chinese included', async () => {
+      await store.transaction(async (tx) => {
+        tx.insert('users', user('d1', { name: '王建华' }));
+        tx.insert('users', user('d2', { name: '李秀英' }));
+        tx.insert('suggestions', suggestion('s1', { number: '1010', title: '关于加快充电桩建设的建议', leadDeputyId: 'd1' }));
+        tx.insert('suggestions', suggestion('s2', { number: '1002', title: '关于社区养老服务的建议', leadDeputyId: 'd2', coSignerIds: ['d1'] }));
+        tx.insert('suggestions', suggestion('s3', { number: '1003', title: '关于黄河"滩区"保障的建议', leadDeputyId: 'd2', keySupervised: true }));
+        tx.insert('tasks', task('t1', { suggestionId: 's1', unitId: 'u1', role: 'sole' }));
+        tx.insert('tasks', task('t2', { suggestionId: 's2', unitId: 'u2', role: 'lead', state: 'handling' }));
+        tx.insert('tasks', task('t3', { suggestionId: 's2', unitId: 'u1', role: 'co' }));
+      });
+      const ids = async (query: Query<'suggestionRows'>) => (await store.find('suggestionRows', query)).map((r) => r.id);
+      expect(await ids({ orderBy: [{ field: 'sortKey' }] })).toEqual(['s2', 's3', 's1']);
+      expect(await ids({ orderBy: [{ field: 'sortKey', desc: true }] })).toEqual(['s1', 's3', 's2']);
+      expect(await ids({ orderBy: [{ field: 'sortKey' }], offset: 1, limit: 1 })).toEqual(['s3']);
+      expect(await ids({ orderBy: [{ field: 'keySupervised', desc: true }, { field: 'sortKey', desc: true }] })).toEqual(['s3', 's1', 's2']);
+      expect(await ids({ search: '养老服务' })).toEqual(['s2']);
+      expect(await ids({ search: '建议' })).toEqual(['s1', 's2', 's3']);
+      expect(await ids({ search: '秀' })).toEqual(['s2', 's3']);
+      expect(await ids({ search: '"滩区"' })).toEqual(['s3']);
+      expect(await ids({ search: '100' })).toEqual(['s2', 's3']);
+      expect(await ids({ search: '养老建设' })).toEqual([]);
+      expect(await store.count('suggestionRows', { search: '李秀英' })).toBe(2);
+      expect(await ids({ where: { viewers: ['deputy:d1'] } })).toEqual(['s1', 's2']);
+      expect(await ids({ every: { facets: ['u1|live', '*|state:handling'] } })).toEqual(['s2']);
+      expect(await ids({ every: { facets: ['u1|state:handling'] } })).toEqual([]);
+      expect((await store.find('ledgerRows', { where: { unitId: 'u1' }, orderBy: [{ field: 'sortKey' }] })).map((r) => r.id)).toEqual(['t3', 't1']);
+    });
+
+    it('moves the read models with each change of a suggestion and its tasks', async () => {
+      await store.transaction(async (tx) => {
+        tx.insert('users', user('d1', { name: '王建华' }));
+        tx.insert('suggestions', suggestion('s1', { title: '关于公交线路的建议' }));
+        tx.insert('tasks', task('t1', { suggestionId: 's1', role: 'sole' }));
+      });
+      expect((await store.get('suggestionRows', 's1'))?.status).toBe('handling');
+      await store.transaction(async (tx) => {
+        const t = (await tx.get('tasks', 't1'))!;
+        tx.update('tasks', { ...t, state: 'closed', closedAt: '2024-03-01T00:00:00.000Z', version: 2 });
+        const s = (await tx.get('suggestions', 's1'))!;
+        tx.update('suggestions', { ...s, title: '关于优化公交线路的建议', version: 2 });
+      });
+      expect(await store.get('suggestionRows', 's1')).toMatchObject({ status: 'closed', title: '关于优化公交线路的建议' });
+      expect(await store.get('ledgerRows', 't1')).toMatchObject({ state: 'closed', status: 'closed', activeDue: '9999-12-31' });
+      expect(await store.count('suggestionRows', { search: '优化公交' })).toBe(1);
+      expect(await store.count('suggestionRows', { search: '于公交' })).toBe(0);
+      await store.transaction(async (tx) => {
+        const d = (await tx.get('users', 'd1'))!;
+        tx.update('users', { ...d, name: '王建国', version: 2 });
+      });
+      expect(await store.count('ledgerRows', { search: '王建国' })).toBe(1);
+      const counters = await store.find('statCounters', { where: { unitId: '*' } });
+      expect(counters.map((c) => [c.received, c.done])).toEqual([[1, 1]]);
     });
   });
 }

@@ -4,6 +4,7 @@ import { AppError } from '../../core/errors';
 import type { AuditEvent } from '../../core/model';
 import type { CollectionName, Doc, EventQuery, IdempotencyRecord, Query, Tx } from '../ports';
 import { uniqueKeysOf } from './unique-keys';
+import { addCounts, counterId, project, zeroCounts, type Contribution, type Counts, type StatCounter, type SuggestionRecords } from '../read-models';
 
 export interface Revised<T> {
   doc: T;
@@ -12,6 +13,7 @@ export interface Revised<T> {
 
 export interface RevReader {
   getWithRev<C extends CollectionName>(collection: C, id: string): Promise<Revised<Doc<C>> | undefined>;
+  getManyWithRev<C extends CollectionName>(collection: C, ids: readonly string[]): Promise<Revised<Doc<C>>[]>;
   findWithRev<C extends CollectionName>(collection: C, query?: Query<C>): Promise<Revised<Doc<C>>[]>;
   count<C extends CollectionName>(collection: C, query?: Query<C>): Promise<number>;
   events(query: EventQuery): Promise<AuditEvent[]>;
@@ -26,13 +28,28 @@ export interface PlannedWrite {
   expectedRev: number;
 }
 
+/** Numbers added to a document's fields at the commit, whatever they are then (no revision check). */
+export interface PlannedIncrement {
+  collection: CollectionName;
+  id: string;
+  /** The document to create when it does not exist yet (its number fields at zero). */
+  init: Record<string, unknown>;
+  deltas: Record<string, number>;
+}
+
 export interface CommitPlan {
   writes: PlannedWrite[];
   /** Documents removed (if present): only the UniqueKey claims a document gave up. */
   deletes: { collection: CollectionName; id: string }[];
   events: AuditEvent[];
+  increments?: PlannedIncrement[];
   remember?: IdempotencyRecord;
 }
+
+/** The collections a suggestion's read models are derived from (src/server/read-models.ts). */
+const SOURCES = new Set<CollectionName>(['suggestions', 'tasks', 'replies', 'feedback', 'contacts']);
+/** Read models carry a stored copy of their suggestion's share of the counters. */
+type StoredSuggestionRow = Doc<'suggestionRows'> & { contribution?: Contribution };
 
 export const staleConflict = () => new AppError('CONFLICT');
 
@@ -65,6 +82,15 @@ export async function runUnitOfWork<T>(
       const found = await reader.getWithRev(collection, id);
       note(collection, id, found?.rev ?? 0, found?.doc);
       return found?.doc;
+    },
+    async getMany(collection, ids) {
+      const found = await reader.getManyWithRev(collection, ids);
+      return found.map(({ doc, rev }) => {
+        const id = (doc as { id: string }).id;
+        note(collection, id, rev, doc);
+        const buffered = writes.get(keyOf(collection, id));
+        return (buffered ? copy(buffered.doc) : doc) as typeof doc;
+      });
     },
     async find(collection, query) {
       const found = await reader.findWithRev(collection, query);
@@ -107,7 +133,8 @@ export async function runUnitOfWork<T>(
   const result = await fn(tx);
   // A requestId is remembered only with a change: a request that changed nothing leaves no trace.
   if (writes.size > 0 || events.length > 0) {
-    await commit({ ...withUniqueKeys([...writes.values()], before), events, remember });
+    const increments = await projectReadModels(tx, [...writes.values()]);
+    await commit({ ...withUniqueKeys([...writes.values()], before), events, increments, remember });
   }
   return result;
 }
@@ -133,4 +160,76 @@ function withUniqueKeys(writes: PlannedWrite[], before: Map<string, unknown>): P
     for (const id of old.keys()) if (!next.has(id)) deletes.push({ collection: 'uniqueKeys', id });
   }
   return { writes: [...writes, ...claims], deletes };
+}
+
+/**
+ * Rebuilds the read models of every suggestion the writes touch, through the transaction (so a
+ * concurrent change to the same suggestion makes one of the two commits fail with CONFLICT), and
+ * returns the counter increments: the suggestion's new share minus the share stored with its row.
+ */
+async function projectReadModels(tx: Tx, planned: readonly PlannedWrite[]): Promise<PlannedIncrement[]> {
+  const touched = new Set<string>();
+  for (const w of planned) {
+    // A deputy's name is in the search text of the suggestions he or she leads.
+    if (w.collection === 'users' && w.expectedRev > 0) {
+      for (const s of await tx.find('suggestions', { where: { leadDeputyId: w.id } })) touched.add(s.id);
+    }
+    if (!SOURCES.has(w.collection)) continue;
+    touched.add(w.collection === 'suggestions' ? w.id : (w.doc as { suggestionId: string }).suggestionId);
+  }
+  const increments = new Map<string, Counts & { _init: StatCounter }>();
+  for (const suggestionId of [...touched].sort()) {
+    const records = await recordsOf(tx, planned, suggestionId);
+    if (!records) continue;
+    const { suggestionRow, ledgerRows, contribution } = project(records);
+    const previous = (await tx.get('suggestionRows', suggestionId)) as StoredSuggestionRow | undefined;
+    const row: StoredSuggestionRow = { ...suggestionRow, contribution };
+    if (!previous) tx.insert('suggestionRows', row);
+    else if (JSON.stringify(previous) !== JSON.stringify(row)) tx.update('suggestionRows', row);
+    const existing = new Map((await tx.find('ledgerRows', { where: { suggestionId } })).map((r) => [r.id, r]));
+    for (const ledgerRow of ledgerRows) {
+      const before = existing.get(ledgerRow.id);
+      if (!before) tx.insert('ledgerRows', ledgerRow);
+      else if (JSON.stringify(before) !== JSON.stringify(ledgerRow)) tx.update('ledgerRows', ledgerRow);
+    }
+    for (const [id, counts] of Object.entries(contribution)) addIncrement(increments, id, counts, 1);
+    for (const [id, counts] of Object.entries(previous?.contribution ?? {})) addIncrement(increments, id, counts, -1);
+  }
+  const out: PlannedIncrement[] = [];
+  for (const [id, { _init, ...counts }] of increments) {
+    const deltas = Object.fromEntries(Object.entries(counts).filter(([, v]) => v !== 0));
+    if (Object.keys(deltas).length > 0) out.push({ collection: 'statCounters', id, init: _init as unknown as Record<string, unknown>, deltas });
+  }
+  return out;
+}
+
+function addIncrement(into: Map<string, Counts & { _init: StatCounter }>, id: string, counts: Partial<Counts>, sign: 1 | -1) {
+  let entry = into.get(id);
+  if (!entry) {
+    const [year, session, unitId] = id.split('|') as [string, string, string];
+    const init: StatCounter = { id, year: Number(year), session, unitId, ...zeroCounts() };
+    if (counterId(init.year, session, unitId) !== id) throw new Error(`bad counter id ${id}`);
+    entry = { ...zeroCounts(), _init: init };
+    into.set(id, entry);
+  }
+  addCounts(entry, counts, sign);
+}
+
+/** A suggestion's records as this transaction sees them: what the store holds, with the buffered writes. */
+async function recordsOf(tx: Tx, planned: readonly PlannedWrite[], suggestionId: string): Promise<SuggestionRecords | undefined> {
+  const suggestion = await tx.get('suggestions', suggestionId);
+  if (!suggestion) return undefined;
+  const withNew = async <C extends 'tasks' | 'replies' | 'feedback' | 'contacts'>(collection: C): Promise<Doc<C>[]> => {
+    const found = await tx.find(collection, { where: { suggestionId } } as Query<C>);
+    const ids = new Set(found.map((d) => (d as { id: string }).id));
+    for (const w of planned) {
+      const doc = w.doc as { id: string; suggestionId?: string };
+      if (w.collection === collection && doc.suggestionId === suggestionId && !ids.has(doc.id)) found.push(copy(doc) as Doc<C>);
+    }
+    // In id order, as a query answers.
+    return found.sort((a, b) => ((a as { id: string }).id < (b as { id: string }).id ? -1 : 1));
+  };
+  const [tasks, replies, feedbacks, contacts] = [await withNew('tasks'), await withNew('replies'), await withNew('feedback'), await withNew('contacts')];
+  const deputy = await tx.get('users', suggestion.leadDeputyId);
+  return { suggestion, tasks, replies, feedbacks, contacts, deputyName: deputy?.name ?? '' };
 }

@@ -14,6 +14,22 @@ export class Directory {
 
   constructor(private readonly reader: Reader) {}
 
+  /** Loads these users and units in one request each, so that the names of a page cost two requests. */
+  async preload(userIds: readonly (string | undefined)[], unitIds: readonly (string | undefined)[] = []): Promise<void> {
+    const missing = (ids: readonly (string | undefined)[], known: Map<string, unknown>) =>
+      [...new Set(ids.filter((id): id is string => !!id && id !== 'system' && !known.has(id)))];
+    const users = missing(userIds, this.users);
+    const units = missing(unitIds, this.units);
+    const [foundUsers, foundUnits] = await Promise.all([
+      users.length ? this.reader.getMany('users', users) : Promise.resolve([]),
+      units.length ? this.reader.getMany('units', units) : Promise.resolve([]),
+    ]);
+    const usersById = new Map(foundUsers.map((u) => [u.id, u]));
+    const unitsById = new Map(foundUnits.map((u) => [u.id, u]));
+    for (const id of users) this.users.set(id, Promise.resolve(usersById.get(id)));
+    for (const id of units) this.units.set(id, Promise.resolve(unitsById.get(id)));
+  }
+
   user(id: string | undefined): Promise<User | undefined> {
     if (!id) return Promise.resolve(undefined);
     return cached(this.users, id, () => this.reader.get('users', id));

@@ -7,6 +7,7 @@ import { createApi } from '../api';
 import { openFolderFileStore } from '../adapters/files/folder.files';
 import { openSqliteStore } from '../adapters/sqlite/sqlite.store';
 import { seedDemo, DEMO_LOGINS } from '../demo-data';
+import { readModelsBehind, rebuildReadModels } from '../read-models.rebuild';
 import { createGateway } from './gateway';
 import { createLocalClock } from './local-clock';
 import { createLocalOutboxNotifier, reminderConfig, runSweep } from '../reminders';
@@ -24,6 +25,8 @@ async function main() {
   // Attachments and letters in a folder beside the SQLite file; links signed with FILE_LINK_SECRET,
   // or a secret of this process (links made before a restart then stop working, as they expire anyway).
   const files = openFolderFileStore({ dir: path.join(dataDir, 'files'), now: () => clock.now(), secret: process.env.FILE_LINK_SECRET || undefined });
+  // A data file from before the read models gets them built once from its records.
+  if (await readModelsBehind(store)) await rebuildReadModels(store);
 
   const config = reminderConfig(process.env);
   const notifier = createLocalOutboxNotifier();

@@ -14,6 +14,7 @@ import type {
   Unit,
   User,
 } from '../../core/model';
+import type { LedgerRowDoc, StatCounter, SuggestionRow } from '../read-models';
 
 /**
  * A one-time code the office gives a deputy (or staff member) to bind a WeChat identity. The code
@@ -97,6 +98,10 @@ export interface Collections {
   sweeps: SweepState;
   uniqueKeys: UniqueKey;
   attachments: Attachment;
+  /** Read models (src/server/read-models.ts), kept by the unit of work in the same commit as each change. */
+  suggestionRows: SuggestionRow;
+  ledgerRows: LedgerRowDoc;
+  statCounters: StatCounter;
 }
 export type CollectionName = keyof Collections;
 export type Doc<C extends CollectionName> = Collections[C];
@@ -138,12 +143,76 @@ export const INDEXES = {
   sweeps: {},
   uniqueKeys: {},
   attachments: { suggestionId: 'suggestionId', targetId: 'targetId' },
+  suggestionRows: {
+    session: 'session',
+    year: 'year',
+    phase: 'phase',
+    keySupervised: 'keySupervised',
+    status: 'status',
+    sortKey: 'sortKey',
+    assignedAt: 'assignedAt',
+    replyDue: 'replyDue',
+    viewers: 'viewers',
+    facets: 'facets',
+  },
+  ledgerRows: {
+    suggestionId: 'suggestionId',
+    unitId: 'unitId',
+    role: 'role',
+    state: 'state',
+    responsibleUserId: 'responsibleUserId',
+    session: 'session',
+    year: 'year',
+    phase: 'phase',
+    keySupervised: 'keySupervised',
+    status: 'status',
+    sortKey: 'sortKey',
+    assignedAt: 'assignedAt',
+    activeDue: 'activeDue',
+    replyClass: 'replyClass',
+    satisfaction: 'satisfaction',
+    waiting: 'waiting',
+  },
+  statCounters: { year: 'year', session: 'session', unitId: 'unitId' },
 } as const satisfies { [C in CollectionName]: Record<string, string> };
 
 /** The index fields that array-valued (an equality query matches an element). */
 export const ARRAY_INDEXES: { [C in CollectionName]?: readonly string[] } = {
   users: ['roles'],
   suggestions: ['coSignerIds'],
+  suggestionRows: ['viewers', 'facets'],
+};
+
+/**
+ * Composite indexes (besides one per field of INDEXES): the filtered, sorted pages of the office's
+ * lists. Each ends with id, the tie-break of every order. Both adapters build them from this table.
+ */
+export const COMPOSITE_INDEXES: { [C in CollectionName]?: readonly (readonly string[])[] } = {
+  suggestionRows: [
+    ['status', 'sortKey'],
+    ['year', 'sortKey'],
+    ['session', 'sortKey'],
+    ['replyDue', 'sortKey'],
+  ],
+  ledgerRows: [
+    ['unitId', 'sortKey'],
+    ['year', 'sortKey'],
+    ['session', 'sortKey'],
+    ['state', 'sortKey'],
+    ['unitId', 'activeDue'],
+    ['year', 'activeDue'],
+    ['unitId', 'year', 'sortKey'],
+    ['suggestionId', 'sortKey'],
+  ],
+};
+
+/**
+ * The text each collection can be searched in (any part of it, Chinese included): SQLite keeps an
+ * FTS5 trigram index of it, CloudBase an array of its one- and two-character pieces (searchGrams).
+ */
+export const SEARCH_FIELDS: { [C in CollectionName]?: string } = {
+  suggestionRows: 'searchText',
+  ledgerRows: 'searchText',
 };
 
 /**
@@ -162,12 +231,23 @@ export type IndexName<C extends CollectionName> = keyof (typeof INDEXES)[C] & st
 export type IndexValue = string | number | boolean;
 
 export interface Query<C extends CollectionName> {
-  /** Equality on index fields; several fields are combined with AND. */
-  where?: Partial<Record<IndexName<C>, IndexValue>>;
+  /**
+   * Equality on index fields; several fields are combined with AND. A list of values matches any of
+   * them (IN). On an array field, a value matches any element.
+   */
+  where?: Partial<Record<IndexName<C>, IndexValue | readonly IndexValue[]>>;
+  /** Array fields that must hold every one of the values. */
+  every?: Partial<Record<IndexName<C>, readonly IndexValue[]>>;
   /** An interval on one index field: gte ≤ value < lt (strings compare as text). */
   range?: { field: IndexName<C>; gte?: IndexValue; lt?: IndexValue };
-  /** Keyset paging: documents ordered by id; give the last id seen to get the next page. */
+  /** Documents whose SEARCH_FIELDS text contains this text (exactly, as a substring). */
+  search?: string;
+  /** Order by these index fields, then by id; default by id alone. */
+  orderBy?: readonly { field: IndexName<C>; desc?: boolean }[];
+  /** Keyset paging: documents ordered by id; give the last id seen to get the next page (without orderBy). */
   afterId?: string;
+  /** Skip this many documents of the order (page paging; at most 100,000). */
+  offset?: number;
   /** At most this many documents (adapters cap a single request at 1000 and page internally). */
   limit?: number;
 }
@@ -181,6 +261,8 @@ export interface EventQuery {
 
 export interface Reader {
   get<C extends CollectionName>(collection: C, id: string): Promise<Doc<C> | undefined>;
+  /** The documents with these ids that exist, in no particular order (one request, up to 1000 ids). */
+  getMany<C extends CollectionName>(collection: C, ids: readonly string[]): Promise<Doc<C>[]>;
   /** Documents matching the query, ordered by id. Without a limit, every match (paged internally). */
   find<C extends CollectionName>(collection: C, query?: Query<C>): Promise<Doc<C>[]>;
   count<C extends CollectionName>(collection: C, query?: Query<C>): Promise<number>;

@@ -126,7 +126,7 @@ export const exportLedger = defineUseCase({
     const { format = 'xlsx', page: _page, pageSize: _pageSize, ...query } = data;
     const today = shanghaiDate(ctx.now);
     const user = caller(ctx);
-    const rows = await ledgerRows(ctx.deps.store, user, query satisfies LedgerQuery, today);
+    const { rows } = await ledgerRows(ctx.deps.store, user, query satisfies LedgerQuery, today, ctx.deps.policy);
     const name = `建议办理台账-${today}`;
     if (format === 'csv') return { filename: `${name}.csv`, mimeType: 'text/csv; charset=utf-8', encoding: 'utf8', content: csvText(rows) };
     const filters = await filterWords(query, scopeFor(user, query.unitId), new Directory(ctx.deps.store));

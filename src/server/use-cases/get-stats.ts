@@ -1,10 +1,13 @@
-// stats.summary: 办结率, 按时办结率, 面复率, 满意率 and the counts behind them, for a scope.
+// stats.summary: 办结率, 按时办结率, 面复率, 满意率 and the counts behind them, for a scope — read from
+// the counters kept per (year, session, unit) in the same commit as each change (src/server/read-models.ts),
+// and two counts of the ledger rows for 超期 and 临期 (which move with the date, not with changes).
 import * as z from 'zod';
 import type { StatsQuery, StatsSummary } from '../../contract';
-import { shanghaiDate } from '../../core/calendar';
-import { computeMetrics } from '../../core/metrics';
+import { addDays, shanghaiDate } from '../../core/calendar';
 import { Directory } from '../directory';
-import { metricsInput, scopeFor, statsSummary } from '../reporting';
+import type { Query } from '../ports';
+import { addCounts, headlineOf, zeroCounts, type Counts } from '../read-models';
+import { scopeFor } from '../reporting';
 import { caller, defineUseCase } from '../use-case';
 import { idField } from '../validation';
 
@@ -20,10 +23,38 @@ export const getStats = defineUseCase({
   access: 'user',
   schema,
   async run(data, ctx): Promise<StatsSummary> {
+    const store = ctx.deps.store;
     const scope = scopeFor(caller(ctx), data.unitId);
+    const today = shanghaiDate(ctx.now);
     const filter = { ...(data.year !== undefined ? { year: data.year } : {}), ...(data.session ? { session: data.session } : {}) };
-    const input = await metricsInput(ctx.deps.store, filter);
-    const metrics = computeMetrics(input, scope, shanghaiDate(ctx.now), ctx.deps.policy);
-    return statsSummary(metrics, filter, new Directory(ctx.deps.store));
+    const unitId = scope.kind === 'unit' ? scope.unitId : undefined;
+    const rows: Query<'ledgerRows'>['where'] = { ...filter, ...(unitId ? { unitId } : {}) };
+    const [counters, overdue, atRisk] = await Promise.all([
+      store.find('statCounters', { where: { ...filter, ...(unitId ? { unitId } : {}) } }),
+      store.count('ledgerRows', { where: rows, range: { field: 'activeDue', lt: today } }),
+      store.count('ledgerRows', { where: rows, range: { field: 'activeDue', gte: today, lt: addDays(today, ctx.deps.policy.atRiskDays + 1) } }),
+    ]);
+    // Summed over years and sessions when the query names none.
+    const byUnit = new Map<string, Counts>();
+    for (const counter of counters) {
+      const sum = byUnit.get(counter.unitId) ?? zeroCounts();
+      byUnit.set(counter.unitId, addCounts(sum, counter));
+    }
+    const total = byUnit.get(unitId ?? '*') ?? zeroCounts();
+    const units = [...byUnit.entries()].filter(([id, c]) => id !== '*' && c.received > 0).sort(([a], [b]) => (a < b ? -1 : 1));
+    const directory = new Directory(store);
+    await directory.preload([], [...units.map(([id]) => id), ...(unitId ? [unitId] : [])]);
+    return {
+      ...headlineOf(total),
+      scope: {
+        ...(unitId ? { unitId } : {}),
+        unitName: unitId ? await directory.unitName(unitId) : '全部单位',
+        ...filter,
+      },
+      today,
+      overdue,
+      atRisk,
+      perUnit: await Promise.all(units.map(async ([id, c]) => ({ unitId: id, unitName: await directory.unitName(id), ...headlineOf(c) }))),
+    };
   },
 });

@@ -2,27 +2,20 @@
 import * as z from 'zod';
 import type { ListSuggestionsData, ListSuggestionsResult, SuggestionListItem } from '../../contract';
 import { shanghaiDate } from '../../core/calendar';
-import { activeDeadline, deadlineStanding } from '../../core/deadlines';
+import { deadlineStanding } from '../../core/deadlines';
 import type { DeadlinePolicy } from '../../core/policy';
 import { DEADLINE_KIND_LABELS, SUGGESTION_STATUS_LABELS, TASK_STATE_LABELS, UNIT_ROLE_LABELS } from '../../core/labels';
 import { REPLYING_ROLES } from '../../core/workflow';
-import type { SuggestionStatus, User } from '../../core/model';
+import type { User } from '../../core/model';
 import { remainingDaysText } from '../../core/reminders';
-import { DEPUTY_STEPS, deputyStep, isSuggestionDone, suggestionStatus } from '../../core/status';
+import { DEPUTY_STEPS, deputyStep, isSuggestionDone } from '../../core/status';
 import { Directory } from '../directory';
 import { isDeputyOf, isOffice, isStaffOf } from '../permissions';
 import { caller, defineUseCase } from '../use-case';
-import { pageFields } from '../validation';
-import { bySessionAndNumber, visibleSuggestions, type SuggestionWithTasks } from '../visible-suggestions';
+import { caseFilterFields, pagingOf, suggestionOrder, suggestionQuery } from '../case-queries';
+import type { SuggestionRow } from '../read-models';
 
-const STATUSES = ['pending', 'handling', 'replied', 'closed', 'disclosed', 'archived'] as const satisfies readonly SuggestionStatus[];
-
-const schema: z.ZodType<ListSuggestionsData> = z.object({
-  status: z.enum(STATUSES).optional(),
-  keyword: z.string().trim().max(50).optional(),
-  session: z.string().trim().max(40).optional(),
-  ...pageFields,
-});
+const schema: z.ZodType<ListSuggestionsData> = z.object(caseFilterFields);
 
 export const listSuggestions = defineUseCase({
   action: 'suggestions.list',
@@ -31,35 +24,25 @@ export const listSuggestions = defineUseCase({
   async run(data, ctx): Promise<ListSuggestionsResult> {
     const user = caller(ctx);
     const today = shanghaiDate(ctx.now);
-    const directory = new Directory(ctx.deps.store);
-    const page = data.page ?? 1;
-    const pageSize = data.pageSize ?? 20;
-
-    const rows = (await visibleSuggestions(ctx.deps.store, user))
-      .map((row) => ({ ...row, status: suggestionStatus(row.suggestion, row.tasks) }))
-      .filter(({ suggestion, status }) => {
-        if (data.status && status !== data.status) return false;
-        if (data.session && suggestion.session !== data.session) return false;
-        if (data.keyword && !`${suggestion.number} ${suggestion.title}`.includes(data.keyword)) return false;
-        return true;
-      })
-      .sort((a, b) => bySessionAndNumber(a.suggestion, b.suggestion));
-
-    const items = await Promise.all(
-      rows.slice((page - 1) * pageSize, page * pageSize).map((row) => listItem(row, row.status, user, today, ctx.deps.policy, directory)),
+    const store = ctx.deps.store;
+    const { page, pageSize, offset } = pagingOf(data);
+    const query = suggestionQuery(data, user, today, ctx.deps.policy);
+    const [rows, total] = await Promise.all([
+      store.find('suggestionRows', { ...query, orderBy: suggestionOrder(data.sort, data.order), offset, limit: pageSize }),
+      store.count('suggestionRows', query),
+    ]);
+    const directory = new Directory(store);
+    await directory.preload(
+      rows.map((r) => r.leadDeputyId),
+      rows.flatMap((r) => r.tasks.map((t) => t.unitId)),
     );
-    return { items, total: rows.length, page, pageSize };
+    const items = await Promise.all(rows.map((row) => listItem(row, user, today, ctx.deps.policy, directory)));
+    return { items, total, page, pageSize };
   },
 });
 
-async function listItem(
-  { suggestion, tasks }: SuggestionWithTasks,
-  status: SuggestionStatus,
-  user: User,
-  today: string,
-  policy: DeadlinePolicy,
-  directory: Directory,
-): Promise<SuggestionListItem> {
+async function listItem(suggestion: SuggestionRow, user: User, today: string, policy: DeadlinePolicy, directory: Directory): Promise<SuggestionListItem> {
+  const { status, tasks } = suggestion;
   const live = tasks.filter((t) => t.state !== 'returned');
   // Unit staff look at their own unit's tasks; deputies and the office at the whole suggestion.
   const asStaff = !isOffice(user) && !isDeputyOf(user, suggestion);
@@ -67,8 +50,7 @@ async function listItem(
   // The deputy and the office follow the reply to the deputy; a co-opinion date is the units' own affair.
   const timed = asStaff ? ownTasks : ownTasks.filter((t) => REPLYING_ROLES.includes(t.role));
   const deadlines = timed
-    .map((t) => activeDeadline(t))
-    .filter((d) => d !== undefined)
+    .flatMap((t) => (t.activeDue && t.activeKind ? [{ date: t.activeDue, kind: t.activeKind }] : []))
     .sort((a, b) => a.date.localeCompare(b.date));
   const replyDue = deadlines[0]?.date;
   const step = isDeputyOf(user, suggestion) && !isOffice(user)
@@ -86,10 +68,10 @@ async function listItem(
   );
   // The deputy's step dates come from the tasks that reply to him or her (主办/分办/独办).
   const replying = live.filter((t) => REPLYING_ROLES.includes(t.role));
-  const replies = replying.map((t) => t.firstRepliedAt ?? t.repliedAt).filter((d): d is string => d !== undefined).sort();
+  const replies = replying.map((t) => t.firstRepliedAt).filter((d): d is string => d !== undefined).sort();
   const closings = replying.map((t) => t.closedAt).filter((d): d is string => d !== undefined).sort();
   return {
-    ...(suggestion.assignedAt ? { assignedAt: suggestion.assignedAt } : {}),
+    ...(suggestion.assignedAt !== '' ? { assignedAt: suggestion.assignedAt } : {}),
     ...(replies[0] ? { repliedAt: replies[0] } : {}),
     ...(isSuggestionDone(status) && closings.length > 0 ? { ratedAt: closings[closings.length - 1] } : {}),
     id: suggestion.id,

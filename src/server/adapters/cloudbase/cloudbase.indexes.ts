@@ -1,8 +1,8 @@
 // The CloudBase index definitions every query of the use cases and the reminder sweep needs, derived
 // from the one INDEXES table (plus the composites the combined queries use). Print them with
 // `npx tsx src/server/adapters/cloudbase/cloudbase.indexes.ts` and create them in the console (数据库 → 索引管理).
-import { INDEXES, type CollectionName } from '../../ports';
-import { EVENTS, IDEMPOTENCY } from './cloudbase.store';
+import { COMPOSITE_INDEXES, INDEXES, SEARCH_FIELDS, type CollectionName } from '../../ports';
+import { EVENTS, IDEMPOTENCY, SEARCH_GRAMS } from './cloudbase.store';
 
 export interface IndexDefinition {
   collection: string;
@@ -31,6 +31,11 @@ export function cloudBaseIndexes(): IndexDefinition[] {
   for (const [collection, fields] of Object.entries(INDEXES) as [CollectionName, Record<string, string>][]) {
     for (const path of Object.values(fields)) out.push(single(collection, path));
   }
+  // The office's filtered, sorted pages (read models), and the search pieces of their text.
+  for (const [collection, list] of Object.entries(COMPOSITE_INDEXES) as [CollectionName, string[][]][]) {
+    for (const fields of list) out.push(composite(collection, [...fields.map((f) => indexPathOf(collection, f)), '_id']));
+  }
+  for (const collection of Object.keys(SEARCH_FIELDS)) out.push(single(collection, SEARCH_GRAMS));
   out.push(
     composite('suggestions', ['session', 'number'], true), // 建议号 unique per session
     composite('users', ['unitId', 'roles']),
@@ -45,4 +50,15 @@ export function cloudBaseIndexes(): IndexDefinition[] {
   return out;
 }
 
-if (require.main === module) console.log(JSON.stringify(cloudBaseIndexes(), null, 2));
+function indexPathOf(collection: CollectionName, name: string): string {
+  return (INDEXES[collection] as Record<string, string>)[name] ?? name;
+}
+
+/** The rows of the table in docs/cloudbase-indexes.md. */
+export function markdownRows(): string {
+  return cloudBaseIndexes()
+    .map((d) => `| ${d.collection} | ${d.name} | ${d.keys.map((k) => `${k.field} ${k.direction === 1 ? '↑' : '↓'}`).join(', ')} | ${d.unique ? '是' : '否'} |`)
+    .join('\n');
+}
+
+if (require.main === module) console.log(process.argv.includes('--markdown') ? markdownRows() : JSON.stringify(cloudBaseIndexes(), null, 2));

@@ -4,7 +4,7 @@
 // document is read and replaced, new documents go in one batch insert per collection; queries page by
 // `_id`, at most 1000 a request.
 import type { AuditEvent } from '../../../core/model';
-import { INDEXES, type CollectionName, type Doc, type EventQuery, type IdempotencyRecord, type IndexValue, type Query, type Store, type Tx } from '../../ports';
+import { INDEXES, SEARCH_FIELDS, type CollectionName, type Doc, type EventQuery, type IdempotencyRecord, type IndexValue, type Query, type Store, type Tx } from '../../ports';
 import { indexPath, isArrayIndex } from '../index-values';
 import { runUnitOfWork, staleConflict, type CommitPlan, type Revised } from '../unit-of-work';
 
@@ -12,6 +12,7 @@ import { runUnitOfWork, staleConflict, type CommitPlan, type Revised } from '../
 interface CloudQuery {
   where(filter: Record<string, unknown>): CloudQuery;
   orderBy(field: string, order: 'asc' | 'desc'): CloudQuery;
+  skip(n: number): CloudQuery;
   limit(n: number): CloudQuery;
   get(): Promise<{ data: Record<string, unknown>[] }>;
   count(): Promise<{ total: number }>;
@@ -22,6 +23,7 @@ interface CloudCollection extends CloudQuery {
     get(): Promise<{ data: Record<string, unknown> | null }>;
     set(options: { data: Record<string, unknown> }): Promise<unknown>;
     remove(): Promise<unknown>;
+    update(options: { data: Record<string, unknown> }): Promise<unknown>;
   };
 }
 interface CloudCondition {
@@ -31,12 +33,16 @@ interface CloudCommand {
   gt(value: unknown): CloudCondition;
   gte(value: unknown): CloudCondition;
   lt(value: unknown): CloudCondition;
+  in(values: unknown[]): CloudCondition;
+  all(values: unknown[]): CloudCondition;
+  inc(value: number): CloudCondition;
 }
 interface CloudTransaction {
   collection(name: string): Pick<CloudCollection, 'add' | 'doc'>;
 }
 export interface CloudDatabase {
   command: CloudCommand;
+  RegExp(options: { regexp: string; options?: string }): unknown;
   collection(name: string): CloudCollection;
   runTransaction<T>(fn: (transaction: CloudTransaction) => Promise<T>, retries?: number): Promise<T>;
 }
@@ -75,7 +81,34 @@ export function isDuplicateKey(error: unknown): boolean {
   return !!e && /E11000 duplicate key/.test(`${String(e.message ?? '')} ${String(e.errMsg ?? '')}`);
 }
 
-const SYSTEM_FIELDS = ['_id', '_rev', '_openid'];
+/** The one- and two-character pieces of the searchable text (SEARCH_FIELDS), an indexed array. */
+export const SEARCH_GRAMS = '_searchGrams';
+const SYSTEM_FIELDS = ['_id', '_rev', '_openid', SEARCH_GRAMS];
+
+/** Every character and every pair of neighbouring characters of a text. */
+export function searchGrams(text: string): string[] {
+  const chars = [...text];
+  const grams = new Set<string>(chars);
+  for (let i = 0; i + 1 < chars.length; i += 1) grams.add(`${chars[i]}${chars[i + 1]}`);
+  return [...grams];
+}
+
+/** The pieces a text containing `search` must hold: its pairs (or its one character). */
+function gramsOfSearch(search: string): string[] {
+  const chars = [...search];
+  if (chars.length === 1) return chars;
+  return [...new Set(chars.slice(1).map((c, i) => `${chars[i]}${c}`))];
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A document body with its search pieces, for collections with a SEARCH_FIELDS text. */
+function withSearchGrams(collection: string, body: Record<string, unknown>): Record<string, unknown> {
+  const field = SEARCH_FIELDS[collection as CollectionName];
+  if (!field) return body;
+  const text = body[field];
+  return { ...body, [SEARCH_GRAMS]: typeof text === 'string' ? searchGrams(text) : [] };
+}
 
 function strip<T>(raw: Record<string, unknown>): Revised<T> {
   const doc: Record<string, unknown> = {};
@@ -102,10 +135,22 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
 
   function filterOf<C extends CollectionName>(collection: C, query: Query<C> | undefined, afterId?: string) {
     const filter: Record<string, unknown> = {};
-    for (const [name, value] of Object.entries(query?.where ?? {}) as [string, IndexValue | undefined][]) {
+    for (const [name, value] of Object.entries(query?.where ?? {}) as [string, IndexValue | readonly IndexValue[] | undefined][]) {
       if (value === undefined) continue;
       // An equality on an array field matches any element: the database's own rule.
-      filter[indexPath(collection, name)] = value;
+      filter[indexPath(collection, name)] = Array.isArray(value) ? _.in([...(value as readonly IndexValue[])]) : value;
+    }
+    for (const [name, values] of Object.entries(query?.every ?? {}) as [string, readonly IndexValue[] | undefined][]) {
+      if (values === undefined) continue;
+      if (!isArrayIndex(collection, name)) throw new Error(`every on scalar index ${collection}.${name}`);
+      filter[indexPath(collection, name)] = _.all([...values]);
+    }
+    if (query?.search !== undefined && query.search !== '') {
+      const field = SEARCH_FIELDS[collection];
+      if (!field) throw new Error(`no search field on ${collection}`);
+      // The pieces narrow by index; the expression keeps only the texts that hold the search whole.
+      filter[SEARCH_GRAMS] = _.all(gramsOfSearch(query.search));
+      filter[field] = db.RegExp({ regexp: escapeRegExp(query.search) });
     }
     if (query?.range) {
       const { field, gte, lt } = query.range;
@@ -133,12 +178,43 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
     return found;
   }
 
+  /** A sorted (or skipped) query: orderBy fields then _id in the last field's direction, skip and limit. */
+  async function ordered<C extends CollectionName>(collection: C, query: Query<C>) {
+    const filter = filterOf(collection, query, query.afterId);
+    const order = query.orderBy ?? [];
+    const last = order[order.length - 1]?.desc ? 'desc' : 'asc';
+    const found: Record<string, unknown>[] = [];
+    for (;;) {
+      const want = query.limit === undefined ? CLOUD_PAGE : Math.min(CLOUD_PAGE, query.limit - found.length);
+      if (want <= 0) break;
+      let request = db.collection(collection).where(filter);
+      for (const { field, desc } of order) {
+        if (isArrayIndex(collection, field)) throw new Error(`order by array index ${collection}.${field}`);
+        request = request.orderBy(indexPath(collection, field), desc ? 'desc' : 'asc');
+      }
+      request = request.orderBy('_id', last);
+      const skip = (query.offset ?? 0) + found.length;
+      if (skip > 0) request = request.skip(skip);
+      const { data } = await request.limit(want).get();
+      found.push(...data);
+      if (data.length < want) break;
+    }
+    return found;
+  }
+
   const reader = {
     async getWithRev<C extends CollectionName>(collection: C, id: string): Promise<Revised<Doc<C>> | undefined> {
       const { data } = await db.collection(collection).where({ _id: id }).limit(1).get();
       return data[0] ? strip<Doc<C>>(data[0]) : undefined;
     },
+    async getManyWithRev<C extends CollectionName>(collection: C, ids: readonly string[]): Promise<Revised<Doc<C>>[]> {
+      const unique = [...new Set(ids)];
+      if (unique.length === 0) return [];
+      const { data } = await db.collection(collection).where({ _id: _.in(unique) }).limit(CLOUD_PAGE).get();
+      return data.map((r) => strip<Doc<C>>(r));
+    },
     async findWithRev<C extends CollectionName>(collection: C, query?: Query<C>): Promise<Revised<Doc<C>>[]> {
+      if (query?.orderBy?.length || query?.offset) return (await ordered(collection, query)).map((r) => strip<Doc<C>>(r));
       const raw = await pages(collection, (afterId) => filterOf(collection, query, afterId ?? query?.afterId), query?.limit);
       return raw.map((r) => strip<Doc<C>>(r));
     },
@@ -181,7 +257,7 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
           // A changed document: read in the transaction, its revision compared, then replaced.
           const inserts = new Map<string, Record<string, unknown>[]>();
           for (const write of plan.writes) {
-            const body: Record<string, unknown> = { ...plain(write.doc), _rev: write.expectedRev + 1 };
+            const body: Record<string, unknown> = withSearchGrams(write.collection, { ...plain(write.doc), _rev: write.expectedRev + 1 });
             delete body._id;
             if (write.expectedRev === 0) {
               inserts.set(write.collection, [...(inserts.get(write.collection) ?? []), { _id: write.id, ...body }]);
@@ -197,6 +273,21 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
           // request inside a transaction: node-sdk test 事务内批量插入); an _id that exists fails the
           // insert with E11000, which becomes CONFLICT below, so no read is needed first.
           for (const [collection, docs] of inserts) await t.collection(collection).add({ data: docs });
+          for (const { collection, id, init, deltas } of plan.increments ?? []) {
+            // Counters add up (_.inc) whatever their revision: concurrent changes never conflict on them.
+            const ref = t.collection(collection).doc(id);
+            const current = await getInTransaction(ref);
+            if (!current) {
+              const body = plain(init);
+              for (const [field, delta] of Object.entries(deltas)) body[field] = (typeof body[field] === 'number' ? (body[field] as number) : 0) + delta;
+              delete body.id;
+              await t.collection(collection).add({ data: { _id: id, ...body, id, _rev: 1 } });
+            } else {
+              const data: Record<string, unknown> = { _rev: _.inc(1) };
+              for (const [field, delta] of Object.entries(deltas)) data[field] = _.inc(delta);
+              await ref.update({ data });
+            }
+          }
           if (plan.events.length > 0) {
             const events = plan.events.map((event, index) => ({ _id: event.id, ...plain(event), seq: `${stamp}#${String(index).padStart(4, '0')}#${event.id}` }));
             await t.collection(EVENTS).add({ data: events });
@@ -220,6 +311,7 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
 
   return {
     get: async (collection, id) => (await reader.getWithRev(collection, id))?.doc,
+    getMany: async (collection, ids) => (await reader.getManyWithRev(collection, ids)).map((r) => r.doc),
     find: async (collection, query) => (await reader.findWithRev(collection, query)).map((r) => r.doc),
     count: reader.count,
     events: reader.events,

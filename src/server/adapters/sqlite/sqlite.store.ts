@@ -5,7 +5,9 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../../core/errors';
 import type { AuditEvent } from '../../../core/model';
 import {
+  COMPOSITE_INDEXES,
   INDEXES,
+  SEARCH_FIELDS,
   type CollectionName,
   type Doc,
   type EventQuery,
@@ -25,6 +27,7 @@ type SqlValue = string | number | null;
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const sideTable = (collection: string, field: string) => `${collection}__${field}`;
+const searchTable = (collection: string) => `${collection}__search`;
 const toSql = (value: IndexValue | null | undefined): SqlValue =>
   value === undefined || value === null ? null : typeof value === 'boolean' ? (value ? 1 : 0) : value;
 
@@ -67,8 +70,24 @@ function syncIndexes(db: Database.Database) {
       }
       db.exec(`CREATE INDEX IF NOT EXISTS ${q(`${collection}_${name}`)} ON ${q(collection)} (${q(name)}, id)`);
     }
+    for (const fields of COMPOSITE_INDEXES[collection] ?? []) {
+      db.exec(`CREATE INDEX IF NOT EXISTS ${q(`${collection}_${fields.join('_')}`)} ON ${q(collection)} (${[...fields, 'id'].map(q).join(', ')})`);
+    }
+    const searchField = SEARCH_FIELDS[collection];
+    if (searchField) {
+      const table = searchTable(collection);
+      const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
+      if (!exists) {
+        // Trigram: any three characters index a text, Chinese included; shorter searches scan it.
+        db.exec(`CREATE VIRTUAL TABLE ${q(table)} USING fts5(text, tokenize = 'trigram case_sensitive 1')`);
+        db.exec(`INSERT INTO ${q(table)} (rowid, text) SELECT rowid, json_extract(doc, '$.${searchField}') FROM ${q(collection)}`);
+      }
+    }
   }
 }
+
+/** An FTS5 phrase: the text in double quotes, its own double quotes doubled. */
+const ftsPhrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
 export interface SqliteStore extends Store {
   close(): void;
@@ -98,15 +117,39 @@ export function openSqliteStore(filename = ':memory:'): SqliteStore {
   function whereClause<C extends CollectionName>(collection: C, query: Query<C> | undefined) {
     const conditions: string[] = [];
     const params: SqlValue[] = [];
-    for (const [name, value] of Object.entries(query?.where ?? {}) as [string, IndexValue | undefined][]) {
+    for (const [name, value] of Object.entries(query?.where ?? {}) as [string, IndexValue | readonly IndexValue[] | undefined][]) {
       if (value === undefined) continue;
       assertIndex(collection, name);
-      if (isArrayIndex(collection, name)) {
-        conditions.push(`id IN (SELECT id FROM ${q(sideTable(collection, name))} WHERE value = ?)`);
+      const values = Array.isArray(value) ? (value as readonly IndexValue[]) : [value as IndexValue];
+      const test = values.length === 1 ? '= ?' : `IN (${values.map(() => '?').join(', ')})`;
+      if (values.length === 0) conditions.push('0');
+      else if (isArrayIndex(collection, name)) {
+        conditions.push(`id IN (SELECT id FROM ${q(sideTable(collection, name))} WHERE value ${test})`);
       } else {
-        conditions.push(`${q(name)} = ?`);
+        conditions.push(`${q(name)} ${test}`);
       }
-      params.push(toSql(value));
+      params.push(...values.map(toSql));
+    }
+    for (const [name, values] of Object.entries(query?.every ?? {}) as [string, readonly IndexValue[] | undefined][]) {
+      if (values === undefined) continue;
+      assertIndex(collection, name);
+      if (!isArrayIndex(collection, name)) throw new Error(`every on scalar index ${collection}.${name}`);
+      for (const value of values) {
+        conditions.push(`id IN (SELECT id FROM ${q(sideTable(collection, name))} WHERE value = ?)`);
+        params.push(toSql(value));
+      }
+    }
+    if (query?.search !== undefined && query.search !== '') {
+      if (!SEARCH_FIELDS[collection]) throw new Error(`no search field on ${collection}`);
+      const table = q(searchTable(collection));
+      // Three characters or more use the trigram index; one or two scan the (short) texts.
+      if ([...query.search].length >= 3) {
+        conditions.push(`rowid IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ?)`);
+        params.push(ftsPhrase(query.search));
+      } else {
+        conditions.push(`rowid IN (SELECT rowid FROM ${table} WHERE instr(text, ?) > 0)`);
+        params.push(query.search);
+      }
     }
     if (query?.range) {
       const { field, gte, lt } = query.range;
@@ -128,15 +171,38 @@ export function openSqliteStore(filename = ':memory:'): SqliteStore {
     return { sql: conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '', params };
   }
 
+  function orderClause<C extends CollectionName>(collection: C, query: Query<C> | undefined) {
+    const order = query?.orderBy ?? [];
+    const parts = order.map(({ field, desc }) => {
+      assertIndex(collection, field);
+      if (isArrayIndex(collection, field)) throw new Error(`order by array index ${collection}.${field}`);
+      return `${q(field)}${desc ? ' DESC' : ''}`;
+    });
+    // The id breaks ties in the direction of the last field, so one index serves the whole order.
+    return [...parts, `id${order[order.length - 1]?.desc ? ' DESC' : ''}`].join(', ');
+  }
+
   const reader = {
     async getWithRev<C extends CollectionName>(collection: C, id: string): Promise<Revised<Doc<C>> | undefined> {
       const row = prepare(`SELECT doc, rev FROM ${q(collection)} WHERE id = ?`).get(id) as Row | undefined;
       return row ? { doc: JSON.parse(row.doc) as Doc<C>, rev: row.rev } : undefined;
     },
+    async getManyWithRev<C extends CollectionName>(collection: C, ids: readonly string[]): Promise<Revised<Doc<C>>[]> {
+      if (ids.length === 0) return [];
+      const unique = [...new Set(ids)];
+      const rows = prepare(`SELECT doc, rev FROM ${q(collection)} WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(unique)) as Row[];
+      return rows.map((row) => ({ doc: JSON.parse(row.doc) as Doc<C>, rev: row.rev }));
+    },
     async findWithRev<C extends CollectionName>(collection: C, query?: Query<C>): Promise<Revised<Doc<C>>[]> {
       const { sql, params } = whereClause(collection, query);
-      const limit = query?.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(query.limit))}` : '';
-      const rows = prepare(`SELECT doc, rev FROM ${q(collection)}${sql} ORDER BY id${limit}`).all(...params) as Row[];
+      const offset = query?.offset ? Math.max(0, Math.floor(query.offset)) : 0;
+      const limit =
+        query?.limit !== undefined
+          ? ` LIMIT ${Math.max(0, Math.floor(query.limit))}${offset ? ` OFFSET ${offset}` : ''}`
+          : offset
+            ? ` LIMIT -1 OFFSET ${offset}`
+            : '';
+      const rows = prepare(`SELECT doc, rev FROM ${q(collection)}${sql} ORDER BY ${orderClause(collection, query)}${limit}`).all(...params) as Row[];
       return rows.map((row) => ({ doc: JSON.parse(row.doc) as Doc<C>, rev: row.rev }));
     },
     async count<C extends CollectionName>(collection: C, query?: Query<C>): Promise<number> {
@@ -176,6 +242,16 @@ export function openSqliteStore(filename = ':memory:'): SqliteStore {
     }
   }
 
+  function writeSearch(collection: CollectionName, id: string, doc: unknown) {
+    const field = SEARCH_FIELDS[collection];
+    if (!field) return;
+    const table = q(searchTable(collection));
+    const { rowid } = prepare(`SELECT rowid FROM ${q(collection)} WHERE id = ?`).get(id) as { rowid: number };
+    prepare(`DELETE FROM ${table} WHERE rowid = ?`).run(rowid);
+    const text = (doc as Record<string, unknown>)[field];
+    prepare(`INSERT INTO ${table} (rowid, text) VALUES (?, ?)`).run(rowid, typeof text === 'string' ? text : '');
+  }
+
   const applyPlan = db.transaction((plan: CommitPlan) => {
     for (const { collection, id } of plan.deletes) prepare(`DELETE FROM ${q(collection)} WHERE id = ?`).run(id);
     for (const write of plan.writes) {
@@ -195,6 +271,22 @@ export function openSqliteStore(filename = ':memory:'): SqliteStore {
         prepare(`UPDATE ${q(collection)} SET ${sets} WHERE id = ?`).run(expectedRev + 1, json, ...values, id);
       }
       writeIndexes(collection, id, doc);
+      writeSearch(collection, id, doc);
+    }
+    for (const { collection, id, init, deltas } of plan.increments ?? []) {
+      const row = prepare(`SELECT doc, rev FROM ${q(collection)} WHERE id = ?`).get(id) as Row | undefined;
+      const doc = row ? (JSON.parse(row.doc) as Record<string, unknown>) : { ...init };
+      for (const [field, delta] of Object.entries(deltas)) doc[field] = (typeof doc[field] === 'number' ? (doc[field] as number) : 0) + delta;
+      const scalars = scalarIndexValues(collection, doc as never);
+      const names = Object.keys(scalars);
+      const values = names.map((name) => toSql(scalars[name]));
+      if (!row) {
+        const columns = ['id', 'rev', 'doc', ...names].map(q).join(', ');
+        const marks = ['?', '?', '?', ...names.map(() => '?')].join(', ');
+        prepare(`INSERT INTO ${q(collection)} (${columns}) VALUES (${marks})`).run(id, 1, JSON.stringify(doc), ...values);
+      } else {
+        prepare(`UPDATE ${q(collection)} SET rev = ?, doc = ? WHERE id = ?`).run(row.rev + 1, JSON.stringify(doc), id);
+      }
     }
     for (const event of plan.events) {
       prepare('INSERT INTO events (id, at, suggestionId, entityId, doc) VALUES (?, ?, ?, ?, ?)').run(
@@ -222,6 +314,7 @@ export function openSqliteStore(filename = ':memory:'): SqliteStore {
   const store: SqliteStore = {
     db,
     get: async (collection, id) => (await reader.getWithRev(collection, id))?.doc,
+    getMany: async (collection, ids) => (await reader.getManyWithRev(collection, ids)).map((r) => r.doc),
     find: async (collection, query) => (await reader.findWithRev(collection, query)).map((r) => r.doc),
     count: reader.count,
     events: reader.events,
@@ -245,8 +338,10 @@ export function openSqliteStore(filename = ':memory:'): SqliteStore {
       const tables = db
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         .all() as { name: string }[];
-      const parts = tables.map(({ name }) => {
-        const rows = db.prepare(`SELECT * FROM ${q(name)} ORDER BY rowid`).all();
+      // The search tables (FTS5 and its shadow tables) follow from the documents: their rowid and text.
+      const parts = tables.filter(({ name }) => !/__search_/.test(name)).map(({ name }) => {
+        const columns = /__search$/.test(name) ? 'rowid, text' : '*';
+        const rows = db.prepare(`SELECT ${columns} FROM ${q(name)} ORDER BY rowid`).all();
         return `${name}\n${rows.map((row) => JSON.stringify(row)).join('\n')}`;
       });
       return parts.join('\n\n');

@@ -1,0 +1,363 @@
+// The read models the office's lists and statistics query instead of rescanning: one row per
+// suggestion (suggestionRows), one per task (ledgerRows) and counters per (year, session, unit)
+// (statCounters). They are derived from a suggestion's records only, so the unit of work rebuilds a
+// suggestion's rows and moves the counters by the difference in the same commit as every change to
+// the suggestion, its tasks, replies, feedback or contacts (src/server/adapters/unit-of-work.ts).
+import { shanghaiDate } from '../core/calendar';
+import { activeDeadline, type DeadlineKind } from '../core/deadlines';
+import { computeMetrics, type Headline } from '../core/metrics';
+import type {
+  Contact,
+  Feedback,
+  Phase,
+  Rating,
+  Reply,
+  ReplyClass,
+  Suggestion,
+  SuggestionStatus,
+  Task,
+  TaskState,
+  UnitRole,
+} from '../core/model';
+import { SHANDONG_POLICY } from '../core/policy';
+import { suggestionStatus } from '../core/status';
+
+/** The date that sorts after every real one: "no deadline in force". */
+export const NO_DUE = '9999-12-31';
+
+/** Everything a suggestion's rows are derived from. */
+export interface SuggestionRecords {
+  suggestion: Suggestion;
+  tasks: Task[];
+  replies: Reply[];
+  feedbacks: Feedback[];
+  contacts: Contact[];
+  /** The lead deputy's name, for the search text. */
+  deputyName: string;
+}
+
+/** 建议号 order as text: 届次, then the number with every run of digits padded (1002 before 1010). */
+export function numberSortKey(session: string, number: string): string {
+  return `${session}\u0001${number.replace(/\d+/g, (digits) => digits.padStart(12, '0'))}`;
+}
+
+/** The Shanghai year a suggestion counts in: of its 交办, or of its creation while not yet assigned. */
+export const suggestionYear = (s: Suggestion): number => Number(shanghaiDate(s.assignedAt ?? s.createdAt).slice(0, 4));
+
+/** The lower of the two ratings of the latest feedback; 'none' before any. */
+export function satisfactionOf(feedback: Feedback | undefined): Rating | 'none' {
+  if (!feedback) return 'none';
+  const ratings = [feedback.attitude, feedback.result];
+  if (ratings.includes('unsatisfied')) return 'unsatisfied';
+  if (ratings.includes('basic')) return 'basic';
+  return 'satisfied';
+}
+
+export interface TaskBrief {
+  id: string;
+  unitId: string;
+  role: UnitRole;
+  state: TaskState;
+  activeDue?: string; // the deadline in force
+  activeKind?: DeadlineKind; // which one: 答复 / 会办意见 / 重新办理
+  firstRepliedAt?: string; // the first signed reply (or the latest when the first is not known)
+  closedAt?: string;
+}
+
+export interface SuggestionRow {
+  id: string; // the suggestion's id
+  number: string;
+  title: string;
+  session: string;
+  year: number;
+  phase: Phase;
+  keySupervised: boolean;
+  status: SuggestionStatus;
+  leadDeputyId: string;
+  coSignerIds: string[];
+  sortKey: string; // numberSortKey
+  assignedAt: string; // '' while not assigned
+  /** What a list item shows of each task (every task, returned ones too). */
+  tasks: TaskBrief[];
+  /** The nearest deadline in force of its live tasks that reply to the deputy (NO_DUE: none). */
+  replyDue: string;
+  /** Who may see it: deputy:<id> for the lead deputy and co-signers, unit:<id> for every unit with a task. */
+  viewers: string[];
+  /**
+   * What its live tasks are, for the task-level filters: `<scope>|<facet>:<value>` with scope `*`
+   * (any unit) and the task's unit id; facets role, state, class, sat, person.
+   */
+  facets: string[];
+  searchText: string; // 建议号, title and lead deputy's name
+}
+
+export interface LedgerRowDoc {
+  id: string; // the task's id
+  suggestionId: string;
+  unitId: string;
+  role: UnitRole;
+  state: TaskState;
+  responsibleUserId: string; // '' before the task is claimed
+  number: string;
+  title: string;
+  leadDeputyId: string;
+  session: string;
+  year: number;
+  phase: Phase;
+  keySupervised: boolean;
+  status: SuggestionStatus;
+  sortKey: string; // numberSortKey, then the unit id
+  assignedAt: string;
+  replyDue: string; // the task's 答复期限
+  /** The deadline in force (activeDeadline), NO_DUE when none (finished, returned, waiting for the deputy). */
+  activeDue: string;
+  repliedAt?: string;
+  closedAt?: string;
+  replyClass: ReplyClass | 'none'; // the latest signed reply's class
+  satisfaction: Rating | 'none';
+  attitude?: Rating;
+  result?: Rating;
+  faceToFace: boolean;
+  /** A decision the office owes: 'return' (申请退回), 'extension' (申请延期), '' none. */
+  waiting: 'return' | 'extension' | '';
+  searchText: string;
+}
+
+/** The numbers of a Headline that add up across suggestions (rates follow from them). */
+export const COUNTER_FIELDS = [
+  'received',
+  'assigned',
+  'done',
+  'onTimeDone',
+  'replied',
+  'faceToFace',
+  'rated',
+  'content', // rated with neither rating 不满意 (the numerator of 满意率)
+  'attitude_satisfied',
+  'attitude_basic',
+  'attitude_unsatisfied',
+  'result_satisfied',
+  'result_basic',
+  'result_unsatisfied',
+  'byClass_A',
+  'byClass_B',
+  'byClass_C',
+  'byClass_D',
+  'byRole_lead',
+  'byRole_co',
+  'byRole_split',
+  'byRole_sole',
+  'byPhase_session',
+  'byPhase_recess',
+] as const;
+export type CounterField = (typeof COUNTER_FIELDS)[number];
+export type Counts = Record<CounterField, number>;
+
+/** The statistics of one (year, session, unit) — unit '*' for the whole deployment. */
+export interface StatCounter extends Counts {
+  id: string; // counterId(year, session, unitId)
+  year: number;
+  session: string;
+  unitId: string;
+}
+
+export const counterId = (year: number, session: string, unitId: string) => `${year}|${session}|${unitId}`;
+
+/** A suggestion's share of each counter: counter id → counts (only non-zero counters). */
+export type Contribution = Record<string, Partial<Counts>>;
+
+export function countsOf(h: Headline): Counts {
+  const content = h.satisfactionRate === null ? 0 : Math.round(h.satisfactionRate * h.rated);
+  return {
+    received: h.received,
+    assigned: h.assigned,
+    done: h.done,
+    onTimeDone: h.onTimeDone,
+    replied: h.replied,
+    faceToFace: h.faceToFace,
+    rated: h.rated,
+    content,
+    'attitude_satisfied': h.attitude.satisfied,
+    'attitude_basic': h.attitude.basic,
+    'attitude_unsatisfied': h.attitude.unsatisfied,
+    'result_satisfied': h.result.satisfied,
+    'result_basic': h.result.basic,
+    'result_unsatisfied': h.result.unsatisfied,
+    'byClass_A': h.byClass.A,
+    'byClass_B': h.byClass.B,
+    'byClass_C': h.byClass.C,
+    'byClass_D': h.byClass.D,
+    'byRole_lead': h.byRole.lead,
+    'byRole_co': h.byRole.co,
+    'byRole_split': h.byRole.split,
+    'byRole_sole': h.byRole.sole,
+    'byPhase_session': h.byPhase.session,
+    'byPhase_recess': h.byPhase.recess,
+  };
+}
+
+export const zeroCounts = (): Counts => Object.fromEntries(COUNTER_FIELDS.map((f) => [f, 0])) as Counts;
+
+export function addCounts(into: Counts, more: Partial<Counts>, sign = 1): Counts {
+  for (const f of COUNTER_FIELDS) into[f] += sign * (more[f] ?? 0);
+  return into;
+}
+
+const rate = (n: number, d: number): number | null => (d === 0 ? null : n / d);
+
+function ratingStats(c: Counts, prefix: 'attitude' | 'result') {
+  const satisfied = c[`${prefix}_satisfied`];
+  const basic = c[`${prefix}_basic`];
+  const unsatisfied = c[`${prefix}_unsatisfied`];
+  const total = satisfied + basic + unsatisfied;
+  return {
+    satisfied,
+    basic,
+    unsatisfied,
+    total,
+    satisfiedRate: rate(satisfied, total),
+    basicRate: rate(basic, total),
+    satisfactionRate: rate(satisfied + basic, total),
+  };
+}
+
+/** The Headline the counts stand for (the same figures computeMetrics gives). */
+export function headlineOf(c: Counts): Headline {
+  const byClass = { A: c['byClass_A'], B: c['byClass_B'], C: c['byClass_C'], D: c['byClass_D'] };
+  const adopted = byClass.A + byClass.B;
+  return {
+    received: c.received,
+    assigned: c.assigned,
+    done: c.done,
+    completionRate: rate(c.done, c.assigned),
+    onTimeDone: c.onTimeDone,
+    onTimeRate: rate(c.onTimeDone, c.done),
+    replied: c.replied,
+    faceToFace: c.faceToFace,
+    faceToFaceRate: rate(c.faceToFace, c.replied),
+    rated: c.rated,
+    satisfactionRate: rate(c.content, c.rated),
+    attitude: ratingStats(c, 'attitude'),
+    result: ratingStats(c, 'result'),
+    byClass,
+    adopted,
+    adoptionRate: rate(adopted, byClass.A + byClass.B + byClass.C + byClass.D),
+    byRole: { lead: c['byRole_lead'], co: c['byRole_co'], split: c['byRole_split'], sole: c['byRole_sole'] },
+    byPhase: { session: c['byPhase_session'], recess: c['byPhase_recess'] },
+  };
+}
+
+function latestBy<T extends { taskId: string; round: number }>(rows: readonly T[], keep: (r: T) => boolean): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const r of rows) {
+    if (!keep(r)) continue;
+    const prev = out.get(r.taskId);
+    if (!prev || r.round >= prev.round) out.set(r.taskId, r);
+  }
+  return out;
+}
+
+const nonZero = (c: Counts): Partial<Counts> =>
+  Object.fromEntries(Object.entries(c).filter(([, v]) => v !== 0)) as Partial<Counts>;
+
+export interface Projection {
+  suggestionRow: SuggestionRow;
+  ledgerRows: LedgerRowDoc[];
+  contribution: Contribution;
+}
+
+/** A suggestion's rows and its share of the counters, from its records alone (no clock). */
+export function project(records: SuggestionRecords): Projection {
+  const { suggestion: s, tasks, replies, feedbacks, contacts, deputyName } = records;
+  const status = suggestionStatus(s, tasks);
+  const year = suggestionYear(s);
+  const sortKey = numberSortKey(s.session, s.number);
+  const searchText = `${s.number} ${s.title} ${deputyName}`;
+  const latestReply = latestBy(replies, (r) => r.signedAt !== undefined);
+  const latestFeedback = latestBy(feedbacks, () => true);
+  const faceToFace = new Set(contacts.filter((c) => c.faceToFace).map((c) => c.taskId));
+
+  const ledgerRows: LedgerRowDoc[] = tasks.map((t) => {
+    const reply = latestReply.get(t.id);
+    const feedback = latestFeedback.get(t.id);
+    return {
+      id: t.id,
+      suggestionId: s.id,
+      unitId: t.unitId,
+      role: t.role,
+      state: t.state,
+      responsibleUserId: t.responsibleUserId ?? '',
+      number: s.number,
+      title: s.title,
+      leadDeputyId: s.leadDeputyId,
+      session: s.session,
+      year,
+      phase: s.phase,
+      keySupervised: s.keySupervised,
+      status,
+      sortKey: `${sortKey}\u0001${t.unitId}\u0001${t.id}`,
+      assignedAt: t.assignedAt,
+      replyDue: t.due.reply,
+      activeDue: activeDeadline(t)?.date ?? NO_DUE,
+      ...(t.repliedAt ? { repliedAt: t.repliedAt } : {}),
+      ...(t.closedAt ? { closedAt: t.closedAt } : {}),
+      replyClass: reply?.class ?? 'none',
+      satisfaction: satisfactionOf(feedback),
+      ...(feedback ? { attitude: feedback.attitude, result: feedback.result } : {}),
+      faceToFace: faceToFace.has(t.id),
+      waiting: t.state === 'returnRequested' ? 'return' : t.extensionRequest && !t.extensionRequest.decidedAt ? 'extension' : '',
+      searchText,
+    };
+  });
+
+  const live = ledgerRows.filter((r) => r.state !== 'returned');
+  const facets = new Set<string>();
+  for (const r of live) {
+    for (const scope of ['*', r.unitId]) {
+      facets.add(`${scope}|live`);
+      facets.add(`${scope}|role:${r.role}`);
+      facets.add(`${scope}|state:${r.state}`);
+      facets.add(`${scope}|class:${r.replyClass}`);
+      facets.add(`${scope}|sat:${r.satisfaction}`);
+      if (r.responsibleUserId) facets.add(`${scope}|person:${r.responsibleUserId}`);
+    }
+  }
+  const replyDues = live.filter((r) => r.role !== 'co').map((r) => r.activeDue).sort();
+  const suggestionRow: SuggestionRow = {
+    id: s.id,
+    number: s.number,
+    title: s.title,
+    session: s.session,
+    year,
+    phase: s.phase,
+    keySupervised: s.keySupervised,
+    status,
+    leadDeputyId: s.leadDeputyId,
+    coSignerIds: s.coSignerIds,
+    sortKey,
+    assignedAt: s.assignedAt ?? '',
+    tasks: tasks.map((t) => {
+      const active = activeDeadline(t);
+      const replied = t.firstRepliedAt ?? t.repliedAt;
+      return {
+        id: t.id,
+        unitId: t.unitId,
+        role: t.role,
+        state: t.state,
+        ...(active ? { activeDue: active.date, activeKind: active.kind } : {}),
+        ...(replied ? { firstRepliedAt: replied } : {}),
+        ...(t.closedAt ? { closedAt: t.closedAt } : {}),
+      };
+    }),
+    replyDue: replyDues[0] ?? NO_DUE,
+    viewers: [...new Set([`deputy:${s.leadDeputyId}`, ...s.coSignerIds.map((id) => `deputy:${id}`), ...tasks.map((t) => `unit:${t.unitId}`)])],
+    facets: [...facets].sort(),
+    searchText,
+  };
+
+  // The counters: the core's own figures for this one suggestion, for the deployment and each unit.
+  const metrics = computeMetrics({ suggestions: [s], tasks, replies, feedbacks, contacts }, { kind: 'all' }, '2000-01-01', SHANDONG_POLICY);
+  const contribution: Contribution = { [counterId(year, s.session, '*')]: nonZero(countsOf(metrics)) };
+  for (const [unitId, h] of Object.entries(metrics.perUnit)) contribution[counterId(year, s.session, unitId)] = nonZero(countsOf(h));
+  return { suggestionRow, ledgerRows, contribution };
+}
