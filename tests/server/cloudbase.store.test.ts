@@ -102,7 +102,9 @@ describe('CloudBase store', () => {
       tx.appendEvent(auditEvent('e2'));
       tx.rememberResult({ id: 'r1', action: 'tasks.claim', actorId: 'a', at: 'now', response: { ok: true } });
     });
-    const r = listener.requests;
+    // First the read models' lookup of the task's suggestion (src/server/read-models.ts; none here).
+    expect(listener.requests[0]).toMatchObject({ action: 'database.getDocument', collectionName: 'suggestions', query: { _id: 's1' } });
+    const r = listener.requests.slice(1);
     expect(r.map(without)).toEqual([
       'database.startTransaction',
       'database.insertDocument',
@@ -124,7 +126,9 @@ describe('CloudBase store', () => {
   });
 
   it('replaces a document read at revision n with revision n + 1', async () => {
-    listener.respond((r) => (r.action === 'database.getDocument' ? listAnswer([{ _id: 't1', _rev: 3, ...task('t1') }]) : defaultResponder(r)));
+    listener.respond((r) =>
+      r.action === 'database.getDocument' && r.collectionName === 'tasks' ? listAnswer([{ _id: 't1', _rev: 3, ...task('t1') }]) : defaultResponder(r),
+    );
     await store.transaction(async (tx) => {
       const current = await tx.get('tasks', 't1');
       tx.update('tasks', { ...current!, state: 'handling', version: 2 });
@@ -138,7 +142,7 @@ describe('CloudBase store', () => {
   it('refuses with CONFLICT and rolls back when the document moved on since it was read', async () => {
     let reads = 0;
     listener.respond((r) => {
-      if (r.action !== 'database.getDocument') return defaultResponder(r);
+      if (r.action !== 'database.getDocument' || r.collectionName !== 'tasks') return defaultResponder(r);
       reads += 1;
       return listAnswer([{ _id: 't1', _rev: reads === 1 ? 3 : 4, ...task('t1') }]);
     });

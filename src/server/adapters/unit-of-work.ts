@@ -230,6 +230,6 @@ async function recordsOf(tx: Tx, planned: readonly PlannedWrite[], suggestionId:
     return found.sort((a, b) => ((a as { id: string }).id < (b as { id: string }).id ? -1 : 1));
   };
   const [tasks, replies, feedbacks, contacts] = [await withNew('tasks'), await withNew('replies'), await withNew('feedback'), await withNew('contacts')];
-  const deputy = await tx.get('users', suggestion.leadDeputyId);
+  const deputy = suggestion.leadDeputyId ? await tx.get('users', suggestion.leadDeputyId) : undefined;
   return { suggestion, tasks, replies, feedbacks, contacts, deputyName: deputy?.name ?? '' };
 }

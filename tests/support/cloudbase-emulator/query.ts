@@ -59,6 +59,9 @@ const comparable = (a: unknown, b: unknown) => typeRank(a) === typeRank(b) && ty
 function matchOperator(values: unknown[], op: string, arg: unknown): boolean {
   switch (op) {
     case '$eq':
+      // db.RegExp arrives as EJSON {$regularExpression: {pattern, options}}, which EJSON.parse turns into
+      // a BSONRegExp: a string value matching the pattern (文档「数据库 › 正则表达式」).
+      if (isRegExpValue(arg)) return values.some((v) => typeof v === 'string' && regExpOf(arg).test(v));
       return values.some((v) => deepEqual(v, arg)) || (arg === null && values.length === 0);
     case '$ne':
       return !matchOperator(values, '$eq', arg);
@@ -76,12 +79,26 @@ function matchOperator(values: unknown[], op: string, arg: unknown): boolean {
       return Array.isArray(arg) && !arg.some((a) => matchOperator(values, '$eq', a));
     case '$exists':
       return arg ? values.length > 0 : values.length === 0;
+    // db.command.all (云开发文档「数据库 › 查询指令 › all」: the array holds every given element), serialised
+    // by @cloudbase/database's QueryCommand as MongoDB's {$all: [...]}.
+    case '$all':
+      return Array.isArray(arg) && arg.length > 0 && arg.every((a) => matchOperator(values, '$eq', a));
     default:
       throw new QueryError(`unsupported operator ${op}`);
   }
 }
 
 export class QueryError extends Error {}
+
+/** A regular expression as EJSON.parse gives it (bson's BSONRegExp) or a JavaScript RegExp. */
+function isRegExpValue(v: unknown): v is { pattern: string; options?: string } | RegExp {
+  return v instanceof RegExp || (!!v && typeof v === 'object' && (v as { _bsontype?: string })._bsontype === 'BSONRegExp');
+}
+
+function regExpOf(v: { pattern: string; options?: string } | RegExp): RegExp {
+  if (v instanceof RegExp) return v;
+  return new RegExp(v.pattern, (v.options ?? '').replace(/[^imsu]/g, ''));
+}
 
 /** Whether a document matches a MongoDB-style filter. */
 export function matches(doc: Docu, filter: unknown): boolean {
