@@ -102,9 +102,12 @@ describe('CloudBase store', () => {
       tx.appendEvent(auditEvent('e2'));
       tx.rememberResult({ id: 'r1', action: 'tasks.claim', actorId: 'a', at: 'now', response: { ok: true } });
     });
-    // First the read models' lookup of the task's suggestion (src/server/read-models.ts; none here).
-    expect(listener.requests[0]).toMatchObject({ action: 'database.getDocument', collectionName: 'suggestions', query: { _id: 's1' } });
-    const r = listener.requests.slice(1);
+    // First the read models' lookups of the task's suggestion and its records (src/server/read-models.ts;
+    // no suggestion here), all reads before the transaction starts.
+    const start = listener.requests.findIndex((x) => x.action === 'database.startTransaction');
+    expect(listener.requests.slice(0, start).every((x) => x.action === 'database.getDocument')).toBe(true);
+    expect(listener.requests.slice(0, start)).toContainEqual(expect.objectContaining({ collectionName: 'suggestions', query: { _id: { $in: ['s1'] } } }));
+    const r = listener.requests.slice(start);
     expect(r.map(without)).toEqual([
       'database.startTransaction',
       'database.insertDocument',

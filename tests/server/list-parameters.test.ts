@@ -27,7 +27,8 @@ beforeAll(async () => {
     for (const u of data.users) {
       tx.insert('users', { id: u.id, name: NAMES[Number(u.id.slice(1)) % NAMES.length]!, roles: ['deputy'], createdAt: NOW, version: 1 });
     }
-    for (const s of data.suggestions) tx.insert('suggestions', { ...s, keySupervised: Number(s.number) % 7 === 0, session: Number(s.number) % 5 === 0 ? '十八届二次' : s.session });
+    // Numbers from 6001 on: the demo's own 建议号 stay unique within their session.
+    for (const s of data.suggestions) tx.insert('suggestions', { ...s, number: String(Number(s.number) + 5000), keySupervised: Number(s.number) % 7 === 0, session: Number(s.number) % 5 === 0 ? '十八届二次' : s.session });
     for (const t of data.tasks) tx.insert('tasks', t);
     for (const r of data.replies) tx.insert('replies', r);
     for (const c of data.contacts) tx.insert('contacts', c);
@@ -59,7 +60,7 @@ const allFilters = fc.record(
     phase: fc.constantFrom('session', 'recess'),
     keySupervised: fc.boolean(),
     responsibleUserId: fc.constantFrom('h0', 'h1', 'h2'),
-    keyword: fc.constantFrom('10', '1012', '第1', '项工作', '李秀英', '王', '建议', '不存在的'),
+    keyword: fc.constantFrom('60', '6012', '第1', '项工作', '李秀英', '王', '建议', '不存在的'),
     sort: fc.constantFrom('number', 'replyDue', 'assignedAt'),
     order: fc.constantFrom('asc', 'desc'),
   },
@@ -131,7 +132,7 @@ describe('suggestions.list with filters, search, sort and pages', () => {
   });
 
   it('finds a suggestion by part of its 建议号, its title or its deputy, in one or more characters', async () => {
-    for (const keyword of ['1012', '第12项', '秀', '李秀英']) {
+    for (const keyword of ['6012', '第12项', '秀', '李秀英']) {
       const got = await call<{ items: { number: string; title: string; leadDeputyName: string }[]; total: number }>('demo-coordinator', 'suggestions.list', { keyword, pageSize: 100 });
       expect(got.total).toBeGreaterThan(0);
       for (const item of got.items) expect(`${item.number} ${item.title} ${item.leadDeputyName}`).toContain(keyword);

@@ -29,7 +29,8 @@ describe.each(adapters)('racing requests on %s', (_name, open) => {
     store = await open();
     await seedDemo(store, NOW);
     api = createApi({ store, clock: { now: () => NOW }, log: () => undefined });
-  });
+    // The demo seed is one transaction of some 250 requests on the emulator (documents and their read models).
+  }, 30_000);
   afterEach(() => store.close?.());
 
   const create = (number: string, title: string) =>

@@ -84,13 +84,13 @@ export async function runUnitOfWork<T>(
       return found?.doc;
     },
     async getMany(collection, ids) {
-      const found = await reader.getManyWithRev(collection, ids);
-      return found.map(({ doc, rev }) => {
-        const id = (doc as { id: string }).id;
-        note(collection, id, rev, doc);
-        const buffered = writes.get(keyOf(collection, id));
-        return (buffered ? copy(buffered.doc) : doc) as typeof doc;
-      });
+      // Documents written in this transaction are read from it, the others in one call.
+      const unique = [...new Set(ids)];
+      const own = unique.filter((id) => writes.has(keyOf(collection, id)));
+      const rest = unique.filter((id) => !writes.has(keyOf(collection, id)));
+      const found = rest.length > 0 ? await reader.getManyWithRev(collection, rest) : [];
+      for (const { doc, rev } of found) note(collection, (doc as { id: string }).id, rev, doc);
+      return [...found.map((r) => r.doc), ...own.map((id) => copy(writes.get(keyOf(collection, id))!.doc) as Doc<typeof collection>)];
     },
     async find(collection, query) {
       const found = await reader.findWithRev(collection, query);
@@ -178,15 +178,22 @@ async function projectReadModels(tx: Tx, planned: readonly PlannedWrite[]): Prom
     touched.add(w.collection === 'suggestions' ? w.id : (w.doc as { suggestionId: string }).suggestionId);
   }
   const increments = new Map<string, Counts & { _init: StatCounter }>();
-  for (const suggestionId of [...touched].sort()) {
-    const records = await recordsOf(tx, planned, suggestionId);
-    if (!records) continue;
-    const { suggestionRow, ledgerRows, contribution } = project(records);
-    const previous = (await tx.get('suggestionRows', suggestionId)) as StoredSuggestionRow | undefined;
+  if (touched.size === 0) return [];
+  const ids = [...touched].sort();
+  // Everything the touched suggestions' rows derive from, in one query a collection (not one a suggestion).
+  const [records, previousRows, existingRows] = await Promise.all([
+    recordsOf(tx, planned, ids),
+    tx.getMany('suggestionRows', ids),
+    tx.find('ledgerRows', { where: { suggestionId: ids } }),
+  ]);
+  const previousById = new Map(previousRows.map((r) => [r.id, r as StoredSuggestionRow]));
+  const existing = new Map(existingRows.map((r) => [r.id, r]));
+  for (const record of records) {
+    const { suggestionRow, ledgerRows, contribution } = project(record);
+    const previous = previousById.get(record.suggestion.id);
     const row: StoredSuggestionRow = { ...suggestionRow, contribution };
     if (!previous) tx.insert('suggestionRows', row);
     else if (JSON.stringify(previous) !== JSON.stringify(row)) tx.update('suggestionRows', row);
-    const existing = new Map((await tx.find('ledgerRows', { where: { suggestionId } })).map((r) => [r.id, r]));
     for (const ledgerRow of ledgerRows) {
       const before = existing.get(ledgerRow.id);
       if (!before) tx.insert('ledgerRows', ledgerRow);
@@ -215,21 +222,41 @@ function addIncrement(into: Map<string, Counts & { _init: StatCounter }>, id: st
   addCounts(entry, counts, sign);
 }
 
-/** A suggestion's records as this transaction sees them: what the store holds, with the buffered writes. */
-async function recordsOf(tx: Tx, planned: readonly PlannedWrite[], suggestionId: string): Promise<SuggestionRecords | undefined> {
-  const suggestion = await tx.get('suggestions', suggestionId);
-  if (!suggestion) return undefined;
+/** The suggestions' records as this transaction sees them: what the store holds, with the buffered writes. */
+async function recordsOf(tx: Tx, planned: readonly PlannedWrite[], suggestionIds: readonly string[]): Promise<SuggestionRecords[]> {
+  const idSet = new Set(suggestionIds);
   const withNew = async <C extends 'tasks' | 'replies' | 'feedback' | 'contacts'>(collection: C): Promise<Doc<C>[]> => {
-    const found = await tx.find(collection, { where: { suggestionId } } as Query<C>);
+    const found = await tx.find(collection, { where: { suggestionId: suggestionIds } } as Query<C>);
     const ids = new Set(found.map((d) => (d as { id: string }).id));
     for (const w of planned) {
       const doc = w.doc as { id: string; suggestionId?: string };
-      if (w.collection === collection && doc.suggestionId === suggestionId && !ids.has(doc.id)) found.push(copy(doc) as Doc<C>);
+      if (w.collection === collection && doc.suggestionId !== undefined && idSet.has(doc.suggestionId) && !ids.has(doc.id)) found.push(copy(doc) as Doc<C>);
     }
-    // In id order, as a query answers.
-    return found.sort((a, b) => ((a as { id: string }).id < (b as { id: string }).id ? -1 : 1));
+    return found;
   };
-  const [tasks, replies, feedbacks, contacts] = [await withNew('tasks'), await withNew('replies'), await withNew('feedback'), await withNew('contacts')];
-  const deputy = suggestion.leadDeputyId ? await tx.get('users', suggestion.leadDeputyId) : undefined;
-  return { suggestion, tasks, replies, feedbacks, contacts, deputyName: deputy?.name ?? '' };
+  const [found, tasks, replies, feedbacks, contacts] = await Promise.all([
+    tx.getMany('suggestions', suggestionIds),
+    withNew('tasks'),
+    withNew('replies'),
+    withNew('feedback'),
+    withNew('contacts'),
+  ]);
+  const suggestions = [...found].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const deputies = new Map((await tx.getMany('users', suggestions.map((s) => s.leadDeputyId).filter(Boolean))).map((u) => [u.id, u.name]));
+  // Grouped by suggestion, in id order as a query answers.
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+  const group = <T extends { id: string; suggestionId: string }>(rows: T[]) => {
+    const out = new Map<string, T[]>();
+    for (const r of [...rows].sort(byId)) out.set(r.suggestionId, [...(out.get(r.suggestionId) ?? []), r]);
+    return out;
+  };
+  const [t, r, f, c] = [group(tasks), group(replies), group(feedbacks), group(contacts)];
+  return suggestions.map((suggestion) => ({
+    suggestion,
+    tasks: t.get(suggestion.id) ?? [],
+    replies: r.get(suggestion.id) ?? [],
+    feedbacks: f.get(suggestion.id) ?? [],
+    contacts: c.get(suggestion.id) ?? [],
+    deputyName: deputies.get(suggestion.leadDeputyId) ?? '',
+  }));
 }

@@ -172,6 +172,7 @@ export const INDEXES = {
     replyClass: 'replyClass',
     satisfaction: 'satisfaction',
     waiting: 'waiting',
+    leadDeputyId: 'leadDeputyId',
   },
   statCounters: { year: 'year', session: 'session', unitId: 'unitId' },
 } as const satisfies { [C in CollectionName]: Record<string, string> };
@@ -204,6 +205,7 @@ export const COMPOSITE_INDEXES: { [C in CollectionName]?: readonly (readonly str
     ['unitId', 'year', 'sortKey'],
     ['suggestionId', 'sortKey'],
   ],
+  tasks: [['unitId', 'state']],
 };
 
 /**

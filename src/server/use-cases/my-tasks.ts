@@ -3,11 +3,12 @@
 import * as z from 'zod';
 import type { MyTasksData, MyTasksResult, TaskListItem } from '../../contract';
 import { shanghaiDate } from '../../core/calendar';
-import type { Suggestion, Task } from '../../core/model';
+import type { Task } from '../../core/model';
 import { isTerminal } from '../../core/workflow';
 import { Directory } from '../directory';
 import { isDeputy, isUnitStaff, may, taskActionsFor } from '../permissions';
-import { loadTaskRecords, workflowContextFor, type TaskRecords } from '../task-context';
+import { workflowContextFor, type TaskRecords } from '../task-context';
+import { TASK_STATES } from '../read-models';
 import { caller, defineUseCase } from '../use-case';
 import { activeDeadlineLine, sideRecordsOf, taskBasics } from '../views';
 import { numberOrder } from '../visible-suggestions';
@@ -22,34 +23,55 @@ export const myTasks = defineUseCase({
     const user = caller(ctx);
     const store = ctx.deps.store;
     const found = new Map<string, Task>();
-    if (isUnitStaff(user)) {
-      for (const t of await store.find('tasks', { where: { unitId: user.unitId } })) found.set(t.id, t);
-    }
-    // The decisions waiting for whoever may take them: returns and extensions asked for.
-    if (may(user, 'tasks.decideReturn') || may(user, 'tasks.decideExtension')) {
-      const waiting = await store.find('tasks', { where: { state: 'returnRequested' } });
-      const all = await store.find('tasks');
-      for (const t of [...waiting, ...all.filter((x) => x.extensionRequest && !x.extensionRequest.decidedAt)]) found.set(t.id, t);
-    }
-    if (isDeputy(user)) {
-      for (const s of await store.find('suggestions', { where: { leadDeputyId: user.id } })) {
-        for (const t of await store.find('tasks', { where: { suggestionId: s.id, state: 'replied' } })) found.set(t.id, t);
-      }
-    }
-    const tasks = [...found.values()].filter((t) => data.scope === 'all' || !isTerminal(t.state));
+    // Each source is one indexed query; nothing scans every task.
+    const open = TASK_STATES.filter((state) => !isTerminal(state));
+    const stateFilter = data.scope === 'all' ? {} : { state: open };
+    const waitingIds: string[] = [];
+    const [unitTasks] = await Promise.all([
+      isUnitStaff(user) ? store.find('tasks', { where: { unitId: user.unitId, ...stateFilter } }) : Promise.resolve([]),
+      // The decisions waiting for whoever may take them: returns and extensions asked for.
+      (async () => {
+        if (!may(user, 'tasks.decideReturn') && !may(user, 'tasks.decideExtension')) return;
+        for (const r of await store.find('ledgerRows', { where: { waiting: ['return', 'extension'] } })) waitingIds.push(r.id);
+      })(),
+      (async () => {
+        if (!isDeputy(user)) return;
+        for (const r of await store.find('ledgerRows', { where: { leadDeputyId: user.id, state: 'replied' } })) waitingIds.push(r.id);
+      })(),
+    ]);
+    for (const t of unitTasks) found.set(t.id, t);
+    for (const t of await store.getMany('tasks', waitingIds.filter((id) => !found.has(id)))) found.set(t.id, t);
+    const tasks = [...found.values()].filter((t) => data.scope === 'all' || !isTerminal(t.state)).sort((a, b) => (a.id < b.id ? -1 : 1));
     const today = shanghaiDate(ctx.now);
     const directory = new Directory(store);
-    const suggestions = new Map<string, Suggestion | undefined>();
-    // Several tasks of one suggestion (a lead and its co-handlers) share its records: load them once.
-    const recordsOf = new Map<string, Promise<TaskRecords>>();
+    // The suggestions and their records for every task at once: one query each, whatever the count.
+    const suggestionIds = [...new Set(tasks.map((t) => t.suggestionId))];
+    const bySuggestion = { where: { suggestionId: suggestionIds } };
+    const [suggestionList, siblings, contacts, replies, opinions, commitments] = await Promise.all([
+      store.getMany('suggestions', suggestionIds),
+      store.find('tasks', bySuggestion),
+      store.find('contacts', bySuggestion),
+      store.find('replies', bySuggestion),
+      store.find('opinions', bySuggestion),
+      store.find('commitments', bySuggestion),
+      directory.preload([], tasks.map((t) => t.unitId)),
+    ]);
+    const suggestions = new Map(suggestionList.map((s) => [s.id, s]));
+    const recordsOf = new Map<string, TaskRecords>();
+    const recordsFor = (suggestionId: string): TaskRecords => {
+      let records = recordsOf.get(suggestionId);
+      if (!records) {
+        const mine = <T extends { suggestionId: string }>(rows: T[]) => rows.filter((r) => r.suggestionId === suggestionId);
+        records = { siblings: mine(siblings), contacts: mine(contacts), replies: mine(replies), opinions: mine(opinions) };
+        recordsOf.set(suggestionId, records);
+      }
+      return records;
+    };
     const items: TaskListItem[] = [];
     for (const task of tasks) {
-      if (!suggestions.has(task.suggestionId)) suggestions.set(task.suggestionId, await store.get('suggestions', task.suggestionId));
       const suggestion = suggestions.get(task.suggestionId);
       if (!suggestion || (suggestion.archivedAt && data.scope !== 'all')) continue;
-      if (!recordsOf.has(suggestion.id)) recordsOf.set(suggestion.id, loadTaskRecords(store, suggestion.id));
-      const records = await recordsOf.get(suggestion.id)!;
-      const commitments = await store.find('commitments', { where: { taskId: task.id } });
+      const records = recordsFor(suggestion.id);
       const wctx = { ...workflowContextFor(task, suggestion, records, user, ctx.now, ctx.deps.policy), ...sideRecordsOf(task, records.contacts, commitments) };
       const deadline = activeDeadlineLine(task, today, ctx.deps.policy);
       items.push({
