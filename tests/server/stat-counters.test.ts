@@ -13,6 +13,8 @@ import { openSqliteStore, type SqliteStore } from '../../src/server/adapters/sql
 import { Directory } from '../../src/server/directory';
 import { rebuildReadModels } from '../../src/server/read-models.rebuild';
 import { metricsInput, statsSummary } from '../../src/server/reporting';
+import type { Store } from '../../src/server/ports';
+import { freshCloudStore, sharedEmulator } from '../support/cloudbase-emulator/sdk';
 import { suggestion as suggestionDoc, task as taskDoc, user } from './store.contract';
 
 const NOW = '2026-05-20T02:00:00.000Z';
@@ -42,7 +44,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 
 const at = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}-10T02:00:00.000Z`;
 
-async function apply(store: SqliteStore, steps: Step[]) {
+async function apply(store: Store, steps: Step[]) {
   const suggestions: string[] = [];
   const tasks: string[] = [];
   let n = 0;
@@ -123,7 +125,10 @@ async function apply(store: SqliteStore, steps: Step[]) {
 }
 
 async function openWithRoster(): Promise<SqliteStore> {
-  const store = openSqliteStore(':memory:');
+  return roster(openSqliteStore(':memory:'));
+}
+
+async function roster<S extends Store>(store: S): Promise<S> {
   await store.transaction(async (tx) => {
     tx.insert('users', user('c1', { roles: ['coordinator'], openid: 'coordinator' }));
     tx.insert('users', user('d1', { name: '王建华' }));
@@ -133,7 +138,7 @@ async function openWithRoster(): Promise<SqliteStore> {
 }
 
 /** stats.summary through the counters, and the same summary recomputed by the core from every record. */
-async function both(store: SqliteStore, query: { year?: number; session?: string; unitId?: string }) {
+async function both(store: Store, query: { year?: number; session?: string; unitId?: string }) {
   const api = createApi({ store, clock: { now: () => NOW }, log: () => undefined });
   const res = await api({ action: 'stats.summary', data: query }, { openid: 'coordinator' });
   if (!res.ok) throw new Error(res.error.message);
@@ -195,4 +200,22 @@ describe('statistics kept as counters', () => {
       store.close();
     }
   });
+});
+
+describe('statistics kept as counters on CloudBase (emulated)', () => {
+  it('equal a full recomputation after a history of changes', async () => {
+    const emulator = await sharedEmulator({});
+    try {
+      const store = await roster(await freshCloudStore(emulator));
+      await apply(store, fc.sample(fc.array(step, { minLength: 40, maxLength: 40 }), { numRuns: 1, seed: 11 })[0]!);
+      const counters = await store.find('statCounters');
+      expect(counters.length).toBeGreaterThan(1);
+      for (const query of QUERIES) {
+        const { got, want } = await both(store, query);
+        expect(got).toEqual(close(want));
+      }
+    } finally {
+      await emulator.close();
+    }
+  }, 60_000);
 });

@@ -180,11 +180,14 @@ async function projectReadModels(tx: Tx, planned: readonly PlannedWrite[]): Prom
   const increments = new Map<string, Counts & { _init: StatCounter }>();
   if (touched.size === 0) return [];
   const ids = [...touched].sort();
+  // A suggestion created in this transaction has nothing stored yet: its rows come from the buffer alone.
+  const created = new Set(planned.filter((w) => w.collection === 'suggestions' && w.expectedRev === 0).map((w) => w.id));
+  const stored = ids.filter((id) => !created.has(id));
   // Everything the touched suggestions' rows derive from, in one query a collection (not one a suggestion).
   const [records, previousRows, existingRows] = await Promise.all([
-    recordsOf(tx, planned, ids),
-    tx.getMany('suggestionRows', ids),
-    tx.find('ledgerRows', { where: { suggestionId: ids } }),
+    recordsOf(tx, planned, ids, stored),
+    stored.length > 0 ? tx.getMany('suggestionRows', stored) : Promise.resolve([]),
+    stored.length > 0 ? tx.find('ledgerRows', { where: { suggestionId: stored } }) : Promise.resolve([]),
   ]);
   const previousById = new Map(previousRows.map((r) => [r.id, r as StoredSuggestionRow]));
   const existing = new Map(existingRows.map((r) => [r.id, r]));
@@ -223,10 +226,10 @@ function addIncrement(into: Map<string, Counts & { _init: StatCounter }>, id: st
 }
 
 /** The suggestions' records as this transaction sees them: what the store holds, with the buffered writes. */
-async function recordsOf(tx: Tx, planned: readonly PlannedWrite[], suggestionIds: readonly string[]): Promise<SuggestionRecords[]> {
+async function recordsOf(tx: Tx, planned: readonly PlannedWrite[], suggestionIds: readonly string[], stored: readonly string[]): Promise<SuggestionRecords[]> {
   const idSet = new Set(suggestionIds);
   const withNew = async <C extends 'tasks' | 'replies' | 'feedback' | 'contacts'>(collection: C): Promise<Doc<C>[]> => {
-    const found = await tx.find(collection, { where: { suggestionId: suggestionIds } } as Query<C>);
+    const found = stored.length > 0 ? await tx.find(collection, { where: { suggestionId: stored } } as Query<C>) : [];
     const ids = new Set(found.map((d) => (d as { id: string }).id));
     for (const w of planned) {
       const doc = w.doc as { id: string; suggestionId?: string };

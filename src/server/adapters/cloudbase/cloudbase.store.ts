@@ -275,17 +275,16 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
           for (const [collection, docs] of inserts) await t.collection(collection).add({ data: docs });
           for (const { collection, id, init, deltas } of plan.increments ?? []) {
             // Counters add up (_.inc) whatever their revision: concurrent changes never conflict on them.
-            const ref = t.collection(collection).doc(id);
-            const current = await getInTransaction(ref);
-            if (!current) {
+            // One request when the counter exists (update answers updated: 1), a second to create it.
+            const data: Record<string, unknown> = { _rev: _.inc(1) };
+            for (const [field, delta] of Object.entries(deltas)) data[field] = _.inc(delta);
+            // wx-server-sdk answers { stats: { updated }, errMsg: 'document.update:ok' }.
+            const res = (await t.collection(collection).doc(id).update({ data })) as { stats?: { updated?: number } };
+            const updated = res.stats?.updated ?? 0;
+            if (!updated) {
               const body = plain(init);
               for (const [field, delta] of Object.entries(deltas)) body[field] = (typeof body[field] === 'number' ? (body[field] as number) : 0) + delta;
-              delete body.id;
-              await t.collection(collection).add({ data: { _id: id, ...body, id, _rev: 1 } });
-            } else {
-              const data: Record<string, unknown> = { _rev: _.inc(1) };
-              for (const [field, delta] of Object.entries(deltas)) data[field] = _.inc(delta);
-              await ref.update({ data });
+              await t.collection(collection).add({ data: [{ ...body, _id: id, _rev: 1 }] });
             }
           }
           if (plan.events.length > 0) {
