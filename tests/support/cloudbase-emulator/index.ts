@@ -185,6 +185,9 @@ export async function startCloudBaseEmulator(options: EmulatorOptions = {}): Pro
   function writeInTransaction(tx: Transaction, name: string, id: string, next: (current: Docu | null) => Docu | null) {
     const collection = collectionOf(name);
     const key = keyOf(name, id);
+    // A transaction past its 30 s has been rolled back by the service (the TransactionNotExist message
+    // above): its locks no longer hold anyone up, inside a transaction as outside (waitForLock).
+    expireStale();
     const holder = locks.get(key);
     const committed = latest(collection.get(id));
     if ((holder && holder !== tx.id) || (committed && committed.seq > tx.startSeq)) {
