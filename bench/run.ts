@@ -1,10 +1,12 @@
 // `npm run bench`: runs every bench/*.bench.ts export whose name starts with `bench` and prints
-// its figures. Figures are medians and ratios, never pass/fail: the machines are shared and noisy.
+// its figures (`npm run bench -- load --scale national` runs one file at one scale). Figures are medians and ratios, never pass/fail: the machines are shared and noisy.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 async function main() {
-  const only = process.argv[2];
+  // A bare word picks the files whose name holds it; flags (--scale national, --duration 5) are the load benchmark's.
+  const args = process.argv.slice(2);
+  const only = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
   const files = readdirSync(__dirname)
     .filter((f) => f.endsWith('.bench.ts'))
     .filter((f) => !only || f.includes(only))
