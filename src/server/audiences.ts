@@ -82,6 +82,8 @@ const REPLY_COMMON = [
   'signed',
   'signedAt',
   'signerName',
+  // The reply letter's name and number (letters.get opens it for whoever sees the signed reply).
+  ['letter', ['fileName', 'number']],
   'version',
 ] as const;
 

@@ -110,3 +110,18 @@ describe('the reply letter (答复函)', () => {
     expect(c.cc).toBeUndefined(); // 抄送 to co-handlers belongs to a lead reply
   });
 });
+
+describe('the letter named with the reply', () => {
+  it('shows its number in suggestions.get to the deputy and to the unit', async () => {
+    const office = await openOffice();
+    const ids = await importRows(office, [leadRow('3301', '关于口袋公园的建议')]);
+    const taskId = (await office.store.find('tasks', { where: { suggestionId: ids.get('3301')!.suggestionId } })).find((t) => t.role === 'lead')!.id;
+    await claimAndMeet(office, taskId);
+    await draftAndSign(office, taskId, 'A');
+    for (const openid of ['deputy-wang', 'handler-mzj', 'coordinator']) {
+      const detail = await office.ok<{ replies: { letter?: { number: string; fileName: string } }[] }>(openid, 'suggestions.get', { id: ids.get('3301')!.suggestionId });
+      expect(detail.replies[0]!.letter).toEqual({ number: '市民政局建复〔2024〕3301号', fileName: '答复函-3301号-市民政局.docx' });
+    }
+    office.store.close();
+  });
+});
