@@ -1,5 +1,5 @@
 // The ledger (台账): one row per task in scope, with the facts the office ticks off (销号), read page by
-// page from the ledger read model (src/server/read-models.ts) with the filters of ledger.list.
+// page from the ledger read model (src/server/ports/read-models.ts) with the filters of ledger.list.
 import type { LedgerQuery, LedgerRow } from '../contract';
 import { daysBetween } from '../core/calendar';
 import { RATING_LABELS, TASK_STATE_LABELS, UNIT_ROLE_LABELS } from '../core/labels';
@@ -9,7 +9,7 @@ import { remainingDaysText } from '../core/reminders';
 import { ledgerOrder, ledgerQuery } from './case-queries';
 import { Directory } from './directory';
 import type { Reader } from './ports';
-import { NO_DUE, type LedgerRowDoc } from './read-models';
+import { NO_DUE, type LedgerRowDoc } from './ports/read-models';
 import { scopeFor } from './reporting';
 
 export interface LedgerSlice {

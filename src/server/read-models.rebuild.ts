@@ -3,7 +3,7 @@
 // then set to the sum of every suggestion's share. Run it while nobody changes anything:
 // `npm run rebuild:read-models` (the local SQLite file of DATA_DIR).
 import type { Store, Tx } from './ports';
-import { addCounts, project, zeroCounts, type Counts, type StatCounter } from './read-models';
+import { addCounts, project, zeroCounts, type Counts, type StatCounter } from './ports/read-models';
 
 const BATCH = 200;
 

@@ -140,6 +140,12 @@ describe('the layer rules', () => {
     expect(broken).toEqual([rule, ...(ALSO[rule] ?? [])].sort());
   });
 
+  it('pass on the repository itself (so `npm run test:unit` catches a break before landing)', () => {
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts/layers.mjs')], { encoding: 'utf8', cwd: ROOT });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
+
   it('names the offending files', () => {
     const i = cases.findIndex(([rule]) => rule === 'app-not-server');
     expect(found[i]).toEqual([{ rule: 'app-not-server', from: 'src/components/card.tsx', to: 'src/server/ports/index.ts' }]);

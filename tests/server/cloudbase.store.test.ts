@@ -102,7 +102,7 @@ describe('CloudBase store', () => {
       tx.appendEvent(auditEvent('e2'));
       tx.rememberResult({ id: 'r1', action: 'tasks.claim', actorId: 'a', at: 'now', response: { ok: true } });
     });
-    // First the read models' lookups of the task's suggestion and its records (src/server/read-models.ts;
+    // First the read models' lookups of the task's suggestion and its records (src/server/ports/read-models.ts;
     // no suggestion here), all reads before the transaction starts.
     const start = listener.requests.findIndex((x) => x.action === 'database.startTransaction');
     expect(listener.requests.slice(0, start).every((x) => x.action === 'database.getDocument')).toBe(true);

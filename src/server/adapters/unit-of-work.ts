@@ -4,7 +4,7 @@ import { AppError } from '../../core/errors';
 import type { AuditEvent } from '../../core/model';
 import type { CollectionName, Doc, EventQuery, IdempotencyRecord, Query, Tx } from '../ports';
 import { uniqueKeysOf } from './unique-keys';
-import { addCounts, counterId, project, zeroCounts, type Contribution, type Counts, type StatCounter, type SuggestionRecords } from '../read-models';
+import { addCounts, counterId, project, zeroCounts, type Contribution, type Counts, type StatCounter, type SuggestionRecords } from '../ports/read-models';
 
 export interface Revised<T> {
   doc: T;
@@ -46,7 +46,7 @@ export interface CommitPlan {
   remember?: IdempotencyRecord;
 }
 
-/** The collections a suggestion's read models are derived from (src/server/read-models.ts). */
+/** The collections a suggestion's read models are derived from (src/server/ports/read-models.ts). */
 const SOURCES = new Set<CollectionName>(['suggestions', 'tasks', 'replies', 'feedback', 'contacts']);
 /** Read models carry a stored copy of their suggestion's share of the counters. */
 type StoredSuggestionRow = Doc<'suggestionRows'> & { contribution?: Contribution };

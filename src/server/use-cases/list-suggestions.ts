@@ -13,7 +13,7 @@ import { Directory } from '../directory';
 import { isDeputyOf, isOffice, isStaffOf } from '../permissions';
 import { caller, defineUseCase } from '../use-case';
 import { caseFilterFields, pagingOf, suggestionOrder, suggestionQuery } from '../case-queries';
-import type { SuggestionRow } from '../read-models';
+import type { SuggestionRow } from '../ports/read-models';
 
 const schema: z.ZodType<ListSuggestionsData> = z.object(caseFilterFields);
 

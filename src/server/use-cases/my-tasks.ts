@@ -8,7 +8,7 @@ import { isTerminal } from '../../core/workflow';
 import { Directory } from '../directory';
 import { isDeputy, isUnitStaff, may, taskActionsFor } from '../permissions';
 import { workflowContextFor, type TaskRecords } from '../task-context';
-import { TASK_STATES } from '../read-models';
+import { TASK_STATES } from '../ports/read-models';
 import { caller, defineUseCase } from '../use-case';
 import { activeDeadlineLine, sideRecordsOf, taskBasics } from '../views';
 import { numberOrder } from '../visible-suggestions';

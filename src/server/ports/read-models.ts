@@ -3,9 +3,9 @@
 // (statCounters). They are derived from a suggestion's records only, so the unit of work rebuilds a
 // suggestion's rows and moves the counters by the difference in the same commit as every change to
 // the suggestion, its tasks, replies, feedback or contacts (src/server/adapters/unit-of-work.ts).
-import { shanghaiDate } from '../core/calendar';
-import { activeDeadline, type DeadlineKind } from '../core/deadlines';
-import { computeMetrics, type Headline } from '../core/metrics';
+import { shanghaiDate } from '../../core/calendar';
+import { activeDeadline, type DeadlineKind } from '../../core/deadlines';
+import { computeMetrics, type Headline } from '../../core/metrics';
 import type {
   Contact,
   Feedback,
@@ -18,9 +18,9 @@ import type {
   Task,
   TaskState,
   UnitRole,
-} from '../core/model';
-import { SHANDONG_POLICY } from '../core/policy';
-import { suggestionStatus } from '../core/status';
+} from '../../core/model';
+import { SHANDONG_POLICY } from '../../core/policy';
+import { suggestionStatus } from '../../core/status';
 
 /** Every task state, for queries over "open" states. */
 export const TASK_STATES: readonly TaskState[] = [
