@@ -301,6 +301,8 @@ export interface Notification {
   status: NotificationStatus;
   attempts: number;
   nextAttemptAt?: string;
+  /** Set by the run that claimed the row to send it, removed when it records the outcome. */
+  sendingSince?: string;
   error?: string;
   createdAt: string;
   sentAt?: string;

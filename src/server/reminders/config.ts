@@ -37,8 +37,10 @@ export interface ReminderConfig {
   writeChunk: number;
   /** Notifications sent in one run at most. */
   sendBatch: number;
-  /** Wall-clock time a run may spend before it stops and leaves the rest to the next run. */
+  /** Time a run may spend scanning before it stops and leaves the rest of the scan to the next run. */
   timeBudgetMs: number;
+  /** Time a run may spend sending, counted from the end of its scan (its own budget). */
+  sendBudgetMs: number;
   /** Attempts before a notification that keeps failing transiently is marked failed. */
   maxAttempts: number;
   /** First retry delay; each further retry waits twice as long. */
@@ -65,7 +67,8 @@ export const DEFAULT_REMINDER_CONFIG: ReminderConfig = {
   pageSize: 500,
   writeChunk: 50,
   sendBatch: 1000,
-  timeBudgetMs: 45_000,
+  timeBudgetMs: 25_000,
+  sendBudgetMs: 20_000,
   maxAttempts: 5,
   retryBaseMs: 5 * 60_000,
   leaseMs: 2 * 60_000,
@@ -82,7 +85,7 @@ export class ReminderConfigError extends Error {}
  * REMINDER_TEMPLATE_DEADLINE / _FEEDBACK / _URGE (template ids), REMINDER_TEMPLATE_<NAME>_FIELDS
  * ("thing1:title,time2:dueDate,…"), REMINDER_TEMPLATE_<NAME>_LONG_TERM (true/false),
  * REMINDER_MINIPROGRAM_STATE, REMINDER_QUIET_HOURS ("22:00-08:00" or "off"), REMINDER_BATCH_SIZE,
- * REMINDER_PAGE_SIZE, REMINDER_SEND_BATCH, REMINDER_TIME_BUDGET_MS, REMINDER_MAX_ATTEMPTS,
+ * REMINDER_PAGE_SIZE, REMINDER_SEND_BATCH, REMINDER_TIME_BUDGET_MS, REMINDER_SEND_BUDGET_MS, REMINDER_MAX_ATTEMPTS,
  * REMINDER_RETRY_BASE_MS, REMINDER_TASK_PAGE, REMINDER_SUGGESTION_PAGE.
  */
 export function reminderConfig(env: Env): ReminderConfig {
@@ -111,6 +114,7 @@ export function reminderConfig(env: Env): ReminderConfig {
     writeChunk: parseCount(env.REMINDER_WRITE_CHUNK, d.writeChunk, 'REMINDER_WRITE_CHUNK', 1000),
     sendBatch: parseCount(env.REMINDER_SEND_BATCH, d.sendBatch, 'REMINDER_SEND_BATCH', 1_000_000),
     timeBudgetMs: parseCount(env.REMINDER_TIME_BUDGET_MS, d.timeBudgetMs, 'REMINDER_TIME_BUDGET_MS', 3_600_000),
+    sendBudgetMs: parseCount(env.REMINDER_SEND_BUDGET_MS, d.sendBudgetMs, 'REMINDER_SEND_BUDGET_MS', 3_600_000),
     maxAttempts: parseCount(env.REMINDER_MAX_ATTEMPTS, d.maxAttempts, 'REMINDER_MAX_ATTEMPTS', 20),
     retryBaseMs: parseCount(env.REMINDER_RETRY_BASE_MS, d.retryBaseMs, 'REMINDER_RETRY_BASE_MS', 86_400_000),
     leaseMs: parseCount(env.REMINDER_LEASE_MS, d.leaseMs, 'REMINDER_LEASE_MS', 86_400_000),

@@ -16,7 +16,7 @@ export async function loadCursor(store: Store, day: string, now: string): Promis
 }
 
 /** True when a is further along the same day's scan than b. */
-function ahead(a: SweepState, b: SweepState): boolean {
+export function ahead(a: SweepState, b: SweepState): boolean {
   if (a.day !== b.day) return false;
   if (a.finishedAt || b.finishedAt) return !!a.finishedAt && !b.finishedAt;
   if (a.lane !== b.lane) return a.lane > b.lane;

@@ -1,7 +1,9 @@
 // Sending what the outbox holds. Each batch is first claimed in a transaction (attempt counted, a
-// lease set, a one-time quota spent), then sent, then its outcome recorded in a second transaction:
-// two runs never send the same row, and a run that dies after its claim leaves the row to be retried
-// when the lease ends. Outcomes: sent; noQuota (no subscription left, or WeChat's 43101); a transient
+// lease and `sendingSince` set, a one-time quota spent), then sent, then its outcome recorded in a
+// second transaction: two runs never send the same row. A run that dies between its claim and its
+// record leaves rows whose send may or may not have reached WeChat: when their lease ends they are
+// marked failed (发送中断，结果未知), never sent again — a reminder is sent at most once, and with the
+// run's budgets stopping well before the function's timeout, exactly once. Outcomes: sent; noQuota (no subscription left, or WeChat's 43101); a transient
 // failure retried with exponential backoff until maxAttempts; any other failure kept as failed.
 import type { AuditEvent, Notification, User } from '../../core/model';
 import { AppError } from '../../core/errors';
@@ -38,6 +40,9 @@ interface Claimed {
 }
 
 const isDue = (n: Notification, now: string) => n.status === 'pending' && (!n.nextAttemptAt || n.nextAttemptAt <= now);
+/** Claimed by a run that never recorded the outcome, and its lease over. */
+const interrupted = (n: Notification, now: string) => isDue(n, now) && !!n.sendingSince;
+export const INTERRUPTED_SEND = '发送中断，结果未知（未重发，以免重复）';
 
 /** Due outbox rows, oldest id first, at most `max`. */
 async function duePending(store: Store, now: string, max: number, pageSize: number): Promise<string[]> {
@@ -53,19 +58,19 @@ async function duePending(store: Store, now: string, max: number, pageSize: numb
 }
 
 /** Sends the due rows of the outbox, within the run's limits. Quiet hours hold everything. */
-export async function deliverPending(deps: DeliveryDeps, limits: { max: number; stopAt: number }): Promise<DeliveryTally> {
+export async function deliverPending(deps: DeliveryDeps, limits: { max: number; overBudget: () => boolean }): Promise<DeliveryTally> {
   const now = deps.clock.now();
   const ids = await duePending(deps.store, now, limits.max, deps.config.pageSize);
   if (isQuiet(now, deps.config.quietHours)) return { ...emptyTally(), held: ids.length };
-  return deliverIds(deps, ids, limits.stopAt);
+  return deliverIds(deps, ids, limits.overBudget);
 }
 
 /** Sends the given rows now (a 催办), unless quiet hours hold them for the next run. */
-export async function deliverIds(deps: DeliveryDeps, ids: readonly string[], stopAt = Infinity): Promise<DeliveryTally> {
+export async function deliverIds(deps: DeliveryDeps, ids: readonly string[], overBudget: () => boolean = () => false): Promise<DeliveryTally> {
   const tally = emptyTally();
   if (isQuiet(deps.clock.now(), deps.config.quietHours)) return { ...tally, held: ids.length };
   for (let i = 0; i < ids.length; i += deps.config.writeChunk) {
-    if (i > 0 && performance.now() > stopAt) break; // at least one chunk per run
+    if (i > 0 && overBudget()) break; // at least one chunk per run
     const chunk = ids.slice(i, i + deps.config.writeChunk);
     const claimed = await claim(deps, chunk, tally);
     if (claimed.length === 0) continue;
@@ -95,6 +100,10 @@ async function claim(deps: DeliveryDeps, ids: readonly string[], tally: Delivery
       for (const id of ids) {
         const n = await tx.get('notifications', id);
         if (!n || !isDue(n, now)) continue;
+        if (interrupted(n, now)) {
+          finish(tx, n, now, { status: 'failed', error: INTERRUPTED_SEND }, gateTally);
+          continue;
+        }
         const recipient = await tx.get('users', n.userId);
         if (!recipient) {
           finish(tx, n, now, { status: 'failed', error: '收件人不存在' }, gateTally);
@@ -119,7 +128,7 @@ async function claim(deps: DeliveryDeps, ids: readonly string[], tally: Delivery
           }
         }
         const lease = new Date(Date.parse(now) + deps.config.leaseMs).toISOString();
-        const claimedRow: Notification = { ...n, attempts: n.attempts + 1, nextAttemptAt: lease };
+        const claimedRow: Notification = { ...n, attempts: n.attempts + 1, nextAttemptAt: lease, sendingSince: now };
         tx.update('notifications', claimedRow);
         claimed.push({ notification: claimedRow, recipient, spentSubscriptionId });
       }
@@ -148,7 +157,8 @@ async function record(deps: DeliveryDeps, claimed: readonly Claimed[], results: 
         const wait = deps.config.retryBaseMs * 2 ** Math.max(0, n.attempts - 1);
         const next = new Date(Date.parse(now) + wait).toISOString();
         const error = 'error' in result ? result.error : '';
-        tx.update('notifications', { ...n, nextAttemptAt: next, error });
+        const { sendingSince: _sending, ...rest } = n;
+        tx.update('notifications', { ...rest, nextAttemptAt: next, error });
         tx.appendEvent(sendEvent(n, now, 'pending', { attempt: n.attempts, error, nextAttemptAt: next }));
         outcome.retrying += 1;
       } else {
@@ -161,7 +171,7 @@ async function record(deps: DeliveryDeps, claimed: readonly Claimed[], results: 
 
 /** Marks a row sent, failed or noQuota, with its audit event. */
 function finish(tx: Tx, n: Notification, now: string, result: DeliveryResult, tally: DeliveryTally) {
-  const { nextAttemptAt: _lease, error: _error, ...rest } = n;
+  const { nextAttemptAt: _lease, error: _error, sendingSince: _sending, ...rest } = n;
   const done: Notification =
     result.status === 'sent' ? { ...rest, status: 'sent', sentAt: now } : { ...rest, status: result.status, error: result.error };
   tx.update('notifications', done);

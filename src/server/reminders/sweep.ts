@@ -1,16 +1,20 @@
 // The deadline sweep (docs/architecture.md, Deadlines and reminders), run by the timer: scan the tasks lane by lane through the due-date
-// indexes, page by page, up to the run's batch and time budget, writing every reminder the core's
-// schedule says is due to the outbox; then send what the outbox holds (outside quiet hours). The
-// cursor is stored after every page, so a run that stops early is resumed by the next one.
+// indexes, page by page, in steps of `writeChunk` tasks, writing every reminder the core's schedule
+// says is due to the outbox; then send what the outbox holds (outside quiet hours). Each step writes
+// its reminders and moves the stored cursor in ONE transaction, so a run cut anywhere (the function's
+// 60-second limit, a crash) leaves the scan exactly where its last step ended: the next run resumes
+// there, nothing is skipped or written twice. The scan stops at its time budget (timeBudgetMs) and the
+// sending has a budget of its own (sendBudgetMs), so a long scan never starves the sends; both are
+// measured on the run's clock (and on the wall clock, whichever has moved more).
 import { shanghaiDate } from '../../core/calendar';
 import { AppError } from '../../core/errors';
 import type { Task } from '../../core/model';
 import { SHANDONG_POLICY, type DeadlinePolicy } from '../../core/policy';
 import { dueReminders } from '../../core/reminders';
 import { Directory } from '../directory';
-import type { Clock, Notifier, Store } from '../ports';
+import type { Clock, Notifier, Store, SweepState } from '../ports';
 import { DEFAULT_REMINDER_CONFIG, type ReminderConfig } from './config';
-import { loadCursor, saveCursor } from './cursor';
+import { ahead, CURSOR_ID, loadCursor, saveCursor } from './cursor';
 import { deliverPending, type DeliveryTally } from './delivery';
 import { LANES, laneName, laneQuery, type Lane } from './lanes';
 import { reminderMessage } from './messages';
@@ -46,11 +50,18 @@ export interface SweepReport extends DeliveryTally {
   elapsedMs: number;
 }
 
+/** Milliseconds since `start` on the run's clock or the wall clock, whichever has moved more. */
+function stopwatch(clock: Clock) {
+  const clockStart = Date.parse(clock.now());
+  const wallStart = performance.now();
+  return () => Math.max(Date.parse(clock.now()) - clockStart, performance.now() - wallStart);
+}
+
 export async function runSweep(deps: SweepDeps): Promise<SweepReport> {
   const policy = deps.policy ?? SHANDONG_POLICY;
   const config = deps.config ?? DEFAULT_REMINDER_CONFIG;
   const started = performance.now();
-  const stopAt = started + config.timeBudgetMs;
+  const elapsed = stopwatch(deps.clock);
   const now = deps.clock.now();
   const today = shanghaiDate(now);
   const directory = new Directory(deps.store);
@@ -59,35 +70,62 @@ export async function runSweep(deps: SweepDeps): Promise<SweepReport> {
   let scanned = 0;
   let written = 0;
   let unaddressed = 0;
+  let steps = 0;
+  let unsaved = false;
   let stoppedBy: SweepReport['stoppedBy'] = 'done';
-  while (!cursor.finishedAt) {
+  scan: while (!cursor.finishedAt) {
     if (scanned >= config.batchSize) {
       stoppedBy = 'batch';
-      break;
-    }
-    // At least one page per run, so that even a tight budget moves the scan on.
-    if (scanned > 0 && performance.now() > stopAt) {
-      stoppedBy = 'time';
       break;
     }
     const lane = LANES[cursor.lane];
     if (!lane) {
       cursor = await saveCursor(deps.store, { ...cursor, finishedAt: now, updatedAt: now });
+      unsaved = false;
       break;
     }
     const limit = Math.min(config.pageSize, config.batchSize - scanned);
     const tasks = await deps.store.find('tasks', laneQuery(lane, today, policy, cursor.afterId, limit));
-    const page = await outboxEntries(tasks, lane, today, policy, config, directory);
-    unaddressed += page.unaddressed;
-    written += await writeInChunks(deps.store, page.byTask, config.writeChunk, now);
-    scanned += tasks.length;
-    const last = tasks[tasks.length - 1];
-    const { afterId: _done, ...rest } = cursor;
-    const next = tasks.length < limit || !last ? { ...rest, lane: cursor.lane + 1 } : { ...cursor, afterId: last.id };
-    cursor = await saveCursor(deps.store, { ...next, scanned: cursor.scanned + tasks.length, updatedAt: now });
+    const lastPage = tasks.length < limit;
+    if (tasks.length === 0) {
+      // An empty lane costs one read; the cursor past it is stored with the next step (or at the end).
+      cursor = nextLane(cursor, now);
+      unsaved = true;
+      continue;
+    }
+    for (let i = 0; i < tasks.length; i += config.writeChunk) {
+      // At least one step per run, so that even a tight budget moves the scan on.
+      if (steps > 0 && elapsed() > config.timeBudgetMs) {
+        stoppedBy = 'time';
+        break scan;
+      }
+      const chunk = tasks.slice(i, i + config.writeChunk);
+      const page = await outboxEntries(chunk, lane, today, policy, config, directory);
+      const last = chunk[chunk.length - 1]!;
+      const next: SweepState =
+        lastPage && i + config.writeChunk >= tasks.length
+          ? nextLane(cursor, now, chunk.length)
+          : { ...cursor, afterId: last.id, scanned: cursor.scanned + chunk.length, updatedAt: now };
+      const step = await writeStep(deps.store, page.byTask.flat(), next, now);
+      cursor = step.cursor;
+      unsaved = false;
+      written += step.written;
+      unaddressed += page.unaddressed;
+      scanned += chunk.length;
+      steps += 1;
+      // Another run has gone further: continue from where it stands.
+      if (step.overtaken) continue scan;
+    }
   }
 
-  const tally = await deliverPending({ store: deps.store, clock: deps.clock, notifier: deps.notifier, config }, { max: config.sendBatch, stopAt });
+  if (unsaved) cursor = await saveCursor(deps.store, cursor);
+
+  // The sends' own budget starts now.
+  const sending = stopwatch(deps.clock);
+  const tally = await deliverPending(
+    { store: deps.store, clock: deps.clock, notifier: deps.notifier, config },
+    { max: config.sendBatch, overBudget: () => sending() > config.sendBudgetMs },
+  );
   return {
     day: today,
     scanned,
@@ -100,6 +138,34 @@ export async function runSweep(deps: SweepDeps): Promise<SweepReport> {
     ...(tally.held > 0 ? { heldUntil: quietUntil(deps.clock.now(), config.quietHours) } : {}),
     elapsedMs: Math.round(performance.now() - started),
   };
+}
+
+function nextLane(cursor: SweepState, now: string, read = 0): SweepState {
+  const { afterId: _done, ...rest } = cursor;
+  return { ...rest, lane: cursor.lane + 1, scanned: cursor.scanned + read, updatedAt: now };
+}
+
+/**
+ * One step: the reminders of a chunk of tasks and the cursor past them, in one transaction. New rows
+ * are inserted without reading first (their ids are derived from their keys, so a row already there
+ * fails the commit); only then, or when another run moved the cursor, the step is redone reading
+ * each row first. A cursor another run has moved further is kept, and this step's rows left to it.
+ */
+async function writeStep(store: Store, entries: readonly OutboxEntry[], next: SweepState, now: string) {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await store.transaction(async (tx) => {
+        const stored = await tx.get('sweeps', CURSOR_ID);
+        if (stored && ahead(stored, next)) return { cursor: stored, written: 0, overtaken: true };
+        const rows = await writeOutbox(tx, entries, now, undefined, { checked: attempt > 0 });
+        if (stored) tx.update('sweeps', next);
+        else tx.insert('sweeps', next);
+        return { cursor: next, written: rows.length, overtaken: false };
+      });
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'CONFLICT') || attempt >= 3) throw error;
+    }
+  }
 }
 
 /** The outbox entries of one page of a lane, grouped by task. */
@@ -131,22 +197,4 @@ async function outboxEntries(
     byTask.push(entries);
   }
   return { byTask, unaddressed };
-}
-
-/** Writes the entries, a few tasks per transaction; a conflict with an overlapping run is retried. */
-async function writeInChunks(store: Store, byTask: readonly OutboxEntry[][], chunk: number, now: string): Promise<number> {
-  let written = 0;
-  for (let i = 0; i < byTask.length; i += chunk) {
-    const entries = byTask.slice(i, i + chunk).flat();
-    if (entries.length === 0) continue;
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        written += (await store.transaction((tx) => writeOutbox(tx, entries, now))).length;
-        break;
-      } catch (error) {
-        if (!(error instanceof AppError && error.code === 'CONFLICT') || attempt >= 3) throw error;
-      }
-    }
-  }
-  return written;
 }

@@ -1,7 +1,7 @@
 // tasks.urge (催办): a coordinator presses a unit on one open task. The reminder goes to the task's
 // handler and the unit's reviewers (and, for a key-supervised suggestion, its leaders), is written to
-// the outbox with the task's lastUrgedAt in one commit, and is sent at once (quiet hours hold it for
-// the next run of the sweep). Once a day per task. A 督办 of a lead task held up by missing
+// the outbox with the task's lastUrgedAt in one commit; the reminders function sends it on its next run
+// (every 10 minutes; quiet hours hold it), never inside this request. Once a day per task. A 督办 of a lead task held up by missing
 // co-opinions may carry the coordinator's recorded override (docs/architecture.md, Workflow table): the core records it on
 // the task, after which the lead unit may submit its draft without them.
 import * as z from 'zod';
@@ -12,7 +12,6 @@ import type { Task } from '../../core/model';
 import { applyTaskAction, checkRecordAction, type WorkflowEffect } from '../../core/workflow';
 import type { ReminderRecipient } from '../../core/policy';
 import { Directory } from '../directory';
-import { deliverIds } from '../reminders/delivery';
 import { urgeMessage } from '../reminders/messages';
 import { queueWorkflowNotices, writeOutbox } from '../reminders/outbox';
 import { resolveRecipients } from '../reminders/recipients';
@@ -36,7 +35,7 @@ export const urgeTask = defineUseCase({
   async run(data, ctx) {
     const config = ctx.deps.reminderConfig;
     const today = shanghaiDate(ctx.now);
-    let ids: string[] = [];
+
     const result = await ctx.write(async (tx) => {
       const loaded = await loadTask(tx, ctx, data.taskId);
       const { user, suggestion } = loaded;
@@ -69,11 +68,10 @@ export const urgeTask = defineUseCase({
         { actorId: user.id, action: 'tasks.urge' },
       );
       // The waiver is a workflow step of its own: its notices (the table's effects) go out like any step's.
-      const waived = await queueWorkflowNotices(tx, directory, { effects: overrideEffects, task, suggestion }, config, ctx.now, {
+      await queueWorkflowNotices(tx, directory, { effects: overrideEffects, task, suggestion }, config, ctx.now, {
         actorId: user.id,
         action: 'tasks.urge',
       });
-      ids = [...written, ...waived].map((n) => n.id);
       // Urging is a fact about the task, not a step of its workflow: the version stays as it is
       // (an override, a workflow step, has already moved it on).
       const next: Task = { ...task, lastUrgedAt: ctx.now, updatedAt: ctx.now };
@@ -96,13 +94,6 @@ export const urgeTask = defineUseCase({
       const wctx = workflowContextFor(next, suggestion, loaded.records, user, ctx.now, ctx.deps.policy);
       return { notified: written.length, task: await taskView(next, suggestion, user, wctx, directory, today) };
     });
-    const { notifier } = ctx.deps;
-    if (notifier && ids.length > 0) {
-      // The urge is recorded; a send that fails now stays in the outbox and is retried by the sweep.
-      await deliverIds({ store: ctx.deps.store, clock: ctx.deps.clock, notifier, config }, ids).catch((error: unknown) =>
-        ctx.deps.log('tasks.urge delivery failed', error),
-      );
-    }
     return result;
   },
 });

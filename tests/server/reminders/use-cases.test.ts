@@ -46,12 +46,18 @@ describe('tasks.urge', () => {
     return { clock, notifier, urge };
   }
 
-  it("sends the coordinator's urging at once to the task's handler and reviewer, and records it on the task", async () => {
-    const { notifier, urge } = await setUp();
+  it("writes the coordinator's urging to the outbox for the task's handler and reviewer, sent by the next run of reminders (never inside the request), and records it on the task", async () => {
+    const { clock, notifier, urge } = await setUp();
 
     const response = (await urge('coordinator', '请本周内完成答复')) as ApiResponse<{ notified: number; task: { id: string } }>;
 
     expect(response).toMatchObject({ ok: true, data: { notified: 2, task: { id: 't1' } } });
+    expect(notifier.deliveries).toEqual([]);
+    expect((await store.find('notifications')).map((n) => [n.kind, n.status])).toEqual([
+      ['urge', 'pending'],
+      ['urge', 'pending'],
+    ]);
+    await runSweep({ store, clock, notifier, config: testConfig() });
     expect(notifier.deliveries.map((d) => d.userId).sort()).toEqual([PEOPLE.handler.id, PEOPLE.reviewer.id].sort());
     expect(notifier.deliveries[0]).toMatchObject({ title: '督办提醒', body: expect.stringContaining('督办意见：请本周内完成答复') });
     const t1 = await store.get('tasks', 't1');
@@ -61,8 +67,9 @@ describe('tasks.urge', () => {
   });
 
   it('reaches the unit leader too when the suggestion is under key supervision', async () => {
-    const { notifier, urge } = await setUp(true);
+    const { clock, notifier, urge } = await setUp(true);
     await urge('coordinator');
+    await runSweep({ store, clock, notifier, config: testConfig() });
     expect(notifier.deliveries.map((d) => d.userId).sort()).toEqual([PEOPLE.handler.id, PEOPLE.reviewer.id, PEOPLE.leader.id].sort());
   });
 
@@ -113,7 +120,8 @@ describe('tasks.urge', () => {
     } finally {
       process.env = saved;
     }
-    expect(notifier.deliveries.map((d) => d.page)).toEqual(['pages/from-deps/index?taskId=t1', 'pages/from-deps/index?taskId=t1']);
+    expect((await store.find('notifications')).map((n) => n.page)).toEqual(['pages/from-deps/index?taskId=t1', 'pages/from-deps/index?taskId=t1']);
+    expect(notifier.deliveries).toEqual([]);
   });
 });
 
