@@ -57,7 +57,11 @@ export interface LogContactData {
   place?: string;
   people: string;
   notes: string;
-  faceToFace: boolean;
+  /**
+   * Whether it counts as 面复. Only 见面/座谈/走访 can (电话、视频 never do: VALIDATION when true);
+   * left out, it follows the mode.
+   */
+  faceToFace?: boolean;
 }
 export interface SaveDraftData extends TaskRef {
   class: ReplyClass;

@@ -63,6 +63,15 @@ export const CONTACT_MODE_LABELS: Record<ContactMode, string> = {
   video: '视频',
 };
 
+/** What each mode means for 面复, in the words the contact form shows beside it. */
+export const CONTACT_MODE_HINTS: Record<ContactMode, string> = {
+  meeting: '计为面复',
+  forum: '计为面复',
+  visit: '计为面复',
+  phone: '不计为面复',
+  video: '不计为面复',
+};
+
 export const PHASE_LABELS: Record<Phase, string> = {
   session: '会期',
   recess: '闭会期间',

@@ -5,6 +5,7 @@
 // Counting unit "件" (item): for a unit scope, the unit's live (not returned) tasks of one
 // suggestion — so the office's 82 = 主办19 + 分办25 + 会办38 are its own roles; for the whole
 // deployment, one suggestion with all its live tasks.
+import { countsAsFaceToFace } from './contacts';
 import { daysBetween, shanghaiDate } from './calendar';
 import { activeDeadline, deadlineStanding, type DeadlineKind } from './deadlines';
 import type { Contact, Feedback, Phase, Rating, Reply, ReplyClass, Suggestion, Task, UnitRole } from './model';
@@ -139,7 +140,7 @@ interface TaskIndex {
 
 function indexByTask(input: MetricsInput): TaskIndex {
   return {
-    faceToFace: new Set(input.contacts.filter((c) => c.faceToFace).map((c) => c.taskId)),
+    faceToFace: new Set(input.contacts.filter(countsAsFaceToFace).map((c) => c.taskId)),
     feedback: latestBy(input.feedbacks, () => true),
     reply: latestBy(input.replies, (r) => r.signedAt !== undefined),
   };

@@ -1,4 +1,5 @@
 // Gathers what the core's workflow needs to judge a task (docs/architecture.md, Workflow table) from the store.
+import { countsAsFaceToFace } from '../core/contacts';
 import type { Contact, Opinion, Reply, Suggestion, Task, User } from '../core/model';
 import type { DeadlinePolicy } from '../core/policy';
 import type { WorkflowContext } from '../core/workflow';
@@ -34,7 +35,7 @@ export function workflowContextFor(
   now: string,
   policy: DeadlinePolicy,
 ): WorkflowContext {
-  const faceToFaceContacts = records.contacts.filter((c) => c.taskId === task.id && c.faceToFace).length;
+  const faceToFaceContacts = records.contacts.filter((c) => c.taskId === task.id && countsAsFaceToFace(c)).length;
   const hasDraft =
     task.role === 'co' ? records.opinions.some((o) => o.taskId === task.id) : currentDraft(task, records.replies) !== undefined;
   return {

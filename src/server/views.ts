@@ -1,5 +1,6 @@
 // Turns stored records into the contract's views (src/contract), with names, labels, Beijing dates
 // and what the caller may do.
+import { countsAsFaceToFace } from '../core/contacts';
 import type {
   CommitmentView,
   ContactView,
@@ -35,7 +36,7 @@ export interface TaskSideRecords {
 
 export function sideRecordsOf(task: Task, contacts: readonly Contact[], commitments: readonly Commitment[]): TaskSideRecords {
   return {
-    unconfirmedContacts: contacts.filter((c) => c.taskId === task.id && c.faceToFace && !c.deputyConfirmedAt).length,
+    unconfirmedContacts: contacts.filter((c) => c.taskId === task.id && countsAsFaceToFace(c) && !c.deputyConfirmedAt).length,
     openCommitments: commitments.filter((c) => c.taskId === task.id && !c.doneAt).length,
   };
 }
@@ -179,7 +180,7 @@ export function contactView(contact: Contact): ContactView {
     modeLabel: CONTACT_MODE_LABELS[contact.mode],
     people: contact.people,
     notes: contact.notes,
-    faceToFace: contact.faceToFace,
+    faceToFace: countsAsFaceToFace(contact),
     ...defined({ place: contact.place, deputyConfirmedAt: contact.deputyConfirmedAt }),
   };
 }

@@ -124,12 +124,18 @@ describe('recording a 面复', () => {
     // The form starts at the server's Beijing date and time (me.clock), whatever the phone's clock says.
     render(<ContactView suggestionId="s1" taskId="t1" onDone={done} />);
     await screen.findByText('保存记录');
+    // Nothing is chosen for the person: the mode comes first, and nothing is a 面复 by default.
+    expect(document.querySelector('#contact-mode .choice-on')).toBeNull();
+    expect(screen.queryByText('是否当面答复（面复）')).toBeNull();
+    tap('保存记录');
+    expect(await screen.findByText('请先选择沟通方式')).toBeTruthy();
+    tap('电话（不计为面复）');
     tap('保存记录');
     expect(await screen.findByText('请填写参加人员')).toBeTruthy();
     await typeInto('contact-people', '王代表；张承办');
     await typeInto('contact-notes', '当面听取代表意见，介绍办理计划');
     await typeInto('contact-place', '代表之家');
-    tap('座谈');
+    tap('座谈（计为面复）');
     tap('保存记录');
     // Saved: the page offers photos and scans of the record before it goes back.
     expect(await screen.findByText('记录已保存。可以添加现场照片或代表签字的面复记录扫描件。')).toBeTruthy();
@@ -144,7 +150,6 @@ describe('recording a 面复', () => {
       place: '代表之家',
       people: '王代表；张承办',
       notes: '当面听取代表意见，介绍办理计划',
-      faceToFace: true,
     });
   });
 
@@ -153,6 +158,7 @@ describe('recording a 面复', () => {
     server.on('me', ok(meResult(null)));
     render(<ContactView suggestionId="s1" taskId="t1" onDone={done} />);
     await screen.findByText('保存记录');
+    tap('见面（计为面复）');
     await typeInto('contact-time', '九点半');
     tap('保存记录');
     expect(await screen.findByText(/请按“年-月-日”和“时:分”填写时间/)).toBeTruthy();

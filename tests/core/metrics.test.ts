@@ -55,6 +55,11 @@ describe('on time, face to face and satisfaction', () => {
     const phone = makeContact({ faceToFace: false, mode: 'phone' });
     const m = computeMetrics({ ...empty, suggestions: [s], tasks: [late], contacts: [phone] }, { kind: 'all' }, '2026-07-01', SHANDONG_POLICY);
     expect(m).toMatchObject({ replied: 1, faceToFace: 0, faceToFaceRate: 0 });
+    // An old record of a phone call flagged 面复 still is not one.
+    const flagged = makeContact({ faceToFace: true, mode: 'phone' });
+    expect(computeMetrics({ ...empty, suggestions: [s], tasks: [late], contacts: [flagged] }, { kind: 'all' }, '2026-07-01', SHANDONG_POLICY).faceToFace).toBe(0);
+    const visit = makeContact({ faceToFace: true, mode: 'visit' });
+    expect(computeMetrics({ ...empty, suggestions: [s], tasks: [late], contacts: [visit] }, { kind: 'all' }, '2026-07-01', SHANDONG_POLICY).faceToFace).toBe(1);
   });
   it('satisfaction uses the latest round and reports attitude and result separately', () => {
     const feedbacks = [

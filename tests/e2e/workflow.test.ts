@@ -98,11 +98,10 @@ describe('a suggestion worked on in the mini-program', () => {
     await tap(page, '#contact-btn');
     await onPage(page, 'pages/work/contact/index');
     await tap(page, '#contact-mode-meeting');
-    await tap(page, '#contact-face-yes');
     await fill(page, 'contact-place', '市交通运输局三楼会议室');
     await fill(page, 'contact-people', '李秀英代表；公共交通处赵敏');
     await fill(page, 'contact-notes', '当面听取代表对地铁站点接驳的意见，介绍微循环公交线路的调整方案。');
-    await snap(page, 'contact-form', '#contact-face');
+    await snap(page, 'contact-form', '#contact-people');
     await tap(page, '#contact-submit');
     await seeText(page, '记录已保存', '#contact-saved');
     await tap(page, '#contact-done');

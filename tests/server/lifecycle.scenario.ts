@@ -177,6 +177,10 @@ export async function runLifecycle(driver: ScenarioDriver, now: string): Promise
   lead = await ok<{ task: TaskView }>('demo-handler', 'tasks.submitDraft', { taskId: lead.id, version: lead.version }).then((r) => r.task);
   lead = await ok<{ task: TaskView }>('demo-reviewer', 'tasks.review', { taskId: lead.id, version: lead.version, decision: 'approve' }).then((r) => r.task);
   await refuse('demo-leader', 'tasks.sign', { taskId: lead.id, version: lead.version }, 'VALIDATION'); // no face-to-face record yet
+  // A phone call is never 面复: claiming it is gets refused, and recorded as it is it does not open 签发.
+  await refuse('demo-handler', 'tasks.logContact', { taskId: lead.id, at: now, mode: 'phone', people: '王建华代表', notes: '电话沟通', faceToFace: true }, 'VALIDATION');
+  await ok('demo-handler', 'tasks.logContact', { taskId: lead.id, at: now, mode: 'phone', people: '王建华代表', notes: '电话沟通' });
+  await refuse('demo-leader', 'tasks.sign', { taskId: lead.id, version: lead.version }, 'VALIDATION');
   const contactId = await ok<{ id: string }>('demo-handler', 'tasks.logContact', {
     taskId: lead.id, at: now, mode: 'meeting', place: '市发展改革委会议室', people: '王建华代表；刘洋', notes: '逐条沟通答复内容，代表表示认可。', faceToFace: true,
   }).then((r) => r.id);

@@ -3,6 +3,7 @@
 // (statCounters). They are derived from a suggestion's records only, so the unit of work rebuilds a
 // suggestion's rows and moves the counters by the difference in the same commit as every change to
 // the suggestion, its tasks, replies, feedback or contacts (src/server/adapters/unit-of-work.ts).
+import { countsAsFaceToFace } from '../../core/contacts';
 import { shanghaiDate } from '../../core/calendar';
 import { activeDeadline, type DeadlineKind } from '../../core/deadlines';
 import { computeMetrics, type Headline } from '../../core/metrics';
@@ -289,7 +290,7 @@ export function project(records: SuggestionRecords): Projection {
   const searchText = `${s.number} ${s.title} ${deputyName}`;
   const latestReply = latestBy(replies, (r) => r.signedAt !== undefined);
   const latestFeedback = latestBy(feedbacks, () => true);
-  const faceToFace = new Set(contacts.filter((c) => c.faceToFace).map((c) => c.taskId));
+  const faceToFace = new Set(contacts.filter(countsAsFaceToFace).map((c) => c.taskId));
 
   const ledgerRows: LedgerRowDoc[] = tasks.map((t) => {
     const reply = latestReply.get(t.id);

@@ -1,6 +1,7 @@
 // tasks.logContact: a record of talking with the deputy (面复/沟通): when, how, where, who, what.
 import * as z from 'zod';
 import type { IdResult, LogContactData } from '../../contract';
+import { isFaceToFaceMode } from '../../core/contacts';
 import { AppError } from '../../core/errors';
 import type { Contact } from '../../core/model';
 import { checkRecordAction } from '../../core/workflow';
@@ -17,7 +18,7 @@ const schema: z.ZodType<LogContactData> = z.object({
   place: optionalText(200),
   people: text(500),
   notes: text(5000),
-  faceToFace: z.boolean(),
+  faceToFace: z.boolean().optional(),
 });
 
 export const logContact = defineUseCase({
@@ -32,6 +33,10 @@ export const logContact = defineUseCase({
       const { task, user } = loaded;
       const refused = checkRecordAction(task, 'logContact', loaded.wctx);
       if (refused) throw new AppError(refused.code, refused.message);
+      if (data.faceToFace && !isFaceToFaceMode(data.mode)) {
+        throw new AppError('VALIDATION', '电话、视频沟通不算面复，面复须当面进行（见面、座谈或走访）');
+      }
+      const faceToFace = data.faceToFace ?? isFaceToFaceMode(data.mode);
       const at = new Date(data.at).toISOString();
       if (at > ctx.now) throw new AppError('VALIDATION', '「时间」不能晚于现在');
       if (at < task.assignedAt) throw new AppError('VALIDATION', '「时间」不能早于交办时间');
@@ -44,13 +49,13 @@ export const logContact = defineUseCase({
         ...(data.place ? { place: data.place } : {}),
         people: data.people,
         notes: data.notes,
-        faceToFace: data.faceToFace,
+        faceToFace,
         createdBy: user.id,
         createdAt: ctx.now,
       };
       tx.insert('contacts', contact);
       tx.appendEvent(
-        event(ctx, { action: 'tasks.logContact', entity: 'contact', entityId: contact.id, suggestionId: task.suggestionId, detail: { taskId: task.id, mode: data.mode, faceToFace: data.faceToFace } }),
+        event(ctx, { action: 'tasks.logContact', entity: 'contact', entityId: contact.id, suggestionId: task.suggestionId, detail: { taskId: task.id, mode: data.mode, faceToFace } }),
       );
       return { id: contact.id };
     }),

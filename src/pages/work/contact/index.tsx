@@ -6,7 +6,7 @@ import type { AttachmentView, ServerClock, TaskView } from '../../../contract';
 import { Button } from '@tarojs/components';
 import { AttachmentList } from '../attachments/attachment-list';
 import type { ContactMode } from '../../../core/model';
-import { CONTACT_MODE_LABELS } from '../../../core/labels';
+import { CONTACT_MODE_HINTS, CONTACT_MODE_LABELS } from '../../../core/labels';
 import { useAction } from '../../../hooks/use-action';
 import { useQuery } from '../../../hooks/use-query';
 import { QueryView } from '../../../components/query-view';
@@ -15,22 +15,19 @@ import { beijingToIso } from '../../../components/format';
 import { TaskFormFrame } from '../../../components/task-form-frame';
 import { finish } from '../../routes';
 
-const MODES: Choice<ContactMode>[] = (Object.keys(CONTACT_MODE_LABELS) as ContactMode[]).map((value) => ({
+// Face-to-face modes first; each says whether it counts as 面复 (the server decides the same from the mode).
+const ORDER: ContactMode[] = ['meeting', 'forum', 'visit', 'phone', 'video'];
+const MODES: Choice<ContactMode>[] = ORDER.map((value) => ({
   value,
-  label: CONTACT_MODE_LABELS[value],
+  label: `${CONTACT_MODE_LABELS[value]}（${CONTACT_MODE_HINTS[value]}）`,
 }));
-
-const YES_NO: Choice<'yes' | 'no'>[] = [
-  { value: 'yes', label: '是' },
-  { value: 'no', label: '否' },
-];
 
 /** The form starts at the server's date and time in Beijing (me.clock), not the phone's. */
 function ContactForm({ task, onDone, clock: server }: { task: TaskView; onDone: () => void; clock: ServerClock }) {
   const [date, setDate] = useState(server.today);
   const [clock, setClock] = useState(server.time);
-  const [mode, setMode] = useState<ContactMode>('meeting');
-  const [faceToFace, setFaceToFace] = useState<'yes' | 'no'>('yes');
+  // No default: the person says how the talk took place, so that nothing is a 面复 by accident.
+  const [mode, setMode] = useState<ContactMode | null>(null);
   const [place, setPlace] = useState('');
   const [people, setPeople] = useState('');
   const [notes, setNotes] = useState('');
@@ -40,6 +37,7 @@ function ContactForm({ task, onDone, clock: server }: { task: TaskView; onDone: 
   const action = useAction('tasks.logContact');
 
   const submit = async () => {
+    if (mode === null) return setProblem('请先选择沟通方式');
     const at = beijingToIso(date, clock);
     if (at === null) return setProblem('请按“年-月-日”和“时:分”填写时间，例如 2026-05-20 和 09:30');
     if (people.trim() === '') return setProblem('请填写参加人员');
@@ -52,7 +50,6 @@ function ContactForm({ task, onDone, clock: server }: { task: TaskView; onDone: 
       place: place.trim() || undefined,
       people: people.trim(),
       notes: notes.trim(),
-      faceToFace: faceToFace === 'yes',
     });
     if (response.ok) setSaved(response.data.id);
   };
@@ -81,10 +78,9 @@ function ContactForm({ task, onDone, clock: server }: { task: TaskView; onDone: 
 
   return (
     <View>
+      <ChoiceField id="contact-mode" label="沟通方式（先选择；只有当面沟通计为面复）" choices={MODES} value={mode} onChange={setMode} />
       <TextField id="contact-date" label="日期（年-月-日）" value={date} onChange={setDate} />
       <TextField id="contact-time" label="时间（时:分）" value={clock} onChange={setClock} />
-      <ChoiceField id="contact-mode" label="方式" choices={MODES} value={mode} onChange={setMode} />
-      <ChoiceField id="contact-face" label="是否当面答复（面复）" choices={YES_NO} value={faceToFace} onChange={setFaceToFace} />
       <TextField id="contact-place" label="地点（可不填）" value={place} onChange={setPlace} />
       <TextField id="contact-people" label="参加人员" value={people} onChange={setPeople} placeholder="例如：王代表；张处长、李科员" />
       <TextField id="contact-notes" label="主要内容" value={notes} onChange={setNotes} multiline />
