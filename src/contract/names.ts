@@ -39,6 +39,7 @@ export const ACTION_NAMES = [
   'users.issueBindCode',
   'users.bindCodes',
   'users.revokeBindCode',
+  'users.import',
   'contacts.confirm',
   'public.list',
   'public.get',

@@ -70,3 +70,14 @@ export interface RevokeBindCodeResult {
   id: string;
   revokedAt: string;
 }
+/** The delegation's list of deputies: 姓名, 代表团, 手机号 (optional), CSV (UTF-8) or .xlsx, base64. */
+export interface ImportUsersData {
+  file: string;
+  format: 'csv' | 'xlsx';
+}
+export interface ImportUsersResult {
+  created: number;
+  /** Already registered (same name and 代表团): left as they were. */
+  unchanged: number;
+  names: string[];
+}

@@ -87,6 +87,7 @@ const TABLE: Record<ActionName, Row> = {
   'users.issueBindCode': { data: { userId: 'user-deputy-zhang' }, allowed: ROSTER },
   'users.bindCodes': { data: {}, allowed: ROSTER },
   'users.revokeBindCode': { data: { id: 'no-such-code' }, allowed: ROSTER, absent: true },
+  'users.import': { data: { file: Buffer.from('姓名,代表团\r\n新代表,历下区代表团\r\n').toString('base64'), format: 'csv' }, allowed: ROSTER },
   'contacts.confirm': { data: { contactId: 'sug-elderly-care-task-1-contact' }, allowed: ['demo-deputy'] },
   'public.list': { data: {}, allowed: CALLERS },
   'public.get': { data: { id: 'sug-nev' }, allowed: CALLERS },

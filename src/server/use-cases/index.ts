@@ -23,6 +23,7 @@ import { importSuggestions } from './import-suggestions';
 import { issueBindCode } from './issue-bind-code';
 import { listBindCodes } from './list-bind-codes';
 import { revokeBindCode } from './revoke-bind-code';
+import { importUsers } from './import-users';
 import { listLedger } from './list-ledger';
 import { listSuggestions } from './list-suggestions';
 import { listUnits } from './list-units';
@@ -86,6 +87,7 @@ export const USE_CASES: { readonly [A in ActionName]: UseCaseOf<A> } = {
   'users.issueBindCode': issueBindCode,
   'users.bindCodes': listBindCodes,
   'users.revokeBindCode': revokeBindCode,
+  'users.import': importUsers,
   'contacts.confirm': confirmContact,
   'public.list': publicList,
   'public.get': publicGet,

@@ -1,0 +1,98 @@
+// users.import: the office registers the deputies of a delegation from its spreadsheet (姓名, 代表团,
+// 手机号), CSV or .xlsx. All or nothing: any bad row and nothing is written, every bad row reported
+// with its line and reasons; a deputy already registered (same name and 代表团) is left unchanged,
+// so importing the same file again changes nothing. Nobody is bound here: each binds with a code.
+import { z } from 'zod';
+import type { ImportUsersData, ImportUsersResult } from '../../contract';
+import { AppError } from '../../core/errors';
+import type { User } from '../../core/model';
+import { requireRole } from '../access';
+import { MAX_IMPORT_BYTES, readImportFile } from '../import/read-file';
+import { caller, defineUseCase, event, newId } from '../use-case';
+import { problemsMessage } from './import-suggestions';
+
+const ACTION = 'users.import';
+export const DEPUTY_COLUMNS = { name: '姓名', delegation: '代表团', phone: '手机号' } as const;
+const PHONE = /^[0-9+\-() ]{5,30}$/;
+
+const schema: z.ZodType<ImportUsersData> = z.object({
+  file: z
+    .string()
+    .min(1)
+    .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4)
+    .regex(/^[A-Za-z0-9+/=\s]+$/, '应为 base64 编码的文件内容'),
+  format: z.enum(['csv', 'xlsx']),
+});
+
+interface DeputyRow {
+  line: number;
+  name: string;
+  delegation: string;
+  phone?: string;
+}
+
+/** The rows of the sheet, and what is wrong with each bad one. Names are compared without spaces. */
+export function readDeputyRows(table: string[][]): { rows: DeputyRow[]; problems: { line: number; reason: string }[] } {
+  const [header, ...body] = table;
+  if (!header) throw new AppError('VALIDATION', '文件为空');
+  const names = header.map((h) => h.trim());
+  const col = (title: string) => names.indexOf(title);
+  const missing = [DEPUTY_COLUMNS.name, DEPUTY_COLUMNS.delegation].filter((t) => col(t) < 0);
+  if (missing.length > 0) throw new AppError('VALIDATION', `表头缺少：${missing.join('、')}（应为：姓名、代表团、手机号）`);
+  const rows: DeputyRow[] = [];
+  const problems: { line: number; reason: string }[] = [];
+  const seen = new Map<string, number>();
+  body.forEach((cells, index) => {
+    const line = index + 2;
+    const cell = (title: string) => (col(title) >= 0 ? (cells[col(title)] ?? '').trim() : '');
+    if (cells.every((c) => (c ?? '').trim() === '')) return;
+    const name = cell(DEPUTY_COLUMNS.name).replace(/\s+/g, '');
+    const delegation = cell(DEPUTY_COLUMNS.delegation);
+    const phone = cell(DEPUTY_COLUMNS.phone);
+    const reasons: string[] = [];
+    if (name === '') reasons.push('「姓名」不能为空');
+    else if (name.length > 40) reasons.push('「姓名」不能超过40个字');
+    if (delegation === '') reasons.push('「代表团」不能为空');
+    else if (delegation.length > 50) reasons.push('「代表团」不能超过50个字');
+    if (phone !== '' && !PHONE.test(phone)) reasons.push('「手机号」格式不正确');
+    const key = `${name}|${delegation}`;
+    if (name && delegation && seen.has(key)) reasons.push(`与第${seen.get(key)}行重复`);
+    else seen.set(key, line);
+    if (reasons.length > 0) problems.push(...reasons.map((reason) => ({ line, reason })));
+    else rows.push({ line, name, delegation, ...(phone ? { phone } : {}) });
+  });
+  if (rows.length === 0 && problems.length === 0) throw new AppError('VALIDATION', '文件中没有代表名单');
+  return { rows, problems };
+}
+
+export const importUsers = defineUseCase({
+  action: ACTION,
+  access: 'user',
+  schema,
+  async run(data, ctx): Promise<ImportUsersResult> {
+    requireRole(caller(ctx), ['admin', 'coordinator'], '只有管理员或联络员可以导入代表名单');
+    const { rows, problems } = readDeputyRows(await readImportFile(data.file, data.format));
+    if (problems.length > 0) throw new AppError('VALIDATION', problemsMessage(problems));
+    return ctx.write(async (tx) => {
+      const deputies = await tx.find('users', { where: { roles: 'deputy' } });
+      const known = new Set(deputies.map((u) => `${u.name.replace(/\s+/g, '')}|${u.delegation ?? ''}`));
+      const created: User[] = [];
+      for (const row of rows) {
+        if (known.has(`${row.name}|${row.delegation}`)) continue;
+        const user: User = {
+          id: newId(),
+          name: row.name,
+          roles: ['deputy'],
+          delegation: row.delegation,
+          ...(row.phone ? { phone: row.phone } : {}),
+          createdAt: ctx.now,
+          version: 1,
+        };
+        tx.insert('users', user);
+        tx.appendEvent(event(ctx, { action: ACTION, entity: 'user', entityId: user.id, to: 'deputy', detail: { line: row.line, name: user.name, delegation: row.delegation } }));
+        created.push(user);
+      }
+      return { created: created.length, unchanged: rows.length - created.length, names: created.map((u) => u.name) };
+    });
+  },
+});

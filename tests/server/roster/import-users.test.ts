@@ -1,0 +1,67 @@
+// users.import: the delegation's list of deputies, all or nothing, each bad row named.
+import type { ImportUsersResult } from '../../../src/contract';
+import { csvFile, openOffice, xlsxFile, type Office } from '../coordinator/fixture';
+
+const HEADER = ['姓名', '代表团', '手机号'];
+
+describe('importing the deputies of a delegation', () => {
+  let office: Office;
+  beforeEach(async () => {
+    office = await openOffice();
+  });
+  afterEach(() => office.store.close());
+
+  const deputies = async () => (await office.store.find('users', { where: { roles: 'deputy' } })).map((u) => `${u.name}|${u.delegation}|${u.phone ?? ''}`).sort();
+
+  it('registers new deputies from an .xlsx sheet, unbound, with an audit event each; a second import changes nothing', async () => {
+    const file = await xlsxFile(
+      [
+        ['张 立新', '天桥区代表团', '13800000003'],
+        ['陈静', '槐荫区代表团', ''],
+        ['王建华', '历下区代表团', '13800000001'],
+      ],
+      HEADER,
+    );
+    const result = await office.ok<ImportUsersResult>('admin', 'users.import', { file, format: 'xlsx' });
+    expect(result).toEqual({ created: 2, unchanged: 1, names: ['张立新', '陈静'] });
+    expect(await deputies()).toEqual(['张立新|天桥区代表团|13800000003', '李秀英|章丘区代表团|13800000002', '王建华|历下区代表团|13800000001', '陈静|槐荫区代表团|'].sort());
+    const created = (await office.store.find('users', { where: { roles: 'deputy' } })).filter((u) => result.names.includes(u.name));
+    expect(created.map((u) => u.openid)).toEqual([undefined, undefined]);
+    for (const user of created) {
+      expect(await office.store.events({ entityId: user.id })).toEqual([expect.objectContaining({ action: 'users.import', actorId: 'admin' })]);
+    }
+    const before = office.store.dump();
+    expect(await office.ok<ImportUsersResult>('coordinator', 'users.import', { file, format: 'xlsx' })).toEqual({ created: 0, unchanged: 3, names: [] });
+    expect(office.store.dump()).toBe(before);
+  });
+
+  it('writes nothing when any row is bad, and names every bad row with its reasons', async () => {
+    const file = csvFile(
+      [
+        ['赵海燕', '天桥区代表团', ''],
+        ['', '历下区代表团', ''],
+        ['孙强', '', '电话'],
+        ['赵海燕', '天桥区代表团', ''],
+      ],
+      HEADER,
+    );
+    const before = office.store.dump();
+    const response = await office.call('coordinator', 'users.import', { file, format: 'csv' });
+    expect(response).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const message = response.ok ? '' : response.error.message;
+    expect(message).toContain('共3行有误，本次没有写入任何数据');
+    expect(message).toContain('第3行：「姓名」不能为空');
+    expect(message).toContain('第4行：「代表团」不能为空');
+    expect(message).toContain('第4行：「手机号」格式不正确');
+    expect(message).toContain('第5行：与第2行重复');
+    expect(office.store.dump()).toBe(before);
+  });
+
+  it('refuses a sheet without the columns, and anyone but the admin or coordinator', async () => {
+    const wrong = csvFile([['王五', '历下区']], ['名字', '团']);
+    expect(await office.call('admin', 'users.import', { file: wrong, format: 'csv' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('表头缺少：姓名、代表团') } });
+    const file = csvFile([['王五', '历下区代表团', '']], HEADER);
+    expect(await office.call('handler-fgw', 'users.import', { file, format: 'csv' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await office.call('deputy-wang', 'users.import', { file, format: 'csv' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
