@@ -17,6 +17,7 @@ export default defineAppConfig({
       ],
     },
     { root: 'pages/account', pages: ['messages/index', 'bind/index'] },
+    { root: 'pages/public', pages: ['list/index', 'reply/index'] },
     { root: 'pages/office', pages: ['decide/index', 'disclose/index', 'stats/index', 'assign/index', 'ledger/index', 'import/index'] },
   ],
   window: {

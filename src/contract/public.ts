@@ -5,6 +5,10 @@ import type { PageQuery, Paged } from './common';
 export interface PublicListData extends PageQuery {
   keyword?: string;
   session?: string;
+  /** The Shanghai year the suggestion was assigned (created, if never assigned). */
+  year?: number;
+  /** Only suggestions this unit handled (any role). */
+  unitId?: string;
 }
 export interface PublicSuggestionItem {
   id: string;
@@ -13,8 +17,14 @@ export interface PublicSuggestionItem {
   session: string;
   leadDeputyName: string;
   disclosedAt: string;
+  year: number;
+  unitNames: string[];
 }
-export type PublicListResult = Paged<PublicSuggestionItem>;
+export interface PublicListResult extends Paged<PublicSuggestionItem> {
+  /** What the filters can choose from: every year and unit with a disclosed suggestion. */
+  years: number[];
+  units: { id: string; name: string }[];
+}
 export interface PublicGetData {
   id: string;
 }

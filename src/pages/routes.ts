@@ -27,6 +27,8 @@ export const routes = {
   import: '/pages/office/import/index',
   messages: '/pages/account/messages/index',
   bind: '/pages/account/bind/index',
+  publicList: '/pages/public/list/index',
+  publicReply: (id: string) => `/pages/public/reply/index?${q({ id })}`,
 };
 
 export function open(url: string): void {

@@ -4,7 +4,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { WxContext } from '../api/entry';
@@ -220,11 +220,12 @@ export async function createGateway(opts: GatewayOptions): Promise<FastifyInstan
     return { ok: true, now: opts.clock.now() };
   });
 
-  // Local mode has no WeChat login: someone opening the app without a session picks a demo user first.
+  // WeChat gives every visitor an openid, bound or not. A browser without a session gets one of its own
+  // here, unbound: it sees the public page and can bind a code; the demo login stays at /dev/login.
   app.addHook('onRequest', async (req, reply) => {
     const path = req.url.split('?')[0];
     if (req.method === 'GET' && (path === '/' || path === '/index.html') && !readCookie(req.headers.cookie, SESSION_COOKIE)) {
-      return reply.redirect('/dev/login', 302);
+      reply.header('set-cookie', `${SESSION_COOKIE}=${encodeURIComponent(`h5-${randomUUID()}`)}; Path=/; HttpOnly; SameSite=Lax`);
     }
   });
 

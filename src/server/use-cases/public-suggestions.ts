@@ -5,7 +5,8 @@ import * as z from 'zod';
 import type { PublicGetData, PublicListData, PublicListResult, PublicSuggestionDetail, PublicSuggestionItem } from '../../contract';
 import { AppError } from '../../core/errors';
 import { RATING_LABELS, replyClassLabel } from '../../core/labels';
-import type { Suggestion } from '../../core/model';
+import { shanghaiDate } from '../../core/calendar';
+import type { Suggestion, Task } from '../../core/model';
 import { suggestionStatus } from '../../core/status';
 import { Directory } from '../directory';
 import { redactPersonalNumbers as redact } from '../redaction';
@@ -15,21 +16,34 @@ import { idField, pageFields } from '../validation';
 import { bySessionAndNumber } from '../visible-suggestions';
 
 
-async function disclosed(reader: Reader): Promise<Suggestion[]> {
+interface Disclosed {
+  suggestion: Suggestion;
+  tasks: Task[];
+}
+
+const yearOf = (s: Suggestion) => Number(shanghaiDate(s.assignedAt ?? s.createdAt).slice(0, 4));
+/** Units that handled it: live tasks only (a returned task is not the unit's). */
+const unitIdsOf = (tasks: Task[]) => [...new Set(tasks.filter((t) => t.state !== 'returned').map((t) => t.unitId))];
+
+async function disclosedWithTasks(reader: Reader): Promise<Disclosed[]> {
   const [full, summary] = await Promise.all([
     reader.find('suggestions', { where: { disclosed: 'full' } }),
     reader.find('suggestions', { where: { disclosed: 'summary' } }),
   ]);
-  const out: Suggestion[] = [];
+  const out: Disclosed[] = [];
   for (const s of [...full, ...summary]) {
     const tasks = await reader.find('tasks', { where: { suggestionId: s.id } });
     const status = suggestionStatus(s, tasks);
-    if (status === 'disclosed' || status === 'archived') out.push(s);
+    if (status === 'disclosed' || status === 'archived') out.push({ suggestion: s, tasks });
   }
-  return out.sort(bySessionAndNumber);
+  return out.sort((a, b) => bySessionAndNumber(a.suggestion, b.suggestion));
 }
 
-async function item(s: Suggestion, directory: Directory): Promise<PublicSuggestionItem> {
+async function disclosed(reader: Reader): Promise<Suggestion[]> {
+  return (await disclosedWithTasks(reader)).map((d) => d.suggestion);
+}
+
+async function item(s: Suggestion, directory: Directory, tasks: Task[]): Promise<PublicSuggestionItem> {
   return {
     id: s.id,
     number: s.number,
@@ -37,24 +51,49 @@ async function item(s: Suggestion, directory: Directory): Promise<PublicSuggesti
     session: s.session,
     leadDeputyName: await directory.userName(s.leadDeputyId),
     disclosedAt: s.disclosure!.decidedAt,
+    year: yearOf(s),
+    unitNames: await Promise.all(unitIdsOf(tasks).map((id) => directory.unitName(id))),
   };
 }
 
-const listSchema: z.ZodType<PublicListData> = z.object({ keyword: z.string().trim().max(50).optional(), session: z.string().trim().max(40).optional(), ...pageFields });
+const listSchema: z.ZodType<PublicListData> = z.object({
+  keyword: z.string().trim().max(50).optional(),
+  session: z.string().trim().max(40).optional(),
+  year: z.number().int().min(1949).max(9999).optional(),
+  unitId: idField.optional(),
+  ...pageFields,
+});
 
 export const publicList = defineUseCase({
   action: 'public.list',
   access: 'public',
   schema: listSchema,
   async run(data, ctx): Promise<PublicListResult> {
-    const all = (await disclosed(ctx.deps.store)).filter(
+    const every = await disclosedWithTasks(ctx.deps.store);
+    const keyword = data.keyword ?? '';
+    const all = every.filter(
       // The keyword is looked for in what the public sees: a masked number cannot be found by searching for it.
-      (s) => (!data.session || s.session === data.session) && (!data.keyword || `${s.number} ${redact(s.title)}`.includes(data.keyword)),
+      ({ suggestion: s, tasks }) =>
+        (!data.session || s.session === data.session) &&
+        (data.year === undefined || yearOf(s) === data.year) &&
+        (!data.unitId || unitIdsOf(tasks).includes(data.unitId)) &&
+        (!keyword || `${s.number} ${redact(s.title)}`.includes(keyword)),
     );
     const page = data.page ?? 1;
     const pageSize = data.pageSize ?? 20;
     const directory = new Directory(ctx.deps.store);
-    return { items: await Promise.all(all.slice((page - 1) * pageSize, page * pageSize).map((s) => item(s, directory))), total: all.length, page, pageSize };
+    const unitIds = [...new Set(every.flatMap((d) => unitIdsOf(d.tasks)))];
+    const units = (await Promise.all(unitIds.map(async (id) => ({ id, name: await directory.unitName(id) })))).sort((a, b) =>
+      a.name.localeCompare(b.name, 'zh-Hans-CN'),
+    );
+    return {
+      items: await Promise.all(all.slice((page - 1) * pageSize, page * pageSize).map((d) => item(d.suggestion, directory, d.tasks))),
+      total: all.length,
+      page,
+      pageSize,
+      years: [...new Set(every.map((d) => yearOf(d.suggestion)))].sort((a, b) => b - a),
+      units,
+    };
   },
 });
 
@@ -76,7 +115,7 @@ export const publicGet = defineUseCase({
     ]);
     const full = s.disclosure.mode === 'full';
     return {
-      ...(await item(s, directory)),
+      ...(await item(s, directory, tasks)),
       content: redact(full ? s.content : (s.disclosure.summary ?? '')),
       delegation: s.delegation,
       disclosureMode: s.disclosure.mode,

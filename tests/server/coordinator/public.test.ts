@@ -61,6 +61,19 @@ describe('the public view of disclosed suggestions', () => {
     expect((await office.ok<PublicListResult>(undefined, 'public.list', { keyword: '适老化' })).items.map((i) => i.number)).toEqual(['4002']);
   });
 
+  it('filters by year and by unit, and names the years and units there are to choose from', async () => {
+    const all = await office.ok<PublicListResult>(undefined, 'public.list', {});
+    const year = all.items[0]!.year;
+    expect(all.years).toEqual([year]);
+    expect(all.items[0]!.unitNames).toEqual(['市民政局']);
+    expect(all.units.map((u) => u.name)).toEqual(['市民政局']);
+    const unitId = all.units[0]!.id;
+    expect((await office.ok<PublicListResult>(undefined, 'public.list', { year, unitId })).total).toBe(2);
+    expect((await office.ok<PublicListResult>(undefined, 'public.list', { year: year - 1 })).items).toEqual([]);
+    expect((await office.ok<PublicListResult>(undefined, 'public.list', { unitId: 'unit-none' })).total).toBe(0);
+    expect(await office.call(undefined, 'public.list', { year: '2026' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
   it('shows a full disclosure with its signed reply and ratings, but no contact person', async () => {
     const detail = await office.ok<PublicSuggestionDetail>(undefined, 'public.get', { id: ids.get('4001')!.suggestionId });
     expect(detail).toMatchObject({ disclosureMode: 'full', content: '关于社区食堂的建议：建议完善社区服务设施。', delegation: '历下区代表团' });

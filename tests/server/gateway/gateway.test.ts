@@ -87,13 +87,20 @@ describe('the local gateway', () => {
     expect(anonymous.json()).toEqual({ ok: true, data: { openid: null } });
   });
 
-  it('sends a visitor without a session to the dev login, and one with a session to the app', async () => {
-    const app = await gateway();
-    const anonymous = await app.inject({ method: 'GET', url: '/' });
-    expect(anonymous.statusCode).toBe(302);
-    expect(anonymous.headers.get('location')).toBe('/dev/login');
+  it('gives a visitor without a session an unbound identity of its own, and keeps a session as it is', async () => {
+    const seen: { wx: { OPENID?: string } }[] = [];
+    const app = await gateway(seen);
+    const first = await app.inject({ method: 'GET', url: '/' });
+    expect(first.statusCode).not.toBe(302);
+    const cookie = String(first.headers.get('set-cookie')).split(';')[0]!;
+    expect(cookie).toMatch(/^jyt_openid=h5-[0-9a-f-]{36}$/);
+    const other = String((await app.inject({ method: 'GET', url: '/' })).headers.get('set-cookie')).split(';')[0]!;
+    expect(other).not.toBe(cookie);
+    await app.inject({ method: 'POST', url: '/api/api', payload: { action: 'me' }, headers: { cookie } });
+    expect(seen[0]!.wx.OPENID).toBe(cookie.slice('jyt_openid='.length));
     const known = await app.inject({ method: 'GET', url: '/', headers: { cookie: 'jyt_openid=demo-deputy' } });
     expect(known.statusCode).not.toBe(302);
+    expect(known.headers.get('set-cookie')).toBeNull();
   });
 
   it('refuses a login as someone who is not a demo user', async () => {
