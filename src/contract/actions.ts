@@ -1,7 +1,7 @@
 // The wire contract: the action map. Types only; see docs/architecture.md.
 import type { TaskRef, Empty } from './common';
 import type { ActionName } from './names';
-import type { MeResult, BindUserData } from './identity';
+import type { MeResult, BindUserData, FirstAdminData } from './identity';
 import type { ListSuggestionsData, ListSuggestionsResult, GetSuggestionData, TaskView, SuggestionDetail, CreateSuggestionData, CreatedResult, AssignSuggestionData, AssignSuggestionResult, ImportSuggestionsData, ImportSuggestionsResult, DiscloseSuggestionData, ArchiveSuggestionData, SuggestionVersionResult, ArchiveSuggestionResult } from './suggestions';
 import type { MyTasksData, MyTasksResult, ClaimTaskData, RequestReturnData, DecideReturnData, RequestExtensionData, DecideExtensionData, LogContactData, SaveDraftData, ReviewDraftData, SignReplyData, SubmitOpinionData, UrgeTaskData, TaskResult, IdResult } from './tasks';
 import type { SubmitFeedbackData, ConfirmContactData, CommitmentProgressData } from './deputies';
@@ -50,6 +50,7 @@ export interface ActionMap {
   'users.bindCodes': { data: ListBindCodesData; result: ListBindCodesResult };
   'users.revokeBindCode': { data: RevokeBindCodeData; result: RevokeBindCodeResult };
   'users.import': { data: ImportUsersData; result: ImportUsersResult };
+  'users.firstAdmin': { data: FirstAdminData; result: MeResult };
   'contacts.confirm': { data: ConfirmContactData; result: IdResult };
   'public.list': { data: PublicListData; result: PublicListResult };
   'public.get': { data: PublicGetData; result: PublicSuggestionDetail };

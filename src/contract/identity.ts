@@ -37,9 +37,17 @@ export interface MeResult {
   /** The home page's menus and queues (empty while unbound). */
   capabilities: Capability[];
   clock: ServerClock;
+  /**
+   * Only for an unbound caller while the deployment has no administrator yet (a fresh start without
+   * demo data): the app offers the one-time creation of the first administrator (users.firstAdmin).
+   */
+  firstAdminOpen?: boolean;
   /** Subscribe-message template ids the app asks the user to accept (at most 3 a tap). */
   subscribeTemplateIds?: string[];
 }
 export interface BindUserData {
   code: string;
+}
+export interface FirstAdminData {
+  name: string;
 }

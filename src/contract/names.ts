@@ -40,6 +40,7 @@ export const ACTION_NAMES = [
   'users.bindCodes',
   'users.revokeBindCode',
   'users.import',
+  'users.firstAdmin',
   'contacts.confirm',
   'public.list',
   'public.get',

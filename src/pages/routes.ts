@@ -28,6 +28,10 @@ export const routes = {
   messages: '/pages/account/messages/index',
   bind: '/pages/account/bind/index',
   publicList: '/pages/public/list/index',
+  roster: '/pages/roster/index/index',
+  person: (id: string) => `/pages/roster/person/index?${q({ id })}`,
+  deputyImport: '/pages/roster/import/index',
+  setup: '/pages/roster/setup/index',
   publicReply: (id: string) => `/pages/public/reply/index?${q({ id })}`,
 };
 

@@ -82,10 +82,12 @@ describe('the home page before login or binding', () => {
     expect(screen.getByText('重试')).toBeTruthy();
   });
 
-  it('offers deputy binding to a WeChat user who is not bound yet', async () => {
+  it('offers binding to a WeChat user who is not bound yet', async () => {
+    const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'redirectTo:ok' } as never);
     server.on('me', ok(meResult(null)));
     render(<HomeView />);
-    expect(await screen.findByText('绑定代表身份')).toBeTruthy();
+    expect(await screen.findByText('绑定身份')).toBeTruthy();
     expect(server.callsOf('suggestions.list')).toHaveLength(0);
+    redirect.mockRestore();
   });
 });

@@ -87,6 +87,8 @@ const TABLE: Record<ActionName, Row> = {
   'users.issueBindCode': { data: { userId: 'user-deputy-zhang' }, allowed: ROSTER },
   'users.bindCodes': { data: {}, allowed: ROSTER },
   'users.revokeBindCode': { data: { id: 'no-such-code' }, allowed: ROSTER, absent: true },
+  // Demo data has an administrator: the one-time step is over for everyone (INVALID_TRANSITION).
+  'users.firstAdmin': { data: { name: '新管理员' }, allowed: [...BOUND, 'stranger'] },
   'users.import': { data: { file: Buffer.from('姓名,代表团\r\n新代表,历下区代表团\r\n').toString('base64'), format: 'csv' }, allowed: ROSTER },
   'contacts.confirm': { data: { contactId: 'sug-elderly-care-task-1-contact' }, allowed: ['demo-deputy'] },
   'public.list': { data: {}, allowed: CALLERS },
@@ -141,7 +143,7 @@ describe('every action × every caller', () => {
       const row = TABLE[action];
       const caller = row.allowed.find((c) => c !== 'stranger') ?? 'stranger';
       // These need a prior step (a code, a request to decide, a saved draft), which the lifecycle test covers.
-      if (['users.bind', 'users.revokeBindCode', 'tasks.decideReturn', 'tasks.decideExtension', 'tasks.submitDraft'].includes(action)) continue;
+      if (['users.bind', 'users.firstAdmin', 'users.revokeBindCode', 'tasks.decideReturn', 'tasks.decideExtension', 'tasks.submitDraft'].includes(action)) continue;
       const store = openSqliteStore(':memory:');
       await seedDemo(store, NOW);
       const api = createApi({ store, files: files(), clock: { now: () => NOW }, log: () => undefined });

@@ -21,7 +21,9 @@ async function main() {
   const store = openSqliteStore(dbFile);
   const clock = createLocalClock(process.env.APP_NOW, process.env.APP_CLOCK === 'frozen');
 
-  const seeded = await seedDemo(store, clock.now());
+  // DEMO_DATA=0: a real start, empty; the first person to open the app creates the administrator.
+  const demo = process.env.DEMO_DATA !== '0';
+  const seeded = demo ? await seedDemo(store, clock.now()) : false;
   // Attachments and letters in a folder beside the SQLite file; links signed with FILE_LINK_SECRET,
   // or a secret of this process (links made before a restart then stop working, as they expire anyway).
   const files = openFolderFileStore({ dir: path.join(dataDir, 'files'), now: () => clock.now(), secret: process.env.FILE_LINK_SECRET || undefined });
@@ -40,7 +42,7 @@ async function main() {
         wx.OPENID ? { ok: false, error: { code: 'FORBIDDEN', message: '提醒扫描只由定时触发器运行' } } : { ok: true, data: await sweep() },
     },
     staticDir: path.join(root, 'dist-h5'),
-    demoUsers: DEMO_LOGINS,
+    demoUsers: demo ? DEMO_LOGINS : [],
     health: () => ({ store: 'sqlite', file: path.relative(root, dbFile) || dbFile }),
     clock,
     files,
@@ -51,11 +53,14 @@ async function main() {
   const address = gateway.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const url = `http://127.0.0.1:${actualPort}/`;
-  console.log(seeded ? '已载入演示数据。' : '使用已有数据（演示数据只在第一次启动时载入）。');
+  if (demo) console.log(seeded ? '已载入演示数据。' : '使用已有数据（演示数据只在第一次启动时载入）。');
+  else console.log('未载入演示数据（DEMO_DATA=0）。');
+  const admins = await store.find('users', { where: { roles: 'admin' }, limit: 1 });
+  if (admins.length === 0) console.log('尚无管理员：打开下面的地址，按提示创建第一个管理员（只能创建一次）。');
   console.log(`数据文件：${dbFile}`);
   if (process.env.APP_NOW) console.log(`模拟当前时间：${clock.now()}`);
   console.log(`建议通本地服务已启动：${url}`);
-  console.log(`演示登录：${url}dev/login`);
+  if (demo) console.log(`演示登录：${url}dev/login`);
 
   // The cloud's timer trigger, simulated: one sweep at a time, every SWEEP_INTERVAL_MS (0 = off).
   const every = Number(process.env.SWEEP_INTERVAL_MS ?? 60_000);

@@ -35,12 +35,17 @@ export async function meOf(reader: Reader, user: User | null, now: string): Prom
   };
 }
 
+export async function hasAdmin(reader: Reader): Promise<boolean> {
+  return (await reader.find('users', { where: { roles: 'admin' }, limit: 1 })).length > 0;
+}
+
 export const getMe = defineUseCase({
   action: 'me',
   access: 'identity',
   schema: z.object({}) as unknown as z.ZodType<Empty>,
   run: async (_data, ctx) => {
     const me = await meOf(ctx.deps.store, ctx.user, ctx.now);
+    if (!me.bound && !(await hasAdmin(ctx.deps.store))) return { ...me, firstAdminOpen: true };
     const templates = subscribeTemplateIds(ctx.deps.reminderConfig);
     return me.bound && templates.length > 0 ? { ...me, subscribeTemplateIds: templates.slice(0, 3) } : me;
   },

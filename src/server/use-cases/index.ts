@@ -24,6 +24,7 @@ import { issueBindCode } from './issue-bind-code';
 import { listBindCodes } from './list-bind-codes';
 import { revokeBindCode } from './revoke-bind-code';
 import { importUsers } from './import-users';
+import { firstAdmin } from './first-admin';
 import { listLedger } from './list-ledger';
 import { listSuggestions } from './list-suggestions';
 import { listUnits } from './list-units';
@@ -88,6 +89,7 @@ export const USE_CASES: { readonly [A in ActionName]: UseCaseOf<A> } = {
   'users.bindCodes': listBindCodes,
   'users.revokeBindCode': revokeBindCode,
   'users.import': importUsers,
+  'users.firstAdmin': firstAdmin,
   'contacts.confirm': confirmContact,
   'public.list': publicList,
   'public.get': publicGet,

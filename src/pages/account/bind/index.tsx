@@ -1,6 +1,6 @@
 // A deputy binds his or her WeChat to the roster once, with the code the office issued.
 import { useState } from 'react';
-import { View } from '@tarojs/components';
+import { Button, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useAction } from '../../../hooks/use-action';
 import { FormError, SubmitButton, TextField } from '../../../components/fields';
@@ -12,6 +12,15 @@ export function BindView({ onDone }: { onDone: () => void }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [boundName, setBoundName] = useState<string | null>(null);
   const action = useAction('users.bind');
+  // The QR code the office shows holds the code itself.
+  const scan = async () => {
+    try {
+      const scanned = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+      setCode(scanned.result);
+    } catch {
+      // cancelled: nothing to do
+    }
+  };
   const submit = async () => {
     if (code.trim() === '') return setProblem('请输入绑定码');
     setProblem(null);
@@ -35,6 +44,11 @@ export function BindView({ onDone }: { onDone: () => void }) {
         placeholder="例如 K7PM-3XQ9-TR"
         hint="字母大小写均可，短横线和空格可以不输入"
       />
+      {process.env.TARO_ENV === 'weapp' ? (
+        <Button className="btn btn-default" id="bind-scan" onClick={() => void scan()}>
+          扫描绑定码二维码
+        </Button>
+      ) : null}
       <FormError message={problem ?? action.error?.message} />
       {boundName !== null ? (
         <View className="notice" id="bind-result">

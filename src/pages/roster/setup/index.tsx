@@ -1,0 +1,39 @@
+// The one-time creation of the first administrator, on a deployment started empty (DEMO_DATA=0):
+// the server allows it only while there is no administrator, and only once.
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useAction } from '../../../hooks/use-action';
+import { FormError, SubmitButton, TextField } from '../../../components/fields';
+import { Screen } from '../../../components/screen';
+import { routes } from '../../routes';
+
+export function SetupView({ onDone }: { onDone: () => void }) {
+  const [name, setName] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const action = useAction('users.firstAdmin');
+  const submit = async () => {
+    if (name.trim() === '') return setProblem('请填写您的姓名');
+    setProblem(null);
+    const response = await action.run({ name: name.trim() });
+    if (response.ok) {
+      void Taro.showToast({ title: '已创建管理员', icon: 'success' });
+      onDone();
+    }
+  };
+  return (
+    <Screen id="setup-page">
+      <View className="section-title">创建第一个管理员</View>
+      <View className="notice">
+        系统中还没有管理员。您将成为管理员，本微信绑定为管理员身份；此后由管理员登记单位和人员、发放绑定码。此操作只能进行一次。
+      </View>
+      <TextField id="setup-name" label="您的姓名" value={name} onChange={setName} />
+      <FormError message={problem ?? action.error?.message} />
+      <SubmitButton id="setup-submit" text="成为管理员" pending={action.pending} onClick={() => void submit()} />
+    </Screen>
+  );
+}
+
+export default function SetupPage() {
+  return <SetupView onDone={() => void Taro.reLaunch({ url: routes.home })} />;
+}

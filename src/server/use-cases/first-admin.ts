@@ -1,0 +1,31 @@
+// users.firstAdmin: on a fresh deployment (no demo data) nobody can issue a bind code yet, so the
+// first person to open the app may make himself or herself the administrator, once: allowed only
+// while no administrator exists, for an unbound WeChat identity, audited. Every later person is
+// registered by the office and binds with a code.
+import { z } from 'zod';
+import type { FirstAdminData, MeResult } from '../../contract';
+import { AppError } from '../../core/errors';
+import type { User } from '../../core/model';
+import { defineUseCase, event } from '../use-case';
+import { text } from '../validation';
+import { hasAdmin, meOf } from './get-me';
+
+export const FIRST_ADMIN_ID = 'user-first-admin';
+const schema: z.ZodType<FirstAdminData> = z.object({ name: text(40) });
+
+export const firstAdmin = defineUseCase({
+  action: 'users.firstAdmin',
+  access: 'identity',
+  schema,
+  run: (data, ctx) =>
+    ctx.write(async (tx): Promise<MeResult> => {
+      if (ctx.user) throw new AppError('INVALID_TRANSITION', '该微信已绑定身份');
+      // Inside the transaction: of two people trying at once, only one becomes the administrator.
+      if (await hasAdmin(tx)) throw new AppError('INVALID_TRANSITION', '系统已有管理员，请向管理员索取绑定码');
+      // One fixed id: a second attempt committed at the same moment is refused as a conflict by the store.
+      const user: User = { id: FIRST_ADMIN_ID, openid: ctx.openid!, name: data.name, roles: ['admin'], createdAt: ctx.now, version: 1 };
+      tx.insert('users', user);
+      tx.appendEvent(event(ctx, { action: 'users.firstAdmin', entity: 'user', entityId: user.id, actorId: user.id, to: 'admin', detail: { name: user.name } }));
+      return meOf(tx, user);
+    }),
+});

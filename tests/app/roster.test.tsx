@@ -1,0 +1,165 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import type { UserView } from '../../src/contract';
+import { RosterView } from '../../src/pages/roster/index';
+import { PersonView } from '../../src/pages/roster/person';
+import { spokenGroups } from '../../src/pages/roster/person/bind-code';
+import { DeputyImportView } from '../../src/pages/roster/import';
+import { SetupView } from '../../src/pages/roster/setup';
+import { HomeView } from '../../src/pages/index';
+import { fail, installFakeServer, ok, type FakeServer } from './fake-server';
+import { choose, tap, typeInto } from './form-helpers';
+
+let server: FakeServer;
+beforeEach(() => {
+  server = installFakeServer();
+  jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' } as never);
+});
+afterEach(() => jest.restoreAllMocks());
+
+const person = (id: string, name: string, extra: Partial<UserView> = {}): UserView => ({
+  id,
+  name,
+  roles: ['deputy'],
+  roleLabels: ['代表'],
+  bound: false,
+  version: 1,
+  ...extra,
+});
+const UNITS = [
+  { id: 'u1', name: '市发展改革委', departments: ['综合处'] },
+  { id: 'u2', name: '市交通运输局', departments: [] },
+];
+
+describe('the roster', () => {
+  it('lists people with their roles and binding, filters by role on the server and by name on the page', async () => {
+    server.on('users.list', (req) =>
+      ok({
+        items: (req.data as { role?: string }).role === 'handler'
+          ? [person('h1', '刘洋', { roles: ['handler'], roleLabels: ['承办人'], unitName: '市发展改革委', bound: true })]
+          : [person('d1', '王建华', { delegation: '历下区代表团' }), person('d2', '李秀英'), person('h1', '刘洋', { roles: ['handler'], roleLabels: ['承办人'], bound: true })],
+      }),
+    );
+    render(<RosterView />);
+    expect(await screen.findByText('共3人，其中未绑定2人')).toBeTruthy();
+    expect(document.getElementById('person-d1')!.textContent).toContain('代表 · 历下区代表团');
+    expect(document.getElementById('person-h1')!.textContent).toContain('已绑定');
+    await typeInto('roster-search', '李');
+    expect(await screen.findByText('共1人，其中未绑定1人')).toBeTruthy();
+    await typeInto('roster-search', '');
+    choose('roster-role-handler');
+    await waitFor(() => expect(server.callsOf('users.list').at(-1)!.data).toEqual({ role: 'handler' }));
+    expect(await screen.findByText('共1人，其中未绑定0人')).toBeTruthy();
+  });
+
+  it('adds a unit with its departments and shows it in the list', async () => {
+    let units = [...UNITS];
+    server.on('users.list', ok({ items: [] }));
+    server.on('units.list', () => ok({ items: units }));
+    server.on('units.upsert', (req) => {
+      const data = req.data as { name: string; departments: string[] };
+      const unit = { id: 'u3', ...data };
+      units = [...units, unit];
+      return ok(unit);
+    });
+    render(<RosterView />);
+    choose('roster-tab-units');
+    expect(await screen.findByText('共2个单位')).toBeTruthy();
+    choose('unit-submit');
+    expect(await screen.findByText('请填写单位名称')).toBeTruthy();
+    await typeInto('unit-name', '市民政局');
+    await typeInto('unit-departments', '养老服务处、社会救助处');
+    choose('unit-submit');
+    expect(await screen.findByText('已新增单位：市民政局')).toBeTruthy();
+    expect(server.callsOf('units.upsert')[0]!.data).toEqual({ name: '市民政局', departments: ['养老服务处', '社会救助处'] });
+    expect(await screen.findByText('共3个单位')).toBeTruthy();
+  });
+
+  it('registers a person with roles and a unit, then issues a bind code shown in groups and as a QR code', async () => {
+    server.on('units.list', ok({ items: UNITS }));
+    server.on('users.list', ok({ items: [] }));
+    server.on('users.upsert', (req) => ok(person('n1', (req.data as { name: string }).name, { roles: ['handler'], roleLabels: ['承办人'], unitId: 'u1' })));
+    server.on('users.issueBindCode', ok({ code: '84061937', expiresAt: '2026-12-08T02:00:00.000Z' }));
+    render(<PersonView id="" />);
+    await screen.findByText('新增人员', { selector: '.section-title' });
+    choose('person-save');
+    expect(await screen.findByText('请填写姓名')).toBeTruthy();
+    await typeInto('person-name', '周敏');
+    choose('person-save');
+    expect(await screen.findByText('请至少选择一个角色')).toBeTruthy();
+    choose('person-role-handler');
+    const picker = document.getElementById('person-unit')!.closest('taro-picker-core')!;
+    picker.dispatchEvent(new CustomEvent('change', { detail: { value: 1 }, bubbles: true }));
+    await screen.findByText('市发展改革委 ▾');
+    await typeInto('person-phone', '0531-86000009');
+    choose('person-save');
+    await waitFor(() => expect(server.callsOf('users.upsert')).toHaveLength(1));
+    expect(server.callsOf('users.upsert')[0]!.data).toEqual({ name: '周敏', roles: ['handler'], unitId: 'u1', phone: '0531-86000009' });
+    await screen.findByText('周敏', { selector: '.section-title' });
+    tap('发放绑定码');
+    expect(await screen.findByText('周敏的绑定码')).toBeTruthy();
+    expect(server.callsOf('users.issueBindCode')[0]!.data).toEqual({ userId: 'n1' });
+    expect([...document.querySelectorAll('.bind-code-group')].map((g) => g.textContent)).toEqual(['8406', '1937']);
+    expect(document.getElementById('bind-code')!.textContent).toContain('有效期至2026-12-08 10:00');
+    expect(document.querySelector('#bind-code-qr img, img#bind-code-qr, #bind-code-qr')!.outerHTML).toContain('data:image/gif;base64,');
+  });
+
+  it('shows the server refusal when a coordinator sets a role only the admin may set', async () => {
+    server.on('units.list', ok({ items: UNITS }));
+    server.on('users.list', ok({ items: [person('d1', '王建华')] }));
+    server.on('users.upsert', fail('FORBIDDEN', '只有管理员可以设置联络员或管理员'));
+    render(<PersonView id="d1" />);
+    await screen.findByText('王建华', { selector: '.section-title' });
+    choose('person-role-admin');
+    choose('person-save');
+    expect(await screen.findByText('只有管理员可以设置联络员或管理员')).toBeTruthy();
+    expect(server.callsOf('users.upsert')[0]!.data).toMatchObject({ id: 'd1', version: 1, roles: ['deputy', 'admin'] });
+  });
+
+  it('groups a code for reading aloud, keeping separators the code already has', () => {
+    expect(spokenGroups('84061937')).toEqual(['8406', '1937']);
+    expect(spokenGroups('K7QM-2XH9-PD4R')).toEqual(['K7QM', '2XH9', 'PD4R']);
+  });
+});
+
+describe('importing deputies', () => {
+  it('sends the chosen file and says who was registered; a refusal lists the bad rows', async () => {
+    server.on('users.import', ok({ created: 2, unchanged: 1, names: ['张立新', '陈静'] }));
+    const pick = async () => ({ name: '代表名单.xlsx', base64: 'UEsDBA==' });
+    render(<DeputyImportView pick={pick} />);
+    tap('选择文件并导入');
+    expect(await screen.findByText('新登记代表2人，已登记过（未变）1人：张立新、陈静')).toBeTruthy();
+    expect(server.callsOf('users.import')[0]!.data).toEqual({ file: 'UEsDBA==', format: 'xlsx' });
+    server.on('users.import', fail('VALIDATION', '导入未完成，共1行有误，本次没有写入任何数据。第3行：「姓名」不能为空'));
+    tap('选择文件并导入');
+    expect(await screen.findByText(/第3行：「姓名」不能为空/)).toBeTruthy();
+  });
+
+  it('refuses a file of another kind before sending it', async () => {
+    render(<DeputyImportView pick={async () => ({ name: '名单.doc', base64: 'AA==' })} />);
+    tap('选择文件并导入');
+    expect(await screen.findByText('请选择 .xlsx 或 .csv 格式的代表名单')).toBeTruthy();
+    expect(server.callsOf('users.import')).toHaveLength(0);
+  });
+});
+
+describe('the first administrator', () => {
+  it('is offered on the home page of an empty deployment, and created with a name', async () => {
+    server.on('me', ok({ user: null, bound: false, firstAdminOpen: true }));
+    render(<HomeView />);
+    expect(await screen.findByText('创建第一个管理员')).toBeTruthy();
+    expect(screen.queryByText('查看公开的建议答复')).toBeNull();
+  });
+
+  it('sends the name and goes on when the server agrees', async () => {
+    const done = jest.fn();
+    server.on('users.firstAdmin', ok({ bound: true, user: { id: 'a', name: '张主任', roles: ['admin'], roleLabels: ['系统管理员'] } }));
+    render(<SetupView onDone={done} />);
+    tap('成为管理员');
+    expect(await screen.findByText('请填写您的姓名')).toBeTruthy();
+    await typeInto('setup-name', '张主任');
+    tap('成为管理员');
+    await waitFor(() => expect(done).toHaveBeenCalled());
+    expect(server.callsOf('users.firstAdmin')[0]!.data).toEqual({ name: '张主任' });
+  });
+});
