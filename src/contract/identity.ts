@@ -37,6 +37,8 @@ export interface MeResult {
   /** The home page's menus and queues (empty while unbound). */
   capabilities: Capability[];
   clock: ServerClock;
+  /** A bound caller's unread messages, for the count on the home page. */
+  unreadMessages?: number;
   /**
    * Only for an unbound caller while the deployment has no administrator yet (a fresh start without
    * demo data): the app offers the one-time creation of the first administrator (users.firstAdmin).

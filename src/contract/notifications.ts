@@ -12,10 +12,24 @@ export interface NotificationView {
   status: string;
   createdAt: string;
   readAt?: string;
+  /** The deadline the message is about, as it named it: 会办意见期限 2026-02-20. */
+  deadline?: { label: string; date: string };
+  /** The matter is settled since (the task answered, rated, returned or the step passed): no action needed. */
+  settled?: boolean;
 }
 export interface MyNotificationsData {
   unreadOnly?: boolean;
 }
 export interface MyNotificationsResult {
   items: NotificationView[];
+  /** All of the caller's unread messages (not only those listed). */
+  unread: number;
+}
+/** Marks the caller's messages read: those named, or all of them when no ids are given (全部已读). */
+export interface ReadNotificationsData {
+  ids?: string[];
+}
+export interface ReadNotificationsResult {
+  read: number;
+  unread: number;
 }

@@ -62,8 +62,9 @@ const TASK_COMMON = [
 const REQUEST_FIELDS = ['reason', 'requestedDue', 'requestedAt', 'decidedAt', 'approved', 'comment'] as const;
 
 export const TASK_FIELDS: Record<Audience, Fields> = {
-  office: [...TASK_COMMON, 'policy', ['returnRequest', REQUEST_FIELDS], ['extensionRequest', REQUEST_FIELDS]],
-  unit: [...TASK_COMMON, 'policy', ['returnRequest', REQUEST_FIELDS], ['extensionRequest', REQUEST_FIELDS]],
+  // waitingFor says what the unit's reply waits for (a 面复 record before 签发): the unit's own work.
+  office: [...TASK_COMMON, 'policy', 'waitingFor', ['returnRequest', REQUEST_FIELDS], ['extensionRequest', REQUEST_FIELDS]],
+  unit: [...TASK_COMMON, 'policy', 'waitingFor', ['returnRequest', REQUEST_FIELDS], ['extensionRequest', REQUEST_FIELDS]],
   // The policy's notes (the extension cap, the return window) are the regulation's dates, not the unit's reasons.
   deputy: [...TASK_COMMON, 'policy'],
 };
@@ -168,7 +169,7 @@ function suggestionFields(audience: Audience, disclosure: Fields): Fields {
 }
 
 /** One's own messages: the same fields for everyone (never the recipient's id or openid). */
-export const NOTIFICATION_FIELDS: Fields = ['id', 'kind', 'title', 'body', 'page', 'status', 'createdAt', 'readAt'];
+export const NOTIFICATION_FIELDS: Fields = ['id', 'kind', 'title', 'body', 'page', 'status', 'createdAt', 'readAt', ['deadline', ['label', 'date']], 'settled'];
 
 /** A value cut to the listed fields (arrays element by element); fields not listed are left out. */
 export function only<T>(value: T, fields: Fields): T {

@@ -1,4 +1,5 @@
 import { render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import { MessagesView } from '../../src/pages/account/messages';
 import { ProgressView } from '../../src/pages/work/progress';
 import { installFakeServer, ok, fail, type FakeServer } from './fake-server';
@@ -20,6 +21,7 @@ describe('the messages page', () => {
           { id: 'n1', kind: 'due', title: '建议即将到期', body: '101号建议距答复期限还有 3 天', status: 'noQuota', createdAt: '2026-05-29T01:00:00.000Z' },
           { id: 'n2', kind: 'replied', title: '您的建议已答复', body: '请查看并评价', status: 'sent', createdAt: '2026-05-01T01:00:00.000Z', readAt: '2026-05-01T02:00:00.000Z' },
         ],
+        unread: 1,
       }),
     );
     render(<MessagesView />);
@@ -31,8 +33,45 @@ describe('the messages page', () => {
     expect(screen.getByText('已读')).toBeTruthy();
   });
 
+  it('reads a message when it is opened, marks all read at once, and shows the deadline and a settled matter', async () => {
+    const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never);
+    let readIds: string[] = [];
+    const message = (id: string, extra: object) => ({ id, kind: 'urge', title: `督办提醒${id}`, body: '请加快办理', status: 'sent', createdAt: '2026-05-29T01:00:00.000Z', ...extra });
+    server.on('notifications.mine', () =>
+      ok({
+        items: [
+          message('n1', { deadline: { label: '会办意见期限', date: '2026-06-10' }, page: 'pages/work/detail/index?id=s1' }),
+          message('n2', { deadline: { label: '答复期限', date: '2026-08-01' }, settled: true }),
+          message('n3', {}),
+        ].map((m) => (readIds.includes(m.id) ? { ...m, readAt: '2026-05-30T01:00:00.000Z' } : m)),
+        unread: 3 - readIds.length,
+      }),
+    );
+    server.on('notifications.read', (req) => {
+      const ids = (req.data as { ids?: string[] }).ids ?? ['n1', 'n2', 'n3'];
+      const fresh = ids.filter((id) => !readIds.includes(id));
+      readIds = [...readIds, ...fresh];
+      return ok({ read: fresh.length, unread: 3 - readIds.length });
+    });
+    render(<MessagesView />);
+    expect(await screen.findByText('共3条，未读3条')).toBeTruthy();
+    expect(document.getElementById('message-n1')!.textContent).toContain('会办意见期限：2026-06-10');
+    expect(document.getElementById('message-n2')!.textContent).toContain('此事项已办理，无需再处理');
+    expect(document.getElementById('message-n1')!.textContent).not.toContain('已处理');
+    choose('message-n1');
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith({ url: '/pages/work/detail/index?id=s1' }));
+    expect(server.callsOf('notifications.read')[0]!.data).toEqual({ ids: ['n1'] });
+    expect(await screen.findByText('共3条，未读2条')).toBeTruthy();
+    tap('全部已读');
+    expect(await screen.findByText('已将2条消息标为已读')).toBeTruthy();
+    expect(server.callsOf('notifications.read')[1]!.data).toEqual({});
+    expect(await screen.findByText('共3条，未读0条')).toBeTruthy();
+    expect(screen.queryByText('全部已读')).toBeNull();
+    navigate.mockRestore();
+  });
+
   it('says so when there are no messages', async () => {
-    server.on('notifications.mine', ok({ items: [] }));
+    server.on('notifications.mine', ok({ items: [], unread: 0 }));
     render(<MessagesView />);
     expect(await screen.findByText('暂无消息')).toBeTruthy();
   });

@@ -99,7 +99,7 @@ describe('the roster', () => {
     tap('发放绑定码');
     expect(await screen.findByText('周敏的绑定码')).toBeTruthy();
     expect(server.callsOf('users.issueBindCode')[0]!.data).toEqual({ userId: 'n1' });
-    expect([...document.querySelectorAll('.bind-code-group')].map((g) => g.textContent)).toEqual(['8406', '1937']);
+    expect(Array.from(document.querySelectorAll('.bind-code-group')).map((g) => g.textContent)).toEqual(['8406', '1937']);
     expect(document.getElementById('bind-code')!.textContent).toContain('有效期至2026-12-08 10:00');
     expect(document.querySelector('#bind-code-qr img, img#bind-code-qr, #bind-code-qr')!.outerHTML).toContain('data:image/gif;base64,');
   });
@@ -161,5 +161,17 @@ describe('the first administrator', () => {
     tap('成为管理员');
     await waitFor(() => expect(done).toHaveBeenCalled());
     expect(server.callsOf('users.firstAdmin')[0]!.data).toEqual({ name: '张主任' });
+  });
+});
+
+describe('the home page of the office', () => {
+  it('shows the unread count on the messages button and leads the admin to the roster', async () => {
+    const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never);
+    server.on('me', ok({ bound: true, unreadMessages: 3, user: { id: 'a', name: '系统管理员', roles: ['admin'], roleLabels: ['系统管理员'] } }));
+    server.on('suggestions.list', ok({ items: [], total: 0, page: 1, pageSize: 20 }));
+    render(<HomeView />);
+    expect(await screen.findByText('消息与提醒（3条未读）')).toBeTruthy();
+    tap('名册管理（单位、人员、绑定码）');
+    expect(navigate).toHaveBeenCalledWith({ url: '/pages/roster/index/index' });
   });
 });

@@ -1,10 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import { startGateway, type RunningGateway } from './support/gateway';
-import { onPage, PHONE, seeText, snap, tap, textOf, fill, visible } from './support/pages';
+import { login, onPage, PHONE, seeText, snap, tap, textOf, textsOf, fill, visible } from './support/pages';
 
 // The people around the work, on a 375×812 phone browser: the public reading disclosed replies
-// without any login. One gateway (demo data, frozen daytime clock) for the whole file.
+// without any login, and the roster bringing a person in (a bind code read off the admin's screen and
+// typed in a fresh browser). One demo gateway for most of the file; one empty gateway (DEMO_DATA=0)
+// for the first administrator.
 jest.setTimeout(180_000);
 
 describe('the public, without login', () => {
@@ -59,5 +61,129 @@ describe('the public, without login', () => {
     await tap(page, '#public-demo-login');
     await page.waitForURL((u) => u.pathname === '/dev/login');
     await page.context().close();
+  });
+});
+
+/** The code shown on the admin's screen, as the person would type it (the groups one after another). */
+async function codeOnScreen(page: Page): Promise<string> {
+  await visible(page, '#bind-code .bind-code-group');
+  const groups = await textsOf(page, '#bind-code .bind-code-group');
+  expect(groups.length).toBeGreaterThan(0);
+  const qr = await page.locator('#bind-code-qr').last().getAttribute('src');
+  expect(qr).toMatch(/^data:image\/gif;base64,/);
+  return groups.join('');
+}
+
+/** A fresh browser (a new phone) opens the app, goes to the binding and enters the code. */
+async function bindInFreshBrowser(browser: Browser, url: string, code: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  await page.goto(url);
+  await tap(page, '#public-bind');
+  await onPage(page, 'pages/account/bind/index');
+  await fill(page, 'bind-code', code);
+  await snap(page, 'bind');
+  await tap(page, '#bind-btn');
+  await visible(page, '#greeting');
+  return page;
+}
+
+describe('onboarding with the demo roster', () => {
+  let gw: RunningGateway;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    gw = await startGateway({ SWEEP_INTERVAL_MS: '0', APP_NOW: '2026-11-27T10:00:00+08:00', APP_CLOCK: 'frozen' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await gw?.stop();
+  });
+
+  it('the admin finds a registered deputy, issues a code, and the deputy binds it on a new phone and sees his suggestions', async () => {
+    const { page: admin } = await login(browser, gw.url, 'demo-admin');
+    await tap(admin, '#roster-link');
+    await onPage(admin, 'pages/roster/index/index');
+    await visible(admin, '#roster-people');
+    await snap(admin, 'roster-people');
+    await tap(admin, '#roster-role-deputy');
+    await fill(admin, 'roster-search', '张立新');
+    await seeText(admin, '共1人，其中未绑定1人', '#roster-count');
+    await tap(admin, '#roster-people .roster-person');
+    await onPage(admin, 'pages/roster/person/index');
+    await tap(admin, '#bind-code-issue');
+    const code = await codeOnScreen(admin);
+    await snap(admin, 'roster-bind-code', '#bind-code');
+
+    const deputy = await bindInFreshBrowser(browser, gw.url, code);
+    await seeText(deputy, '张立新，您好', '#greeting');
+    await seeText(deputy, '关于加强托育发展助力消费升级的建议');
+    await seeText(deputy, '关于改善黄河滩区群众生产生活条件的建议');
+    await deputy.context().close();
+    await admin.context().close();
+  });
+});
+
+describe('a real start: no demo data, the first administrator, a unit and a deputy', () => {
+  let gw: RunningGateway;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    gw = await startGateway({ SWEEP_INTERVAL_MS: '0', DEMO_DATA: '0' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await gw?.stop();
+  });
+
+  it('offers the first administrator once; the admin adds a unit and a deputy and issues a code that a new phone binds', async () => {
+    expect(gw.output()).toContain('未载入演示数据（DEMO_DATA=0）');
+    expect(gw.output()).toContain('尚无管理员');
+    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const admin = await context.newPage();
+    await admin.goto(gw.url);
+    await tap(admin, '#setup-link');
+    await onPage(admin, 'pages/roster/setup/index');
+    await fill(admin, 'setup-name', '张主任');
+    await snap(admin, 'roster-setup');
+    await tap(admin, '#setup-submit');
+    await seeText(admin, '张主任，您好', '#greeting');
+
+    await tap(admin, '#roster-link');
+    await onPage(admin, 'pages/roster/index/index');
+    await tap(admin, '#roster-tab-units');
+    await fill(admin, 'unit-name', '市民政局');
+    await fill(admin, 'unit-departments', '养老服务处、社会救助处');
+    await tap(admin, '#unit-submit');
+    await seeText(admin, '已新增单位：市民政局', '#unit-added');
+    await seeText(admin, '处室：养老服务处、社会救助处', '#roster-units');
+    await snap(admin, 'roster-units');
+
+    await tap(admin, '#roster-tab-people');
+    await tap(admin, '#person-new');
+    await onPage(admin, 'pages/roster/person/index');
+    await fill(admin, 'person-name', '赵海燕');
+    await tap(admin, '#person-role-deputy');
+    await fill(admin, 'person-delegation', '天桥区代表团');
+    await snap(admin, 'roster-person');
+    await tap(admin, '#person-save');
+    await tap(admin, '#bind-code-issue');
+    const code = await codeOnScreen(admin);
+
+    const deputy = await bindInFreshBrowser(browser, gw.url, code);
+    await seeText(deputy, '赵海燕，您好', '#greeting');
+    await seeText(deputy, '我的建议');
+    // The one-time step is over: another new phone is not offered it.
+    const other = await (await browser.newContext({ viewport: PHONE })).newPage();
+    await other.goto(gw.url);
+    await onPage(other, 'pages/public/list/index');
+    expect(await other.locator('#setup-link').count()).toBe(0);
+    await other.context().close();
+    await deputy.context().close();
+    await context.close();
   });
 });

@@ -80,6 +80,7 @@ const TABLE: Record<ActionName, Row> = {
   'report.annual': { data: { year: 2024 }, allowed: STAFF },
   'subscriptions.record': { data: { results: [{ templateId: 'tpl-reply', accepted: true }] }, allowed: BOUND },
   'notifications.mine': { data: {}, allowed: BOUND },
+  'notifications.read': { data: {}, allowed: BOUND },
   'units.list': { data: {}, allowed: BOUND },
   'units.upsert': { data: { name: '市新设单位' }, allowed: ROSTER },
   'users.list': { data: {}, allowed: STAFF },

@@ -1,5 +1,6 @@
 // What a notice says (a workflow step's notice, a 催办, a deadline reminder): the in-app title and body (Chinese), the page it opens, and the params the
 // subscribe-message template fields are filled from. The schedule itself is the core's (dueReminders).
+import { activeDeadline } from '../../core/deadlines';
 import { TASK_STATE_LABELS, UNIT_ROLE_LABELS } from '../../core/labels';
 import type { Suggestion, Task, Unit } from '../../core/model';
 import { remainingDaysText, type DueReminder, type ReminderKind } from '../../core/reminders';
@@ -19,7 +20,7 @@ export interface ReminderMessage {
   params: Record<string, string>;
 }
 
-const DEADLINE_LABELS: Record<Exclude<ReminderKind, 'feedback'>, string> = {
+export const DEADLINE_LABELS: Record<Exclude<ReminderKind, 'feedback'>, string> = {
   reply: '答复期限',
   coOpinion: '会办意见期限',
   returnWindow: '申请退回期限',
@@ -81,22 +82,27 @@ export function reminderMessage(reminder: DueReminder, subject: MessageSubject, 
   };
 }
 
-/** The message of a coordinator's 催办. */
+/**
+ * The message of a coordinator's 催办. It quotes the deadline the task works against now: a 会办
+ * task's 会办意见期限, a re-handled task's 重新办理期限, otherwise the 答复期限.
+ */
 export function urgeMessage(subject: MessageSubject, today: string, config: ReminderConfig, message?: string): ReminderMessage {
   const { task, suggestion, unit } = subject;
-  const remaining = remainingDaysText(task.due.reply, today);
-  const extra = message ? `督办意见：${message}` : '请加快办理进度，按时答复代表。';
+  const due = activeDeadline(task) ?? { kind: 'reply' as const, date: task.due.reply };
+  const label = DEADLINE_LABELS[due.kind];
+  const remaining = remainingDaysText(due.date, today);
+  const extra = message ? `督办意见：${message}` : task.role === 'co' ? '请加快办理进度，按时送会办意见。' : '请加快办理进度，按时答复代表。';
   return {
     title: '督办提醒',
-    body: `联络员对${subjectLine(subject)}进行催办，答复期限为${task.due.reply}，${remaining}。${extra}`,
+    body: `联络员对${subjectLine(subject)}进行催办，${label}为${due.date}，${remaining}。${extra}`,
     page: fillPage(config.taskPage, { taskId: task.id, suggestionId: suggestion.id }),
     template: 'urge',
     params: {
       title: suggestion.title,
       number: suggestion.number,
       unit: unit?.name ?? '',
-      deadline: '答复期限',
-      dueDate: task.due.reply,
+      deadline: label,
+      dueDate: due.date,
       daysLeft: remaining,
       stage: '催办',
       note: message ?? '请加快办理进度',

@@ -10,6 +10,7 @@ import { capabilitiesOf } from '../permissions';
 import type { Reader } from '../ports';
 import { subscribeTemplateIds } from '../reminders/config';
 import { defineUseCase } from '../use-case';
+import { unreadCount } from './list-notifications';
 
 export function serverClock(now: string): ServerClock {
   const today = shanghaiDate(now);
@@ -47,6 +48,7 @@ export const getMe = defineUseCase({
     const me = await meOf(ctx.deps.store, ctx.user, ctx.now);
     if (!me.bound && !(await hasAdmin(ctx.deps.store))) return { ...me, firstAdminOpen: true };
     const templates = subscribeTemplateIds(ctx.deps.reminderConfig);
-    return me.bound && templates.length > 0 ? { ...me, subscribeTemplateIds: templates.slice(0, 3) } : me;
+    const withCount = ctx.user ? { ...me, unreadMessages: await unreadCount(ctx.deps.store, ctx.user.id) } : me;
+    return me.bound && templates.length > 0 ? { ...withCount, subscribeTemplateIds: templates.slice(0, 3) } : withCount;
   },
 });

@@ -30,7 +30,7 @@ import { listSuggestions } from './list-suggestions';
 import { listUnits } from './list-units';
 import { listUsers } from './list-users';
 import { logContact } from './log-contact';
-import { listNotifications } from './list-notifications';
+import { listNotifications, readNotifications } from './list-notifications';
 import { myTasks } from './my-tasks';
 import { publicGet, publicList } from './public-suggestions';
 import { recordProgress } from './record-progress';
@@ -81,6 +81,7 @@ export const USE_CASES: { readonly [A in ActionName]: UseCaseOf<A> } = {
   'report.annual': getAnnualReport,
   'subscriptions.record': recordSubscription,
   'notifications.mine': listNotifications,
+  'notifications.read': readNotifications,
   'units.list': listUnits,
   'units.upsert': upsertUnit,
   'users.list': listUsers,

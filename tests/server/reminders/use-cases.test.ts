@@ -66,6 +66,18 @@ describe('tasks.urge', () => {
     expect(events.map((e) => [e.action, e.actorId])).toEqual([['tasks.urge', PEOPLE.coordinator.id]]);
   });
 
+  it('quotes the deadline the task works against: a 会办 task its 会办意见期限, not the reply deadline', async () => {
+    store = openSqliteStore(':memory:');
+    await seedWorld(store, { tasks: [task('t1', { role: 'co', reply: '2026-05-01', due: { coOpinion: '2026-02-20' } })] });
+    const notifier = createLocalOutboxNotifier();
+    const api = createApi({ store, clock: clockAt(nineAm('2026-03-01')), notifier });
+    expect(await api({ action: 'tasks.urge', data: { taskId: 't1' } }, { openid: openid('coordinator') })).toMatchObject({ ok: true });
+    const [sent] = (await store.find('notifications', { where: { userId: PEOPLE.handler.id } })).filter((n) => n.taskId === 't1');
+    expect(sent!.body).toContain('会办意见期限为2026-02-20，已超期9天');
+    expect(sent!.body).not.toContain('答复期限');
+    expect(sent!.params).toMatchObject({ deadline: '会办意见期限', dueDate: '2026-02-20' });
+  });
+
   it('reaches the unit leader too when the suggestion is under key supervision', async () => {
     const { clock, notifier, urge } = await setUp(true);
     await urge('coordinator');

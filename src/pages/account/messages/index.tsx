@@ -1,9 +1,10 @@
 // The in-app inbox of reminders and notices, and the button that subscribes to WeChat reminders.
 import { useState } from 'react';
-import { Text, View } from '@tarojs/components';
-import type { NotificationView } from '../../../contract';
+import { Button, Text, View } from '@tarojs/components';
+import type { MyNotificationsResult, NotificationView } from '../../../contract';
 import { useAction } from '../../../hooks/use-action';
 import { useQuery } from '../../../hooks/use-query';
+import { useShowCount } from '../../../hooks/use-show-count';
 import { FormError, SubmitButton } from '../../../components/fields';
 import { formatTime } from '../../../components/format';
 import { QueryView } from '../../../components/query-view';
@@ -12,26 +13,71 @@ import { Empty } from '../../../components/state-views';
 import { open } from '../../routes';
 import { askSubscription } from './subscribe';
 
-function Inbox({ items }: { items: NotificationView[] }) {
-  if (items.length === 0) return <Empty text="暂无消息" />;
+function Message({ n, onOpen }: { n: NotificationView; onOpen: (n: NotificationView) => void }) {
   return (
-    <View className="list" id="inbox">
-      {items.map((n) => (
-        <View
-          key={n.id}
-          className="card message-item"
-          onClick={() => {
-            if (n.page) open(n.page.startsWith('/') ? n.page : `/${n.page}`);
-          }}
-        >
-          <View className="card-head">
-            <Text className="card-title">{n.title}</Text>
-            <Text className="tag">{n.readAt ? '已读' : '未读'}</Text>
-          </View>
-          <View className="card-text">{n.body}</View>
-          <View className="card-meta">{formatTime(n.createdAt)}</View>
+    <View className={n.readAt ? 'card message-item' : 'card message-item message-unread'} id={`message-${n.id}`} onClick={() => onOpen(n)}>
+      <View className="card-head">
+        <Text className="card-title">{n.title}</Text>
+        <Text className={n.readAt ? 'tag' : 'tag tag-strong'}>{n.readAt ? '已读' : '未读'}</Text>
+      </View>
+      {n.settled ? (
+        <View className="card-meta message-settled">
+          <Text className="tag">已处理</Text> 此事项已办理，无需再处理
         </View>
-      ))}
+      ) : null}
+      {n.deadline ? (
+        <View className="card-meta message-deadline">
+          {n.deadline.label}：<Text className="nowrap">{n.deadline.date}</Text>
+        </View>
+      ) : null}
+      <View className="card-text">{n.body}</View>
+      <View className="card-meta nowrap">{formatTime(n.createdAt)}</View>
+    </View>
+  );
+}
+
+function Inbox({ data, onChanged }: { data: MyNotificationsResult; onChanged: () => void }) {
+  const read = useAction('notifications.read');
+  const [allDone, setAllDone] = useState<string | null>(null);
+  if (data.items.length === 0) return <Empty text="暂无消息" />;
+  // Opening a message reads it; then its page opens (if it has one).
+  const openMessage = async (n: NotificationView) => {
+    if (!n.readAt) {
+      const response = await read.run({ ids: [n.id] });
+      if (response.ok) onChanged();
+    }
+    if (n.page) open(n.page.startsWith('/') ? n.page : `/${n.page}`);
+  };
+  const readAll = async () => {
+    const response = await read.run({});
+    if (response.ok) {
+      setAllDone(`已将${response.data.read}条消息标为已读`);
+      onChanged();
+    }
+  };
+  return (
+    <View>
+      <View className="card-head">
+        <Text className="card-meta" id="inbox-count">
+          共{data.items.length}条，未读{data.unread}条
+        </Text>
+        {data.unread > 0 ? (
+          <Button className="btn btn-default btn-inline" id="read-all" disabled={read.pending || undefined} onClick={() => void readAll()}>
+            全部已读
+          </Button>
+        ) : null}
+      </View>
+      {allDone ? (
+        <View className="notice" id="read-all-result">
+          {allDone}
+        </View>
+      ) : null}
+      <FormError message={read.error?.message} />
+      <View className="list" id="inbox">
+        {data.items.map((n) => (
+          <Message key={n.id} n={n} onOpen={(m) => void openMessage(m)} />
+        ))}
+      </View>
     </View>
   );
 }
@@ -68,8 +114,9 @@ function SubscribeButton({ templateIds }: { templateIds: readonly string[] }) {
   );
 }
 
-export function MessagesView() {
-  const query = useQuery('notifications.mine', {});
+export function MessagesView({ refreshKey = 0 }: { refreshKey?: number }) {
+  const [changed, setChanged] = useState(0);
+  const query = useQuery('notifications.mine', {}, refreshKey + changed);
   // Loaded with the page, so that the tap itself can open WeChat's prompt.
   const me = useQuery('me', {});
   const templateIds = me.state.status === 'data' ? (me.state.data.subscribeTemplateIds ?? []) : [];
@@ -77,11 +124,12 @@ export function MessagesView() {
     <Screen id="messages-page">
       <SubscribeButton templateIds={templateIds} />
       <View className="section-title">消息</View>
-      <QueryView query={query}>{(data) => <Inbox items={data.items} />}</QueryView>
+      <QueryView query={query}>{(data) => <Inbox data={data} onChanged={() => setChanged((n) => n + 1)} />}</QueryView>
     </Screen>
   );
 }
 
 export default function MessagesPage() {
-  return <MessagesView />;
+  const shown = useShowCount();
+  return <MessagesView refreshKey={shown} />;
 }

@@ -138,8 +138,8 @@ export function PersonView({ id }: { id: string }) {
               return (
                 <View>
                   <View className="section-title">{user ? user.name : '新增人员'}</View>
-                  <PersonForm key={user ? `${user.id}-${user.version}` : 'new'} user={user} units={unitList} onSaved={setSaved} />
                   {user ? <BindCodeSection user={user} /> : null}
+                  <PersonForm key={user ? `${user.id}-${user.version}` : 'new'} user={user} units={unitList} onSaved={setSaved} />
                 </View>
               );
             }}
