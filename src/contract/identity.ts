@@ -21,7 +21,8 @@ export type Capability =
   | 'allSuggestions'
   | 'stats'
   | 'ledger'
-  | 'import';
+  | 'import'
+  | 'roster';
 
 /** The server's clock at the request, in Beijing time: pages never read the phone's clock. */
 export interface ServerClock {

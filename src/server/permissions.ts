@@ -54,7 +54,7 @@ interface Rule {
 const rule = (refusal: string, ...grants: Grant[]): Rule => ({ grants, refusal });
 
 /** The permissions a bound user needs (me, users.bind and public.* need no binding). */
-export type UserPermission = Exclude<Permission, 'me' | 'users.bind' | 'public.list' | 'public.get'>;
+export type UserPermission = Exclude<Permission, 'me' | 'users.bind' | 'users.firstAdmin' | 'public.list' | 'public.get'>;
 
 /** Every action a bound user calls, with its actors. */
 export const RULES: Record<UserPermission, Rule> = {
@@ -100,6 +100,8 @@ export const RULES: Record<UserPermission, Rule> = {
   'attachments.list': rule('请先绑定身份', ANYONE),
   'attachments.add': rule('您不能添加附件', office(), UNIT_STAFF, { reach: 'deputy', roles: ['deputy'] }),
   'attachments.remove': rule('只有上传者或建议办理联络员可以删除附件', office(), UNIT_STAFF, { reach: 'deputy', roles: ['deputy'] }),
+  'users.import': rule('只有管理员或联络员可以导入代表名单', office()),
+  'notifications.read': rule('请先绑定身份', ANYONE),
 };
 
 const hasAny = (user: User, roles: readonly Role[]) => roles.some((role) => user.roles.includes(role));
@@ -292,5 +294,6 @@ export function capabilitiesOf(user: User): Capability[] {
   if (may(user, 'stats.summary')) out.push('stats');
   if (may(user, 'ledger.list')) out.push('ledger');
   if (may(user, 'suggestions.import')) out.push('import');
+  if (may(user, 'users.upsert')) out.push('roster');
   return out;
 }

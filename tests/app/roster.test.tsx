@@ -167,7 +167,7 @@ describe('the first administrator', () => {
 describe('the home page of the office', () => {
   it('shows the unread count on the messages button and leads the admin to the roster', async () => {
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never);
-    server.on('me', ok({ bound: true, unreadMessages: 3, user: { id: 'a', name: '系统管理员', roles: ['admin'], roleLabels: ['系统管理员'] } }));
+    server.on('me', ok({ bound: true, unreadMessages: 3, capabilities: ['allSuggestions', 'roster'], clock: { now: '2026-12-01T02:00:00.000Z', today: '2026-12-01', time: '10:00', year: 2026 }, user: { id: 'a', name: '系统管理员', roles: ['admin'], roleLabels: ['系统管理员'] } }));
     server.on('suggestions.list', ok({ items: [], total: 0, page: 1, pageSize: 20 }));
     render(<HomeView />);
     expect(await screen.findByText('消息与提醒（3条未读）')).toBeTruthy();

@@ -27,11 +27,11 @@ describe('permissions: offered means allowed', () => {
   it('the admin’s home offers what the server lets the admin do: no import, which only the coordinator may', async () => {
     const call = await open();
     const admin = await call<MeResult>('demo-admin', 'me');
-    expect(admin.capabilities).toEqual(['allSuggestions', 'stats', 'ledger']);
+    expect(admin.capabilities).toEqual(['allSuggestions', 'stats', 'ledger', 'roster']);
     const refused = await createApi({ store, clock: { now: () => NOW } })({ action: 'suggestions.import', data: { file: 'YQ==', format: 'csv' } }, { openid: 'demo-admin' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const coordinator = await call<MeResult>('demo-coordinator', 'me');
-    expect(coordinator.capabilities).toEqual(['allSuggestions', 'stats', 'ledger', 'import']);
+    expect(coordinator.capabilities).toEqual(['allSuggestions', 'stats', 'ledger', 'import', 'roster']);
     expect((await call<MeResult>('demo-reviewer', 'me')).capabilities).toEqual(['reviewQueue', 'stats', 'ledger']);
     expect((await call<MeResult>('demo-leader', 'me')).capabilities).toEqual(['signQueue', 'stats', 'ledger']);
     expect((await call<MeResult>('demo-deputy', 'me')).capabilities).toEqual(['mySuggestions']);
@@ -40,7 +40,7 @@ describe('permissions: offered means allowed', () => {
   it('every caller’s menus match what the server then lets him or her open', async () => {
     const call = await open();
     const api = createApi({ store, clock: { now: () => NOW } });
-    const MENU_ACTIONS = { import: ['suggestions.import', { file: 'YQ==', format: 'csv' }], stats: ['stats.summary', {}], ledger: ['ledger.list', {}] } as const;
+    const MENU_ACTIONS = { import: ['suggestions.import', { file: 'YQ==', format: 'csv' }], stats: ['stats.summary', {}], ledger: ['ledger.list', {}], roster: ['users.upsert', { name: '测试人员', roles: ['deputy'] }] } as const;
     for (const openid of ['demo-deputy', 'demo-handler', 'demo-handler-co', 'demo-reviewer', 'demo-leader', 'demo-coordinator', 'demo-admin']) {
       const { capabilities } = await call<MeResult>(openid, 'me');
       for (const [menu, [action, data]] of Object.entries(MENU_ACTIONS)) {

@@ -26,6 +26,6 @@ export const firstAdmin = defineUseCase({
       const user: User = { id: FIRST_ADMIN_ID, openid: ctx.openid!, name: data.name, roles: ['admin'], createdAt: ctx.now, version: 1 };
       tx.insert('users', user);
       tx.appendEvent(event(ctx, { action: 'users.firstAdmin', entity: 'user', entityId: user.id, actorId: user.id, to: 'admin', detail: { name: user.name } }));
-      return meOf(tx, user);
+      return meOf(tx, user, ctx.now);
     }),
 });

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { ImportUsersData, ImportUsersResult } from '../../contract';
 import { AppError } from '../../core/errors';
 import type { User } from '../../core/model';
-import { requireRole } from '../access';
+import { authorize } from '../permissions';
 import { MAX_IMPORT_BYTES, readImportFile } from '../import/read-file';
 import { caller, defineUseCase, event, newId } from '../use-case';
 import { problemsMessage } from './import-suggestions';
@@ -70,7 +70,7 @@ export const importUsers = defineUseCase({
   access: 'user',
   schema,
   async run(data, ctx): Promise<ImportUsersResult> {
-    requireRole(caller(ctx), ['admin', 'coordinator'], '只有管理员或联络员可以导入代表名单');
+    authorize(caller(ctx), 'users.import');
     const { rows, problems } = readDeputyRows(await readImportFile(data.file, data.format));
     if (problems.length > 0) throw new AppError('VALIDATION', problemsMessage(problems));
     return ctx.write(async (tx) => {
