@@ -170,6 +170,8 @@ export interface TaskView {
   allowedActions: ActionName[];
   /** The caller's next steps that something else must come before, with the reason in words. */
   blockedActions: { action: ActionName; label: string; reason: string }[];
+  /** What the task waits for before its next step, for everyone who looks at it (e.g. a 面复 record before 签发). */
+  waitingFor?: string;
   /** An urge of this task may carry the coordinator's waiver of the missing co-opinions. */
   canOverrideCoOpinions: boolean;
 }

@@ -24,6 +24,10 @@ export interface TaskListItem {
   keySupervised: boolean;
   version: number;
   allowedActions: ActionName[];
+  /** The caller's next steps held up by something else, with the reason (e.g. 签发 until a 面复 is recorded). */
+  blockedActions: { action: ActionName; label: string; reason: string }[];
+  /** What the task waits for before its next step (e.g. a 面复 record before 签发), for whoever looks. */
+  waitingFor?: string;
 }
 export interface MyTasksData {
   scope?: 'open' | 'all';

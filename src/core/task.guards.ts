@@ -13,6 +13,9 @@ export interface GuardFailure {
 
 type Guard = (task: Task, action: TaskAction, ctx: WorkflowContext) => GuardFailure | undefined;
 
+/** Said to the leader at 待签发 when no 面复 is recorded yet. */
+export const FACE_TO_FACE_MISSING = '需先登记面复记录（与代表见面、座谈或走访），才能签发答复';
+
 const fail = (code: WorkflowErrorCode, message: string): GuardFailure => ({ code, message });
 const RATINGS: readonly Rating[] = ['satisfied', 'basic', 'unsatisfied'];
 /** Co tasks that no longer hold up the lead reply: those whose work is over. */
@@ -63,7 +66,7 @@ export const GUARDS: Record<GuardName, Guard> = {
 
   faceToFaceContact: (_task, _action, ctx) =>
     ctx.policy.faceToFaceRequired && (ctx.faceToFaceContacts ?? 0) < 1
-      ? fail('VALIDATION', '请先登记与代表的面复记录，再签发答复')
+      ? fail('VALIDATION', FACE_TO_FACE_MISSING)
       : undefined,
 
   deputyActor: (_task, _action, ctx) =>

@@ -94,6 +94,14 @@ export async function taskBasics(task: Task, directory: Directory) {
   };
 }
 
+/** A reply approved for signing but without a 面复 record waits for one: said to everyone, not only the leader. */
+export function waitingFor(task: Task, wctx: WorkflowContext): string | undefined {
+  if (task.state === 'awaitingSignature' && wctx.policy.faceToFaceRequired && (wctx.faceToFaceContacts ?? 0) < 1) {
+    return '答复稿已审核通过，待承办人登记面复记录（与代表见面、座谈或走访）后，由单位负责人签发';
+  }
+  return undefined;
+}
+
 export async function taskView(
   task: Task,
   suggestion: Suggestion,
@@ -122,6 +130,8 @@ export async function taskView(
     blockedActions: actions.blocked,
     canOverrideCoOpinions: actions.overrideCoOpinions,
   };
+  const waiting = waitingFor(task, wctx);
+  if (waiting) view.waitingFor = waiting;
   if (task.responsibleUserId) view.responsibleName = await directory.userName(task.responsibleUserId);
   if (task.requirements) view.requirements = task.requirements;
   if (active) {

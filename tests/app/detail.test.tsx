@@ -115,6 +115,19 @@ describe('the suggestion detail page', () => {
     expect(navigate).toHaveBeenCalledWith({ url: '/pages/work/contact/index?id=s1&taskId=t1' });
   });
 
+  it('says why an action is held up where the button would be, and what the task waits for', async () => {
+    const reason = '需先登记面复记录（与代表见面、座谈或走访），才能签发答复';
+    const waiting = '答复稿已审核通过，待承办人登记面复记录（与代表见面、座谈或走访）后，由单位负责人签发';
+    server.on(
+      'suggestions.get',
+      ok(detail({ tasks: [task({ state: 'awaitingSignature', stateLabel: '待签发', allowedActions: [], blockedActions: [{ action: 'tasks.sign', label: '签发答复', reason }], waitingFor: waiting })] })),
+    );
+    render(<DetailView id="s1" />);
+    expect(await screen.findByText(waiting)).toBeTruthy();
+    expect(document.getElementById('blocked-tasks-sign')!.textContent).toBe(`签发答复：${reason}`);
+    expect(document.getElementById('sign-btn')).toBeNull();
+  });
+
   it('gives the coordinator the decisions and 催办 the server allows, each opening its page', async () => {
     server.on('suggestions.get', ok(detail({ tasks: [task({ allowedActions: ['tasks.decideExtension', 'tasks.urge'] })] })));
     render(<DetailView id="s1" />);

@@ -104,6 +104,7 @@ export function taskItem(overrides: Partial<TaskListItem> = {}): TaskListItem {
     keySupervised: false,
     version: 3,
     allowedActions: [],
+    blockedActions: [],
     ...overrides,
   };
 }

@@ -99,6 +99,35 @@ describe("a reviewer's and a leader's queues", () => {
     expect(screen.queryByText('仍在办理的建议')).toBeNull();
   });
 
+  it('keeps a reply held up for want of a 面复 in the leader\'s queue, saying why, and names the deadline by its kind', async () => {
+    server.on('me', staff(['leader'], ['单位负责人']));
+    const reason = '需先登记面复记录（与代表见面、座谈或走访），才能签发答复';
+    server.on(
+      'tasks.mine',
+      ok({
+        items: [
+          taskItem({
+            id: 's',
+            title: '缺面复的建议',
+            state: 'awaitingSignature',
+            stateLabel: '待签发',
+            blockedActions: [{ action: 'tasks.sign', label: '签发答复', reason }],
+            waitingFor: '答复稿已审核通过，待承办人登记面复记录后，由单位负责人签发',
+            replyDue: '2026-07-01',
+            daysLeftText: '剩余 3 天',
+            deadline: { kind: 'coOpinion', label: '会办意见期限', date: '2026-07-01', active: true, daysLeftText: '剩余 3 天', overdue: false, atRisk: true },
+          }),
+        ],
+      }),
+    );
+    render(<HomeView />);
+    await screen.findByText('缺面复的建议');
+    const queue = document.querySelector('#leader-queue')!.textContent!;
+    expect(queue).toContain(`签发答复：${reason}`);
+    expect(queue).toContain('会办意见期限：2026-07-01（剩余 3 天）');
+    expect(queue).not.toContain('答复期限：');
+  });
+
   it('says so when nothing waits for review or signature', async () => {
     server.on('me', staff(['reviewer', 'leader'], ['处室负责人', '单位负责人'], ['reviewQueue', 'signQueue', 'stats', 'ledger']));
     server.on('tasks.mine', ok({ items: [] }));

@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import { startGateway, type RunningGateway } from './support/gateway';
@@ -88,7 +90,7 @@ async function bindInFreshBrowser(browser: Browser, url: string, code: string): 
   return page;
 }
 
-describe('onboarding with the demo roster', () => {
+describe('with the demo data: onboarding and the 面复 rule', () => {
   let gw: RunningGateway;
   let browser: Browser;
 
@@ -123,6 +125,34 @@ describe('onboarding with the demo roster', () => {
     await seeText(deputy, '关于改善黄河滩区群众生产生活条件的建议');
     await deputy.context().close();
     await admin.context().close();
+  });
+
+  it('a reply approved without a 面复 record: the leader sees why it cannot be signed, the handler that it waits for one', async () => {
+    // 1006号 waits at 待签发; its only contact record is taken away, so no 面复 is recorded.
+    const db = new Database(path.join(gw.dataDir, 'jianyitong.sqlite'));
+    try {
+      expect(db.prepare("DELETE FROM contacts WHERE id = 'sug-childcare-task-1-contact'").run().changes).toBe(1);
+    } finally {
+      db.close();
+    }
+    const { page: leader } = await login(browser, gw.url, 'demo-leader');
+    const queued = await seeText(leader, '关于加强托育发展助力消费升级的建议', '#leader-queue');
+    expect(await textOf(leader, '#leader-queue .task-item')).toContain('签发答复：需先登记面复记录');
+    await snap(leader, 'leader-queue-no-face-to-face');
+    await queued.click();
+    await onPage(leader, 'pages/work/detail/index');
+    await seeText(leader, /签发答复：需先登记面复记录/, '#blocked-tasks-sign');
+    expect(await leader.locator('#sign-btn').filter({ visible: true }).count()).toBe(0);
+    await snap(leader, 'detail-sign-blocked', '#blocked-tasks-sign');
+
+    const { page: handler } = await login(browser, gw.url, 'demo-handler');
+    await seeText(handler, '关于加强托育发展助力消费升级的建议', '#handler-queue');
+    await tap(handler, '#task-sug-childcare-task-1');
+    await onPage(handler, 'pages/work/detail/index');
+    await seeText(handler, /待承办人登记面复记录/, '#waiting-sug-childcare-task-1');
+    await snap(handler, 'detail-waiting-face-to-face', '#waiting-sug-childcare-task-1');
+    await leader.context().close();
+    await handler.context().close();
   });
 });
 

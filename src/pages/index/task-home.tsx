@@ -24,13 +24,20 @@ function TaskList({ items, id }: { items: TaskListItem[]; id: string }) {
           <View className="card-title">{task.title}</View>
           {task.deadline ? (
             <View className="card-meta">
-              {task.deadline.label}：{task.deadline.date}
+              {task.deadline.label}：<Text className="nowrap">{task.deadline.date}</Text>
               {task.deadline.daysLeftText ? (
-                <Text className={task.overdue ? 'overdue days-left' : 'days-left'}>（{task.deadline.daysLeftText}）</Text>
+                <Text className={task.overdue ? 'overdue days-left nowrap' : 'days-left nowrap'}>（{task.deadline.daysLeftText}）</Text>
               ) : null}
             </View>
           ) : null}
           {task.keySupervised ? <View className="card-meta">重点督办</View> : null}
+          {task.blockedActions.map((b) => (
+            <View key={b.action} className="blocked-action">
+              <Text className="blocked-label">{b.label}</Text>
+              <Text>：{b.reason}</Text>
+            </View>
+          ))}
+          {task.waitingFor && task.blockedActions.length === 0 ? <View className="card-meta task-waiting">{task.waitingFor}</View> : null}
         </View>
       ))}
     </View>
@@ -45,7 +52,9 @@ interface Queue {
   pick: (task: TaskListItem) => boolean;
 }
 
-const has = (action: ActionName) => (task: TaskListItem) => task.allowedActions.includes(action);
+/** In a queue: the action is allowed, or held up with a reason the person should see there. */
+const has = (action: ActionName) => (task: TaskListItem) =>
+  task.allowedActions.includes(action) || task.blockedActions.some((b) => b.action === action);
 
 const QUEUES: Queue[] = [
   { capability: 'unitTasks', id: 'handler-queue', title: '我的办理任务', empty: '暂无办理任务', pick: () => true },

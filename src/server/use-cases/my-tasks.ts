@@ -10,7 +10,7 @@ import { isDeputy, isUnitStaff, may, taskActionsFor } from '../permissions';
 import { workflowContextFor, type TaskRecords } from '../task-context';
 import { TASK_STATES } from '../ports/read-models';
 import { caller, defineUseCase } from '../use-case';
-import { activeDeadlineLine, sideRecordsOf, taskBasics } from '../views';
+import { activeDeadlineLine, waitingFor, sideRecordsOf, taskBasics } from '../views';
 import { numberOrder } from '../visible-suggestions';
 
 const schema: z.ZodType<MyTasksData> = z.object({ scope: z.enum(['open', 'all']).optional() });
@@ -74,6 +74,8 @@ export const myTasks = defineUseCase({
       const records = recordsFor(suggestion.id);
       const wctx = { ...workflowContextFor(task, suggestion, records, user, ctx.now, ctx.deps.policy), ...sideRecordsOf(task, records.contacts, commitments) };
       const deadline = activeDeadlineLine(task, today, ctx.deps.policy);
+      const actions = taskActionsFor(user, task, suggestion, wctx);
+      const waiting = waitingFor(task, wctx);
       items.push({
         id: task.id,
         suggestionId: suggestion.id,
@@ -86,7 +88,9 @@ export const myTasks = defineUseCase({
         atRisk: deadline?.atRisk ?? false,
         keySupervised: suggestion.keySupervised,
         version: task.version,
-        allowedActions: taskActionsFor(user, task, suggestion, wctx).allowed,
+        allowedActions: actions.allowed,
+        blockedActions: actions.blocked,
+        ...(waiting ? { waitingFor: waiting } : {}),
       });
     }
     items.sort((a, b) => a.replyDue.localeCompare(b.replyDue) || numberOrder.compare(a.number, b.number));

@@ -74,6 +74,17 @@ export function TaskCard({ suggestionId, task, onChanged }: { suggestionId: stri
       </View>
       {task.round > 1 ? <View className="card-meta">第{task.round}轮办理</View> : null}
       <TaskDates task={task} />
+      {task.waitingFor ? (
+        <View className="notice task-waiting" id={`waiting-${task.id}`}>
+          {task.waitingFor}
+        </View>
+      ) : null}
+      {task.blockedActions.map((b) => (
+        <View key={b.action} className="blocked-action" id={`blocked-${b.action.replace('.', '-')}`}>
+          <Text className="blocked-label">{b.label}</Text>
+          <Text>：{b.reason}</Text>
+        </View>
+      ))}
       <View className="actions">
         {task.allowedActions.includes('tasks.claim') ? (
           <Button className="btn btn-primary claim-btn" id="claim-btn" disabled={pending || undefined} onClick={() => void runInline(claim.run)}>
