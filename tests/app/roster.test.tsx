@@ -13,9 +13,7 @@ import { choose, tap, typeInto } from './form-helpers';
 let server: FakeServer;
 beforeEach(() => {
   server = installFakeServer();
-  jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' } as never);
 });
-afterEach(() => jest.restoreAllMocks());
 
 const person = (id: string, name: string, extra: Partial<UserView> = {}): UserView => ({
   id,

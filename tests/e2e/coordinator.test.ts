@@ -5,7 +5,7 @@ import type { Notification } from '../../src/core/model';
 import { importCsv, NUMBERS } from '../server/lifecycle.scenario';
 import { launchBrowser } from './support/browser';
 import { startGateway, type RunningGateway } from './support/gateway';
-import { back, fill, login, onPage, seeText, snap, tap, type Session } from './support/pages';
+import { back, fill, login, onPage, seeText, snap, tap, type Session, confirmDialog, seeToast } from './support/pages';
 
 // The office coordinator presses a unit (催办) from the suggestion's page, and the unit's handler
 // finds the reminder in his inbox. Daytime clock, so quiet hours do not hold the message.
@@ -97,13 +97,19 @@ describe('催办 in the mini-program', () => {
     await tap(office, '#disclose-mode-full');
     await snap(office, 'coordinator-disclose');
     await tap(office, '#disclose-submit');
+    expect(await confirmDialog(office)).toContain('公众无需登录即可');
+    await seeToast(office, '已公开');
     await onPage(office, 'pages/work/detail/index');
     await seeText(office, '已公开', '#suggestion-status');
 
-    await tap(office, '#disclose-btn');
+    // Archiving has its own button, not a second 统一公开.
+    await seeText(office, '统一归档', '#archive-btn');
+    await tap(office, '#archive-btn');
     await onPage(office, 'pages/office/disclose/index');
     await seeText(office, '现在的决定：全文公开', '#disclosure-now');
     await tap(office, '#archive-submit');
+    expect(await confirmDialog(office)).toContain('不能再修改');
+    await seeToast(office, '已归档');
     await onPage(office, 'pages/work/detail/index');
     await seeText(office, '已归档', '#suggestion-status');
     await back(office);

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import type { Commitment, Contact, Feedback, Reply, Subscription, Task } from '../../src/core/model';
 import { launchBrowser } from './support/browser';
 import { startGateway, type RunningGateway } from './support/gateway';
-import { back, fill, login, onPage, seeText, settle, snap, tap, textOf, textsOf, visible, type Session } from './support/pages';
+import { back, fill, login, onPage, seeText, settle, snap, tap, textOf, textsOf, visible, type Session, confirmDialog, seeToast } from './support/pages';
 
 // Issue 5 in a phone-sized headless Chromium on the H5 build, against the real local gateway and its
 // SQLite file: every step is a tap or a keystroke of the person whose job it is; what was stored is
@@ -176,6 +176,8 @@ describe('a suggestion worked on in the mini-program', () => {
     await onPage(leader, 'pages/work/review/index');
     await snap(leader, 'sign', '#sign-submit');
     await tap(leader, '#sign-submit');
+    expect(await confirmDialog(leader)).toContain('签发后答复即正式送达代表，不能撤回或修改');
+    await seeToast(leader, '答复已签发');
     await onPage(leader, 'pages/work/detail/index');
     expect(await settle(() => taskState(leader, CARE.task), '已答复')).toBe('已答复');
     await seeText(leader, '已签发（吴国栋）', '#replies');
@@ -221,6 +223,8 @@ describe('a suggestion worked on in the mini-program', () => {
 
     await fill(deputy, 'rate-reasons', '社区托育点仍然太少，答复没有给出建设时间表。');
     await tap(deputy, '#feedback-submit');
+    expect(await confirmDialog(deputy)).toContain('承办单位将按规定重新办理并再次答复您');
+    await seeToast(deputy, '评价已提交');
     await onPage(deputy, 'pages/work/detail/index');
     await seeText(deputy, '办理态度：基本满意；办理结果：不满意', '#feedback');
     await seeText(deputy, '理由：社区托育点仍然太少，答复没有给出建设时间表。', '#feedback');
@@ -303,6 +307,7 @@ describe('a suggestion worked on in the mini-program', () => {
     await tap(leader, '#sign-btn');
     await onPage(leader, 'pages/work/review/index');
     await tap(leader, '#sign-submit');
+    await confirmDialog(leader);
     await onPage(leader, 'pages/work/detail/index');
     expect(await settle(() => taskState(leader, CARE.task), '已答复')).toBe('已答复');
 
@@ -317,6 +322,7 @@ describe('a suggestion worked on in the mini-program', () => {
     await tap(deputy, '#rate-attitude-satisfied');
     await tap(deputy, '#rate-result-satisfied');
     await tap(deputy, '#feedback-submit');
+    expect(await confirmDialog(deputy)).toContain('本次办理将就此办结');
     await onPage(deputy, 'pages/work/detail/index');
     expect(await settle(() => taskState(deputy, CARE.task), '已办结')).toBe('已办结');
     await snap(deputy, 'deputy-detail-closed', '#feedback');
@@ -347,6 +353,8 @@ describe('a suggestion worked on in the mini-program', () => {
     await snap(page, 'deputy-detail-timeline', '#timeline');
 
     await tap(page, '#contacts .confirm-contact-btn');
+    expect(await confirmDialog(page)).toContain('确认后不能撤销');
+    await seeToast(page, '已确认');
     await seeText(page, '代表已确认', '#contacts');
     await seeText(page, '李秀英 代表确认面复记录', '#timeline');
     expect(storedWhere<Contact>('contacts', BUS.task)[0]?.deputyConfirmedAt).toBeDefined();

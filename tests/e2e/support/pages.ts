@@ -119,3 +119,21 @@ export async function settle<T>(read: () => Promise<T>, expected: T, timeout = W
   }
   return value;
 }
+
+/**
+ * Answers the confirmation dialog of an irreversible step as the person would: reads it (returned,
+ * whitespace-collapsed, for the test to check the consequences it states) and taps its confirm button.
+ */
+export async function confirmDialog(page: Page): Promise<string> {
+  const dialog = page.locator('.taro__modal').filter({ visible: true }).first();
+  await dialog.waitFor({ state: 'visible', timeout: WAIT });
+  const text = (await dialog.innerText()).replace(/\s+/g, ' ').trim();
+  await dialog.locator('.taro-model__confirm').click();
+  await dialog.waitFor({ state: 'hidden', timeout: WAIT });
+  return text;
+}
+
+/** Waits for the success message (a toast) with this text. */
+export async function seeToast(page: Page, text: string): Promise<void> {
+  await page.locator('.taro__toast').filter({ visible: true, hasText: text }).first().waitFor({ state: 'visible', timeout: WAIT });
+}

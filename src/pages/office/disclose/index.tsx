@@ -10,11 +10,19 @@ import type { DisclosureMode } from '../../../core/model';
 import { useAction } from '../../../hooks/use-action';
 import { useSuggestion } from '../../../hooks/use-suggestion';
 import { ChoiceField, FormError, SubmitButton, TextField } from '../../../components/fields';
+import { announce, confirmStep } from '../../../components/confirm';
 import { QueryView } from '../../../components/query-view';
 import { Screen } from '../../../components/screen';
 import { finish } from '../../routes';
 
 const MODES: DisclosureMode[] = ['full', 'summary', 'none'];
+
+/** What each decision means for the public, said before it is made. */
+const DISCLOSE_CONSEQUENCES: Record<DisclosureMode, string> = {
+  full: '公众无需登录即可在“建议办理结果公开”中看到建议全文、答复全文和代表评价（电话等个人信息一律不公开）。归档前可以改变公开方式。',
+  summary: '公众只能看到您填写的摘要和代表评价，建议全文和答复全文不公开。归档前可以改变公开方式。',
+  none: '这件建议和答复都不对外公开，公众看不到。归档前可以改变决定。',
+};
 
 function DiscloseForm({ detail, onDone }: { detail: SuggestionDetail; onDone: () => void }) {
   const [mode, setMode] = useState<DisclosureMode | null>(detail.disclosure?.mode ?? null);
@@ -25,6 +33,8 @@ function DiscloseForm({ detail, onDone }: { detail: SuggestionDetail; onDone: ()
   const submit = async () => {
     if (!mode) return setProblem('请选择公开方式');
     setProblem(null);
+    const go = await confirmStep({ title: '确认统一公开？', consequence: DISCLOSE_CONSEQUENCES[mode], confirmText: '确认公开' });
+    if (!go) return;
     const response = await action.run({
       suggestionId: detail.id,
       version: detail.version,
@@ -32,7 +42,10 @@ function DiscloseForm({ detail, onDone }: { detail: SuggestionDetail; onDone: ()
       ...(mode === 'summary' ? { summary: summary.trim() } : {}),
       ...(mode !== 'full' ? { reason: reason.trim() } : {}),
     });
-    if (response.ok) onDone();
+    if (response.ok) {
+      announce(mode === 'none' ? '已决定不公开' : '已公开');
+      onDone();
+    }
   };
   return (
     <View className="section">
@@ -55,8 +68,17 @@ function DiscloseForm({ detail, onDone }: { detail: SuggestionDetail; onDone: ()
 function ArchiveButton({ detail, onDone }: { detail: SuggestionDetail; onDone: () => void }) {
   const action = useAction('suggestions.archive');
   const archive = async () => {
+    const go = await confirmStep({
+      title: '确认统一归档？',
+      consequence: '归档后，这件建议的全部记录（答复、评价、公开决定）都只能查看，不能再修改，也不能再改变公开方式。',
+      confirmText: '确认归档',
+    });
+    if (!go) return;
     const response = await action.run({ suggestionId: detail.id, version: detail.version });
-    if (response.ok) onDone();
+    if (response.ok) {
+      announce('已归档');
+      onDone();
+    }
   };
   return (
     <View className="section">

@@ -68,9 +68,14 @@ export function DetailView({ id, refreshKey = 0 }: { id: string; refreshKey?: nu
                   {detail.tasks.length === 0 ? '交办' : '增加承办单位（另行交办）'}
                 </Button>
               ) : null}
-              {detail.allowedActions.includes('suggestions.disclose') || detail.allowedActions.includes('suggestions.archive') ? (
+              {detail.allowedActions.includes('suggestions.disclose') ? (
                 <Button className="btn btn-default" id="disclose-btn" onClick={() => open(routes.disclose(detail.id))}>
-                  {detail.allowedActions.includes('suggestions.disclose') ? '统一公开' : '统一归档'}
+                  统一公开
+                </Button>
+              ) : null}
+              {detail.allowedActions.includes('suggestions.archive') ? (
+                <Button className="btn btn-default" id="archive-btn" onClick={() => open(routes.disclose(detail.id))}>
+                  统一归档
                 </Button>
               ) : null}
               <View className="section">

@@ -7,6 +7,7 @@ import { AttachmentList } from '../attachments/attachment-list';
 import { openFile } from '../../../components/open-file';
 import { FormError } from '../../../components/fields';
 import { formatDate, formatTime } from '../../../components/format';
+import { announce, confirmStep } from '../../../components/confirm';
 
 /** 答复函: the letter made on signature, opened through a link made for the caller. */
 function LetterButton({ taskId }: { taskId: string }) {
@@ -117,7 +118,20 @@ function ContactItem({ contact, canConfirm, onChanged, files }: { contact: Conta
         <Button
           className="btn btn-primary confirm-contact-btn"
           disabled={confirm.pending || undefined}
-          onClick={() => void confirm.run({ contactId: contact.id }).then((r) => r.ok && onChanged())}
+          onClick={() =>
+            void confirmStep({
+              title: '确认这次面复记录属实？',
+              consequence: '确认后表示您认可记录中的时间、方式、参加人员和内容属实，确认后不能撤销。',
+              confirmText: '确认属实',
+            }).then(async (go) => {
+              if (!go) return;
+              const r = await confirm.run({ contactId: contact.id });
+              if (r.ok) {
+                announce('已确认');
+                onChanged();
+              }
+            })
+          }
         >
           确认此记录属实
         </Button>

@@ -9,6 +9,7 @@ import type { Rating } from '../../../core/model';
 import { RATING_LABELS } from '../../../core/labels';
 import { useAction } from '../../../hooks/use-action';
 import { ChoiceField, FormError, SubmitButton, TextField, type Choice } from '../../../components/fields';
+import { announce, confirmStep } from '../../../components/confirm';
 import { TaskFormFrame } from '../../../components/task-form-frame';
 import { Feedbacks, Replies } from '../detail/record-sections';
 import { finish } from '../../routes';
@@ -29,6 +30,14 @@ function FeedbackForm({ detail, task, onDone }: { detail: SuggestionDetail; task
   const submit = async () => {
     if (attitude === null || result === null) return setProblem('请对办理态度和办理结果分别作出评价');
     setProblem(null);
+    const go = await confirmStep({
+      title: '确认提交评价？',
+      consequence: unsatisfied
+        ? '评价提交后不能修改。您选择了“不满意”，承办单位将按规定重新办理并再次答复您（最后一轮仍不满意的，按不满意办结）。'
+        : '评价提交后不能修改，这件建议的本次办理将就此办结。',
+      confirmText: '提交评价',
+    });
+    if (!go) return;
     const response = await action.run({
       taskId: task.id,
       attitude,
@@ -36,7 +45,10 @@ function FeedbackForm({ detail, task, onDone }: { detail: SuggestionDetail; task
       reasons: reasons.trim() || undefined,
       coSignerViews: views.trim() || undefined,
     });
-    if (response.ok) onDone();
+    if (response.ok) {
+      announce('评价已提交');
+      onDone();
+    }
   };
 
   return (

@@ -6,6 +6,7 @@ import { useRouter } from '@tarojs/taro';
 import type { SuggestionDetail, TaskView } from '../../../contract';
 import { useAction } from '../../../hooks/use-action';
 import { FormError, SubmitButton, TextField } from '../../../components/fields';
+import { announce, confirmStep } from '../../../components/confirm';
 import { Empty } from '../../../components/state-views';
 import { TaskFormFrame } from '../../../components/task-form-frame';
 import { Opinions, Replies } from '../detail/record-sections';
@@ -26,8 +27,17 @@ function ReviewForm({ detail, task, onDone }: { detail: SuggestionDetail; task: 
   };
   const signReply = async () => {
     setProblem(null);
+    const go = await confirmStep({
+      title: '确认签发答复？',
+      consequence: '签发后答复即正式送达代表，不能撤回或修改；代表将收到通知，并对办理情况作出评价。',
+      confirmText: '确认签发',
+    });
+    if (!go) return;
     const response = await sign.run({ taskId: task.id, version: task.version, note: comment.trim() || undefined });
-    if (response.ok) onDone();
+    if (response.ok) {
+      announce('答复已签发');
+      onDone();
+    }
   };
 
   return (
