@@ -15,7 +15,11 @@ export async function confirmStep({ title, consequence, confirmText }: Confirmat
   return answer.confirm;
 }
 
-/** The success message after a step (it stays while the page goes back). */
-export function announce(text: string): void {
-  void Taro.showToast({ title: text, icon: 'success', duration: 2500 });
+/** How long a success message stays before the page moves on (a toast closes when the page changes). */
+export const successPause = { ms: 1500 };
+
+/** The success message after a step; resolves once the person has had time to read it. */
+export async function announce(text: string): Promise<void> {
+  void Taro.showToast({ title: text, icon: 'success', duration: successPause.ms + 500 });
+  await new Promise((resolve) => setTimeout(resolve, successPause.ms));
 }

@@ -16,3 +16,6 @@ afterEach(() => {
   global.showModal.mockRestore();
   global.showToast.mockRestore();
 });
+
+// The pause after a success message is for people; tests move on at once.
+require('../../src/components/confirm').successPause.ms = 0;

@@ -125,7 +125,7 @@ export async function settle<T>(read: () => Promise<T>, expected: T, timeout = W
  * whitespace-collapsed, for the test to check the consequences it states) and taps its confirm button.
  */
 export async function confirmDialog(page: Page): Promise<string> {
-  const dialog = page.locator('.taro__modal').filter({ visible: true }).first();
+  const dialog = page.locator('.taro__modal .taro-modal__content').filter({ visible: true }).first();
   await dialog.waitFor({ state: 'visible', timeout: WAIT });
   const text = (await dialog.innerText()).replace(/\s+/g, ' ').trim();
   await dialog.locator('.taro-model__confirm').click();
@@ -135,5 +135,5 @@ export async function confirmDialog(page: Page): Promise<string> {
 
 /** Waits for the success message (a toast) with this text. */
 export async function seeToast(page: Page, text: string): Promise<void> {
-  await page.locator('.taro__toast').filter({ visible: true, hasText: text }).first().waitFor({ state: 'visible', timeout: WAIT });
+  await page.locator('.taro__toast *').filter({ visible: true, hasText: text }).first().waitFor({ state: 'visible', timeout: WAIT });
 }

@@ -43,7 +43,7 @@ function DiscloseForm({ detail, onDone }: { detail: SuggestionDetail; onDone: ()
       ...(mode !== 'full' ? { reason: reason.trim() } : {}),
     });
     if (response.ok) {
-      announce(mode === 'none' ? '已决定不公开' : '已公开');
+      await announce(mode === 'none' ? '已决定不公开' : '已公开');
       onDone();
     }
   };
@@ -76,7 +76,7 @@ function ArchiveButton({ detail, onDone }: { detail: SuggestionDetail; onDone: (
     if (!go) return;
     const response = await action.run({ suggestionId: detail.id, version: detail.version });
     if (response.ok) {
-      announce('已归档');
+      await announce('已归档');
       onDone();
     }
   };

@@ -5,6 +5,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useAction } from '../../../hooks/use-action';
 import { FormError, SubmitButton, TextField } from '../../../components/fields';
+import { announce } from '../../../components/confirm';
 import { Screen } from '../../../components/screen';
 import { routes } from '../../routes';
 
@@ -17,7 +18,7 @@ export function SetupView({ onDone }: { onDone: () => void }) {
     setProblem(null);
     const response = await action.run({ name: name.trim() });
     if (response.ok) {
-      void Taro.showToast({ title: '已创建管理员', icon: 'success' });
+      await announce('已创建管理员');
       onDone();
     }
   };

@@ -127,7 +127,7 @@ function ContactItem({ contact, canConfirm, onChanged, files }: { contact: Conta
               if (!go) return;
               const r = await confirm.run({ contactId: contact.id });
               if (r.ok) {
-                announce('已确认');
+                await announce('已确认');
                 onChanged();
               }
             })

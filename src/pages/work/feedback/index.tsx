@@ -46,7 +46,7 @@ function FeedbackForm({ detail, task, onDone }: { detail: SuggestionDetail; task
       coSignerViews: views.trim() || undefined,
     });
     if (response.ok) {
-      announce('评价已提交');
+      await announce('评价已提交');
       onDone();
     }
   };

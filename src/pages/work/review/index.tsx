@@ -35,7 +35,7 @@ function ReviewForm({ detail, task, onDone }: { detail: SuggestionDetail; task: 
     if (!go) return;
     const response = await sign.run({ taskId: task.id, version: task.version, note: comment.trim() || undefined });
     if (response.ok) {
-      announce('答复已签发');
+      await announce('答复已签发');
       onDone();
     }
   };

@@ -1,0 +1,177 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromePath } from './support/browser';
+import { startGateway, type RunningGateway } from './support/gateway';
+import { PHONE, snap, visible } from './support/pages';
+
+// Every page at the standard text size and at the largest, in a real Chromium whose own text-size
+// setting is changed (the profile's default font size: 16 px standard, 24 px = Chrome's "very large"),
+// which the H5 app follows. At the standard size no text is smaller than 17 px; at the largest no tag,
+// date or number wraps inside itself (its height stays one line), and a suggestion's first screen still
+// shows its title and state. Each page is saved as <name>-standard.png and <name>-largest.png.
+jest.setTimeout(600_000);
+
+const SIZES = { standard: 16, largest: 24 } as const;
+type Size = keyof typeof SIZES;
+
+interface Visit {
+  name: string;
+  as?: string; // demo user's openid; none = the public
+  url: string;
+}
+
+const VISITS: Visit[] = [
+  { name: 'page-public-list', url: '/#/pages/public/list/index' },
+  { name: 'page-public-reply', url: '/#/pages/public/reply/index?id=sug-nev' },
+  { name: 'page-home-deputy', as: 'demo-deputy', url: '/#/pages/index/index' },
+  { name: 'page-detail-deputy', as: 'demo-deputy', url: '/#/pages/work/detail/index?id=sug-charging' },
+  { name: 'page-messages', as: 'demo-deputy', url: '/#/pages/account/messages/index' },
+  { name: 'page-bind', as: 'demo-deputy', url: '/#/pages/account/bind/index' },
+  { name: 'page-home-handler', as: 'demo-handler', url: '/#/pages/index/index' },
+  { name: 'page-detail-handler', as: 'demo-handler', url: '/#/pages/work/detail/index?id=sug-charging' },
+  { name: 'page-contact', as: 'demo-handler', url: '/#/pages/work/contact/index?id=sug-charging&taskId=sug-charging-task-1' },
+  { name: 'page-draft', as: 'demo-handler', url: '/#/pages/work/draft/index?id=sug-charging&taskId=sug-charging-task-1' },
+  { name: 'page-request-extension', as: 'demo-handler', url: '/#/pages/work/request/index?id=sug-charging&taskId=sug-charging-task-1&kind=extension' },
+  { name: 'page-opinion', as: 'demo-handler', url: '/#/pages/work/opinion/index?id=sug-community-care&taskId=sug-community-care-task-2' },
+  { name: 'page-home-reviewer', as: 'demo-reviewer', url: '/#/pages/index/index' },
+  { name: 'page-review', as: 'demo-reviewer', url: '/#/pages/work/review/index?id=sug-elderly-care&taskId=sug-elderly-care-task-1' },
+  { name: 'page-home-leader', as: 'demo-leader', url: '/#/pages/index/index' },
+  { name: 'page-sign', as: 'demo-leader', url: '/#/pages/work/review/index?id=sug-childcare&taskId=sug-childcare-task-1' },
+  { name: 'page-home-coordinator', as: 'demo-coordinator', url: '/#/pages/index/index' },
+  { name: 'page-detail-coordinator', as: 'demo-coordinator', url: '/#/pages/work/detail/index?id=sug-nev' },
+  { name: 'page-assign', as: 'demo-coordinator', url: '/#/pages/office/assign/index?id=sug-floodplain' },
+  { name: 'page-urge', as: 'demo-coordinator', url: '/#/pages/office/decide/index?id=sug-canteen&taskId=sug-canteen-task-1&kind=urge' },
+  { name: 'page-disclose', as: 'demo-coordinator', url: '/#/pages/office/disclose/index?id=sug-nev' },
+  { name: 'page-ledger', as: 'demo-coordinator', url: '/#/pages/office/ledger/index' },
+  { name: 'page-stats', as: 'demo-coordinator', url: '/#/pages/office/stats/index' },
+  { name: 'page-import', as: 'demo-coordinator', url: '/#/pages/office/import/index' },
+  { name: 'page-roster', as: 'demo-admin', url: '/#/pages/roster/index/index' },
+  { name: 'page-person', as: 'demo-admin', url: '/#/pages/roster/person/index?id=user-deputy-zhang' },
+  { name: 'page-deputy-import', as: 'demo-admin', url: '/#/pages/roster/import/index' },
+];
+
+/** A Chromium profile whose text size setting is `px` (what the reader sets in the browser). */
+async function browserAt(px: number): Promise<{ context: BrowserContext; dir: string }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'jyt-text-'));
+  mkdirSync(path.join(dir, 'Default'));
+  writeFileSync(path.join(dir, 'Default', 'Preferences'), JSON.stringify({ webkit: { webprefs: { default_font_size: px } } }));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: chromePath(),
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
+    viewport: PHONE,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  return { context, dir };
+}
+
+interface Finding {
+  what: string;
+  value: number;
+}
+
+/** Visible text smaller than `min` px. */
+function smallText(page: Page, min: number): Promise<Finding[]> {
+  return page.evaluate((floor) => {
+    const out: { what: string; value: number }[] = [];
+    for (const el of Array.from(document.querySelectorAll('.screen *'))) {
+      const own = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
+      const r = el.getBoundingClientRect();
+      if (!own || r.width === 0 || r.height === 0) continue;
+      const size = parseFloat(getComputedStyle(el).fontSize);
+      if (size < floor - 0.01) out.push({ what: `${el.className}「${(el.textContent ?? '').trim().slice(0, 12)}」`, value: size });
+    }
+    return out;
+  }, min);
+}
+
+/** Tags, dates and figures taller than one line: they wrapped inside themselves. */
+function wrappedInside(page: Page): Promise<Finding[]> {
+  return page.evaluate(() => {
+    const out: { what: string; value: number }[] = [];
+    const selector = '.tag, .nowrap, .card-number, .days-left, .step, .bind-code-group';
+    for (const el of Array.from(document.querySelectorAll(selector))) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || !el.closest('.screen')) continue;
+      const style = getComputedStyle(el);
+      const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.6;
+      const chrome = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom) + parseFloat(style.borderTopWidth) + parseFloat(style.borderBottomWidth);
+      const lines = (r.height - chrome) / line;
+      if (lines > 1.5) out.push({ what: `${el.className}「${(el.textContent ?? '').trim().slice(0, 16)}」`, value: Math.round(lines * 10) / 10 });
+    }
+    return out;
+  });
+}
+
+describe('every page at the standard and the largest text size', () => {
+  let gw: RunningGateway;
+
+  beforeAll(async () => {
+    gw = await startGateway({ SWEEP_INTERVAL_MS: '0', APP_NOW: '2026-11-27T10:00:00+08:00', APP_CLOCK: 'frozen' });
+  });
+  afterAll(async () => {
+    await gw?.stop();
+  });
+
+  async function tour(size: Size): Promise<{ small: Finding[]; wrapped: Finding[]; base: number[]; firstScreen: string[] }> {
+    const { context, dir } = await browserAt(SIZES[size]);
+    const page = await context.newPage();
+    const small: Finding[] = [];
+    const wrapped: Finding[] = [];
+    const base: number[] = [];
+    const firstScreen: string[] = [];
+    let who: string | undefined;
+    try {
+      for (const visit of VISITS) {
+        if (visit.as !== who) {
+          if (visit.as) {
+            await page.goto(new URL('/dev/login', gw.url).toString());
+            await page.click(`#login-${visit.as}`);
+            await page.waitForURL((u) => !u.pathname.startsWith('/dev/'));
+          } else {
+            await context.clearCookies();
+          }
+          who = visit.as;
+        }
+        await page.goto(new URL(visit.url, gw.url).toString());
+        const screen = await visible(page, '.screen');
+        await page.waitForFunction(() => !Array.from(document.querySelectorAll('#state-loading')).some((e) => e.getBoundingClientRect().height > 0), undefined, { timeout: 20_000 });
+        base.push(parseFloat(await screen.evaluate((el) => getComputedStyle(el).fontSize)));
+        await snap(page, `${visit.name}-${size}`);
+        if (size === 'standard') small.push(...(await smallText(page, 17)).map((f) => ({ ...f, what: `${visit.name}: ${f.what}` })));
+        if (size === 'largest') {
+          wrapped.push(...(await wrappedInside(page)).map((f) => ({ ...f, what: `${visit.name}: ${f.what}` })));
+          if (visit.url.includes('work/detail')) {
+            const shown = await page.evaluate(() =>
+              ['#suggestion-status', '#suggestion-title'].every((s) => {
+                const el = Array.from(document.querySelectorAll(s)).find((e) => e.getBoundingClientRect().height > 0);
+                return el !== undefined && el.getBoundingClientRect().bottom <= window.innerHeight;
+              }),
+            );
+            if (!shown) firstScreen.push(visit.name);
+          }
+        }
+      }
+    } finally {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return { small, wrapped, base, firstScreen };
+  }
+
+  it('at the standard size: the base follows the browser (18 px) and no text is below 17 px', async () => {
+    const { small, base } = await tour('standard');
+    expect(new Set(base)).toEqual(new Set([18]));
+    expect(small).toEqual([]);
+  });
+
+  it('at the largest size: the base follows the browser (27 px), nothing wraps inside a tag, date or number, and a suggestion opens on its title and state', async () => {
+    const { wrapped, base, firstScreen } = await tour('largest');
+    expect(new Set(base)).toEqual(new Set([27]));
+    expect(wrapped).toEqual([]);
+    expect(firstScreen).toEqual([]);
+  });
+});
