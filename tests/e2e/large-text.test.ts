@@ -139,7 +139,8 @@ describe('every page at the standard and the largest text size', () => {
         await page.goto(new URL(visit.url, gw.url).toString());
         const screen = await visible(page, '.screen');
         await page.waitForFunction(() => !Array.from(document.querySelectorAll('#state-loading')).some((e) => e.getBoundingClientRect().height > 0), undefined, { timeout: 20_000 });
-        base.push(parseFloat(await screen.evaluate((el) => getComputedStyle(el).fontSize)));
+        // The base size the app chose for this page (set on its root, which every size is relative to).
+        base.push(parseFloat(await screen.evaluate((el) => (el as HTMLElement).style.fontSize)));
         await snap(page, `${visit.name}-${size}`);
         if (size === 'standard') small.push(...(await smallText(page, 17)).map((f) => ({ ...f, what: `${visit.name}: ${f.what}` })));
         if (size === 'largest') {
