@@ -19,6 +19,8 @@ export interface ServerDeps {
   /** Who reports in the annual summary when its scope is the whole deployment (e.g. 市发展改革委). */
   officeName: string;
   log: (message: string, error: unknown) => void;
+  /** users.firstAdmin is open (local start without demo data only; see createApi). */
+  firstAdminInApp?: boolean;
 }
 
 /** public: no login; identity: an openid, bound or not; user: a bound user. */

@@ -100,7 +100,7 @@ describe("a reviewer's and a leader's queues", () => {
   });
 
   it('keeps a reply held up for want of a 面复 in the leader\'s queue, saying why, and names the deadline by its kind', async () => {
-    server.on('me', staff(['leader'], ['单位负责人']));
+    server.on('me', staff(['leader'], ['单位负责人'], ['signQueue']));
     const reason = '需先登记面复记录（与代表见面、座谈或走访），才能签发答复';
     server.on(
       'tasks.mine',

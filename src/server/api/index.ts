@@ -24,6 +24,12 @@ export interface ApiDeps {
   officeName?: string;
   /** Where unexpected failures are logged; default console.error. */
   log?: (message: string, error: unknown) => void;
+  /**
+   * Whether the first administrator may be created from the app (users.firstAdmin) while there is none:
+   * only the local gateway started empty (DEMO_DATA=0) says so. In the cloud the setup function does it,
+   * so that nobody on the internet can claim a new deployment before its owner.
+   */
+  firstAdminInApp?: boolean;
 }
 
 export interface ApiEvent {
@@ -55,6 +61,7 @@ export function createApi(input: ApiDeps): Api {
     reminderConfig,
     officeName: input.officeName?.trim() || '本机关',
     log: input.log ?? ((message, error) => console.error(message, error)),
+    firstAdminInApp: input.firstAdminInApp === true,
   };
 
   return async (event, ctx) => {

@@ -46,7 +46,7 @@ export const getMe = defineUseCase({
   schema: z.object({}) as unknown as z.ZodType<Empty>,
   run: async (_data, ctx) => {
     const me = await meOf(ctx.deps.store, ctx.user, ctx.now);
-    if (!me.bound && !(await hasAdmin(ctx.deps.store))) return { ...me, firstAdminOpen: true };
+    if (!me.bound && ctx.deps.firstAdminInApp && !(await hasAdmin(ctx.deps.store))) return { ...me, firstAdminOpen: true };
     const templates = subscribeTemplateIds(ctx.deps.reminderConfig);
     const withCount = ctx.user ? { ...me, unreadMessages: await unreadCount(ctx.deps.store, ctx.user.id) } : me;
     return me.bound && templates.length > 0 ? { ...withCount, subscribeTemplateIds: templates.slice(0, 3) } : withCount;

@@ -8,7 +8,8 @@ import { AppError } from '../../core/errors';
 import type { User } from '../../core/model';
 import { authorize } from '../permissions';
 import { MAX_IMPORT_BYTES, readImportFile } from '../import/read-file';
-import { caller, defineUseCase, event, newId } from '../use-case';
+import { newId } from '../ports/ids';
+import { caller, defineUseCase, event } from '../use-case';
 import { problemsMessage } from './import-suggestions';
 
 const ACTION = 'users.import';

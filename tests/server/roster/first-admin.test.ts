@@ -6,9 +6,9 @@ import { openSqliteStore } from '../../../src/server/adapters/sqlite/sqlite.stor
 const NOW = '2026-12-01T02:00:00.000Z';
 
 describe('the first administrator', () => {
-  const open = () => {
+  const open = (firstAdminInApp = true) => {
     const store = openSqliteStore(':memory:');
-    const api = createApi({ store, clock: { now: () => NOW }, log: () => undefined });
+    const api = createApi({ store, clock: { now: () => NOW }, log: () => undefined, firstAdminInApp });
     return { store, call: (openid: string | undefined, action: string, data: unknown = {}) => api({ action, data }, openid ? { openid } : {}) };
   };
 
@@ -31,6 +31,16 @@ describe('the first administrator', () => {
     expect(later.ok && later.data).not.toHaveProperty('firstAdminOpen');
     // The new administrator can start the roster.
     expect(await call('wx-first', 'units.upsert', { name: '市发展改革委' })).toMatchObject({ ok: true });
+    store.close();
+  });
+
+  it('is not offered where the deployment does not open it (the cloud, whose setup step creates the administrator)', async () => {
+    const { store, call } = open(false);
+    const me = await call('wx-first', 'me');
+    expect(me.ok && me.data).not.toHaveProperty('firstAdminOpen');
+    const before = store.dump();
+    expect(await call('wx-first', 'users.firstAdmin', { name: '张主任' })).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
+    expect(store.dump()).toBe(before);
     store.close();
   });
 
