@@ -114,6 +114,25 @@ describe('the roster', () => {
     expect(server.callsOf('users.upsert')[0]!.data).toMatchObject({ id: 'd1', version: 1, roles: ['deputy', 'admin'] });
   });
 
+  it('lists a person\'s codes not yet used and revokes one after asking', async () => {
+    let open = [{ id: 'bc1', userId: 'd1', userName: '王建华', roleLabels: ['代表'], issuedByName: '郑晓燕', issuedAt: '2026-12-01T02:00:00.000Z', expiresAt: '2026-12-04T02:00:00.000Z' }];
+    server.on('units.list', ok({ items: UNITS }));
+    server.on('users.list', ok({ items: [person('d1', '王建华')] }));
+    server.on('users.bindCodes', () => ok({ items: open }));
+    server.on('users.revokeBindCode', () => {
+      open = [];
+      return ok({ id: 'bc1', revokedAt: '2026-12-01T03:00:00.000Z' });
+    });
+    render(<PersonView id="d1" />);
+    expect(await screen.findByText('尚未使用的绑定码（1个）')).toBeTruthy();
+    expect(document.getElementById('open-code-bc1')!.textContent).toContain('郑晓燕发放于2026-12-01 10:00，有效期至2026-12-04 10:00');
+    choose('revoke-bc1');
+    await waitFor(() => expect(server.callsOf('users.revokeBindCode')).toHaveLength(1));
+    expect((Taro.showModal as unknown as jest.Mock).mock.calls[0][0]).toMatchObject({ title: '确认收回绑定码？' });
+    expect(server.callsOf('users.revokeBindCode')[0]!.data).toEqual({ id: 'bc1' });
+    await waitFor(() => expect(document.getElementById('open-codes')).toBeNull());
+  });
+
   it('groups a code for reading aloud, keeping separators the code already has', () => {
     expect(spokenGroups('84061937')).toEqual(['8406', '1937']);
     expect(spokenGroups('K7QM-2XH9-PD4R')).toEqual(['K7QM', '2XH9', 'PD4R']);

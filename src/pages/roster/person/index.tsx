@@ -11,6 +11,8 @@ import { useQuery } from '../../../hooks/use-query';
 import { FormError, SubmitButton, TextField } from '../../../components/fields';
 import { QueryView } from '../../../components/query-view';
 import { Screen } from '../../../components/screen';
+import { announce, confirmStep } from '../../../components/confirm';
+import { formatTime } from '../../../components/format';
 import { BindCodeCard } from './bind-code';
 
 const ROLES: Role[] = ['deputy', 'handler', 'reviewer', 'leader', 'coordinator', 'admin'];
@@ -99,9 +101,48 @@ function PersonForm({ user, units, onSaved }: { user?: UserView; units: UnitView
   );
 }
 
+/** The person's codes not yet used, each with 收回 (a code given to the wrong person, or lost). */
+function OpenCodes({ userId, refreshKey }: { userId: string; refreshKey: number }) {
+  const [revoked, setRevoked] = useState(0);
+  const query = useQuery('users.bindCodes', { userId }, refreshKey + revoked);
+  const revoke = useAction('users.revokeBindCode');
+  const revokeCode = async (id: string) => {
+    const go = await confirmStep({ title: '确认收回绑定码？', consequence: '收回后这个绑定码不能再用于绑定；如需绑定，请重新发放。', confirmText: '确认收回' });
+    if (!go) return;
+    const response = await revoke.run({ id });
+    if (response.ok) {
+      await announce('已收回');
+      setRevoked((n) => n + 1);
+    }
+  };
+  return (
+    <QueryView query={query}>
+      {({ items }) =>
+        items.length === 0 ? null : (
+          <View className="list" id="open-codes">
+            <View className="sub-title">尚未使用的绑定码（{items.length}个）</View>
+            {items.map((c) => (
+              <View key={c.id} className="card open-code" id={`open-code-${c.id}`}>
+                <View className="card-meta">
+                  {c.issuedByName}发放于<Text className="nowrap">{formatTime(c.issuedAt)}</Text>，有效期至<Text className="nowrap">{formatTime(c.expiresAt)}</Text>
+                </View>
+                <Button className="btn btn-warn" id={`revoke-${c.id}`} disabled={revoke.pending || undefined} onClick={() => void revokeCode(c.id)}>
+                  收回此绑定码
+                </Button>
+              </View>
+            ))}
+            <FormError message={revoke.error?.message} />
+          </View>
+        )
+      }
+    </QueryView>
+  );
+}
+
 function BindCodeSection({ user }: { user: UserView }) {
   const action = useAction('users.issueBindCode');
   const [code, setCode] = useState<BindCodeResult | null>(null);
+  const [issued, setIssued] = useState(0);
   if (user.bound) {
     return (
       <View className="notice" id="person-bound">
@@ -111,7 +152,10 @@ function BindCodeSection({ user }: { user: UserView }) {
   }
   const issue = async () => {
     const response = await action.run({ userId: user.id });
-    if (response.ok) setCode(response.data);
+    if (response.ok) {
+      setCode(response.data);
+      setIssued((n) => n + 1);
+    }
   };
   return (
     <View className="section">
@@ -119,6 +163,7 @@ function BindCodeSection({ user }: { user: UserView }) {
       {code ? <BindCodeCard name={user.name} code={code} /> : <View className="card-meta">{user.name}尚未绑定微信。发放绑定码后，请告知本人在小程序中输入。</View>}
       <FormError message={action.error?.message} />
       <SubmitButton id="bind-code-issue" text={code ? '重新发放绑定码' : '发放绑定码'} pending={action.pending} onClick={() => void issue()} kind="default" />
+      <OpenCodes userId={user.id} refreshKey={issued} />
     </View>
   );
 }
