@@ -26,9 +26,13 @@ describe('交办', () => {
     pending(['suggestions.assign']);
     server.on('suggestions.assign', ok({ taskIds: ['t1', 't2'] }));
     render(<AssignView suggestionId="s1" onDone={done} />);
-    await screen.findByText('市交通运输局');
+    await screen.findByText('＋ 市交通运输局');
     tap('确定交办');
-    expect(await screen.findByText('请至少为一个承办单位选择承办类别')).toBeTruthy();
+    expect(await screen.findByText('请至少选择一个承办单位并选择承办类别')).toBeTruthy();
+    choose('pick-u-drc');
+    choose('pick-u-jtj');
+    tap('确定交办');
+    expect(await screen.findByText('请为市发展改革委、市交通运输局选择承办类别')).toBeTruthy();
     choose('assign-u-drc-lead');
     choose('assign-u-jtj-co');
     await typeInto('assign-requirements', '请于三个月内面复代表');
@@ -48,11 +52,54 @@ describe('交办', () => {
     pending(['suggestions.assign']);
     server.on('suggestions.assign', fail('VALIDATION', '会办单位须与一个主办单位一同交办'));
     render(<AssignView suggestionId="s1" onDone={done} />);
-    await screen.findByText('市民政局');
+    await screen.findByText('＋ 市民政局');
+    choose('pick-u-mzj');
     choose('assign-u-mzj-co');
     tap('确定交办');
     expect(await screen.findByText('会办单位须与一个主办单位一同交办')).toBeTruthy();
     expect(done).not.toHaveBeenCalled();
+  });
+
+  it('finds 3 of 200 units by name, gives each its role, and can drop one again', async () => {
+    const units = Array.from({ length: 200 }, (_, i) => ({ id: `u${i}`, name: `第${i}区${i % 2 === 0 ? '交通运输局' : '民政局'}`, departments: [] }));
+    server.on('units.list', ok({ items: units }));
+    pending(['suggestions.assign']);
+    server.on('suggestions.assign', ok({ taskIds: ['a', 'b', 'c'] }));
+    render(<AssignView suggestionId="s1" onDone={done} />);
+    expect(await screen.findByText('选择承办单位（共200个单位）')).toBeTruthy();
+    expect(screen.getByText('另有170个单位，请输入名称查找')).toBeTruthy();
+    await typeInto('assign-search', '第17区');
+    choose('pick-u17');
+    await typeInto('assign-search', '第171区');
+    choose('pick-u171');
+    await typeInto('assign-search', '第4区');
+    choose('pick-u4');
+    await typeInto('assign-search', '第9区');
+    choose('pick-u9');
+    choose('unpick-u9');
+    choose('assign-u17-lead');
+    choose('assign-u171-co');
+    choose('assign-u4-co');
+    tap('确定交办');
+    await waitFor(() => expect(done).toHaveBeenCalled());
+    expect(server.callsOf('suggestions.assign')[0]!.data).toEqual({
+      suggestionId: 's1',
+      version: 1,
+      units: [
+        { unitId: 'u17', role: 'lead' },
+        { unitId: 'u171', role: 'co' },
+        { unitId: 'u4', role: 'co' },
+      ],
+    });
+  });
+
+  it('另行交办 shows who holds the suggestion already and does not offer those units again', async () => {
+    server.on('suggestions.get', ok(detail({ tasks: [task({ unitId: 'u-drc', unitName: '市发展改革委', roleLabel: '主办', stateLabel: '办理中' })], allowedActions: ['suggestions.assign'] as never })));
+    render(<AssignView suggestionId="s1" onDone={done} />);
+    expect(await screen.findByText('已交办的承办单位')).toBeTruthy();
+    expect(document.getElementById('assign-holders')!.textContent).toContain('市发展改革委（主办）· 办理中');
+    expect(document.getElementById('pick-u-drc')).toBeNull();
+    expect(document.getElementById('pick-u-jtj')).not.toBeNull();
   });
 
   it('offers no form to someone the server does not allow', async () => {

@@ -130,6 +130,7 @@ describe('催办 in the mini-program', () => {
     await seeText(office, '待交办', '#suggestion-status');
     await tap(office, '#assign-btn');
     await onPage(office, 'pages/office/assign/index');
+    await tap(office, '#pick-unit-fgw');
     await tap(office, '#assign-unit-fgw-sole');
     await fill(office, 'assign-requirements', '请一个月内与代表见面沟通');
     await snap(office, 'coordinator-assign', '#assign-submit');

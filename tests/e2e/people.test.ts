@@ -127,6 +127,38 @@ describe('with the demo data: onboarding and the 面复 rule', () => {
     await admin.context().close();
   });
 
+  it('the coordinator assigns a suggestion to 3 of 200 units, found by name, each with its role', async () => {
+    const { page: office, context } = await login(browser, gw.url, 'demo-coordinator');
+    // The roster grows to 200 units (the demo has 5): 195 district bureaus.
+    for (let i = 1; i <= 195; i += 1) {
+      const res = await context.request.post(new URL('/api/api', gw.url).toString(), {
+        data: { action: 'units.upsert', data: { name: `第${i}区${i % 3 === 0 ? '民政局' : i % 3 === 1 ? '交通运输局' : '水务局'}` } },
+      });
+      expect((await res.json()).ok).toBe(true);
+    }
+    await office.goto(new URL('/#/pages/office/assign/index?id=sug-floodplain', gw.url).toString());
+    await seeText(office, '选择承办单位（共200个单位）');
+    await fill(office, 'assign-search', '市水务局');
+    await tap(office, '#pick-unit-slj');
+    await fill(office, 'assign-search', '第7区交通');
+    await tap(office, '#assign-units .unit-pick');
+    await fill(office, 'assign-search', '第9区民政');
+    await tap(office, '#assign-units .unit-pick');
+    await tap(office, '#assign-unit-slj-lead');
+    const chosen = await textsOf(office, '#assign-chosen .field-label');
+    expect(chosen).toEqual(['市水务局', '第7区交通运输局', '第9区民政局']);
+    for (const id of await office.locator('#assign-chosen .field').filter({ visible: true }).evaluateAll((els) => els.map((e) => e.id))) {
+      if (id !== 'assign-unit-slj') await tap(office, `#${id}-co`);
+    }
+    await snap(office, 'assign-3-of-200', '#assign-submit');
+    await tap(office, '#assign-submit');
+    await onPage(office, 'pages/work/detail/index');
+    await seeText(office, '市水务局（主办）', '#tasks');
+    await seeText(office, '第7区交通运输局（会办）', '#tasks');
+    await seeText(office, '第9区民政局（会办）', '#tasks');
+    await context.close();
+  });
+
   it('a reply approved without a 面复 record: the leader sees why it cannot be signed, the handler that it waits for one', async () => {
     // 1006号 waits at 待签发; its only contact record is taken away, so no 面复 is recorded.
     const db = new Database(path.join(gw.dataDir, 'jianyitong.sqlite'));
