@@ -154,5 +154,6 @@ describe('every action × every caller', () => {
       store.close();
     }
     expect(failures).toEqual([]);
-  });
+    // One demo database per action: a minute leaves room for a busy machine.
+  }, 60_000);
 });

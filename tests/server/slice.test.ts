@@ -38,6 +38,7 @@ describe('the demo data and the slice actions', () => {
         user: { id: 'user-handler', name: '刘洋', roles: ['handler'], roleLabels: ['承办人'], unitId: 'unit-fgw', unitName: '市发展改革委' },
         capabilities: ['unitTasks', 'stats', 'ledger'],
         clock: { now: '2024-04-10T02:00:00.000Z', today: '2024-04-10', time: '10:00', year: 2024 },
+        unreadMessages: 0,
       },
     });
   });
