@@ -136,7 +136,9 @@ describe('with the demo data: onboarding and the 面复 rule', () => {
       });
       expect((await res.json()).ok).toBe(true);
     }
-    await office.goto(new URL('/#/pages/office/assign/index?id=sug-floodplain', gw.url).toString());
+    await office.goto(new URL('/#/pages/work/detail/index?id=sug-floodplain', gw.url).toString());
+    await tap(office, '#assign-btn');
+    await onPage(office, 'pages/office/assign/index');
     await seeText(office, '选择承办单位（共200个单位）');
     await fill(office, 'assign-search', '市水务局');
     await tap(office, '#pick-unit-slj');

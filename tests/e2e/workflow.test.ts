@@ -216,6 +216,7 @@ describe('a suggestion worked on in the mini-program', () => {
     await tap(deputy, '#rate-result-unsatisfied');
     await seeText(deputy, '不满意的理由（必填）');
     await tap(deputy, '#feedback-submit');
+    await confirmDialog(deputy);
     await seeText(deputy, '评价不满意时请填写理由', '#form-error');
     await snap(deputy, 'feedback-form-missing-reasons', '#feedback-submit');
     expect(storedWhere<Feedback>('feedback', CARE.task)).toHaveLength(0);
