@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import type { AssignUnitData, SuggestionDetail, UnitView } from '../../../contract';
+import type { SuggestionDetail, UnitView } from '../../../contract';
 import { UNIT_ROLE_LABELS } from '../../../core/labels';
 import type { UnitRole } from '../../../core/model';
 import { useAction } from '../../../hooks/use-action';
