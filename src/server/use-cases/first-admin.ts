@@ -3,7 +3,7 @@
 // allowed only while no administrator exists, for an unbound WeChat identity, audited, and only where
 // the composition root opens it (firstAdminInApp; in the cloud the setup function does this step). Every later person is
 // registered by the office and binds with a code.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FirstAdminData, MeResult } from '../../contract';
 import { AppError } from '../../core/errors';
 import type { User } from '../../core/model';

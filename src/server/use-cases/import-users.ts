@@ -2,7 +2,7 @@
 // 手机号), CSV or .xlsx. All or nothing: any bad row and nothing is written, every bad row reported
 // with its line and reasons; a deputy already registered (same name and 代表团) is left unchanged,
 // so importing the same file again changes nothing. Nobody is bound here: each binds with a code.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ImportUsersData, ImportUsersResult } from '../../contract';
 import { AppError } from '../../core/errors';
 import type { User } from '../../core/model';
