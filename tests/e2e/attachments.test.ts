@@ -36,6 +36,8 @@ describe('a photo of the 面复 record', () => {
     await onPage(handler, 'pages/work/detail/index');
     await tap(handler, `#task-card-${CARE.task} #contact-btn`);
     await onPage(handler, 'pages/work/contact/index');
+    // The form asks how the talk took place first (nothing is 面复 by default).
+    await tap(handler, '#contact-mode-visit');
     await fill(handler, 'contact-people', '王建华代表；基础设施发展处刘洋');
     await fill(handler, 'contact-notes', '到社区养老服务站现场查看，当面介绍办理进展。');
     await tap(handler, '#contact-submit');
