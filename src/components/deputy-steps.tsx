@@ -13,9 +13,13 @@ export function DeputySteps({ status, dates }: { status: SuggestionStatus; dates
         const css = i < done ? 'step step-done' : i === done ? 'step step-current' : 'step';
         const date = dates[i];
         return (
+          // The step may break between its name and its date at large text, never inside either.
           <Text key={name} className={css}>
-            {name}·{state}
-            {date ? ` ${date}` : ''}
+            <Text className="nowrap">
+              {name}·{state}
+            </Text>
+            {date ? ' ' : ''}
+            {date ? <Text className="nowrap">{date}</Text> : null}
           </Text>
         );
       })}

@@ -33,6 +33,7 @@ export interface LedgerRow {
   keySupervised: boolean;
   atRisk: boolean; // 临期: due within the policy's days, today included
   dueDate?: string; // the deadline in force (答复 / 会办意见 / 重新办理); absent when none
+  dueLabel?: string; // its name: 答复期限 / 会办意见期限 / 重新办理期限 …
   daysLeftText?: string; // 剩余 12 天 / 今日到期 / 已超期 3 天
 }
 export type LedgerListResult = Paged<LedgerRow>;

@@ -2,7 +2,7 @@
 // page from the ledger read model (src/server/ports/read-models.ts) with the filters of ledger.list.
 import type { LedgerQuery, LedgerRow } from '../contract';
 import { daysBetween } from '../core/calendar';
-import { RATING_LABELS, TASK_STATE_LABELS, UNIT_ROLE_LABELS } from '../core/labels';
+import { DEADLINE_KIND_LABELS, RATING_LABELS, TASK_STATE_LABELS, UNIT_ROLE_LABELS } from '../core/labels';
 import type { User } from '../core/model';
 import type { DeadlinePolicy } from '../core/policy';
 import { remainingDaysText } from '../core/reminders';
@@ -68,7 +68,7 @@ async function ledgerRow(d: LedgerRowDoc, today: string, atRiskDays: number, dir
     ...(d.closedAt ? { closedAt: d.closedAt } : {}),
     keySupervised: d.keySupervised,
     atRisk: due !== undefined && due >= today && daysBetween(today, due) <= atRiskDays,
-    ...(due ? { dueDate: due } : {}),
+    ...(due ? { dueDate: due, dueLabel: DEADLINE_KIND_LABELS[d.activeKind ?? 'reply'] } : {}),
     ...(daysText ? { daysLeftText: daysText } : {}),
   };
 }

@@ -191,7 +191,7 @@ describe('the suggestion detail page', () => {
     );
     render(<DetailView id="s1" />);
     expect(await screen.findByText('已列入明年计划。')).toBeTruthy();
-    expect(screen.getByText('B类（正在解决或列入计划）')).toBeTruthy();
+    expect(document.querySelector('.reply-class')!.textContent!.replace(/\u200b/g, '')).toBe('B类（正在解决或列入计划）');
     expect(screen.getByText('已签发（赵局长） 2026-04-01 10:00')).toBeTruthy();
     expect(screen.getByText('见面（面复）')).toBeTruthy();
     expect(screen.getByText('代表未确认')).toBeTruthy();

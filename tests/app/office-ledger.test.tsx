@@ -31,9 +31,20 @@ const row = (n: number, extra: Partial<LedgerRow> = {}): LedgerRow => ({
 });
 
 describe('the ledger (台账)', () => {
+  it('names the deadline in force by its kind, and calls only that one overdue', async () => {
+    // A 会办 task past its 会办意见期限 while the reply is due next year: never "答复期限：2027-01-23（已超期）".
+    server.on('ledger.list', ok({ items: [row(7, { roleLabel: '会办', replyDue: '2027-01-23', dueDate: '2026-11-01', dueLabel: '会办意见期限', overdue: true }), row(8, { dueDate: '2026-12-20', dueLabel: '答复期限', daysLeftText: '剩余 19 天' })], total: 2, page: 1, pageSize: 20 }));
+    render(<LedgerView />);
+    expect(await screen.findByText('共2项，已显示2项，其中已超期1项')).toBeTruthy();
+    const co = document.getElementById('ledger-t7')!.textContent!;
+    expect(co).toContain('会办意见期限：2026-11-01（已超期）');
+    expect(co).not.toContain('2027-01-23（已超期）');
+    expect(document.getElementById('ledger-t8')!.textContent).toContain('答复期限：2026-12-20（剩余 19 天）');
+  });
+
   it('shows each task with its facts in words, and marks the overdue ones', async () => {
     const held = server.hold('ledger.list');
-    server.on('ledger.list', ok({ items: [row(1, { overdue: true }), row(2, { responsibleName: '刘洋', faceToFace: true, replyClass: 'A', repliedAt: '2026-05-20T02:00:00.000Z', attitudeLabel: '满意', resultLabel: '基本满意' })], total: 2, page: 1, pageSize: 20 }));
+    server.on('ledger.list', ok({ items: [row(1, { overdue: true, dueDate: '2026-06-01', dueLabel: '答复期限' }), row(2, { responsibleName: '刘洋', faceToFace: true, replyClass: 'A', repliedAt: '2026-05-20T02:00:00.000Z', attitudeLabel: '满意', resultLabel: '基本满意' })], total: 2, page: 1, pageSize: 20 }));
     render(<LedgerView />);
     expect(screen.getByText('正在加载…')).toBeTruthy();
     held.release();

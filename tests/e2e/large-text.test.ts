@@ -92,10 +92,13 @@ function smallText(page: Page, min: number): Promise<Finding[]> {
 function wrappedInside(page: Page): Promise<Finding[]> {
   return page.evaluate(() => {
     const out: { what: string; value: number }[] = [];
-    const selector = '.tag, .nowrap, .card-number, .days-left, .step, .bind-code-group';
+    const selector = '.tag:not(.phrases), .nowrap, .card-number:not(.phrases), .days-left, .bind-code-group';
+    const screenRight = Math.min(window.innerWidth, ...Array.from(document.querySelectorAll('.screen')).map((s) => s.getBoundingClientRect().right || Infinity));
     for (const el of Array.from(document.querySelectorAll(selector))) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0 || !el.closest('.screen')) continue;
+      // Kept on one line but wider than the screen: it runs off the page instead.
+      if (r.right > screenRight + 1) out.push({ what: `overflow ${el.className}「${(el.textContent ?? '').trim().slice(0, 16)}」`, value: Math.round(r.right - screenRight) });
       const style = getComputedStyle(el);
       const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.6;
       const chrome = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom) + parseFloat(style.borderTopWidth) + parseFloat(style.borderBottomWidth);
@@ -136,6 +139,8 @@ describe('every page at the standard and the largest text size', () => {
           }
           who = visit.as;
         }
+        // A fresh document each time: a hash-only jump from the previous page may leave it in place.
+        await page.goto('about:blank');
         await page.goto(new URL(visit.url, gw.url).toString());
         const screen = await visible(page, '.screen');
         await page.waitForFunction(() => !Array.from(document.querySelectorAll('#state-loading')).some((e) => e.getBoundingClientRect().height > 0), undefined, { timeout: 20_000 });

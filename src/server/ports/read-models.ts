@@ -126,6 +126,8 @@ export interface LedgerRowDoc {
   replyDue: string; // the task's 答复期限
   /** The deadline in force (activeDeadline), NO_DUE when none (finished, returned, waiting for the deputy). */
   activeDue: string;
+  /** The kind of that deadline; absent in rows written before it was kept (read as the reply's). */
+  activeKind?: DeadlineKind;
   repliedAt?: string;
   closedAt?: string;
   replyClass: ReplyClass | 'none'; // the latest signed reply's class
@@ -314,6 +316,7 @@ export function project(records: SuggestionRecords): Projection {
       assignedAt: t.assignedAt,
       replyDue: t.due.reply,
       activeDue: activeDeadline(t)?.date ?? NO_DUE,
+      ...(activeDeadline(t) ? { activeKind: activeDeadline(t)!.kind } : {}),
       ...(t.repliedAt ? { repliedAt: t.repliedAt } : {}),
       ...(t.closedAt ? { closedAt: t.closedAt } : {}),
       replyClass: reply?.class ?? 'none',

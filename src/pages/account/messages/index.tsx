@@ -36,9 +36,19 @@ function Message({ n, onOpen }: { n: NotificationView; onOpen: (n: NotificationV
   );
 }
 
-function Inbox({ data, onChanged }: { data: MyNotificationsResult; onChanged: () => void }) {
+// The 全部已读 result lives in the page, not here: the reload after it remounts the list.
+function Inbox({
+  data,
+  onChanged,
+  allDone,
+  setAllDone,
+}: {
+  data: MyNotificationsResult;
+  onChanged: () => void;
+  allDone: string | null;
+  setAllDone: (text: string) => void;
+}) {
   const read = useAction('notifications.read');
-  const [allDone, setAllDone] = useState<string | null>(null);
   if (data.items.length === 0) return <Empty text="暂无消息" />;
   // Opening a message reads it; then its page opens (if it has one).
   const openMessage = async (n: NotificationView) => {
@@ -116,6 +126,7 @@ function SubscribeButton({ templateIds }: { templateIds: readonly string[] }) {
 
 export function MessagesView({ refreshKey = 0 }: { refreshKey?: number }) {
   const [changed, setChanged] = useState(0);
+  const [allDone, setAllDone] = useState<string | null>(null);
   const query = useQuery('notifications.mine', {}, refreshKey + changed);
   // Loaded with the page, so that the tap itself can open WeChat's prompt.
   const me = useQuery('me', {});
@@ -124,7 +135,7 @@ export function MessagesView({ refreshKey = 0 }: { refreshKey?: number }) {
     <Screen id="messages-page">
       <SubscribeButton templateIds={templateIds} />
       <View className="section-title">消息</View>
-      <QueryView query={query}>{(data) => <Inbox data={data} onChanged={() => setChanged((n) => n + 1)} />}</QueryView>
+      <QueryView query={query}>{(data) => <Inbox data={data} onChanged={() => setChanged((n) => n + 1)} allDone={allDone} setAllDone={setAllDone} />}</QueryView>
     </Screen>
   );
 }

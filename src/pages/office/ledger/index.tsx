@@ -8,6 +8,7 @@ import { Screen } from '../../../components/screen';
 import { Empty, ErrorView } from '../../../components/state-views';
 import { open, routes } from '../../routes';
 import { useLedgerPages } from './use-ledger-pages';
+import { Phrases } from '../../../components/phrases';
 
 const PAGE_SIZE = 20;
 
@@ -15,9 +16,7 @@ function Row({ row }: { row: LedgerRow }) {
   return (
     <View className="card ledger-row" id={`ledger-${row.taskId}`} onClick={() => open(routes.detail(row.suggestionId))}>
       <View className="card-head">
-        <Text className="card-number">
-          {row.number}号 · {row.unitName}（{row.roleLabel}）
-        </Text>
+        <Phrases className="card-number" text={`${row.number}号 · ${row.unitName}（${row.roleLabel}）`} />
         <Text className="tag">{row.stateLabel}</Text>
       </View>
       <View className="card-title">{row.title}</View>
@@ -26,8 +25,16 @@ function Row({ row }: { row: LedgerRow }) {
         {row.responsibleName ? ` · 办理责任人：${row.responsibleName}` : ' · 尚未认领'}
       </View>
       <View className="card-meta">
-        答复期限：{row.replyDue}
-        {row.overdue ? <Text className="overdue">（已超期）</Text> : null}
+        {row.dueDate ? (
+          <>
+            {row.dueLabel}：<Text className="nowrap">{row.dueDate}</Text>
+            {row.overdue ? <Text className="overdue">（已超期）</Text> : row.daysLeftText ? `（${row.daysLeftText}）` : null}
+          </>
+        ) : (
+          <>
+            答复期限：<Text className="nowrap">{row.replyDue}</Text>
+          </>
+        )}
         {row.repliedAt ? ` · 答复：${formatDate(row.repliedAt)}` : ''}
         {row.replyClass ? ` · ${row.replyClass}类` : ''}
       </View>

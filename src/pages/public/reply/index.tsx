@@ -7,6 +7,7 @@ import { useQuery } from '../../../hooks/use-query';
 import { formatDate } from '../../../components/format';
 import { QueryView } from '../../../components/query-view';
 import { Screen } from '../../../components/screen';
+import { Phrases } from '../../../components/phrases';
 
 function Detail({ s }: { s: PublicSuggestionDetail }) {
   return (
@@ -36,7 +37,7 @@ function Detail({ s }: { s: PublicSuggestionDetail }) {
         <View key={i} className="card public-reply" id={`public-reply-${i}`}>
           <View className="card-head">
             <Text className="card-number">{r.unitName}</Text>
-            <Text className="tag">{r.classLabel}</Text>
+            <Phrases className="tag" text={r.classLabel} />
           </View>
           <View className="card-meta">
             第{r.round}次答复 · 签发日期：<Text className="nowrap">{formatDate(r.signedAt)}</Text>

@@ -8,6 +8,7 @@ import { openFile } from '../../../components/open-file';
 import { FormError } from '../../../components/fields';
 import { formatDate, formatTime } from '../../../components/format';
 import { announce, confirmStep } from '../../../components/confirm';
+import { Phrases } from '../../../components/phrases';
 
 /** 答复函: the letter made on signature, opened through a link made for the caller. */
 function LetterButton({ taskId }: { taskId: string }) {
@@ -43,9 +44,7 @@ export function Replies({ replies, files }: { replies: ReplyView[]; files?: File
             <Text className="card-title">
               {reply.unitName} · 第{reply.round}轮
             </Text>
-            <Text className="tag reply-class">
-              {reply.classLabel}
-            </Text>
+            <Phrases className="tag reply-class" text={reply.classLabel} />
           </View>
           <View className="card-text">{reply.text}</View>
           <View className="card-meta">
