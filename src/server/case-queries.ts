@@ -4,25 +4,17 @@
 import * as z from 'zod';
 import type { CaseFilters, LedgerSort, SortOrder, SuggestionSort } from '../contract';
 import { addDays } from '../core/calendar';
-import type { User } from '../core/model';
+import type { SuggestionStatus, TaskState, User } from '../core/model';
+import { SUGGESTION_STATUS_LABELS } from '../core/labels';
+import { TASK_STATES } from '../core/workflow';
 import type { DeadlinePolicy } from '../core/policy';
 import { isDeputy, isOffice, isUnitStaff } from './permissions';
 import type { IndexName, Query } from './ports';
 import { idField, pageFields } from './validation';
 
-const STATUSES = ['pending', 'handling', 'replied', 'closed', 'disclosed', 'archived'] as const;
-const STATES = [
-  'assigned',
-  'handling',
-  'returnRequested',
-  'returned',
-  'inReview',
-  'awaitingSignature',
-  'replied',
-  'opinionSent',
-  'rehandling',
-  'closed',
-] as const;
+// The enums come from the core's own lists: one definition of every state and status.
+const STATUSES = Object.keys(SUGGESTION_STATUS_LABELS) as [SuggestionStatus, ...SuggestionStatus[]];
+const STATES = TASK_STATES as [TaskState, ...TaskState[]];
 
 /** The zod fields of CaseFilters, sort and order (shared by suggestions.list, ledger.list, ledger.export). */
 export const caseFilterFields = {

@@ -23,20 +23,6 @@ import type {
 import { SHANDONG_POLICY } from '../../core/policy';
 import { suggestionStatus } from '../../core/status';
 
-/** Every task state, for queries over "open" states. */
-export const TASK_STATES: readonly TaskState[] = [
-  'assigned',
-  'handling',
-  'returnRequested',
-  'returned',
-  'inReview',
-  'awaitingSignature',
-  'replied',
-  'opinionSent',
-  'rehandling',
-  'closed',
-];
-
 /** The date that sorts after every real one: "no deadline in force". */
 export const NO_DUE = '9999-12-31';
 
