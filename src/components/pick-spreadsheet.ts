@@ -1,6 +1,7 @@
-// Picking the 交办清单 file, the one platform edge of the import page. In WeChat the coordinator
-// picks a file sent to a chat (chooseMessageFile) and the file system reads it; in the browser a
-// file input does the same. Either way the page gets the name and the bytes as base64.
+// Picking a spreadsheet (the 交办清单, the delegation's deputies), the one platform edge of the import
+// pages. In WeChat the office picks a file sent to a chat (chooseMessageFile) and the file system reads
+// it; in the browser a file input does the same. Either way the page gets the name and the bytes as
+// base64, and the format its name says.
 import Taro from '@tarojs/taro';
 
 export interface PickedFile {
@@ -35,4 +36,12 @@ function pickInBrowser(): Promise<PickedFile | null> {
 
 export function pickFile(): Promise<PickedFile | null> {
   return process.env.TARO_ENV === 'weapp' ? pickInWeChat() : pickInBrowser();
+}
+
+/** The spreadsheet format a file's name says (.xlsx or .csv), or null for anything else. */
+export function spreadsheetFormatOf(name: string): 'csv' | 'xlsx' | null {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.xlsx')) return 'xlsx';
+  if (lower.endsWith('.csv')) return 'csv';
+  return null;
 }

@@ -4,20 +4,14 @@
 // progress. A step cut short is completed by the next call (or a new import of the file), never doubled.
 import { useState } from 'react';
 import { View } from '@tarojs/components';
-import type { ImportFormat, ImportSuggestionsResult } from '../../../contract';
+import type { ImportSuggestionsResult } from '../../../contract';
 import { useAction } from '../../../hooks/use-action';
 import { FormError, SubmitButton } from '../../../components/fields';
 import { Screen } from '../../../components/screen';
-import { pickFile, type PickedFile } from './pick-file';
+import { pickFile, spreadsheetFormatOf, type PickedFile } from '../../../components/pick-spreadsheet';
 
 const HEADERS = '建议号、标题、内容、领衔代表、附议代表、代表团、届次、提出阶段、主办单位、会办单位、分办单位、交办日期、重点督办';
 
-function formatOf(name: string): ImportFormat | null {
-  const lower = name.toLowerCase();
-  if (lower.endsWith('.xlsx')) return 'xlsx';
-  if (lower.endsWith('.csv')) return 'csv';
-  return null;
-}
 
 export function ImportView({ pick = pickFile }: { pick?: () => Promise<PickedFile | null> }) {
   const action = useAction('suggestions.import');
@@ -35,7 +29,7 @@ export function ImportView({ pick = pickFile }: { pick?: () => Promise<PickedFil
       return setProblem('未能读取文件，请重新选择');
     }
     if (!file) return;
-    const format = formatOf(file.name);
+    const format = spreadsheetFormatOf(file.name);
     if (!format) return setProblem('请选择 .xlsx 或 .csv 格式的交办清单');
     const total: ImportSuggestionsResult = { created: 0, unchanged: 0, numbers: [], remaining: 0 };
     for (let step = 0; ; step += 1) {

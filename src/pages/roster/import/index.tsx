@@ -6,14 +6,8 @@ import type { ImportUsersResult } from '../../../contract';
 import { useAction } from '../../../hooks/use-action';
 import { FormError, SubmitButton } from '../../../components/fields';
 import { Screen } from '../../../components/screen';
-import { pickFile, type PickedFile } from '../../office/import/pick-file';
+import { pickFile, spreadsheetFormatOf, type PickedFile } from '../../../components/pick-spreadsheet';
 
-function formatOf(name: string): 'csv' | 'xlsx' | null {
-  const lower = name.toLowerCase();
-  if (lower.endsWith('.xlsx')) return 'xlsx';
-  if (lower.endsWith('.csv')) return 'csv';
-  return null;
-}
 
 export function DeputyImportView({ pick = pickFile }: { pick?: () => Promise<PickedFile | null> }) {
   const action = useAction('users.import');
@@ -29,7 +23,7 @@ export function DeputyImportView({ pick = pickFile }: { pick?: () => Promise<Pic
       return setProblem('未能读取文件，请重新选择');
     }
     if (!file) return;
-    const format = formatOf(file.name);
+    const format = spreadsheetFormatOf(file.name);
     if (!format) return setProblem('请选择 .xlsx 或 .csv 格式的代表名单');
     const response = await action.run({ file: file.base64, format });
     if (response.ok) setResult(response.data);
