@@ -34,7 +34,7 @@ describe('the cloud function bundles', () => {
   });
 
   it('the api bundle exports main and refuses a caller without an identity', async () => {
-    // Outside the cloud: no metadata lookups, fake credentials (see TOOLCHAIN.md); no OPENID in the context.
+    // Outside the cloud: no metadata lookups, fake credentials (docs/cloudbase-emulator.md); no OPENID in the context.
     Object.assign(process.env, { TENCENTCLOUD: 'true', TENCENTCLOUD_SECRETID: 'id', TENCENTCLOUD_SECRETKEY: 'key' });
     const fn = require(bundle('api')) as { main: (event: unknown, context: unknown) => Promise<unknown> };
     expect(typeof fn.main).toBe('function');
