@@ -6,7 +6,9 @@
 // CloudBase emulator, the database requests each action sends, from its counter, at two sizes.
 //
 // `npm run bench -- --scale national` (city | province | national | all, default all),
-// `--duration 5` (seconds per measurement, default 2).
+// `--duration 5` (seconds per measurement, default 2), `--only list,stats` (the actions whose name holds
+// one of the words; the CloudBase count is then skipped), `--profile <dir>` (the gateway writes a V8 CPU
+// profile there when it stops: `node --cpu-prof`).
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -34,7 +36,9 @@ export function loadOptions() {
   const scale = value('--scale') ?? process.env.BENCH_SCALE ?? 'all';
   const scales: ScaleName[] = scale === 'all' ? ['city', 'province', 'national'] : [scale as ScaleName];
   for (const s of scales) if (!(s in SCALES)) throw new Error(`unknown scale ${s}: city, province, national or all`);
-  return { scales, duration: Number(value('--duration') ?? process.env.BENCH_DURATION ?? 2) };
+  const only = (value('--only') ?? process.env.BENCH_ONLY)?.split(',').filter((w) => w.length > 0);
+  const profile = value('--profile') ?? process.env.BENCH_PROFILE;
+  return { scales, duration: Number(value('--duration') ?? process.env.BENCH_DURATION ?? 2), only, profile };
 }
 
 /** Loads an office into a store through its transactions (so the read models are built as in use). */
@@ -174,9 +178,10 @@ function endpoints(data: OfficeData): Endpoint[] {
   ];
 }
 
-function startGateway(file: string): Promise<{ child: ChildProcess; port: number }> {
+function startGateway(file: string, profile?: string): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'gateway-child.ts'), file, NOW], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const flags = profile ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(profile)] : [];
+    const child = spawn(process.execPath, [...flags, '--import', 'tsx', path.join(__dirname, 'gateway-child.ts'), file, NOW], { stdio: ['ignore', 'pipe', 'inherit'] });
     child.stdout!.on('data', (chunk: Buffer) => {
       const m = /PORT (\d+)/.exec(chunk.toString());
       if (m) resolve({ child, port: Number(m[1]) });
@@ -205,7 +210,7 @@ interface Cell {
   rps: number;
 }
 
-async function measureScale(scale: ScaleName, duration: number) {
+async function measureScale(scale: ScaleName, duration: number, only?: string[], profile?: string) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'jyt-load-'));
   const file = path.join(dir, 'load.sqlite');
   const data = generateOffice(scale);
@@ -214,13 +219,13 @@ async function measureScale(scale: ScaleName, duration: number) {
   await loadOffice(writer, data);
   writer.close();
   const loadSeconds = (Date.now() - loadStart) / 1000;
-  const { child, port } = await startGateway(file);
+  const { child, port } = await startGateway(file, profile);
   const reader = openSqliteStore(file);
   let peakRss = rssMb(child.pid!);
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(child.pid!))), 200);
   const rows: { name: string; cells: Cell[]; raw?: number }[] = [];
   try {
-    for (const ep of endpoints(data)) {
+    for (const ep of endpoints(data).filter((e) => !only || only.some((word) => e.name.includes(word)))) {
       const check = await post(port, ep.openid, ep.action, ep.data);
       if (!check.ok) throw new Error(`${ep.name}: ${check.error?.code} ${check.error?.message}`);
       const cells: Cell[] = [];
@@ -305,14 +310,14 @@ async function cloudRequests(): Promise<void> {
 }
 
 export async function benchLoad() {
-  const { scales, duration } = loadOptions();
+  const { scales, duration, only, profile } = loadOptions();
   console.log(`\nLoad benchmark: ${os.cpus().length} cores, ${duration} s a measurement, concurrency ${CONCURRENCY.join(', ')}.`);
   const figures: Record<string, number> = {};
   for (const scale of scales) {
-    const { peakRss, rows } = await measureScale(scale, duration);
+    const { peakRss, rows } = await measureScale(scale, duration, only, profile);
     figures[`${scale}: gateway peak RSS MB`] = peakRss;
     for (const r of rows) figures[`${scale}: ${r.name} c=16 p99 ms`] = r.cells[1]!.p99;
   }
-  await cloudRequests();
+  if (!only) await cloudRequests();
   return figures;
 }
