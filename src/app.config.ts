@@ -19,7 +19,7 @@ export default defineAppConfig({
     { root: 'pages/account', pages: ['messages/index', 'bind/index'] },
     { root: 'pages/public', pages: ['list/index', 'reply/index'] },
     { root: 'pages/roster', pages: ['index/index', 'person/index', 'import/index', 'setup/index'] },
-    { root: 'pages/office', pages: ['decide/index', 'disclose/index', 'stats/index', 'assign/index', 'ledger/index', 'import/index'] },
+    { root: 'pages/office', pages: ['decide/index', 'disclose/index', 'stats/index', 'assign/index', 'ledger/index', 'import/index', 'suggestions/index'] },
   ],
   window: {
     navigationBarTitleText: '建议通',

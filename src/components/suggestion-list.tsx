@@ -8,13 +8,18 @@ export function SuggestionList({
   items,
   showSteps,
   onOpen,
+  className,
+  id,
 }: {
   items: SuggestionListItem[];
   showSteps: boolean;
   onOpen: (suggestionId: string) => void;
+  /** More classes for the list, e.g. desk-grid: cards side by side at desk width. */
+  className?: string;
+  id?: string;
 }) {
   return (
-    <View className="list">
+    <View className={className ? `list ${className}` : 'list'} id={id}>
       {items.map((item) => (
         <View key={item.id} className="card suggestion-item" id={`suggestion-${item.id}`} onClick={() => onOpen(item.id)}>
           <View className="card-head">

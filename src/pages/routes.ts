@@ -24,6 +24,7 @@ export const routes = {
   assign: (id: string) => `/pages/office/assign/index?${q({ id })}`,
   stats: '/pages/office/stats/index',
   ledger: '/pages/office/ledger/index',
+  allSuggestions: '/pages/office/suggestions/index',
   import: '/pages/office/import/index',
   messages: '/pages/account/messages/index',
   bind: '/pages/account/bind/index',

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Notification } from '../../src/core/model';
 import { importCsv, NUMBERS } from '../server/lifecycle.scenario';
 import { launchBrowser } from './support/browser';
@@ -30,6 +30,16 @@ describe('催办 in the mini-program', () => {
     await gw?.stop();
   });
 
+  /** From the home to 全部建议, found there by its title, and opened. */
+  async function openFromAll(office: Page, suggestion: { suggestion: string; title: string }): Promise<void> {
+    await tap(office, '#all-suggestions-link');
+    await onPage(office, 'pages/office/suggestions/index');
+    await fill(office, 'suggestions-keyword', suggestion.title);
+    await tap(office, '#suggestions-search');
+    await seeText(office, '共1件，已显示1件', '#suggestions-count');
+    await tap(office, `#suggestion-${suggestion.suggestion}`);
+  }
+
   const as = async (openid: string) => {
     const session = await login(browser, gw.url, openid);
     sessions.push(session);
@@ -49,7 +59,12 @@ describe('催办 in the mini-program', () => {
 
   it('lets the coordinator urge a unit, and the handler reads it in the inbox', async () => {
     const office = await as('demo-coordinator');
-    await seeText(office, CANTEEN.title, '#office-home');
+    await tap(office, '#all-suggestions-link');
+    await onPage(office, 'pages/office/suggestions/index');
+    await fill(office, 'suggestions-keyword', '老年食堂');
+    await tap(office, '#suggestions-search');
+    await seeText(office, '共1件，已显示1件', '#suggestions-count');
+    await seeText(office, CANTEEN.title, '#suggestions');
     await tap(office, `#suggestion-${CANTEEN.suggestion}`);
     await onPage(office, 'pages/work/detail/index');
     await tap(office, '#urge-btn');
@@ -94,7 +109,7 @@ describe('催办 in the mini-program', () => {
 
   it('lets the coordinator disclose a finished suggestion in full, archive it, and the public read it', async () => {
     const office = await as('demo-coordinator');
-    await tap(office, `#suggestion-${NEV.suggestion}`);
+    await openFromAll(office, NEV);
     await onPage(office, 'pages/work/detail/index');
     await tap(office, '#disclose-btn');
     await onPage(office, 'pages/office/disclose/index');
@@ -129,7 +144,7 @@ describe('催办 in the mini-program', () => {
 
   it('lets the coordinator assign a waiting suggestion, which then reaches the unit’s handler', async () => {
     const office = await as('demo-coordinator');
-    await tap(office, `#suggestion-${FLOODPLAIN.suggestion}`);
+    await openFromAll(office, FLOODPLAIN);
     await onPage(office, 'pages/work/detail/index');
     await seeText(office, '待交办', '#suggestion-status');
     await tap(office, '#assign-btn');

@@ -45,6 +45,7 @@ const VISITS: Visit[] = [
   { name: 'page-urge', as: 'demo-coordinator', url: '/#/pages/office/decide/index?id=sug-canteen&taskId=sug-canteen-task-1&kind=urge' },
   { name: 'page-disclose', as: 'demo-coordinator', url: '/#/pages/office/disclose/index?id=sug-nev' },
   { name: 'page-ledger', as: 'demo-coordinator', url: '/#/pages/office/ledger/index' },
+  { name: 'page-all-suggestions', as: 'demo-coordinator', url: '/#/pages/office/suggestions/index' },
   { name: 'page-stats', as: 'demo-coordinator', url: '/#/pages/office/stats/index' },
   { name: 'page-import', as: 'demo-coordinator', url: '/#/pages/office/import/index' },
   { name: 'page-roster', as: 'demo-admin', url: '/#/pages/roster/index/index' },

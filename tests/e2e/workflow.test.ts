@@ -389,8 +389,11 @@ describe('a suggestion worked on in the mini-program', () => {
   it('shows the office coordinator every suggestion with its current step', async () => {
     const { page } = await as('demo-coordinator');
     await seeText(page, '郑晓燕，您好', '#greeting');
-    for (const title of [BUS.title, CARE.title]) await seeText(page, title, '#office-home');
-    expect(await textOf(page, `#suggestion-${CARE.suggestion}`)).toContain('当前：');
+    await seeText(page, /^共\d+件，期限最近的5件：$/, '#office-home-note');
     await snap(page, 'coordinator-home');
+    await tap(page, '#all-suggestions-link');
+    await onPage(page, 'pages/office/suggestions/index');
+    for (const title of [BUS.title, CARE.title]) await seeText(page, title, '#suggestions');
+    expect(await textOf(page, `#suggestion-${CARE.suggestion}`)).toContain('当前：');
   });
 });
