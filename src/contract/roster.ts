@@ -74,10 +74,24 @@ export interface RevokeBindCodeResult {
 export interface ImportUsersData {
   file: string;
   format: 'csv' | 'xlsx';
+  /** Register the new deputies even though the roster has near names (after the answer's `nearNames`). */
+  confirmNear?: boolean;
+}
+/** A new deputy of the list whose name is one character from a registered deputy's (or the same, in another 代表团). */
+export interface ImportUsersNearName {
+  line: number;
+  name: string;
+  delegation: string;
+  near: { userId: string; name: string; delegation?: string }[];
 }
 export interface ImportUsersResult {
   created: number;
   /** Already registered (same name and 代表团): left as they were. */
   unchanged: number;
   names: string[];
+  /**
+   * Present when new deputies of the list have near names on the roster and `confirmNear` was not
+   * given: nothing was written (a typo is corrected in the file; different people are confirmed).
+   */
+  nearNames?: ImportUsersNearName[];
 }

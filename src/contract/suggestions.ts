@@ -252,9 +252,34 @@ export interface AssignSuggestionResult {
 }
 
 export type ImportFormat = 'csv' | 'xlsx';
+/**
+ * What to do with a deputy name of the file that nobody on the roster has (`name` as the answer's
+ * `unknownDeputies` gives it): take it as this existing deputy, or register a new deputy of that name.
+ */
+export type ImportDeputyDecision = { name: string; userId: string } | { name: string; create: true };
 export interface ImportSuggestionsData {
   file: string; // base64 of the file's bytes
   format: ImportFormat;
+  /** One per unknown name; sent again, unchanged, with every call of the same import. */
+  decisions?: ImportDeputyDecision[];
+}
+/** A roster deputy whose name is one character away from an unknown name (or the same, in another 代表团). */
+export interface ImportNearDeputy {
+  userId: string;
+  name: string;
+  delegation?: string;
+}
+export interface ImportUnknownDeputy {
+  name: string; // normalised: spaces dropped, full-width made half-width
+  lines: number[]; // the rows where it appears (the header is row 1)
+  delegations: string[]; // the 代表团 of those rows
+  near: ImportNearDeputy[]; // at most 3, those of the same 代表团 first
+}
+/** A name written otherwise in the file and read as `name` (e.g. "王建 华" as 王建华). */
+export interface ImportRenamedDeputy {
+  written: string;
+  name: string;
+  lines: number[];
 }
 export interface ImportSuggestionsResult {
   created: number;
@@ -262,6 +287,13 @@ export interface ImportSuggestionsResult {
   numbers: string[]; // 建议号 created by this call
   /** Rows still to write: the import continues when the app calls again with the same file (0: done). */
   remaining: number;
+  /**
+   * Present when the file names deputies nobody on the roster has and no decision covers them:
+   * nothing was written; call again with the same file and a decision for each.
+   */
+  unknownDeputies?: ImportUnknownDeputy[];
+  /** Present when some names were written with spaces or full-width characters. */
+  renamed?: ImportRenamedDeputy[];
 }
 
 export interface DiscloseSuggestionData {

@@ -1,7 +1,8 @@
 import { render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import { ImportView } from '../../src/pages/office/import';
 import { fail, installFakeServer, ok, type FakeServer } from './fake-server';
-import { tap } from './form-helpers';
+import { choose, tap } from './form-helpers';
 
 let server: FakeServer;
 beforeEach(() => {
@@ -59,5 +60,90 @@ describe('importing the 交办清单', () => {
     render(<ImportView pick={async () => Promise.reject(new Error('denied'))} />);
     tap('选择文件并导入');
     expect(await screen.findByText('未能读取文件，请重新选择')).toBeTruthy();
+  });
+});
+
+describe('a deputy name the roster does not have', () => {
+  const asked = ok({
+    created: 0,
+    unchanged: 0,
+    numbers: [],
+    remaining: 3,
+    unknownDeputies: [
+      {
+        name: '李秀珍',
+        lines: [2, 4],
+        delegations: ['章丘区代表团'],
+        near: [
+          { userId: 'user-deputy-li', name: '李秀英', delegation: '章丘区代表团' },
+          { userId: 'user-deputy-x', name: '李秀贞', delegation: '历下区代表团' },
+        ],
+      },
+      { name: '钱多多', lines: [3], delegations: ['历下区代表团'], near: [] },
+    ],
+    renamed: [{ written: '王建 华', name: '王建华', lines: [3] }],
+  });
+  const modal = () => Taro.showModal as unknown as jest.Mock;
+  /** The text of an element as read (the zero-width break opportunities between phrases left out). */
+  const shown = (id: string) => document.getElementById(id)!.textContent!.replace(/\u200b/g, '');
+
+  it('asks per name with the near names and 新建, requires every choice, confirms, then imports with the decisions in every step', async () => {
+    const answers = [asked, ok({ created: 2, unchanged: 0, numbers: ['7001', '7002'], remaining: 1 }), ok({ created: 1, unchanged: 2, numbers: ['7003'], remaining: 0 })];
+    server.on('suggestions.import', () => answers.shift()!);
+    render(<ImportView pick={async () => ({ name: 'list.csv', base64: csv })} />);
+    tap('选择文件并导入');
+    expect(await screen.findByText('表格中的「李秀珍」在名册中找不到')).toBeTruthy();
+    expect(screen.getByText('表格中的「钱多多」在名册中找不到')).toBeTruthy();
+    expect(screen.getByText(/表格中的「王建 华」按「王建华」导入（第3行）/)).toBeTruthy();
+    expect(shown('import-unknown-0')).toMatch(/第2、4行 · 章丘区代表团/);
+    expect(shown('import-choice-0-user-deputy-li')).toBe('李秀英 · 章丘区代表团');
+    expect(shown('import-choice-0-user-deputy-x')).toBe('李秀贞 · 历下区代表团');
+    expect(shown('import-choice-0-new')).toBe('新建代表「李秀珍」');
+    expect(shown('import-unknown-1')).toMatch(/名册中没有相近的姓名/);
+    expect(screen.queryByText('选择文件并导入')).toBeNull();
+
+    // Nothing goes without a choice for every name.
+    choose('import-choice-0-user-deputy-li');
+    tap('按以上选择导入');
+    expect(await screen.findByText('请先为每个姓名作出选择：「钱多多」还没有选择')).toBeTruthy();
+    expect(server.callsOf('suggestions.import')).toHaveLength(1);
+    expect(modal()).not.toHaveBeenCalled();
+
+    choose('import-choice-1-new');
+    expect(shown('import-choice-0-user-deputy-li')).toBe('✓ 李秀英 · 章丘区代表团');
+    tap('按以上选择导入');
+    expect(await screen.findByText('新导入3件，已导入过（未变）0件：7001、7002、7003号')).toBeTruthy();
+    expect(modal().mock.calls[0][0]).toMatchObject({
+      title: '确认导入？',
+      confirmText: '确认导入',
+      content: '将导入3件建议并交办给承办单位。「李秀珍」记为李秀英（章丘区代表团）；新建代表「钱多多」。导入后不能撤回。',
+    });
+    const decisions = [{ name: '李秀珍', userId: 'user-deputy-li' }, { name: '钱多多', create: true }];
+    expect(server.callsOf('suggestions.import').map((c) => c.data)).toEqual([
+      { file: csv, format: 'csv' },
+      { file: csv, format: 'csv', decisions },
+      { file: csv, format: 'csv', decisions },
+    ]);
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '导入完成' })));
+  });
+
+  it('imports nothing when the confirmation is cancelled, and shows a refused decision\'s message', async () => {
+    const answers = [asked, fail('VALIDATION', '导入未完成，本次没有写入任何数据。为「李秀珍」选择的代表不存在')];
+    server.on('suggestions.import', () => answers.shift()!);
+    render(<ImportView pick={async () => ({ name: 'list.csv', base64: csv })} />);
+    tap('选择文件并导入');
+    await screen.findByText('表格中的「李秀珍」在名册中找不到');
+    choose('import-choice-0-user-deputy-x');
+    choose('import-choice-1-new');
+    modal().mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'showModal:ok' });
+    tap('按以上选择导入');
+    await waitFor(() => expect(modal()).toHaveBeenCalledTimes(1));
+    expect(server.callsOf('suggestions.import')).toHaveLength(1);
+    tap('按以上选择导入');
+    expect(await screen.findByText(/为「李秀珍」选择的代表不存在/)).toBeTruthy();
+    expect(server.callsOf('suggestions.import')[1]!.data).toMatchObject({ decisions: [{ name: '李秀珍', userId: 'user-deputy-x' }, { name: '钱多多', create: true }] });
+    expect(screen.queryByText(/新导入/)).toBeNull();
+    // The question stays, with the choices made, for another try.
+    expect(shown('import-choice-0-user-deputy-x')).toBe('✓ 李秀贞 · 历下区代表团');
   });
 });

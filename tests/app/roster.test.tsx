@@ -152,6 +152,28 @@ describe('importing deputies', () => {
     expect(await screen.findByText(/第3行：「姓名」不能为空/)).toBeTruthy();
   });
 
+  it('shows new names near registered ones before writing, and imports them only once confirmed', async () => {
+    const answers = [
+      ok({ created: 0, unchanged: 0, names: [], nearNames: [{ line: 2, name: '李秀珍', delegation: '章丘区代表团', near: [{ userId: 'u-li', name: '李秀英', delegation: '章丘区代表团' }] }] }),
+      ok({ created: 1, unchanged: 0, names: ['李秀珍'] }),
+    ];
+    server.on('users.import', () => answers.shift()!);
+    render(<DeputyImportView pick={async () => ({ name: '代表名单.csv', base64: 'AA==' })} />);
+    tap('选择文件并导入');
+    expect(await screen.findByText('第2行「李秀珍」（章丘区代表团）')).toBeTruthy();
+    expect(document.getElementById('deputy-near-2')!.textContent!.replace(/\u200b/g, '')).toContain('名册中相近的代表：李秀英（章丘区代表团）');
+    const modal = Taro.showModal as unknown as jest.Mock;
+    modal.mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'showModal:ok' });
+    tap('仍然全部导入');
+    await waitFor(() => expect(modal).toHaveBeenCalledTimes(1));
+    expect(modal.mock.calls[0][0]).toMatchObject({ title: '确认都是新代表？', content: expect.stringContaining('「李秀珍」登记为新的代表') });
+    expect(server.callsOf('users.import')).toHaveLength(1);
+    tap('仍然全部导入');
+    expect(await screen.findByText('新登记代表1人，已登记过（未变）0人：李秀珍')).toBeTruthy();
+    expect(server.callsOf('users.import')[1]!.data).toEqual({ file: 'AA==', format: 'csv', confirmNear: true });
+    expect(screen.queryByText('仍然全部导入')).toBeNull();
+  });
+
   it('refuses a file of another kind before sending it', async () => {
     render(<DeputyImportView pick={async () => ({ name: '名单.doc', base64: 'AA==' })} />);
     tap('选择文件并导入');

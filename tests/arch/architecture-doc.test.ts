@@ -56,6 +56,21 @@ describe('docs/architecture.md', () => {
     expect(ERROR_CODES.filter((code) => !errors.includes(`\`${code}\``))).toEqual([]);
   });
 
+  it('describes every field of the import\'s data and result in its Import format section', () => {
+    const contract = fs.readFileSync(path.join(ROOT, 'src/contract/suggestions.ts'), 'utf8');
+    const types = ['ImportDeputyDecision', 'ImportSuggestionsData', 'ImportNearDeputy', 'ImportUnknownDeputy', 'ImportRenamedDeputy', 'ImportSuggestionsResult'];
+    const code = contract.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+    const fields = types.flatMap((name) => {
+      const start = code.search(new RegExp(`export (type|interface) ${name}\\b`));
+      expect(start).toBeGreaterThanOrEqual(0);
+      const end = code.indexOf('\nexport ', start + 1);
+      return [...code.slice(start, end === -1 ? undefined : end).matchAll(/(\w+)\??:/g)].map((m) => m[1]!);
+    });
+    expect(fields).toEqual(expect.arrayContaining(['decisions', 'unknownDeputies', 'renamed', 'near', 'userId', 'create']));
+    const doc = section('Import format');
+    expect([...new Set(fields)].filter((field) => !new RegExp(`\\b${field}\\b`).test(doc))).toEqual([]);
+  });
+
   it('names only files and folders that exist', () => {
     const named = [...DOC.matchAll(/`((?:src|tests|scripts|cloudfunctions|docs|bench)\/[^`\s]*)`/g)].map((m) => m[1]!);
     const examples = /<|\*|\.\.\.|…|remind-task/;

@@ -38,7 +38,12 @@ async function freshOffice(): Promise<Api> {
 }
 
 const file = toBase64(bigList(ROWS));
-const importOnce = (api: Api, list = file) => api({ action: 'suggestions.import', data: { file: list, format: 'csv' } }, { openid: 'demo-coordinator' });
+/** The list's deputies are not on the demo roster: 代表00 is taken as 王建华, the others registered as new. */
+const DECISIONS = Array.from({ length: 40 }, (_, i) => {
+  const name = `代表${String(i).padStart(2, '0')}`;
+  return i === 0 ? { name, userId: 'user-deputy-wang' } : { name, create: true };
+});
+const importOnce = (api: Api, list = file) => api({ action: 'suggestions.import', data: { file: list, format: 'csv', decisions: DECISIONS } }, { openid: 'demo-coordinator' });
 
 /** Calls until nothing remains, as the app does; the answers of each call. */
 async function importAll(api: Api, list = file): Promise<ImportSuggestionsResult[]> {
@@ -72,6 +77,10 @@ describe('importing 3,000 rows on the emulated cloud at 20 ms a request', () => 
     // In steps: one transaction per IMPORT_CHUNK rows at most.
     expect(emulator.byAction['database.commitTransaction']).toBeGreaterThanOrEqual(ROWS / IMPORT_CHUNK);
     expect(emulator.documents('suggestions').filter((s) => s.session === '十八届四次')).toHaveLength(ROWS);
+    // The decisions hold in every step: 代表00's rows are 王建华's, the other names registered once each.
+    expect(answers.every((a) => a.unknownDeputies === undefined)).toBe(true);
+    expect(emulator.documents('suggestions').filter((s) => s.session === '十八届四次' && s.leadDeputyId === 'user-deputy-wang')).toHaveLength(ROWS / 40);
+    expect(emulator.documents('users').filter((u) => String(u.name).startsWith('代表'))).toHaveLength(39);
     expect(emulator.documents('tasks').filter((t) => /^t[0-9a-f]{40}$/.test(String(t._id)))).toHaveLength(ROWS * 2);
     // A transaction never comes near the 30-second limit (the emulator would have refused its commit).
     expect(emulator.openTransactions()).toBe(0);

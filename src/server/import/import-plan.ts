@@ -1,17 +1,33 @@
 // Matches the rows of a 交办清单 against what the store holds: units by name, deputies by name and
-// 代表团 (created as users with role deputy when new), and rows imported before (same 届次 + 建议号).
-// Nothing is written here; the plan either has problems or says exactly what to create.
+// 代表团, and rows imported before (same 届次 + 建议号). A deputy name the roster does not know is never
+// turned into a new person on its own: the plan lists it (with the rows where it appears and the near
+// names of the roster) unless the coordinator has decided it — an existing deputy, or a new one.
+// Nothing is written here; the plan either has problems, unknown names, or says exactly what to create.
 import { shanghaiDate } from '../../core/calendar';
 import type { Suggestion, Unit, User } from '../../core/model';
 import type { Reader } from '../ports';
+import { nearDeputies, normaliseName } from './deputy-names';
 import { importedDeputyId } from './import-ids';
 import type { ImportRow, RowProblem } from './import-rows';
+
+/** What the coordinator decided for a name the roster does not know (keyed by the normalised name). */
+export type DeputyDecision = { userId: string } | { create: true };
 
 export interface PlannedSuggestion {
   row: ImportRow;
   leadDeputyId: string;
   coSignerIds: string[];
   units: { unitId: string; role: ImportRow['units'][number]['role'] }[];
+  /** Names of this row taken as an existing deputy by the coordinator's decision. */
+  decided: { name: string; userId: string }[];
+}
+
+/** A name nobody on the roster has, with the rows (line numbers) and 代表团 where it appears. */
+export interface UnknownName {
+  name: string;
+  lines: number[];
+  delegations: string[];
+  near: User[];
 }
 
 export interface ImportPlan {
@@ -19,22 +35,32 @@ export interface ImportPlan {
   unchanged: string[]; // 建议号 of rows already imported
   newDeputies: User[];
   problems: RowProblem[];
+  /** Names that need a decision before anything is written (empty: none). */
+  unknown: UnknownName[];
+  /** Rows that would be created once every name is decided. */
+  pending: number;
 }
 
 const UNIT_COLUMNS = { lead: '主办单位', co: '会办单位', split: '分办单位', sole: '主办单位' } as const;
 const HINT_UNITS = 30;
 
 /**
- * Deputies known by name. A lead deputy's 代表团 is the row's, so leads are matched (or created) by
- * name + 代表团; a co-signer's 代表团 is not in the file, so co-signers are matched by name — one of
- * the row's 代表团 first — and created without a 代表团 only when nobody of that name is known.
+ * Deputies known by name. A lead deputy's 代表团 is the row's, so leads are matched by name + 代表团;
+ * a co-signer's 代表团 is not in the file, so co-signers are matched by name — one of the row's
+ * 代表团 first. A name matched by nobody is looked up in the decisions: an existing deputy, or a new
+ * one (a lead with the row's 代表团, a co-signer without one); undecided, it is noted as unknown.
  * Leads are all entered before any co-signer is looked up, so the order of the rows does not matter.
  */
 class DeputyBook {
   readonly created: User[] = [];
+  readonly unknown = new Map<string, { lines: Set<number>; delegations: Set<string> }>();
   private readonly byName = new Map<string, User[]>();
 
-  constructor(deputies: readonly User[], private readonly now: string) {
+  constructor(
+    deputies: readonly User[],
+    private readonly decisions: ReadonlyMap<string, DeputyDecision>,
+    private readonly now: string,
+  ) {
     for (const deputy of deputies) this.add(deputy);
   }
 
@@ -49,20 +75,33 @@ class DeputyBook {
     return user;
   }
 
-  /** The lead deputy: of the row's 代表团, or a namesake registered without one, else new. */
-  lead(name: string, delegation: string): User {
-    const namesakes = this.byName.get(name) ?? [];
-    return namesakes.find((u) => u.delegation === delegation) ?? namesakes.find((u) => !u.delegation) ?? this.create(name, delegation);
+  /** Nobody of this name fits: the decision, or the name noted as unknown (undefined). */
+  private decide(name: string, line: number, delegation: string, created: () => User): string | undefined {
+    const decision = this.decisions.get(name);
+    if (decision && 'userId' in decision) return decision.userId;
+    if (decision) return created().id;
+    const seen = this.unknown.get(name) ?? { lines: new Set<number>(), delegations: new Set<string>() };
+    seen.lines.add(line);
+    seen.delegations.add(delegation);
+    this.unknown.set(name, seen);
+    return undefined;
   }
 
-  /** A co-signer: of the row's 代表团 if there is one, else the only deputy of that name, else new. */
-  coSigner(name: string, delegation: string): User | 'ambiguous' {
+  /** The lead deputy: of the row's 代表团, or a namesake registered without one, else decided. */
+  lead(name: string, delegation: string, line: number): string | undefined {
+    const namesakes = this.byName.get(name) ?? [];
+    const found = namesakes.find((u) => u.delegation === delegation) ?? namesakes.find((u) => !u.delegation);
+    return found ? found.id : this.decide(name, line, delegation, () => this.create(name, delegation));
+  }
+
+  /** A co-signer: of the row's 代表团 if there is one, else the only deputy of that name, else decided. */
+  coSigner(name: string, delegation: string, line: number): string | 'ambiguous' | undefined {
     const namesakes = this.byName.get(name) ?? [];
     const same = namesakes.find((u) => u.delegation === delegation);
-    if (same) return same;
-    if (namesakes.length === 1) return namesakes[0]!;
+    if (same) return same.id;
+    if (namesakes.length === 1) return namesakes[0]!.id;
     if (namesakes.length > 1) return 'ambiguous';
-    return this.create(name);
+    return this.decide(name, line, delegation, () => this.create(name));
   }
 }
 
@@ -74,13 +113,20 @@ function unitHint(units: readonly Unit[]): string {
 
 const sameContent = (existing: Suggestion, row: ImportRow) => existing.title === row.title && existing.content === row.content;
 
-export async function planImport(reader: Reader, rows: readonly ImportRow[], now: string): Promise<ImportPlan> {
-  const [units, deputies] = await Promise.all([reader.find('units'), reader.find('users', { where: { roles: 'deputy' } })]);
+export async function planImport(
+  reader: Reader,
+  rows: readonly ImportRow[],
+  now: string,
+  decisions: ReadonlyMap<string, DeputyDecision> = new Map(),
+): Promise<ImportPlan> {
+  const [units, registered] = await Promise.all([reader.find('units'), reader.find('users', { where: { roles: 'deputy' } })]);
+  // The roster's names compared as the file's are (a name registered as "王建 华" is 王建华).
+  const deputies = registered.map((u) => ({ ...u, name: normaliseName(u.name) }));
   const unitByName = new Map(units.map((u) => [u.name, u]));
-  const book = new DeputyBook(deputies, now);
+  const book = new DeputyBook(deputies, decisions, now);
   const today = shanghaiDate(now);
   const seen = new Map<string, number>();
-  const plan: ImportPlan = { create: [], unchanged: [], newDeputies: book.created, problems: [] };
+  const plan: ImportPlan = { create: [], unchanged: [], newDeputies: book.created, problems: [], unknown: [], pending: 0 };
   // One query per 届次 in the file, not one per row: a list of thousands stays a handful of reads.
   const sessions = new Map<string, Promise<Map<string, Suggestion>>>();
   const numbersOf = (session: string) => {
@@ -122,19 +168,34 @@ export async function planImport(reader: Reader, rows: readonly ImportRow[], now
     candidates.push({ row, units: planned });
   }
 
-  const leads = candidates.map(({ row }) => book.lead(row.leadDeputy, row.delegation));
+  const leads = candidates.map(({ row }) => book.lead(row.leadDeputy, row.delegation, row.line));
+  const decidedUse = (name: string) => {
+    const decision = decisions.get(name);
+    return decision && 'userId' in decision ? [{ name, userId: decision.userId }] : [];
+  };
   candidates.forEach(({ row, units: planned }, i) => {
-    const lead = leads[i]!;
+    const lead = leads[i];
     const coSignerIds: string[] = [];
     const problems: string[] = [];
+    let undecided = lead === undefined;
     for (const name of row.coSigners) {
-      const found = book.coSigner(name, row.delegation);
+      const found = book.coSigner(name, row.delegation, row.line);
       if (found === 'ambiguous') problems.push(`「附议代表」“${name}”有多位同名代表，请在系统中核对后再导入`);
-      else if (found.id !== lead.id && !coSignerIds.includes(found.id)) coSignerIds.push(found.id);
+      else if (found === undefined) undecided = true;
+      else if (found !== lead && !coSignerIds.includes(found)) coSignerIds.push(found);
     }
     if (problems.length > 0) plan.problems.push(...problems.map((reason) => ({ line: row.line, reason })));
-    else plan.create.push({ row, leadDeputyId: lead.id, coSignerIds, units: planned });
+    else if (!undecided) {
+      const decided = [row.leadDeputy, ...row.coSigners].flatMap(decidedUse);
+      plan.create.push({ row, leadDeputyId: lead!, coSignerIds, units: planned, decided });
+    }
   });
+  plan.pending = candidates.length;
+  plan.unknown = [...book.unknown].map(([name, seen]) => {
+    const delegations = [...seen.delegations];
+    return { name, lines: [...seen.lines].sort((a, b) => a - b), delegations, near: nearDeputies(name, delegations, registered) };
+  });
+  plan.unknown.sort((a, b) => a.lines[0]! - b.lines[0]! || a.name.localeCompare(b.name, 'zh-CN'));
   plan.problems.sort((a, b) => a.line - b.line);
   return plan;
 }

@@ -4,6 +4,7 @@ import { isValidDate } from '../../core/calendar';
 import { AppError } from '../../core/errors';
 import type { Phase, UnitRole } from '../../core/model';
 import { assignmentProblem } from '../assignment';
+import { normaliseName } from './deputy-names';
 
 export interface ImportUnit {
   name: string;
@@ -15,8 +16,11 @@ export interface ImportRow {
   number: string;
   title: string;
   content: string;
+  /** Deputy names normalised (spaces dropped, full-width made half-width: see deputy-names.ts). */
   leadDeputy: string;
   coSigners: string[];
+  /** The deputy names of this row whose written form differs from the normalised one. */
+  spellings: { written: string; name: string }[];
   delegation: string;
   session: string;
   phase: Phase;
@@ -104,8 +108,11 @@ function readRow(line: number, cell: (h: Header) => string): ImportRow | RowProb
   if (assignedDate !== '' && !(/^\d{4}-\d{2}-\d{2}$/.test(assignedDate) && isValidDate(assignedDate))) {
     problems.push(`「交办日期」应为有效日期（YYYY-MM-DD），而不是“${assignedDate}”`);
   }
-  const leadDeputy = cell('领衔代表');
-  const coSigners = [...new Set(splitNames(cell('附议代表')))].filter((name) => name !== leadDeputy);
+  const written = [cell('领衔代表'), ...splitNames(cell('附议代表'))];
+  const spellings = written.map((w) => ({ written: w, name: normaliseName(w) })).filter((s) => s.written !== s.name && s.name !== '');
+  const leadDeputy = normaliseName(written[0]!);
+  if (written[0] !== '' && leadDeputy === '') problems.push('「领衔代表」不能为空');
+  const coSigners = [...new Set(written.slice(1).map(normaliseName))].filter((name) => name !== '' && name !== leadDeputy);
   if (coSigners.some((name) => name.length > 40)) problems.push('「附议代表」的姓名不能超过40个字');
   if (coSigners.length > 50) problems.push('「附议代表」最多50人');
   const units = unitsOf(cell, problems);
@@ -117,6 +124,7 @@ function readRow(line: number, cell: (h: Header) => string): ImportRow | RowProb
     content: cell('内容'),
     leadDeputy,
     coSigners,
+    spellings,
     delegation: cell('代表团'),
     session: cell('届次'),
     phase: phase!,

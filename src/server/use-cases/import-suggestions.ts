@@ -7,14 +7,21 @@
 // row (建议号 and 届次, unit, deputy), so a step written twice — a re-run after a crash, two
 // coordinators importing one file at once — finds its rows there (unchanged) or fails with CONFLICT
 // and is planned again: the result is the same data as one uninterrupted import.
+// A deputy name nobody on the roster has (after normalising: "王建 华" is 王建华) is never registered on
+// its own: the call answers, writing nothing, with each such name, its rows and up to three near names
+// of the roster, and the coordinator calls again with a decision per name — an existing deputy, or a
+// new one. Decisions are checked (the deputy exists and is a deputy, the name is in the file) before
+// anything is written.
 import * as z from 'zod';
-import type { ImportSuggestionsData, ImportSuggestionsResult } from '../../contract';
+import type { ImportDeputyDecision, ImportSuggestionsData, ImportSuggestionsResult } from '../../contract';
 import { AppError } from '../../core/errors';
 import type { Suggestion, User } from '../../core/model';
 import { authorize } from '../permissions';
 import { assignedInstant, newTasks } from '../assignment';
-import { planImport, type PlannedSuggestion } from '../import/import-plan';
-import { readImportTable, type RowProblem } from '../import/import-rows';
+import { planImport, type DeputyDecision, type ImportPlan, type PlannedSuggestion } from '../import/import-plan';
+import { readImportTable, type ImportRow, type RowProblem } from '../import/import-rows';
+import { normaliseName } from '../import/deputy-names';
+import type { Reader } from '../ports';
 import { MAX_IMPORT_BYTES, readImportFile } from '../import/read-file';
 import type { Tx } from '../ports';
 import { importedSuggestionId, importedTaskId, importEventId } from '../import/import-ids';
@@ -28,6 +35,13 @@ export const IMPORT_CHUNK = 50;
 export const IMPORT_STEP_MS = 8_000;
 /** A step that conflicts (another import of the same rows) is planned again this many times. */
 const REPLANS = 3;
+/** Decisions one call may carry (a file of 3,000 rows rarely names more deputies than that). */
+const MAX_DECISIONS = 2000;
+
+const decisionSchema: z.ZodType<ImportDeputyDecision> = z.union([
+  z.object({ name: z.string().min(1).max(60), userId: z.string().min(1).max(100) }).strict(),
+  z.object({ name: z.string().min(1).max(60), create: z.literal(true) }).strict(),
+]);
 
 const schema: z.ZodType<ImportSuggestionsData> = z.object({
   file: z
@@ -36,6 +50,7 @@ const schema: z.ZodType<ImportSuggestionsData> = z.object({
     .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4)
     .regex(/^[A-Za-z0-9+/=\s]+$/, '应为 base64 编码的文件内容'),
   format: z.enum(['csv', 'xlsx']),
+  decisions: z.array(decisionSchema).max(MAX_DECISIONS).optional(),
 });
 
 export function problemsMessage(problems: readonly RowProblem[]): string {
@@ -43,6 +58,60 @@ export function problemsMessage(problems: readonly RowProblem[]): string {
   const shown = problems.slice(0, SHOWN_PROBLEMS).map((p) => `第${p.line}行：${p.reason}`);
   const more = problems.length > SHOWN_PROBLEMS ? `；……另有${problems.length - SHOWN_PROBLEMS}处问题` : '';
   return `导入未完成，共${lines}行有误，本次没有写入任何数据。${shown.join('；')}${more}`;
+}
+
+/**
+ * The decisions by normalised name, once each is known to be sound: for a name of the file, and an
+ * existing user who is a deputy. Any unsound one and the import is refused, naming each.
+ */
+async function readDecisions(reader: Reader, decisions: readonly ImportDeputyDecision[], rows: readonly ImportRow[]): Promise<Map<string, DeputyDecision>> {
+  const inFile = new Set(rows.flatMap((row) => [row.leadDeputy, ...row.coSigners]));
+  const ids = [...new Set(decisions.flatMap((d) => ('userId' in d ? [d.userId] : [])))];
+  const users = new Map((ids.length > 0 ? await reader.getMany('users', ids) : []).map((u) => [u.id, u]));
+  const byName = new Map<string, DeputyDecision>();
+  const problems: string[] = [];
+  for (const decision of decisions) {
+    const name = normaliseName(decision.name);
+    if (byName.has(name)) problems.push(`「${name}」的选择重复`);
+    else if (!inFile.has(name)) problems.push(`「${name}」不在本次导入的表格中`);
+    else if ('userId' in decision) {
+      const user = users.get(decision.userId);
+      if (!user) problems.push(`为「${name}」选择的代表不存在`);
+      else if (!user.roles.includes('deputy')) problems.push(`为「${name}」选择的${user.name}不是代表`);
+    }
+    byName.set(name, 'userId' in decision ? { userId: decision.userId } : { create: true });
+  }
+  if (problems.length > 0) throw new AppError('VALIDATION', `导入未完成，本次没有写入任何数据。${problems.join('；')}`);
+  return byName;
+}
+
+/** The names written with spaces or full-width characters, each with the rows where it is so written. */
+function renamedIn(rows: readonly ImportRow[]): NonNullable<ImportSuggestionsResult['renamed']> {
+  const found = new Map<string, { written: string; name: string; lines: number[] }>();
+  for (const row of rows) {
+    for (const { written, name } of row.spellings) {
+      const entry = found.get(written) ?? { written, name, lines: [] };
+      if (!entry.lines.includes(row.line)) entry.lines.push(row.line);
+      found.set(written, entry);
+    }
+  }
+  return [...found.values()];
+}
+
+/** The answer that asks: nothing written, every unknown name with its rows and near names. */
+function question(plan: ImportPlan): ImportSuggestionsResult {
+  return {
+    created: 0,
+    unchanged: plan.unchanged.length,
+    numbers: [],
+    remaining: plan.pending,
+    unknownDeputies: plan.unknown.map(({ name, lines, delegations, near }) => ({
+      name,
+      lines,
+      delegations,
+      near: near.map((u) => ({ userId: u.id, name: u.name, ...(u.delegation ? { delegation: u.delegation } : {}) })),
+    })),
+  };
 }
 
 function writeSuggestion(tx: Tx, ctx: UseCaseContext, planned: PlannedSuggestion): Suggestion {
@@ -66,7 +135,15 @@ function writeSuggestion(tx: Tx, ctx: UseCaseContext, planned: PlannedSuggestion
   };
   tx.insert('suggestions', suggestion);
   tx.appendEvent({
-    ...event(ctx, { action: ACTION, entity: 'suggestion', entityId: suggestion.id, suggestionId: suggestion.id, to: 'pending', detail: { line: row.line } }),
+    ...event(ctx, {
+      action: ACTION,
+      entity: 'suggestion',
+      entityId: suggestion.id,
+      suggestionId: suggestion.id,
+      to: 'pending',
+      // A name taken as an existing deputy by the coordinator's decision is kept with the suggestion's record.
+      detail: { line: row.line, ...(planned.decided.length > 0 ? { decided: planned.decided } : {}) },
+    }),
     id: importEventId('suggestion', suggestion.id),
   });
   for (const task of newTasks(suggestion.id, planned.units, assignedAt, ctx.now, ctx.deps.policy)) {
@@ -105,23 +182,31 @@ export const importSuggestions = defineUseCase({
   async run(data, ctx): Promise<ImportSuggestionsResult> {
     authorize(caller(ctx), 'suggestions.import');
     const { rows, problems } = readImportTable(await readImportFile(data.file, data.format));
+    let decisions: Map<string, DeputyDecision> | undefined;
     const plan = async () => {
-      const planned = await planImport(ctx.deps.store, rows, ctx.now);
+      const planned = await planImport(ctx.deps.store, rows, ctx.now, decisions);
       const all = [...problems, ...planned.problems].sort((a, b) => a.line - b.line);
       if (all.length > 0) throw new AppError('VALIDATION', problemsMessage(all));
       return planned;
     };
-    const first = await plan();
+    // The rows first (all or nothing), then the decisions, then the names still undecided.
+    const undecided = await plan();
+    decisions = await readDecisions(ctx.deps.store, data.decisions ?? [], rows);
+    const first = decisions.size > 0 ? await plan() : undecided;
+    const renamed = renamedIn(rows);
+    const withRenamed = (answer: ImportSuggestionsResult) => (renamed.length > 0 ? { ...answer, renamed } : answer);
+    if (first.unknown.length > 0) return withRenamed(question(first));
     let current = first;
     let next = 0;
     let replans = 0;
     const created: Suggestion[] = [];
-    const result = (more: readonly Suggestion[], remaining: number): ImportSuggestionsResult => ({
-      created: created.length + more.length,
-      unchanged: first.unchanged.length,
-      numbers: [...created, ...more].map((s) => s.number),
-      remaining,
-    });
+    const result = (more: readonly Suggestion[], remaining: number): ImportSuggestionsResult =>
+      withRenamed({
+        created: created.length + more.length,
+        unchanged: first.unchanged.length,
+        numbers: [...created, ...more].map((s) => s.number),
+        remaining,
+      });
     while (next < current.create.length) {
       if (created.length > 0 && elapsed(ctx) > IMPORT_STEP_MS) break;
       const chunk = current.create.slice(next, next + IMPORT_CHUNK);
@@ -137,6 +222,8 @@ export const importSuggestions = defineUseCase({
         replans += 1;
         current = await plan();
         next = 0;
+        // The roster changed under the import (a namesake removed): ask again rather than guess.
+        if (current.unknown.length > 0) return withRenamed(question(current));
       }
     }
     return result([], current.create.length - next);

@@ -2,12 +2,17 @@
 // 手机号), CSV or .xlsx. All or nothing: any bad row and nothing is written, every bad row reported
 // with its line and reasons; a deputy already registered (same name and 代表团) is left unchanged,
 // so importing the same file again changes nothing. Nobody is bound here: each binds with a code.
+// Names are compared normalised ("王建 华" is 王建华). A new deputy whose name is one character from a
+// registered deputy's (李秀珍 beside 李秀英), or the same name in another 代表团, may be a typo that would
+// make a second person of one: such a list is answered, writing nothing, with those rows and their near
+// names, and is written only when the caller confirms (`confirmNear`) that they are different people.
 import * as z from 'zod';
-import type { ImportUsersData, ImportUsersResult } from '../../contract';
+import type { ImportUsersData, ImportUsersNearName, ImportUsersResult } from '../../contract';
 import { AppError } from '../../core/errors';
 import type { User } from '../../core/model';
 import { authorize } from '../permissions';
 import { MAX_IMPORT_BYTES, readImportFile } from '../import/read-file';
+import { nearDeputies, normaliseName } from '../import/deputy-names';
 import { newId } from '../ports/ids';
 import { caller, defineUseCase, event } from '../use-case';
 import { problemsMessage } from './import-suggestions';
@@ -23,6 +28,7 @@ const schema: z.ZodType<ImportUsersData> = z.object({
     .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4)
     .regex(/^[A-Za-z0-9+/=\s]+$/, '应为 base64 编码的文件内容'),
   format: z.enum(['csv', 'xlsx']),
+  confirmNear: z.boolean().optional(),
 });
 
 interface DeputyRow {
@@ -32,7 +38,7 @@ interface DeputyRow {
   phone?: string;
 }
 
-/** The rows of the sheet, and what is wrong with each bad one. Names are compared without spaces. */
+/** The rows of the sheet, and what is wrong with each bad one. Names are normalised (deputy-names.ts). */
 export function readDeputyRows(table: string[][]): { rows: DeputyRow[]; problems: { line: number; reason: string }[] } {
   const [header, ...body] = table;
   if (!header) throw new AppError('VALIDATION', '文件为空');
@@ -47,7 +53,7 @@ export function readDeputyRows(table: string[][]): { rows: DeputyRow[]; problems
     const line = index + 2;
     const cell = (title: string) => (col(title) >= 0 ? (cells[col(title)] ?? '').trim() : '');
     if (cells.every((c) => (c ?? '').trim() === '')) return;
-    const name = cell(DEPUTY_COLUMNS.name).replace(/\s+/g, '');
+    const name = normaliseName(cell(DEPUTY_COLUMNS.name));
     const delegation = cell(DEPUTY_COLUMNS.delegation);
     const phone = cell(DEPUTY_COLUMNS.phone);
     const reasons: string[] = [];
@@ -76,10 +82,15 @@ export const importUsers = defineUseCase({
     if (problems.length > 0) throw new AppError('VALIDATION', problemsMessage(problems));
     return ctx.write(async (tx) => {
       const deputies = await tx.find('users', { where: { roles: 'deputy' } });
-      const known = new Set(deputies.map((u) => `${u.name.replace(/\s+/g, '')}|${u.delegation ?? ''}`));
+      const known = new Set(deputies.map((u) => `${normaliseName(u.name)}|${u.delegation ?? ''}`));
+      const fresh = rows.filter((row) => !known.has(`${row.name}|${row.delegation}`));
+      const nearNames: ImportUsersNearName[] = fresh.flatMap((row) => {
+        const near = nearDeputies(row.name, [row.delegation], deputies);
+        return near.length === 0 ? [] : [{ line: row.line, name: row.name, delegation: row.delegation, near: near.map((u) => ({ userId: u.id, name: u.name, ...(u.delegation ? { delegation: u.delegation } : {}) })) }];
+      });
+      if (nearNames.length > 0 && !data.confirmNear) return { created: 0, unchanged: rows.length - fresh.length, names: [], nearNames };
       const created: User[] = [];
-      for (const row of rows) {
-        if (known.has(`${row.name}|${row.delegation}`)) continue;
+      for (const row of fresh) {
         const user: User = {
           id: newId(),
           name: row.name,

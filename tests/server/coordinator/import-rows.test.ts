@@ -57,8 +57,11 @@ describe('reading the rows of a 交办清单', () => {
     expect(text).toMatch(/第3行：「主办单位」只能填一个单位/);
   });
 
-  it('tells apart deputies of one name in different 代表团', async () => {
-    await office.ok('coordinator', 'suggestions.import', { file: csvFile([row({ 代表团: '天桥区代表团' })]), format: 'csv' });
+  it('tells apart deputies of one name in different 代表团, asking first', async () => {
+    const file = csvFile([row({ 代表团: '天桥区代表团' })]);
+    const asked = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { file, format: 'csv' });
+    expect(asked.unknownDeputies).toEqual([{ name: '王建华', lines: [2], delegations: ['天桥区代表团'], near: [{ userId: 'deputy-wang', name: '王建华', delegation: '历下区代表团' }] }]);
+    await office.ok('coordinator', 'suggestions.import', { file, format: 'csv', decisions: [{ name: '王建华', create: true }] });
     const wangs = (await office.store.find('users', { where: { roles: 'deputy' } })).filter((u) => u.name === '王建华');
     expect(wangs.map((u) => u.delegation).sort()).toEqual(['历下区代表团', '天桥区代表团']);
     const [suggestion] = await office.store.find('suggestions');
@@ -69,6 +72,7 @@ describe('reading the rows of a 交办清单', () => {
     await office.ok('coordinator', 'suggestions.import', {
       file: csvFile([row({ 领衔代表: '张伟', 代表团: '天桥区代表团' }), row({ 建议号: '2024102', 领衔代表: '张伟', 代表团: '槐荫区代表团' })]),
       format: 'csv',
+      decisions: [{ name: '张伟', create: true }],
     });
     const text = await message([row({ 建议号: '2024103', 附议代表: '张伟' })]);
     expect(text).toMatch(/第2行：「附议代表」“张伟”有多位同名代表/);
@@ -78,6 +82,7 @@ describe('reading the rows of a 交办清单', () => {
     await office.ok('coordinator', 'suggestions.import', {
       file: csvFile([row({ 附议代表: '周大海' }), row({ 建议号: '2024102', 领衔代表: '周大海', 代表团: '市中区代表团' })]),
       format: 'csv',
+      decisions: [{ name: '周大海', create: true }],
     });
     const zhous = (await office.store.find('users', { where: { roles: 'deputy' } })).filter((u) => u.name === '周大海');
     expect(zhous).toEqual([expect.objectContaining({ delegation: '市中区代表团' })]);
@@ -89,6 +94,7 @@ describe('reading the rows of a 交办清单', () => {
     await office.ok('coordinator', 'suggestions.import', {
       file: csvFile([row({ 附议代表: '吴小芳' }), row({ 建议号: '2024102', 代表团: '章丘区代表团', 领衔代表: '李秀英', 附议代表: '吴小芳' })]),
       format: 'csv',
+      decisions: [{ name: '吴小芳', create: true }],
     });
     const wus = (await office.store.find('users', { where: { roles: 'deputy' } })).filter((u) => u.name === '吴小芳');
     expect(wus).toHaveLength(1);

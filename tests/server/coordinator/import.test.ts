@@ -1,12 +1,21 @@
-// suggestions.import: the 交办清单 from CSV and .xlsx, all or nothing, and a re-import changes nothing.
+// suggestions.import: the 交办清单 from CSV and .xlsx, all or nothing, and a re-import changes nothing;
+// on SQLite and on the CloudBase adapter against the emulator.
 import type { ImportSuggestionsResult } from '../../../src/contract';
 import { shanghaiStartOfDay } from '../../../src/core/calendar';
 import { computeDue } from '../../../src/core/deadlines';
 import { SHANDONG_POLICY } from '../../../src/core/policy';
-import { csvFile, HEADER, openOffice, THREE_ROWS, xlsxFile, type Office } from './fixture';
+import { csvFile, HEADER, THREE_ROWS, xlsxFile } from './fixture';
+import { closeStores, openOfficeOn, STORE_KINDS, type OfficeOn } from './stores';
+
+/** THREE_ROWS name two deputies the roster does not have: registered as new, as the coordinator decides. */
+const NEW_DEPUTIES = [
+  { name: '张新民', create: true },
+  { name: '赵海燕', create: true },
+];
+afterAll(() => closeStores());
 
 /** What the store holds after an import, by 建议号: the suggestion and its units with roles and due dates. */
-async function imported(office: Office) {
+async function imported(office: OfficeOn) {
   const [suggestions, tasks, users, units] = await Promise.all([
     office.store.find('suggestions'),
     office.store.find('tasks'),
@@ -37,15 +46,15 @@ async function imported(office: Office) {
   );
 }
 
-describe('importing a 交办清单', () => {
-  let office: Office;
+describe.each(STORE_KINDS)('importing a 交办清单 (%s)', (kind) => {
+  let office: OfficeOn;
   beforeEach(async () => {
-    office = await openOffice();
+    office = await openOfficeOn(kind);
   });
-  afterEach(() => office.store.close());
+  afterEach(() => office.close());
 
   it('creates three suggestions from a CSV and assigns their units with their roles and due dates', async () => {
-    const result = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { file: csvFile(THREE_ROWS), format: 'csv' });
+    const result = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { file: csvFile(THREE_ROWS), format: 'csv', decisions: NEW_DEPUTIES });
     expect(result).toEqual({ created: 3, unchanged: 0, numbers: ['2024001', '2024002', '2024003'], remaining: 0 });
 
     const byNumber = await imported(office);
@@ -74,8 +83,8 @@ describe('importing a 交办清单', () => {
     expect(byNumber['2024003']).toMatchObject({ phase: 'recess', lead: '赵海燕', tasks: [{ unit: '市民政局', role: 'sole' }] });
   });
 
-  it('matches registered deputies and registers new ones as deputies of their 代表团', async () => {
-    await office.ok('coordinator', 'suggestions.import', { file: csvFile(THREE_ROWS), format: 'csv' });
+  it('matches registered deputies and registers the unknown names as new deputies of their 代表团 when told to', async () => {
+    await office.ok('coordinator', 'suggestions.import', { file: csvFile(THREE_ROWS), format: 'csv', decisions: NEW_DEPUTIES });
     const deputies = await office.store.find('users', { where: { roles: 'deputy' } });
     expect(deputies.filter((d) => d.name === '王建华').map((d) => d.id)).toEqual(['deputy-wang']);
     expect(deputies.filter((d) => d.name === '李秀英').map((d) => d.id)).toEqual(['deputy-li']);
@@ -86,19 +95,17 @@ describe('importing a 交办清单', () => {
   });
 
   it('reads a real .xlsx exactly as the same list in CSV', async () => {
-    const other = await openOffice();
-    try {
-      await office.ok('coordinator', 'suggestions.import', { file: csvFile(THREE_ROWS), format: 'csv' });
-      const result = await other.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { file: await xlsxFile(THREE_ROWS), format: 'xlsx' });
-      expect(result).toEqual({ created: 3, unchanged: 0, numbers: ['2024001', '2024002', '2024003'], remaining: 0 });
-      expect(await imported(other)).toEqual(await imported(office));
-    } finally {
-      other.store.close();
-    }
+    await office.ok('coordinator', 'suggestions.import', { file: csvFile(THREE_ROWS), format: 'csv', decisions: NEW_DEPUTIES });
+    const fromCsv = await imported(office);
+    await office.close();
+    office = await openOfficeOn(kind);
+    const result = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { file: await xlsxFile(THREE_ROWS), format: 'xlsx', decisions: NEW_DEPUTIES });
+    expect(result).toEqual({ created: 3, unchanged: 0, numbers: ['2024001', '2024002', '2024003'], remaining: 0 });
+    expect(await imported(office)).toEqual(fromCsv);
   });
 
   it('writes every suggestion, task and new deputy with an audit event', async () => {
-    await office.ok('coordinator', 'suggestions.import', { file: csvFile(THREE_ROWS), format: 'csv' });
+    await office.ok('coordinator', 'suggestions.import', { file: csvFile(THREE_ROWS), format: 'csv', decisions: NEW_DEPUTIES });
     const suggestions = await office.store.find('suggestions');
     for (const s of suggestions) {
       const events = await office.store.events({ suggestionId: s.id });
@@ -110,18 +117,18 @@ describe('importing a 交办清单', () => {
 
   it('changes nothing when the same file is imported again, and says the rows were there already', async () => {
     const file = csvFile(THREE_ROWS);
-    await office.ok('coordinator', 'suggestions.import', { file, format: 'csv' });
-    const before = office.store.dump();
-    const again = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { file, format: 'csv' });
+    await office.ok('coordinator', 'suggestions.import', { file, format: 'csv', decisions: NEW_DEPUTIES });
+    const before = office.dump();
+    const again = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { file, format: 'csv', decisions: NEW_DEPUTIES });
     expect(again).toEqual({ created: 0, unchanged: 3, numbers: [], remaining: 0 });
-    const asXlsx = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { file: await xlsxFile(THREE_ROWS), format: 'xlsx' });
+    const asXlsx = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { file: await xlsxFile(THREE_ROWS), format: 'xlsx', decisions: NEW_DEPUTIES });
     expect(asXlsx).toMatchObject({ created: 0, unchanged: 3 });
-    expect(office.store.dump()).toBe(before);
+    expect(office.dump()).toBe(before);
   });
 
   it('adds only the new rows of a longer list', async () => {
-    await office.ok('coordinator', 'suggestions.import', { file: csvFile(THREE_ROWS.slice(0, 2)), format: 'csv' });
-    const result = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { file: csvFile(THREE_ROWS), format: 'csv' });
+    await office.ok('coordinator', 'suggestions.import', { file: csvFile(THREE_ROWS.slice(0, 2)), format: 'csv', decisions: [NEW_DEPUTIES[0]!] });
+    const result = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { file: csvFile(THREE_ROWS), format: 'csv', decisions: NEW_DEPUTIES });
     expect(result).toEqual({ created: 1, unchanged: 2, numbers: ['2024003'], remaining: 0 });
     expect(await office.store.count('suggestions')).toBe(3);
   });
@@ -135,7 +142,7 @@ describe('importing a 交办清单', () => {
       ['', '没有建议号的建议', '内容', '王建华', '', '历下区代表团', '十八届三次', '会期', '市交通运输局', '', '', '2024-03-01', '否'],
       ['2024006', '主办与分办混用', '内容', '王建华', '', '历下区代表团', '十八届三次', '会期', '市交通运输局', '', '市水务局', '2024-03-01', '否'],
     ];
-    const before = office.store.dump();
+    const before = office.dump();
     const response = await office.call('coordinator', 'suggestions.import', { file: csvFile(rows), format: 'csv' });
     expect(response.ok).toBe(false);
     if (response.ok) return;
@@ -147,16 +154,16 @@ describe('importing a 交办清单', () => {
     expect(message).toMatch(/第5行[^；]*交办日期/);
     expect(message).toMatch(/第6行[^；]*建议号/);
     expect(message).toMatch(/第7行/);
-    expect(office.store.dump()).toBe(before);
+    expect(office.dump()).toBe(before);
   });
 
   it('refuses a 建议号 already used in the session for a different suggestion', async () => {
-    await office.ok('coordinator', 'suggestions.import', { file: csvFile(THREE_ROWS), format: 'csv' });
+    await office.ok('coordinator', 'suggestions.import', { file: csvFile(THREE_ROWS), format: 'csv', decisions: NEW_DEPUTIES });
     const changed = [['2024001', '另一件建议', '另一内容', '王建华', '', '历下区代表团', '十八届三次', '会期', '市发展改革委', '', '', '2024-03-01', '否']];
-    const before = office.store.dump();
+    const before = office.dump();
     const response = await office.call('coordinator', 'suggestions.import', { file: csvFile(changed), format: 'csv' });
     expect(response).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/第2行.*2024001/) } });
-    expect(office.store.dump()).toBe(before);
+    expect(office.dump()).toBe(before);
   });
 
   it('refuses the same 建议号 twice in one file', async () => {
@@ -174,18 +181,18 @@ describe('importing a 交办清单', () => {
   });
 
   it('lets only the 联络员 import', async () => {
-    const before = office.store.dump();
-    const data = { file: csvFile(THREE_ROWS), format: 'csv' };
+    const before = office.dump();
+    const data = { file: csvFile(THREE_ROWS), format: 'csv', decisions: NEW_DEPUTIES };
     for (const openid of ['handler-fgw', 'reviewer-mzj', 'leader-mzj', 'deputy-wang']) {
       expect(await office.call(openid, 'suggestions.import', data)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
     expect(await office.call(undefined, 'suggestions.import', data)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(await office.call('somebody-unbound', 'suggestions.import', data)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    expect(office.store.dump()).toBe(before);
+    expect(office.dump()).toBe(before);
   });
 
   it('answers a bad payload with VALIDATION and changes nothing', async () => {
-    const before = office.store.dump();
+    const before = office.dump();
     const payloads: unknown[] = [
       undefined,
       {},
@@ -202,16 +209,16 @@ describe('importing a 交办清单', () => {
       const response = await office.call('coordinator', 'suggestions.import', data);
       expect(response).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/[\u4e00-\u9fa5]/) } });
     }
-    expect(office.store.dump()).toBe(before);
+    expect(office.dump()).toBe(before);
   });
 
   it('answers a repeated requestId with the first result and imports nothing twice', async () => {
-    const data = { file: csvFile(THREE_ROWS), format: 'csv' };
+    const data = { file: csvFile(THREE_ROWS), format: 'csv', decisions: NEW_DEPUTIES };
     const first = await office.call('coordinator', 'suggestions.import', data, 'req-import-1');
-    const before = office.store.dump();
+    const before = office.dump();
     const second = await office.call('coordinator', 'suggestions.import', data, 'req-import-1');
     expect(second).toEqual(first);
     expect(first).toMatchObject({ ok: true, data: { created: 3 } });
-    expect(office.store.dump()).toBe(before);
+    expect(office.dump()).toBe(before);
   });
 });

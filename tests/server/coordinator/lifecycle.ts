@@ -1,7 +1,7 @@
 // Drives a 独办 task of 市民政局 through the real actions to its end: claim, a face-to-face contact,
 // draft, review, signature, and the lead deputy's rating.
 import type { Rating, ReplyClass } from '../../../src/core/model';
-import type { TaskResult } from '../../../src/contract';
+import type { ImportSuggestionsResult, TaskResult } from '../../../src/contract';
 import { csvFile, HEADER, type Office } from './fixture';
 
 /** One row of the list: a suggestion of 王建华 handled by 市民政局 alone. */
@@ -24,8 +24,13 @@ export function soleRow(number: string, title: string, date = '2024-01-05'): str
   return HEADER.map((h) => fields[h]!);
 }
 
+/** Imports the rows; names the roster does not have are registered as new deputies, as the coordinator would decide. */
 export async function importRows(office: Office, rows: string[][]): Promise<Map<string, { suggestionId: string; taskIds: string[] }>> {
-  await office.ok('coordinator', 'suggestions.import', { file: csvFile(rows), format: 'csv' });
+  const data = { file: csvFile(rows), format: 'csv' };
+  const asked = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', data);
+  if (asked.unknownDeputies) {
+    await office.ok('coordinator', 'suggestions.import', { ...data, decisions: asked.unknownDeputies.map(({ name }) => ({ name, create: true })) });
+  }
   const [suggestions, tasks] = await Promise.all([office.store.find('suggestions'), office.store.find('tasks')]);
   return new Map(
     suggestions.map((s) => [s.number, { suggestionId: s.id, taskIds: tasks.filter((t) => t.suggestionId === s.id).map((t) => t.id) }]),

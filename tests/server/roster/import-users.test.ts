@@ -64,4 +64,40 @@ describe('importing the deputies of a delegation', () => {
     expect(await office.call('handler-fgw', 'users.import', { file, format: 'csv' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await office.call('deputy-wang', 'users.import', { file, format: 'csv' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
+
+  it('asks before registering a deputy whose name is near a registered one, and writes only when confirmed', async () => {
+    const file = csvFile(
+      [
+        ['李秀珍', '章丘区代表团', ''], // 李秀英 of 章丘区代表团 is registered: perhaps a typo
+        ['王建华', '天桥区代表团', ''], // the same name in another 代表团
+        ['陈静', '槐荫区代表团', ''], // nobody near
+      ],
+      HEADER,
+    );
+    const before = office.store.dump();
+    const asked = await office.ok<ImportUsersResult>('admin', 'users.import', { file, format: 'csv' });
+    expect(asked).toEqual({
+      created: 0,
+      unchanged: 0,
+      names: [],
+      nearNames: [
+        { line: 2, name: '李秀珍', delegation: '章丘区代表团', near: [{ userId: 'deputy-li', name: '李秀英', delegation: '章丘区代表团' }] },
+        { line: 3, name: '王建华', delegation: '天桥区代表团', near: [{ userId: 'deputy-wang', name: '王建华', delegation: '历下区代表团' }] },
+      ],
+    });
+    expect(office.store.dump()).toBe(before);
+
+    const confirmed = await office.ok<ImportUsersResult>('admin', 'users.import', { file, format: 'csv', confirmNear: true });
+    expect(confirmed).toEqual({ created: 3, unchanged: 0, names: ['李秀珍', '王建华', '陈静'] });
+    expect(await deputies()).toEqual(expect.arrayContaining(['李秀珍|章丘区代表团|', '王建华|天桥区代表团|', '陈静|槐荫区代表团|']));
+    // Imported again, they are the same people: nothing to ask, nothing written.
+    const again = office.store.dump();
+    expect(await office.ok<ImportUsersResult>('admin', 'users.import', { file, format: 'csv' })).toEqual({ created: 0, unchanged: 3, names: [] });
+    expect(office.store.dump()).toBe(again);
+  });
+
+  it('compares names as typed: full-width characters and spaces of every kind', async () => {
+    const file = csvFile([['王建\u3000华', '历下区代表团', ''], ['李\u00a0秀英', '章丘区代表团', '']], HEADER);
+    expect(await office.ok<ImportUsersResult>('admin', 'users.import', { file, format: 'csv' })).toEqual({ created: 0, unchanged: 2, names: [] });
+  });
 });

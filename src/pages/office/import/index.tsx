@@ -2,26 +2,73 @@
 // checks every row first (a refusal lists every bad row with its reason and imports nothing), then
 // writes the rows in steps: while rows remain the page calls again with the same file and shows the
 // progress. A step cut short is completed by the next call (or a new import of the file), never doubled.
+// A deputy name the roster does not have is never registered on its own: the server answers with the
+// names, the page asks for each (a near name of the roster, or a new deputy), confirms, and imports
+// with those decisions, sending them again with every step.
 import { useState } from 'react';
 import { View } from '@tarojs/components';
-import type { ImportSuggestionsResult } from '../../../contract';
+import type { ImportDeputyDecision, ImportFormat, ImportRenamedDeputy, ImportSuggestionsResult, ImportUnknownDeputy } from '../../../contract';
 import { useAction } from '../../../hooks/use-action';
 import { FormError, SubmitButton } from '../../../components/fields';
 import { Screen } from '../../../components/screen';
+import { announce, confirmStep } from '../../../components/confirm';
 import { pickFile, spreadsheetFormatOf, type PickedFile } from '../../../components/pick-spreadsheet';
+import { decisionsInWords, decisionsOf, RenamedNames, UnknownNames, type NameChoices } from './unknown-names';
 
 const HEADERS = '建议号、标题、内容、领衔代表、附议代表、代表团、届次、提出阶段、主办单位、会办单位、分办单位、交办日期、重点督办';
 
+interface Question {
+  file: PickedFile;
+  format: ImportFormat;
+  unknown: ImportUnknownDeputy[];
+  pending: number;
+}
 
 export function ImportView({ pick = pickFile }: { pick?: () => Promise<PickedFile | null> }) {
   const action = useAction('suggestions.import');
   const [problem, setProblem] = useState<string | null>(null);
   const [result, setResult] = useState<ImportSuggestionsResult | null>(null);
   const [progress, setProgress] = useState<{ done: number; remaining: number } | null>(null);
+  const [question, setQuestion] = useState<Question | null>(null);
+  const [choices, setChoices] = useState<NameChoices>({});
+  const [renamed, setRenamed] = useState<ImportRenamedDeputy[]>([]);
+
+  /** Calls until no row remains (or the server asks about names); the first answer counts what was there before. */
+  const importAll = async (file: PickedFile, format: ImportFormat, decisions?: ImportDeputyDecision[]): Promise<boolean> => {
+    const total: ImportSuggestionsResult = { created: 0, unchanged: 0, numbers: [], remaining: 0 };
+    for (let step = 0; ; step += 1) {
+      const response = await action.run({ file: file.base64, format, ...(decisions ? { decisions } : {}) });
+      if (!response.ok) {
+        setProgress(null);
+        return false;
+      }
+      const { created, unchanged, numbers, remaining, unknownDeputies } = response.data;
+      if (step === 0) setRenamed(response.data.renamed ?? []);
+      if (unknownDeputies && unknownDeputies.length > 0) {
+        setProgress(null);
+        setChoices({});
+        setQuestion({ file, format, unknown: unknownDeputies, pending: remaining });
+        return false;
+      }
+      setQuestion(null);
+      if (step === 0) total.unchanged = unchanged;
+      total.created += created;
+      total.numbers.push(...numbers);
+      if (remaining === 0 || (created === 0 && step > 0)) {
+        setProgress(null);
+        setResult({ ...total, remaining });
+        return true;
+      }
+      setProgress({ done: total.created, remaining });
+    }
+  };
+
   const choose = async () => {
     setProblem(null);
     setResult(null);
     setProgress(null);
+    setQuestion(null);
+    setRenamed([]);
     let file: PickedFile | null;
     try {
       file = await pick();
@@ -31,35 +78,50 @@ export function ImportView({ pick = pickFile }: { pick?: () => Promise<PickedFil
     if (!file) return;
     const format = spreadsheetFormatOf(file.name);
     if (!format) return setProblem('请选择 .xlsx 或 .csv 格式的交办清单');
-    const total: ImportSuggestionsResult = { created: 0, unchanged: 0, numbers: [], remaining: 0 };
-    for (let step = 0; ; step += 1) {
-      const response = await action.run({ file: file.base64, format });
-      if (!response.ok) return setProgress(null);
-      const { created, unchanged, numbers, remaining } = response.data;
-      // The first answer counts the rows that were there before this import began.
-      if (step === 0) total.unchanged = unchanged;
-      total.created += created;
-      total.numbers.push(...numbers);
-      if (remaining === 0 || (created === 0 && step > 0)) {
-        setProgress(null);
-        return setResult({ ...total, remaining });
-      }
-      setProgress({ done: total.created, remaining });
-    }
+    await importAll(file, format);
   };
+
+  const importDecided = async () => {
+    if (!question) return;
+    setProblem(null);
+    const open = question.unknown.filter((u) => !choices[u.name]).map((u) => `「${u.name}」`);
+    if (open.length > 0) return setProblem(`请先为每个姓名作出选择：${open.join('、')}还没有选择`);
+    const go = await confirmStep({
+      title: '确认导入？',
+      consequence: `将导入${question.pending}件建议并交办给承办单位。${decisionsInWords(question.unknown, choices)}。导入后不能撤回。`,
+      confirmText: '确认导入',
+    });
+    if (!go) return;
+    const decisions = decisionsOf(question.unknown, choices);
+    // A refusal keeps the question and its choices on the page, with the server's message.
+    if (await importAll(question.file, question.format, decisions)) void announce('导入完成');
+  };
+
   return (
     <Screen id="import-page">
       <View className="section-title">导入交办清单</View>
       <View className="notice">
-        每行一件建议，第一行为表头：{HEADERS}。有任何一行不符合要求时，整个文件都不导入，并列出每一行的问题；同一文件重复导入不会重复登记。
+        每行一件建议，第一行为表头：{HEADERS}。有任何一行不符合要求时，整个文件都不导入，并列出每一行的问题；同一文件重复导入不会重复登记。表格中的代表姓名在名册中找不到时，会先请您确认是哪位代表。
       </View>
-      <SubmitButton id="import-pick" text="选择文件并导入" pending={action.pending} onClick={() => void choose()} />
+      {question ? null : <SubmitButton id="import-pick" text="选择文件并导入" pending={action.pending} onClick={() => void choose()} />}
+      {renamed.length > 0 ? <RenamedNames renamed={renamed} /> : null}
+      {question ? (
+        <View id="import-question">
+          <View className="sub-title">
+            有{question.unknown.length}个代表姓名在名册中找不到，请逐一确认后再导入（尚未导入任何建议）
+          </View>
+          <UnknownNames unknown={question.unknown} choices={choices} onChoose={(name, value) => setChoices((prev) => ({ ...prev, [name]: value }))} />
+          <FormError message={problem ?? action.error?.message} />
+          <SubmitButton id="import-decided" text="按以上选择导入" pending={action.pending} onClick={() => void importDecided()} />
+          <SubmitButton id="import-cancel" text="不导入，重新选择文件" kind="default" pending={false} onClick={() => { setQuestion(null); setRenamed([]); }} />
+        </View>
+      ) : null}
       {progress ? (
         <View className="notice" id="import-progress">
           正在导入：已导入{progress.done}件，还有{progress.remaining}件
         </View>
       ) : null}
-      <FormError message={problem ?? action.error?.message} />
+      {question ? null : <FormError message={problem ?? action.error?.message} />}
       {result ? (
         <View className="notice" id="import-result">
           新导入{result.created}件，已导入过（未变）{result.unchanged}件

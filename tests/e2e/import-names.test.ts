@@ -1,0 +1,79 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './support/browser';
+import { startGateway, type RunningGateway } from './support/gateway';
+import { confirmDialog, login, onPage, seeText, seeToast, snap, tap, textOf } from './support/pages';
+
+// An import with a mistyped name, on a 375×812 phone browser: the coordinator's 交办清单 names
+// "李秀珍" (the roster has 李秀英 of 章丘区代表团) and "王建 华" (王建华, with a space). The page asks about
+// 李秀珍 only, offering 李秀英 as a near name; the coordinator picks her, confirms, and the import is
+// written; 李秀英, logged in, finds the suggestion on her home page, and nobody named 李秀珍 exists.
+jest.setTimeout(180_000);
+
+const SESSION = '十八届五次';
+const LIST = [
+  '建议号,标题,内容,领衔代表,附议代表,代表团,届次,提出阶段,主办单位,会办单位,分办单位,交办日期,重点督办',
+  `9101,关于老旧小区加装电梯补贴的建议,建议提高加装电梯补贴标准。,李秀珍,,章丘区代表团,${SESSION},会期,市住房城乡建设局,,,2026-11-20,否`,
+  `9102,关于公交站台增设座椅的建议,建议在主干道公交站台增设座椅。,王建 华,李秀珍,历下区代表团,${SESSION},会期,市交通运输局,,,2026-11-20,否`,
+].join('\r\n');
+
+describe('an import with a mistyped name', () => {
+  let gw: RunningGateway;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    gw = await startGateway({ SWEEP_INTERVAL_MS: '0', APP_NOW: '2026-11-27T10:00:00+08:00', APP_CLOCK: 'frozen' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await gw?.stop();
+  });
+
+  it('asks about the unknown name, takes the chosen deputy, and she sees the suggestion', async () => {
+    const { page: office, context } = await login(browser, gw.url, 'demo-coordinator');
+    await tap(office, '#import-link');
+    await onPage(office, 'pages/office/import/index');
+    const chooser = office.waitForEvent('filechooser');
+    await tap(office, '#import-pick');
+    await (await chooser).setFiles({ name: '交办清单.csv', mimeType: 'text/csv', buffer: Buffer.from(LIST, 'utf8') });
+
+    await seeText(office, '表格中的「李秀珍」在名册中找不到', '#import-question');
+    await seeText(office, '表格中的「王建 华」按「王建华」导入（第3行）', '#import-renamed');
+    const question = await textOf(office, '#import-question');
+    expect(question.replace(/\u200b/g, '')).toMatch(/第2、3行 · 章丘区代表团、历下区代表团/);
+    expect(question).not.toContain('「王建华」在名册中找不到');
+    expect((await textOf(office, '#import-choice-0-user-deputy-li')).replace(/\u200b/g, '')).toBe('李秀英 · 章丘区代表团');
+    await seeText(office, '新建代表「李秀珍」', '#import-unknown-0');
+    await snap(office, 'import-unknown-name', '#import-question');
+
+    await tap(office, '#import-choice-0-user-deputy-li');
+    await seeText(office, /✓ 李秀英/, '#import-unknown-0');
+    await tap(office, '#import-decided');
+    expect(await confirmDialog(office)).toContain('「李秀珍」记为李秀英（章丘区代表团）');
+    await seeText(office, '新导入2件，已导入过（未变）0件：9101、9102号', '#import-result');
+    await seeToast(office, '导入完成');
+    await context.close();
+
+    const db = new Database(path.join(gw.dataDir, 'jianyitong.sqlite'), { readonly: true, fileMustExist: true });
+    try {
+      const docs = <T,>(table: string) => (db.prepare(`SELECT doc FROM ${table}`).all() as { doc: string }[]).map((r) => JSON.parse(r.doc) as T);
+      const imported = docs<{ number: string; session: string; leadDeputyId: string; coSignerIds: string[] }>('suggestions').filter((s) => s.session === SESSION);
+      expect(Object.fromEntries(imported.map((s) => [s.number, [s.leadDeputyId, s.coSignerIds]]))).toEqual({
+        '9101': ['user-deputy-li', []],
+        '9102': ['user-deputy-wang', ['user-deputy-li']],
+      });
+      expect(docs<{ name: string }>('users').filter((u) => u.name.replace(/\s/g, '') === '李秀珍' || u.name === '王建 华')).toEqual([]);
+    } finally {
+      db.close();
+    }
+
+    const { page: deputy } = await login(browser, gw.url, 'demo-deputy2');
+    await seeText(deputy, '李秀英，您好', '#greeting');
+    await seeText(deputy, '关于老旧小区加装电梯补贴的建议', '#deputy-home');
+    await seeText(deputy, '关于公交站台增设座椅的建议', '#deputy-home');
+    await snap(deputy, 'import-chosen-deputy-home', '#deputy-home');
+  });
+});
