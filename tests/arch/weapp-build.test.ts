@@ -27,6 +27,13 @@ describe('the weapp build', () => {
     expect(all.length).toBeGreaterThanOrEqual(10);
   });
 
+  it('leaves the desk-width layout of the browser out of the mini-program styles', () => {
+    const wxss = readFileSync(path.join(root, 'dist/app.wxss'), 'utf8');
+    expect(wxss).toContain('.screen');
+    // The H5-only block of app.css (its page layouts at 1024 px and wider) is not in the mini-program.
+    expect(wxss).not.toMatch(/home-body|desk-columns|1200PX/i);
+  });
+
   it('keeps the main package within the 512 KB budget', () => {
     const main = /main package\s+([\d.]+) KB/.exec(sizeReport);
     expect(main).not.toBeNull();

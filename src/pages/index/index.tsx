@@ -60,32 +60,36 @@ export function HomeView({ refreshKey = 0 }: { refreshKey?: number }) {
                 {user.roleLabels.join('、')}
                 {user.unitName ? ` · ${user.unitName}` : ''}
               </View>
-              <Button className="btn btn-default" id="messages-link" onClick={() => open(routes.messages)}>
-                {unreadMessages ? `消息与提醒（${unreadMessages}条未读）` : '消息与提醒'}
-              </Button>
-              {capabilities.includes('mySuggestions') ? <SuggestionsHome title="我的建议" deputy refreshKey={refreshKey} /> : null}
-              {hasTaskQueue(capabilities) ? <TaskHome capabilities={capabilities} refreshKey={refreshKey} /> : null}
-              {capabilities.includes('stats') ? (
-                <Button className="btn btn-default" id="stats-link" onClick={() => open(routes.stats)}>
-                  统计与年度总结
+              <View className="home-body">
+                <Button className="btn btn-default" id="messages-link" onClick={() => open(routes.messages)}>
+                  {unreadMessages ? `消息与提醒（${unreadMessages}条未读）` : '消息与提醒'}
                 </Button>
-              ) : null}
-              {capabilities.includes('ledger') ? (
-                <Button className="btn btn-default" id="ledger-link" onClick={() => open(routes.ledger)}>
-                  办理台账
-                </Button>
-              ) : null}
-              {capabilities.includes('import') ? (
-                <Button className="btn btn-default" id="import-link" onClick={() => open(routes.import)}>
-                  导入交办清单
-                </Button>
-              ) : null}
-              {capabilities.includes('roster') ? (
-                <Button className="btn btn-default" id="roster-link" onClick={() => open(routes.roster)}>
-                  名册管理（单位、人员、绑定码）
-                </Button>
-              ) : null}
-              {capabilities.includes('allSuggestions') ? <SuggestionsHome title="全部建议" deputy={false} refreshKey={refreshKey} /> : null}
+                {capabilities.includes('mySuggestions') ? <SuggestionsHome title="我的建议" deputy refreshKey={refreshKey} /> : null}
+                {hasTaskQueue(capabilities) ? <TaskHome capabilities={capabilities} refreshKey={refreshKey} /> : null}
+                <View className="home-menu">
+                  {capabilities.includes('stats') ? (
+                    <Button className="btn btn-default" id="stats-link" onClick={() => open(routes.stats)}>
+                      统计与年度总结
+                    </Button>
+                  ) : null}
+                  {capabilities.includes('ledger') ? (
+                    <Button className="btn btn-default" id="ledger-link" onClick={() => open(routes.ledger)}>
+                      办理台账
+                    </Button>
+                  ) : null}
+                  {capabilities.includes('import') ? (
+                    <Button className="btn btn-default" id="import-link" onClick={() => open(routes.import)}>
+                      导入交办清单
+                    </Button>
+                  ) : null}
+                  {capabilities.includes('roster') ? (
+                    <Button className="btn btn-default" id="roster-link" onClick={() => open(routes.roster)}>
+                      名册管理（单位、人员、绑定码）
+                    </Button>
+                  ) : null}
+                </View>
+                {capabilities.includes('allSuggestions') ? <SuggestionsHome title="全部建议" deputy={false} refreshKey={refreshKey} /> : null}
+              </View>
             </View>
           )
         }
