@@ -32,7 +32,7 @@ export function TaskFormFrame({ id, suggestionId, taskId, title, actions, childr
           // Why not, in the server's words when it gave them (a next step held up by something else).
           const heldUp = task.blockedActions.find((b) => actions.includes(b.action));
           return (
-            <View>
+            <View className="task-form">
               <View className="card">
                 <Text className="card-number">{detail.number}号 </Text>
                 <Text className="card-title">{detail.title}</Text>

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import { startGateway, type RunningGateway } from './support/gateway';
-import { PHONE, snap, visible } from './support/pages';
+import { PHONE, snap, tap, visible } from './support/pages';
 
 // The office at its desk: the coordinator's and the administrator's pages in a browser 1280 px wide
 // use the width (the page is wider than a phone column, parts named below sit side by side, no line
@@ -25,7 +25,25 @@ interface Visit {
 
 const VISITS: Visit[] = [
   { name: 'home-coordinator', as: 'demo-coordinator', url: '/#/pages/index/index', pairs: [['#messages-link', '#office-home'], ['#ledger-link', '#office-home'], ['#suggestion-sug-charging', '#suggestion-sug-yellow-river']] },
+  {
+    name: 'assign',
+    as: 'demo-coordinator',
+    url: '/#/pages/office/assign/index?id=sug-floodplain',
+    before: async (page) => {
+      await tap(page, '#pick-unit-fgw');
+      await tap(page, '#pick-unit-slj');
+    },
+    pairs: [['#assign-units', '#assign-chosen']],
+  },
+  { name: 'urge', as: 'demo-coordinator', url: '/#/pages/office/decide/index?id=sug-canteen&taskId=sug-canteen-task-1&kind=urge', pairs: [['#decide-page .task-form > .card', '#urge-message']] },
+  { name: 'disclose', as: 'demo-coordinator', url: '/#/pages/office/disclose/index?id=sug-nev', pairs: [['#disclose-subject', '#disclose-mode']] },
+  { name: 'stats', as: 'demo-coordinator', url: '/#/pages/office/stats/index', pairs: [['#all-stat-received', '#all-stat-completion'], ['#per-unit > .card:nth-child(1)', '#per-unit > .card:nth-child(2)']] },
+  { name: 'import', as: 'demo-coordinator', url: '/#/pages/office/import/index', pairs: [] },
   { name: 'home-admin', as: 'demo-admin', url: '/#/pages/index/index', pairs: [['#roster-link', '#office-home']] },
+  { name: 'roster', as: 'demo-admin', url: '/#/pages/roster/index/index', pairs: [['#person-user-deputy-wang .card-title', '#person-user-deputy-wang .card-meta'], ['#person-user-deputy-wang .tag', '#person-user-deputy-wang .card-meta']] },
+  { name: 'roster-units', as: 'demo-admin', url: '/#/pages/roster/index/index', before: (page) => tap(page, '#roster-tab-units'), pairs: [['#unit-unit-fgw', '#unit-unit-jtj']] },
+  { name: 'person', as: 'demo-admin', url: '/#/pages/roster/person/index?id=user-deputy-zhang', pairs: [['.person-form', '#bind-code-issue']] },
+  { name: 'deputy-import', as: 'demo-admin', url: '/#/pages/roster/import/index', pairs: [] },
 ];
 
 interface Box {

@@ -59,41 +59,49 @@ function AssignForm({ detail, units, onDone }: { detail: SuggestionDetail; units
   return (
     <View>
       <Holders detail={detail} />
-      {chosen.length > 0 ? (
-        <View className="section" id="assign-chosen">
-          <View className="sub-title">本次交办（{chosen.length}个单位）</View>
-          {chosen.map((c) => (
-            <View key={c.unitId} className="card chosen-unit">
-              <ChoiceField
-                id={`assign-${c.unitId}`}
-                label={nameOf(c.unitId)}
-                choices={ROLES.map((value) => ({ value, label: UNIT_ROLE_LABELS[value] }))}
-                value={c.role}
-                onChange={(role) => setChosen((prev) => prev.map((x) => (x.unitId === c.unitId ? { ...x, role } : x)))}
-              />
-              <Button className="btn btn-default" id={`unpick-${c.unitId}`} onClick={() => setChosen((prev) => prev.filter((x) => x.unitId !== c.unitId))}>
-                不交给{nameOf(c.unitId)}
-              </Button>
-            </View>
-          ))}
-        </View>
-      ) : null}
-      <View className="sub-title">选择承办单位（共{units.length}个单位）</View>
-      <View className="search-row">
-        <Input id="assign-search" className="input" value={search} placeholder="输入单位名称查找，如：交通" onInput={(e) => setSearch(e.detail.value)} />
-      </View>
-      <View className="list" id="assign-units">
-        {offered.slice(0, SHOWN).map((u) => (
-          <Button key={u.id} id={`pick-${u.id}`} className="choice unit-pick" onClick={() => setChosen((prev) => [...prev, { unitId: u.id, role: null }])}>
-            ＋ {u.name}
-          </Button>
-        ))}
-        {offered.length > SHOWN ? (
-          <View className="card-meta" id="assign-more">
-            另有{offered.length - SHOWN}个单位，请输入名称查找
+      <View className="desk-columns" id="assign-body">
+        {chosen.length > 0 ? (
+          <View className="section" id="assign-chosen">
+            <View className="sub-title">本次交办（{chosen.length}个单位）</View>
+            {chosen.map((c) => (
+              <View key={c.unitId} className="card chosen-unit">
+                <ChoiceField
+                  id={`assign-${c.unitId}`}
+                  label={nameOf(c.unitId)}
+                  choices={ROLES.map((value) => ({ value, label: UNIT_ROLE_LABELS[value] }))}
+                  value={c.role}
+                  onChange={(role) => setChosen((prev) => prev.map((x) => (x.unitId === c.unitId ? { ...x, role } : x)))}
+                />
+                <Button className="btn btn-default" id={`unpick-${c.unitId}`} onClick={() => setChosen((prev) => prev.filter((x) => x.unitId !== c.unitId))}>
+                  不交给{nameOf(c.unitId)}
+                </Button>
+              </View>
+            ))}
+          </View>
+        ) : process.env.TARO_ENV === 'h5' ? (
+          <View className="desk-only card-meta" id="assign-chosen-none">
+            选中的单位列在这里，再为每个单位选择承办类别
           </View>
         ) : null}
-        {offered.length === 0 ? <View className="card-meta">没有符合的单位</View> : null}
+        <View className="assign-picker">
+          <View className="sub-title">选择承办单位（共{units.length}个单位）</View>
+          <View className="search-row">
+            <Input id="assign-search" className="input" value={search} placeholder="输入单位名称查找，如：交通" onInput={(e) => setSearch(e.detail.value)} />
+          </View>
+          <View className="list" id="assign-units">
+            {offered.slice(0, SHOWN).map((u) => (
+              <Button key={u.id} id={`pick-${u.id}`} className="choice unit-pick" onClick={() => setChosen((prev) => [...prev, { unitId: u.id, role: null }])}>
+                ＋ {u.name}
+              </Button>
+            ))}
+            {offered.length > SHOWN ? (
+              <View className="card-meta" id="assign-more">
+                另有{offered.length - SHOWN}个单位，请输入名称查找
+              </View>
+            ) : null}
+            {offered.length === 0 ? <View className="card-meta">没有符合的单位</View> : null}
+          </View>
+        </View>
       </View>
       <TextField id="assign-requirements" label="办理要求（可不填）" value={requirements} onChange={setRequirements} multiline />
       <FormError message={problem ?? action.error?.message} />

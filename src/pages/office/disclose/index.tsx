@@ -99,15 +99,17 @@ export function DiscloseView({ suggestionId, onDone }: { suggestionId: string; o
           const canDisclose = detail.allowedActions.includes('suggestions.disclose');
           const canArchive = detail.allowedActions.includes('suggestions.archive');
           return (
-            <View>
-              <View className="card">
-                {detail.number}号 {detail.title} · {detail.statusLabel}
-              </View>
-              {detail.disclosure ? (
-                <View className="card-meta" id="disclosure-now">
-                  现在的决定：{DISCLOSURE_MODE_LABELS[detail.disclosure.mode]}
+            <View className="desk-columns">
+              <View id="disclose-subject">
+                <View className="card">
+                  {detail.number}号 {detail.title} · {detail.statusLabel}
                 </View>
-              ) : null}
+                {detail.disclosure ? (
+                  <View className="card-meta" id="disclosure-now">
+                    现在的决定：{DISCLOSURE_MODE_LABELS[detail.disclosure.mode]}
+                  </View>
+                ) : null}
+              </View>
               {canDisclose ? <DiscloseForm detail={detail} onDone={onDone} /> : null}
               {canArchive ? <ArchiveButton detail={detail} onDone={onDone} /> : null}
               {!canDisclose && !canArchive ? (

@@ -25,7 +25,7 @@ const classified = (h: Headline) => h.byClass.A + h.byClass.B + h.byClass.C + h.
 export function Figures({ s, prefix = 'stat' }: { s: StatsSummary; prefix?: string }) {
   const id = (name: string) => `${prefix}-${name}`;
   return (
-    <View className="card" id={id('figures')}>
+    <View className="card figures" id={id('figures')}>
       <Figure id={id('received')} name="收到建议" value={`${s.received}件`} detail={`交办${s.assigned}件`} />
       <Figure id={id('completion')} name="办结率" value={rate(s.completionRate)} detail={`已办结${s.done}件÷交办${s.assigned}件`} />
       <Figure id={id('on-time')} name="按时办结率" value={rate(s.onTimeRate)} detail={`按时办结${s.onTimeDone}件÷已办结${s.done}件`} />
@@ -58,7 +58,7 @@ export function Figures({ s, prefix = 'stat' }: { s: StatsSummary; prefix?: stri
 export function UnitFigures({ units }: { units: StatsSummary['perUnit'] }) {
   if (units.length === 0) return null;
   return (
-    <View className="list" id="per-unit">
+    <View className="list desk-grid" id="per-unit">
       {units.map((u) => (
         <View className="card" key={u.unitId} id={`unit-${u.unitId}`}>
           <View className="card-title">{u.unitName}</View>

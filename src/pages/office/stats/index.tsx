@@ -27,7 +27,7 @@ function Report({ report }: { report: AnnualReportResult }) {
           本年度暂无 A 类、B 类答复
         </View>
       ) : (
-        <View className="list" id="adopted">
+        <View className="list desk-grid" id="adopted">
           {report.adopted.map((a) => (
             <View className="card" key={a.suggestionId}>
               <View className="card-title">

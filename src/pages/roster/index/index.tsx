@@ -70,7 +70,14 @@ function People({ refreshKey }: { refreshKey: number }) {
                 共{shown.length}人，其中未绑定{shown.filter((u) => !u.bound).length}人
               </View>
               {shown.length === 0 ? <Empty text="没有符合条件的人员" /> : null}
-              <View className="list" id="roster-people">
+              <View className="list roster-table" id="roster-people">
+                {process.env.TARO_ENV === 'h5' && shown.length > 0 ? (
+                  <View className="desk-only roster-head" id="roster-head">
+                    <Text>姓名</Text>
+                    <Text>微信绑定</Text>
+                    <Text>角色、单位、处室、代表团</Text>
+                  </View>
+                ) : null}
                 {shown.map((u) => (
                   <Person key={u.id} user={u} />
                 ))}
@@ -132,7 +139,7 @@ function Units({ refreshKey }: { refreshKey: number }) {
             <View className="card-meta" id="units-count">
               共{items.length}个单位
             </View>
-            <View className="list" id="roster-units">
+            <View className="list desk-grid" id="roster-units">
               {items.map((u) => (
                 <View key={u.id} className="card" id={`unit-${u.id}`}>
                   <View className="card-title">{u.name}</View>

@@ -88,7 +88,7 @@ function PersonForm({ user, units, onSaved }: { user?: UserView; units: UnitView
     }
   };
   return (
-    <View>
+    <View className="person-form">
       <TextField id="person-name" label="姓名" value={name} onChange={setName} />
       <RolesField value={roles} onChange={setRoles} />
       <UnitField units={units} value={unitId} onChange={setUnitId} />
@@ -183,8 +183,10 @@ export function PersonView({ id }: { id: string }) {
               return (
                 <View>
                   <View className="section-title">{user ? user.name : '新增人员'}</View>
-                  {user ? <BindCodeSection user={user} /> : null}
-                  <PersonForm key={user ? `${user.id}-${user.version}` : 'new'} user={user} units={unitList} onSaved={setSaved} />
+                  <View className="desk-columns" id="person-body">
+                    {user ? <BindCodeSection user={user} /> : null}
+                    <PersonForm key={user ? `${user.id}-${user.version}` : 'new'} user={user} units={unitList} onSaved={setSaved} />
+                  </View>
                 </View>
               );
             }}
