@@ -24,7 +24,7 @@ interface Visit {
 }
 
 const VISITS: Visit[] = [
-  { name: 'home-coordinator', as: 'demo-coordinator', url: '/#/pages/index/index', pairs: [['#messages-link', '#office-home'], ['#ledger-link', '#office-home'], ['#suggestion-sug-charging', '#suggestion-sug-yellow-river']] },
+  { name: 'home-coordinator', as: 'demo-coordinator', url: '/#/pages/index/index', pairs: [['#messages-link', '#office-home'], ['#ledger-link', '#office-home'], ['#office-home .suggestion-item:nth-child(1)', '#office-home .suggestion-item:nth-child(2)']] },
   {
     name: 'assign',
     as: 'demo-coordinator',
