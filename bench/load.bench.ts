@@ -8,7 +8,8 @@
 // `npm run bench -- --scale national` (city | province | national | all, default all),
 // `--duration 5` (seconds per measurement, default 2), `--only list,stats` (the actions whose name holds
 // one of the words; the CloudBase count is then skipped), `--profile <dir>` (the gateway writes a V8 CPU
-// profile there when it stops: `node --cpu-prof`).
+// profile there when it stops: `node --cpu-prof`), `--workers 2` (the gateway as two processes sharing
+// the port, bench/gateway-child.ts).
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -38,7 +39,8 @@ export function loadOptions() {
   for (const s of scales) if (!(s in SCALES)) throw new Error(`unknown scale ${s}: city, province, national or all`);
   const only = (value('--only') ?? process.env.BENCH_ONLY)?.split(',').filter((w) => w.length > 0);
   const profile = value('--profile') ?? process.env.BENCH_PROFILE;
-  return { scales, duration: Number(value('--duration') ?? process.env.BENCH_DURATION ?? 2), only, profile };
+  const workers = Math.max(1, Number(value('--workers') ?? process.env.BENCH_WORKERS ?? 1));
+  return { scales, duration: Number(value('--duration') ?? process.env.BENCH_DURATION ?? 2), only, profile, workers };
 }
 
 /** Loads an office into a store through its transactions (so the read models are built as in use). */
@@ -178,21 +180,29 @@ function endpoints(data: OfficeData): Endpoint[] {
   ];
 }
 
-function startGateway(file: string, profile?: string): Promise<{ child: ChildProcess; port: number }> {
+function startGateway(file: string, workers: number, profile?: string): Promise<{ child: ChildProcess; port: number; pids: number[] }> {
   return new Promise((resolve, reject) => {
     const flags = profile ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(profile)] : [];
-    const child = spawn(process.execPath, [...flags, '--import', 'tsx', path.join(__dirname, 'gateway-child.ts'), file, NOW], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...flags, '--import', 'tsx', path.join(__dirname, 'gateway-child.ts'), file, NOW, String(workers)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
-      const m = /PORT (\d+)/.exec(chunk.toString());
-      if (m) resolve({ child, port: Number(m[1]) });
+      out += chunk.toString();
+      const m = /PORT (\d+)\nPIDS ([\d,]+)\n/.exec(out);
+      if (m) resolve({ child, port: Number(m[1]), pids: m[2]!.split(',').map(Number) });
     });
     child.on('exit', (code) => reject(new Error(`gateway exited with ${code}`)));
   });
 }
 
 const rssMb = (pid: number): number => {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : 0;
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0; // gone
+  }
 };
 
 async function post(port: number, openid: string, action: string, data: unknown): Promise<{ ok: boolean; error?: { code: string; message: string } }> {
@@ -208,9 +218,11 @@ interface Cell {
   p50: number;
   p99: number;
   rps: number;
+  /** Mean latency, ms (autocannon keeps decimals here, not in the percentiles). */
+  mean: number;
 }
 
-async function measureScale(scale: ScaleName, duration: number, only?: string[], profile?: string) {
+async function measureScale(scale: ScaleName, duration: number, workers: number, only?: string[], profile?: string) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'jyt-load-'));
   const file = path.join(dir, 'load.sqlite');
   const data = generateOffice(scale);
@@ -219,10 +231,19 @@ async function measureScale(scale: ScaleName, duration: number, only?: string[],
   await loadOffice(writer, data);
   writer.close();
   const loadSeconds = (Date.now() - loadStart) / 1000;
-  const { child, port } = await startGateway(file, profile);
+  const { child, port, pids } = await startGateway(file, workers, profile);
   const reader = openSqliteStore(file);
-  let peakRss = rssMb(child.pid!);
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(child.pid!))), 200);
+  // The largest process, and all of them together (the primary of several workers only forwards).
+  const serving = workers > 1 ? [child.pid!, ...pids] : [child.pid!];
+  let peakRss = 0;
+  let peakTotal = 0;
+  const sample = () => {
+    const each = serving.map(rssMb);
+    peakRss = Math.max(peakRss, ...each);
+    peakTotal = Math.max(peakTotal, each.reduce((a, b) => a + b, 0));
+  };
+  sample();
+  const sampler = setInterval(sample, 200);
   const rows: { name: string; cells: Cell[]; raw?: number }[] = [];
   try {
     for (const ep of endpoints(data).filter((e) => !only || only.some((word) => e.name.includes(word)))) {
@@ -239,7 +260,7 @@ async function measureScale(scale: ScaleName, duration: number, only?: string[],
           body: JSON.stringify({ action: ep.action, data: ep.data }),
         });
         if (result.errors > 0 || result.non2xx > 0) throw new Error(`${ep.name}: ${result.errors} errors, ${result.non2xx} non-2xx`);
-        cells.push({ p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average });
+        cells.push({ p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, mean: result.latency.average });
       }
       let raw: number | undefined;
       if (ep.raw) {
@@ -262,15 +283,17 @@ async function measureScale(scale: ScaleName, duration: number, only?: string[],
   }
   const deep = Math.max(1, Math.floor((data.suggestions.length * 0.8) / 20));
   const counts = `deep page = page ${deep}; ${data.suggestions.length} suggestions, ${data.tasks.length} tasks, ${data.users.length} users, ${data.units.length} units, ${data.events.length} events`;
-  console.log(`\n## ${scale}: ${counts}; loaded in ${loadSeconds.toFixed(0)} s; gateway peak RSS ${peakRss.toFixed(0)} MB`);
-  console.log('| action | c=1 p50 / p99 ms, req/s | c=16 p50 / p99 ms, req/s | c=64 p50 / p99 ms, req/s | store-level page ms | c=1 p50 ÷ store |');
-  console.log('| --- | --- | --- | --- | --- | --- |');
+  const memory = workers > 1 ? `${peakRss.toFixed(0)} MB the largest process, ${peakTotal.toFixed(0)} MB all ${serving.length}` : `${peakRss.toFixed(0)} MB`;
+  console.log(`\n## ${scale}: ${counts}; loaded in ${loadSeconds.toFixed(0)} s; gateway ${workers > 1 ? `${workers} workers` : 'one process'}, peak RSS ${memory}`);
+  console.log('| action | c=1 p50 / p99 ms, req/s | c=16 p50 / p99 ms, req/s | c=64 p50 / p99 ms, req/s | store-level page ms | c=1 mean ms | ÷ store |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
   const fmt = (c: Cell) => `${c.p50} / ${c.p99}, ${Math.round(c.rps)}`;
   for (const r of rows) {
-    const ratio = r.raw !== undefined ? (r.cells[0]!.p50 / r.raw).toFixed(1) : '';
-    console.log(`| ${r.name} | ${r.cells.map(fmt).join(' | ')} | ${r.raw !== undefined ? r.raw.toFixed(2) : ''} | ${ratio} |`);
+    const mean = r.cells[0]!.mean;
+    const ratio = r.raw !== undefined ? (mean / r.raw).toFixed(1) : '';
+    console.log(`| ${r.name} | ${r.cells.map(fmt).join(' | ')} | ${r.raw !== undefined ? r.raw.toFixed(2) : ''} | ${mean.toFixed(2)} | ${ratio} |`);
   }
-  return { peakRss, rows };
+  return { peakRss, peakTotal, rows };
 }
 
 /** CloudBase database requests per action (emulator counter), at two sizes: equal figures mean independent of scale. */
@@ -310,14 +333,16 @@ async function cloudRequests(): Promise<void> {
 }
 
 export async function benchLoad() {
-  const { scales, duration, only, profile } = loadOptions();
-  console.log(`\nLoad benchmark: ${os.cpus().length} cores, ${duration} s a measurement, concurrency ${CONCURRENCY.join(', ')}.`);
+  const { scales, duration, only, profile, workers } = loadOptions();
+  console.log(`\nLoad benchmark: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, ${duration} s a measurement, concurrency ${CONCURRENCY.join(', ')}.`);
   const figures: Record<string, number> = {};
   for (const scale of scales) {
-    const { peakRss, rows } = await measureScale(scale, duration, only, profile);
+    const { peakRss, peakTotal, rows } = await measureScale(scale, duration, workers, only, profile);
     figures[`${scale}: gateway peak RSS MB`] = peakRss;
+    if (workers > 1) figures[`${scale}: all ${workers} workers' RSS MB`] = peakTotal;
     for (const r of rows) figures[`${scale}: ${r.name} c=16 p99 ms`] = r.cells[1]!.p99;
   }
   if (!only) await cloudRequests();
+  console.log(`\nLoad average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   return figures;
 }

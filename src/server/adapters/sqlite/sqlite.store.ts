@@ -382,7 +382,10 @@ export function openSqliteStore(filename = ':memory:'): SqliteStore {
         reader,
         async (plan) => {
           try {
-            applyPlan(plan);
+            // BEGIN IMMEDIATE: the write lock first (waiting up to busy_timeout for another process's
+            // commit), then the revision checks. A deferred BEGIN would read first and then fail with
+            // SQLITE_BUSY, without waiting, when another connection committed in between.
+            applyPlan.immediate(plan);
           } catch (error) {
             if (error instanceof AppError) throw error;
             if (error instanceof Error && /UNIQUE constraint failed/.test(error.message)) throw staleConflict();
