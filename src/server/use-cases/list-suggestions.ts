@@ -9,7 +9,7 @@ import { REPLYING_ROLES } from '../../core/workflow';
 import type { User } from '../../core/model';
 import { remainingDaysText } from '../../core/reminders';
 import { DEPUTY_STEPS, deputyStep, isSuggestionDone } from '../../core/status';
-import { Directory } from '../directory';
+import { Directory, type Names } from '../directory';
 import { isDeputyOf, isOffice, isStaffOf } from '../permissions';
 import { caller, defineUseCase } from '../use-case';
 import { caseFilterFields, pagingOf, suggestionOrder, suggestionQuery } from '../case-queries';
@@ -31,17 +31,16 @@ export const listSuggestions = defineUseCase({
       store.find('suggestionRows', { ...query, orderBy: suggestionOrder(data.sort, data.order), offset, limit: pageSize }),
       store.count('suggestionRows', query),
     ]);
-    const directory = new Directory(store);
-    await directory.preload(
+    const names = await new Directory(store).names(
       rows.map((r) => r.leadDeputyId),
       rows.flatMap((r) => r.tasks.map((t) => t.unitId)),
     );
-    const items = await Promise.all(rows.map((row) => listItem(row, user, today, ctx.deps.policy, directory)));
+    const items = rows.map((row) => listItem(row, user, today, ctx.deps.policy, names));
     return { items, total, page, pageSize };
   },
 });
 
-async function listItem(suggestion: SuggestionRow, user: User, today: string, policy: DeadlinePolicy, directory: Directory): Promise<SuggestionListItem> {
+function listItem(suggestion: SuggestionRow, user: User, today: string, policy: DeadlinePolicy, names: Names): SuggestionListItem {
   const { status, tasks } = suggestion;
   const live = tasks.filter((t) => t.state !== 'returned');
   // Unit staff look at their own unit's tasks; deputies and the office at the whole suggestion.
@@ -58,14 +57,12 @@ async function listItem(suggestion: SuggestionRow, user: User, today: string, po
     : ownTasks.length > 0 && status !== 'archived'
       ? [...new Set(ownTasks.map((t) => TASK_STATE_LABELS[t.state]))].join('、')
       : SUGGESTION_STATUS_LABELS[status];
-  const units = await Promise.all(
-    live.map(async (t) => ({
-      unitId: t.unitId,
-      unitName: await directory.unitName(t.unitId),
-      role: t.role,
-      roleLabel: UNIT_ROLE_LABELS[t.role],
-    })),
-  );
+  const units = live.map((t) => ({
+    unitId: t.unitId,
+    unitName: names.unit(t.unitId),
+    role: t.role,
+    roleLabel: UNIT_ROLE_LABELS[t.role],
+  }));
   // The deputy's step dates come from the tasks that reply to him or her (主办/分办/独办).
   const replying = live.filter((t) => REPLYING_ROLES.includes(t.role));
   const replies = replying.map((t) => t.firstRepliedAt).filter((d): d is string => d !== undefined).sort();
@@ -81,7 +78,7 @@ async function listItem(suggestion: SuggestionRow, user: User, today: string, po
     status,
     statusLabel: SUGGESTION_STATUS_LABELS[status],
     step,
-    leadDeputyName: await directory.userName(suggestion.leadDeputyId),
+    leadDeputyName: names.user(suggestion.leadDeputyId),
     keySupervised: suggestion.keySupervised,
     units,
     ...(replyDue ? { replyDue, deadlineLabel: DEADLINE_KIND_LABELS[deadlines[0]!.kind], daysLeftText: remainingDaysText(replyDue, today), ...flags(deadlineStanding(replyDue, today, policy)) } : {}),
