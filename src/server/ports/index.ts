@@ -288,6 +288,11 @@ export interface Tx extends Reader {
 
 export interface Store extends Reader {
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * A token that changes whenever the stored data changes, by any process; absent where the adapter
+   * cannot tell cheaply (CloudBase). An answer computed at one stamp may be kept until it moves.
+   */
+  readStamp?(): string;
   close?(): Promise<void> | void;
 }
 

@@ -5,7 +5,7 @@ import * as z from 'zod';
 import type { StatsQuery, StatsSummary } from '../../contract';
 import { addDays, shanghaiDate } from '../../core/calendar';
 import { Directory } from '../directory';
-import type { Query } from '../ports';
+import type { Query, Store } from '../ports';
 import { addCounts, headlineOf, zeroCounts, type Counts } from '../ports/read-models';
 import { scopeFor } from '../reporting';
 import { caller, defineUseCase } from '../use-case';
@@ -26,35 +26,55 @@ export const getStats = defineUseCase({
     const store = ctx.deps.store;
     const scope = scopeFor(caller(ctx), data.unitId);
     const today = shanghaiDate(ctx.now);
-    const filter = { ...(data.year !== undefined ? { year: data.year } : {}), ...(data.session ? { session: data.session } : {}) };
-    const unitId = scope.kind === 'unit' ? scope.unitId : undefined;
-    const rows: Query<'ledgerRows'>['where'] = { ...filter, ...(unitId ? { unitId } : {}) };
-    const [counters, overdue, atRisk] = await Promise.all([
-      store.find('statCounters', { where: { ...filter, ...(unitId ? { unitId } : {}) } }),
-      store.count('ledgerRows', { where: rows, range: { field: 'activeDue', lt: today } }),
-      store.count('ledgerRows', { where: rows, range: { field: 'activeDue', gte: today, lt: addDays(today, ctx.deps.policy.atRiskDays + 1) } }),
-    ]);
-    // Summed over years and sessions when the query names none.
-    const byUnit = new Map<string, Counts>();
-    for (const counter of counters) {
-      const sum = byUnit.get(counter.unitId) ?? zeroCounts();
-      byUnit.set(counter.unitId, addCounts(sum, counter));
+    // The same figures for the same scope and day, while nothing has changed (a store with a stamp).
+    const stamp = store.readStamp?.();
+    if (stamp === undefined) return summary(store, data, scope, today, ctx.deps.policy.atRiskDays);
+    let memo = MEMOS.get(store);
+    if (!memo || memo.stamp !== stamp) MEMOS.set(store, (memo = { stamp, answers: new Map() }));
+    const key = JSON.stringify([scope.kind === 'unit' ? scope.unitId : '*', data.year ?? null, data.session ?? null, today, ctx.deps.policy.atRiskDays]);
+    let answer = memo.answers.get(key);
+    if (!answer) {
+      answer = summary(store, data, scope, today, ctx.deps.policy.atRiskDays);
+      memo.answers.set(key, answer);
+      // A failed read is not kept.
+      answer.catch(() => memo!.answers.delete(key));
     }
-    const total = byUnit.get(unitId ?? '*') ?? zeroCounts();
-    const units = [...byUnit.entries()].filter(([id, c]) => id !== '*' && c.received > 0).sort(([a], [b]) => (a < b ? -1 : 1));
-    const directory = new Directory(store);
-    await directory.preload([], [...units.map(([id]) => id), ...(unitId ? [unitId] : [])]);
-    return {
-      ...headlineOf(total),
-      scope: {
-        ...(unitId ? { unitId } : {}),
-        unitName: unitId ? await directory.unitName(unitId) : '全部单位',
-        ...filter,
-      },
-      today,
-      overdue,
-      atRisk,
-      perUnit: await Promise.all(units.map(async ([id, c]) => ({ unitId: id, unitName: await directory.unitName(id), ...headlineOf(c) }))),
-    };
+    return answer;
   },
 });
+
+/** Answers by scope, year, session and day, computed at one stamp of a store. */
+const MEMOS = new WeakMap<Store, { stamp: string; answers: Map<string, Promise<StatsSummary>> }>();
+
+async function summary(store: Store, data: StatsQuery, scope: ReturnType<typeof scopeFor>, today: string, atRiskDays: number): Promise<StatsSummary> {
+  const filter = { ...(data.year !== undefined ? { year: data.year } : {}), ...(data.session ? { session: data.session } : {}) };
+  const unitId = scope.kind === 'unit' ? scope.unitId : undefined;
+  const rows: Query<'ledgerRows'>['where'] = { ...filter, ...(unitId ? { unitId } : {}) };
+  const [counters, overdue, atRisk] = await Promise.all([
+    store.find('statCounters', { where: { ...filter, ...(unitId ? { unitId } : {}) } }),
+    store.count('ledgerRows', { where: rows, range: { field: 'activeDue', lt: today } }),
+    store.count('ledgerRows', { where: rows, range: { field: 'activeDue', gte: today, lt: addDays(today, atRiskDays + 1) } }),
+  ]);
+  // Summed over years and sessions when the query names none.
+  const byUnit = new Map<string, Counts>();
+  for (const counter of counters) {
+    const sum = byUnit.get(counter.unitId) ?? zeroCounts();
+    byUnit.set(counter.unitId, addCounts(sum, counter));
+  }
+  const total = byUnit.get(unitId ?? '*') ?? zeroCounts();
+  const units = [...byUnit.entries()].filter(([id, c]) => id !== '*' && c.received > 0).sort(([a], [b]) => (a < b ? -1 : 1));
+  const directory = new Directory(store);
+  await directory.preload([], [...units.map(([id]) => id), ...(unitId ? [unitId] : [])]);
+  return {
+    ...headlineOf(total),
+    scope: {
+      ...(unitId ? { unitId } : {}),
+      unitName: unitId ? await directory.unitName(unitId) : '全部单位',
+      ...filter,
+    },
+    today,
+    overdue,
+    atRisk,
+    perUnit: await Promise.all(units.map(async ([id, c]) => ({ unitId: id, unitName: await directory.unitName(id), ...headlineOf(c) }))),
+  };
+}

@@ -119,12 +119,15 @@ export function openSqliteStore(filename = ':memory:'): SqliteStore {
    * process) commits, total_changes() with every row this connection changes. Equal stamps, equal data.
    */
   const stampStatement = db.prepare('SELECT total_changes() AS c, data_version AS v FROM pragma_data_version()');
+  const readStamp = () => {
+    const { c, v } = stampStatement.get() as { c: number; v: number };
+    return `${c}:${v}`;
+  };
   let cacheStamp = '';
   const counts = new Map<string, number>();
   /** Counts computed at the present stamp (a count scans its matches; a page only its rows). */
   function cachedCount(key: string, compute: () => number): number {
-    const { c, v } = stampStatement.get() as { c: number; v: number };
-    const stamp = `${c}:${v}`;
+    const stamp = readStamp();
     if (stamp !== cacheStamp) {
       counts.clear();
       cacheStamp = stamp;
@@ -375,6 +378,7 @@ export function openSqliteStore(filename = ':memory:'): SqliteStore {
     getMany: async (collection, ids) => (await reader.getManyWithRev(collection, ids)).map((r) => r.doc),
     find: async (collection, query) => (await reader.findWithRev(collection, query)).map((r) => r.doc),
     count: reader.count,
+    readStamp,
     events: reader.events,
     idempotency: reader.idempotency,
     transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
