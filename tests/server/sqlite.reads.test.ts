@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { User } from '../../src/core/model';
+import type { LedgerRowDoc } from '../../src/server/ports/read-models';
 import { openSqliteStore, type SqliteStore } from '../../src/server/adapters/sqlite/sqlite.store';
 import { user } from './store.contract';
 
@@ -84,6 +85,63 @@ describe('SQLite store: array conditions on a sorted page', () => {
       expect(desc.map((u) => u.id)).toEqual([...expected].reverse().slice(offset, offset + limit).map((u) => u.id));
     }
     expect(await store.count('users', { where: { roles: role } })).toBe(expected.length);
+    expect(statements.some((sql) => sql.startsWith('SELECT doc') && sql.includes(form))).toBe(true);
+  });
+});
+
+describe('SQLite store: a search on a sorted page', () => {
+  // 300 ledger rows; one in two about 养老服务, one in sixty about 河道治理.
+  const rows = Array.from({ length: 300 }, (_, i) => ({
+    id: `r${String(i).padStart(3, '0')}`,
+    suggestionId: `s${i}`,
+    unitId: 'u1',
+    role: 'lead',
+    state: 'handling',
+    responsibleUserId: '',
+    number: String(1000 + i),
+    title: '关于建议',
+    leadDeputyId: 'd1',
+    session: '十八届三次',
+    year: 2026,
+    phase: 'session',
+    keySupervised: false,
+    status: 'handling',
+    sortKey: `k${String((i * 37) % 300).padStart(3, '0')}`,
+    assignedAt: '2026-01-01T00:00:00.000Z',
+    replyDue: '2026-06-01',
+    activeDue: '2026-06-01',
+    replyClass: 'none',
+    satisfaction: 'none',
+    faceToFace: false,
+    waiting: '',
+    searchText: `${1000 + i} ${i % 2 === 0 ? '关于养老服务的建议' : '关于公交的建议'}${i % 60 === 0 ? ' 河道治理' : ''}`,
+  })) as unknown as LedgerRowDoc[];
+  let store: SqliteStore;
+  const statements: string[] = [];
+  beforeAll(async () => {
+    store = openSqliteStore(':memory:');
+    await store.transaction(async (tx) => {
+      for (const r of rows) tx.insert('ledgerRows', r);
+    });
+    const prepare = store.db.prepare.bind(store.db);
+    store.db.prepare = ((sql: string) => {
+      statements.push(sql);
+      return prepare(sql);
+    }) as typeof store.db.prepare;
+  });
+  afterAll(() => store.close());
+
+  it.each([
+    ['a frequent phrase (walks the order)', '养老服务', '+rowid IN'],
+    ['a rare phrase (sorts its few rows)', '河道治理', ' rowid IN'],
+  ])('%s gives the rows of the order, page after page', async (_name, search, form) => {
+    statements.length = 0;
+    const expected = rows.filter((r) => r.searchText.includes(search)).sort((a, b) => (a.sortKey < b.sortKey ? -1 : 1));
+    for (const [offset, limit] of [[0, 5], [5, 10], [100, 20], [140, 30]] as const) {
+      const page = await store.find('ledgerRows', { search, orderBy: [{ field: 'sortKey' }], offset, limit });
+      expect(page.map((r) => r.id)).toEqual(expected.slice(offset, offset + limit).map((r) => r.id));
+    }
+    expect(await store.count('ledgerRows', { search })).toBe(expected.length);
     expect(statements.some((sql) => sql.startsWith('SELECT doc') && sql.includes(form))).toBe(true);
   });
 });

@@ -144,17 +144,33 @@ export function openSqliteStore(filename = ':memory:'): SqliteStore {
   /** How many documents hold this value in an array field (its side table's index, counted). */
   const arrayValueCount = (collection: CollectionName, name: string, value: IndexValue) => {
     const sql = `SELECT COUNT(*) AS n FROM ${q(sideTable(collection, name))} WHERE value = ?`;
-    return cachedCount(`${sql}\u0000${String(toSql(value))}`, () => (prepare(sql).get(toSql(value)) as { n: number }).n);
+    return cachedCount(`${sql}\u0000${JSON.stringify(toSql(value))}`, () => (prepare(sql).get(toSql(value)) as { n: number }).n);
+  };
+
+  /** The search condition (FTS5 trigram phrase, or a scan of the texts for one or two characters). */
+  const searchCondition = (collection: CollectionName, search: string) => {
+    const table = q(searchTable(collection));
+    return [...search].length >= 3
+      ? { sql: `SELECT rowid FROM ${table} WHERE ${table} MATCH ?`, param: ftsPhrase(search) }
+      : { sql: `SELECT rowid FROM ${table} WHERE instr(text, ?) > 0`, param: search };
+  };
+
+  /** How many documents match the search (the search table alone, counted). */
+  const searchCount = (collection: CollectionName, search: string) => {
+    const { sql, param } = searchCondition(collection, search);
+    const count = `SELECT COUNT(*) AS n FROM (${sql})`;
+    return cachedCount(`${count}\u0000${param}`, () => (prepare(count).get(param) as { n: number }).n);
   };
 
   /**
-   * Array conditions as `id IN (the value's ids)` or as `EXISTS (this document holds the value)`. The
-   * first reads every document holding the value and sorts them; the second walks the order's index
-   * and stops once the page is full. A page of an order over a common value (a facet most suggestions
-   * have) takes the walk: the IN list would read and sort thousands of documents for twenty.
+   * Whether a sorted page walks its order's index, testing each document for the array values and the
+   * search (EXISTS, +rowid IN), or reads every document that matches and sorts them (id IN, rowid IN).
+   * Reading and sorting costs for each match, the walk for each document passed before the page is
+   * full: over a common value (a facet most suggestions have, a frequent word) the walk reads twenty
+   * documents where the sort would read thousands; over a rare one the sort reads a few.
    */
-  function arrayStyle<C extends CollectionName>(collection: C, query: Query<C> | undefined): 'in' | 'exists' {
-    if (!query?.orderBy?.length || query.limit === undefined) return 'in';
+  function walksOrder<C extends CollectionName>(collection: C, query: Query<C> | undefined): boolean {
+    if (!query?.orderBy?.length || query.limit === undefined) return false;
     const sizes: number[] = [];
     for (const [name, value] of Object.entries(query.where ?? {}) as [string, IndexValue | readonly IndexValue[] | undefined][]) {
       if (value !== undefined && !Array.isArray(value) && isArrayIndex(collection, name)) sizes.push(arrayValueCount(collection, name, value as IndexValue));
@@ -162,18 +178,19 @@ export function openSqliteStore(filename = ':memory:'): SqliteStore {
     for (const [name, values] of Object.entries(query.every ?? {}) as [string, readonly IndexValue[] | undefined][]) {
       for (const value of values ?? []) if (isArrayIndex(collection, name)) sizes.push(arrayValueCount(collection, name, value));
     }
-    if (sizes.length === 0) return 'in';
+    if (query.search !== undefined && query.search !== '' && SEARCH_FIELDS[collection]) sizes.push(searchCount(collection, query.search));
+    if (sizes.length === 0) return false;
     // Cost model (measured at 10,000 rows): sorting k matches costs about 9·k² ⁄ N of the walk's
-    // (offset + limit)·N ⁄ k index steps; the smallest value decides.
+    // (offset + limit)·N ⁄ k index steps; the smallest set decides.
     const k = Math.min(...sizes);
     const total = cachedCount(`rows\u0000${collection}`, () => (prepare(`SELECT COUNT(*) AS n FROM ${q(collection)}`).get() as { n: number }).n);
     const wanted = Math.max(0, Math.floor(query.offset ?? 0)) + Math.max(1, Math.floor(query.limit));
-    return 9 * k * k > wanted * total ? 'exists' : 'in';
+    return 9 * k * k > wanted * total;
   }
 
-  function whereClause<C extends CollectionName>(collection: C, query: Query<C> | undefined, style: 'in' | 'exists' = 'in') {
+  function whereClause<C extends CollectionName>(collection: C, query: Query<C> | undefined, walk = false) {
     const holds = (name: string, test: string) =>
-      style === 'exists'
+      walk
         ? `EXISTS (SELECT 1 FROM ${q(sideTable(collection, name))} a WHERE a.value ${test} AND a.id = ${q(collection)}.id)`
         : `id IN (SELECT id FROM ${q(sideTable(collection, name))} WHERE value ${test})`;
     const conditions: string[] = [];
@@ -202,15 +219,10 @@ export function openSqliteStore(filename = ':memory:'): SqliteStore {
     }
     if (query?.search !== undefined && query.search !== '') {
       if (!SEARCH_FIELDS[collection]) throw new Error(`no search field on ${collection}`);
-      const table = q(searchTable(collection));
       // Three characters or more use the trigram index; one or two scan the (short) texts.
-      if ([...query.search].length >= 3) {
-        conditions.push(`rowid IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ?)`);
-        params.push(ftsPhrase(query.search));
-      } else {
-        conditions.push(`rowid IN (SELECT rowid FROM ${table} WHERE instr(text, ?) > 0)`);
-        params.push(query.search);
-      }
+      const { sql, param } = searchCondition(collection, query.search);
+      conditions.push(`${walk ? '+rowid' : 'rowid'} IN (${sql})`);
+      params.push(param);
     }
     if (query?.range) {
       const { field, gte, lt } = query.range;
@@ -255,7 +267,7 @@ export function openSqliteStore(filename = ':memory:'): SqliteStore {
       return rows.map((row) => ({ doc: JSON.parse(row.doc) as Doc<C>, rev: row.rev }));
     },
     async findWithRev<C extends CollectionName>(collection: C, query?: Query<C>): Promise<Revised<Doc<C>>[]> {
-      const { sql, params } = whereClause(collection, query, arrayStyle(collection, query));
+      const { sql, params } = whereClause(collection, query, walksOrder(collection, query));
       const offset = query?.offset ? Math.max(0, Math.floor(query.offset)) : 0;
       const limit =
         query?.limit !== undefined
