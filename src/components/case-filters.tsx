@@ -92,10 +92,10 @@ export function filterWords(q: CaseListQuery, units: readonly UnitView[], people
   return words;
 }
 
-/** One group of choice buttons with 全部 first; the chosen one is marked by ✓ as well as by its border. */
-function Choices<V extends string>(props: { id: string; label: string; value: V | undefined; choices: [V, string][]; onChange: (v: V | undefined) => void }) {
-  const { id, label, value, choices, onChange } = props;
-  const all: [V | undefined, string][] = [[undefined, '全部'], ...choices];
+/** One group of choice buttons, 全部 first unless noAll; the chosen one is marked by ✓ as well as by its border. */
+function Choices<V extends string>(props: { id: string; label: string; value: V | undefined; choices: [V, string][]; onChange: (v: V | undefined) => void; noAll?: boolean }) {
+  const { id, label, value, choices, onChange, noAll } = props;
+  const all: [V | undefined, string][] = noAll ? choices : [[undefined, '全部'], ...choices];
   return (
     <View className="field" id={id}>
       <Text className="field-label">{label}</Text>
@@ -160,7 +160,8 @@ export interface CaseFilterProps {
   units?: readonly UnitView[];
   /** The 办理责任人 to pick from (the handlers of the chosen or own unit). */
   people?: readonly UserView[];
-  /** The search box's hint. */
+  /** What the search looks in (shown above the box), and the box's hint. */
+  label?: string;
   placeholder?: string;
 }
 
@@ -185,7 +186,7 @@ export function forgetRememberedQueries(): void {
 }
 
 /** The search box, the summary of the choices in force (清除筛选) and the panel of filters and sorts. */
-export function CaseFilterBar({ id, fields, value, onChange, units = [], people = [], placeholder = '建议号、标题或领衔代表' }: CaseFilterProps) {
+export function CaseFilterBar({ id, fields, value, onChange, units = [], people = [], label = '搜索建议号、标题或领衔代表', placeholder = '如：1001 或 养老' }: CaseFilterProps) {
   const [typed, setTyped] = useState(value.keyword ?? '');
   const [open, setOpen] = useState(false);
   const set = (patch: Partial<CaseListQuery>) => onChange({ ...value, ...patch });
@@ -195,6 +196,7 @@ export function CaseFilterBar({ id, fields, value, onChange, units = [], people 
   const years = recentYears(new Date());
   return (
     <View className="case-filters" id={`${id}-filters`}>
+      <Text className="field-label">{label}</Text>
       <View className="search-row">
         <Input
           id={`${id}-keyword`}
@@ -237,6 +239,7 @@ export function CaseFilterBar({ id, fields, value, onChange, units = [], people 
           <Choices<CaseSort>
             id={`${id}-sort`}
             label="排序"
+            noAll
             value={value.sort ?? 'number'}
             choices={entries(SORT_LABELS)}
             onChange={(sort) => set({ sort: sort ?? 'number', order: undefined })}

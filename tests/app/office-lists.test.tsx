@@ -5,7 +5,7 @@ import type { LedgerRow, SuggestionListItem, UnitView, UserView } from '../../sr
 import { LedgerView } from '../../src/pages/office/ledger';
 import { AllSuggestionsView } from '../../src/pages/office/suggestions';
 import { HomeView } from '../../src/pages/index';
-import { forgetRememberedQueries, listParameters } from '../../src/components/case-filters';
+import { forgetRememberedQueries, listParameters, recentYears } from '../../src/components/case-filters';
 import { installFakeServer, ok, type FakeServer } from './fake-server';
 import { choose, tap } from './form-helpers';
 import { meResult } from './fixtures';
@@ -115,9 +115,10 @@ describe('the filters → the list parameters', () => {
     choose('ledger-satisfaction-none');
     choose('ledger-phase-recess');
     choose('ledger-key-yes');
-    choose('ledger-year-' + String(new Date().getFullYear()));
+    choose(`ledger-year-${recentYears(new Date())[0]}`);
     choose('ledger-responsible-h1');
     choose('ledger-sort-replyDue');
+    expect(document.getElementById('ledger-sort-all')).toBeNull();
     await waitFor(() =>
       expect(lastData('ledger.list')).toEqual({
         unitId: 'u37',
@@ -128,7 +129,7 @@ describe('the filters → the list parameters', () => {
         satisfaction: 'none',
         phase: 'recess',
         keySupervised: true,
-        year: new Date().getFullYear(),
+        year: recentYears(new Date())[0],
         responsibleUserId: 'h1',
         sort: 'replyDue',
         page: 1,
@@ -293,6 +294,31 @@ describe('the ledger’s export and its desk-width table', () => {
     expect(text).toBe('PK fake workbook');
     expect(created[0]!.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     click.mockRestore();
+  });
+
+  it('in WeChat writes the workbook and sends it to a chat on 发送到聊天 (WeChat allows that only in a tap)', async () => {
+    server.on('ledger.list', paged(3, (n) => row(n)));
+    const content = Buffer.from('PK fake workbook').toString('base64');
+    server.on('ledger.export', ok({ filename: '建议办理台账-2026-11-27.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', encoding: 'base64', content }));
+    const taro = Taro as unknown as Record<string, unknown>;
+    const before = { env: taro.env, getFileSystemManager: taro.getFileSystemManager, shareFileMessage: taro.shareFileMessage, canIUse: taro.canIUse };
+    const writeFileSync = jest.fn();
+    const shareFileMessage = jest.fn().mockResolvedValue({ errMsg: 'shareFileMessage:ok' });
+    Object.assign(taro, { env: { USER_DATA_PATH: 'wxfile://usr' }, getFileSystemManager: () => ({ writeFileSync }), shareFileMessage, canIUse: () => true });
+    process.env.TARO_ENV = 'weapp';
+    try {
+      render(<LedgerView />);
+      await screen.findByText('共3项，已显示3项');
+      choose('ledger-export-btn');
+      expect(await screen.findByText('已生成：建议办理台账-2026-11-27.xlsx')).toBeTruthy();
+      expect(writeFileSync).toHaveBeenCalledWith('wxfile://usr/建议办理台账-2026-11-27.xlsx', content, 'base64');
+      expect(shareFileMessage).not.toHaveBeenCalled();
+      choose('ledger-export-send');
+      await waitFor(() => expect(shareFileMessage).toHaveBeenCalledWith({ filePath: 'wxfile://usr/建议办理台账-2026-11-27.xlsx', fileName: '建议办理台账-2026-11-27.xlsx' }));
+    } finally {
+      process.env.TARO_ENV = 'h5';
+      Object.assign(taro, before);
+    }
   });
 
   it('is a table with one row per task in a browser at least 1024 px wide', async () => {

@@ -20,6 +20,7 @@ interface Visit {
   name: string;
   as?: string; // demo user's openid; none = the public
   url: string;
+  tap?: string; // a button to tap before measuring (e.g. to open a panel)
 }
 
 const VISITS: Visit[] = [
@@ -45,6 +46,7 @@ const VISITS: Visit[] = [
   { name: 'page-urge', as: 'demo-coordinator', url: '/#/pages/office/decide/index?id=sug-canteen&taskId=sug-canteen-task-1&kind=urge' },
   { name: 'page-disclose', as: 'demo-coordinator', url: '/#/pages/office/disclose/index?id=sug-nev' },
   { name: 'page-ledger', as: 'demo-coordinator', url: '/#/pages/office/ledger/index' },
+  { name: 'page-ledger-filters', as: 'demo-coordinator', url: '/#/pages/office/ledger/index', tap: '#ledger-filter-toggle' },
   { name: 'page-all-suggestions', as: 'demo-coordinator', url: '/#/pages/office/suggestions/index' },
   { name: 'page-stats', as: 'demo-coordinator', url: '/#/pages/office/stats/index' },
   { name: 'page-import', as: 'demo-coordinator', url: '/#/pages/office/import/index' },
@@ -145,6 +147,7 @@ describe('every page at the standard and the largest text size', () => {
         await page.goto(new URL(visit.url, gw.url).toString());
         const screen = await visible(page, '.screen');
         await page.waitForFunction(() => !Array.from(document.querySelectorAll('#state-loading')).some((e) => e.getBoundingClientRect().height > 0), undefined, { timeout: 20_000 });
+        if (visit.tap) await (await visible(page, visit.tap)).click();
         // The base size the app chose for this page (set on its root, which every size is relative to).
         base.push(parseFloat(await screen.evaluate((el) => (el as HTMLElement).style.fontSize)));
         await snap(page, `${visit.name}-${size}`);

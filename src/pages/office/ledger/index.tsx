@@ -178,7 +178,7 @@ export function LedgerView() {
               <View className="card-meta" id="ledger-count">
                 共{total}项，已显示{rows.length}项{overdue > 0 ? `，其中已超期${overdue}项` : ''}
               </View>
-              <Export query={query as Record<string, unknown>} total={total} />
+              <Export key={JSON.stringify(query)} query={query as Record<string, unknown>} total={total} />
               {desk ? (
                 <Table rows={rows} />
               ) : (
