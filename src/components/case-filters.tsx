@@ -186,7 +186,7 @@ export function forgetRememberedQueries(): void {
 }
 
 /** The search box, the summary of the choices in force (清除筛选) and the panel of filters and sorts. */
-export function CaseFilterBar({ id, fields, value, onChange, units = [], people = [], label = '搜索建议号、标题或领衔代表', placeholder = '如：1001 或 养老' }: CaseFilterProps) {
+export function CaseFilterBar({ id, fields, value, onChange, units = [], people = [], label = '搜索建议号、标题或领衔代表', placeholder = '如：1001' }: CaseFilterProps) {
   const [typed, setTyped] = useState(value.keyword ?? '');
   const [open, setOpen] = useState(false);
   const set = (patch: Partial<CaseListQuery>) => onChange({ ...value, ...patch });
