@@ -1,22 +1,38 @@
 import Database from 'better-sqlite3';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromePath, launchBrowser } from './support/browser';
 import { startGateway, type RunningGateway } from './support/gateway';
-import { confirmDialog, login, onPage, seeText, seeToast, snap, tap, textOf } from './support/pages';
+import { confirmDialog, login, onPage, PHONE, seeText, seeToast, snap, tap, textOf } from './support/pages';
 
 // An import with a mistyped name, on a 375×812 phone browser: the coordinator's 交办清单 names
 // "李秀珍" (the roster has 李秀英 of 章丘区代表团) and "王建 华" (王建华, with a space). The page asks about
 // 李秀珍 only, offering 李秀英 as a near name; the coordinator picks her, confirms, and the import is
 // written; 李秀英, logged in, finds the suggestion on her home page, and nobody named 李秀珍 exists.
+// The question is measured at the standard and the largest text size; and the roster's import of
+// deputies shows a new 李秀珍 beside the registered 李秀英 before it writes.
 jest.setTimeout(180_000);
 
 const SESSION = '十八届五次';
-const LIST = [
-  '建议号,标题,内容,领衔代表,附议代表,代表团,届次,提出阶段,主办单位,会办单位,分办单位,交办日期,重点督办',
-  `9101,关于老旧小区加装电梯补贴的建议,建议提高加装电梯补贴标准。,李秀珍,,章丘区代表团,${SESSION},会期,市住房城乡建设局,,,2026-11-20,否`,
-  `9102,关于公交站台增设座椅的建议,建议在主干道公交站台增设座椅。,王建 华,李秀珍,历下区代表团,${SESSION},会期,市交通运输局,,,2026-11-20,否`,
-].join('\r\n');
+const list = (first: string, second: string) =>
+  [
+    '建议号,标题,内容,领衔代表,附议代表,代表团,届次,提出阶段,主办单位,会办单位,分办单位,交办日期,重点督办',
+    `${first},关于老旧小区加装电梯补贴的建议,建议提高加装电梯补贴标准。,李秀珍,,章丘区代表团,${SESSION},会期,市住房城乡建设局,,,2026-11-20,否`,
+    `${second},关于公交站台增设座椅的建议,建议在主干道公交站台增设座椅。,王建 华,李秀珍,历下区代表团,${SESSION},会期,市交通运输局,,,2026-11-20,否`,
+  ].join('\r\n');
+const LIST = list('9101', '9102');
+
+/** Opens the import page and chooses a list of rows not imported yet; the page then asks about 李秀珍. */
+async function chooseNewList(office: Page, baseUrl: string): Promise<void> {
+  await office.goto(new URL('/#/pages/office/import/index', baseUrl).toString());
+  await onPage(office, 'pages/office/import/index');
+  const chooser = office.waitForEvent('filechooser');
+  await tap(office, '#import-pick');
+  await (await chooser).setFiles({ name: '交办清单.csv', mimeType: 'text/csv', buffer: Buffer.from(list('9201', '9202'), 'utf8') });
+  await seeText(office, '表格中的「李秀珍」在名册中找不到', '#import-question');
+}
 
 describe('an import with a mistyped name', () => {
   let gw: RunningGateway;
@@ -75,5 +91,69 @@ describe('an import with a mistyped name', () => {
     await seeText(deputy, '关于老旧小区加装电梯补贴的建议', '#deputy-home');
     await seeText(deputy, '关于公交站台增设座椅的建议', '#deputy-home');
     await snap(deputy, 'import-chosen-deputy-home', '#deputy-home');
+  });
+
+  it('asks in text of at least 17 px at the standard size, and at the largest nothing runs off the screen or wraps inside a name', async () => {
+    for (const [size, px] of [['standard', 16], ['largest', 24]] as const) {
+      // A Chromium profile whose text size setting is px, as tests/e2e/large-text.test.ts sets it.
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'jyt-text-'));
+      mkdirSync(path.join(dir, 'Default'));
+      writeFileSync(path.join(dir, 'Default', 'Preferences'), JSON.stringify({ webkit: { webprefs: { default_font_size: px } } }));
+      const context = await chromium.launchPersistentContext(dir, {
+        executablePath: chromePath(),
+        headless: true,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
+        viewport: PHONE,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+      });
+      try {
+        const page = await context.newPage();
+        await page.goto(new URL('/dev/login', gw.url).toString());
+        await page.click('#login-demo-coordinator');
+        await page.waitForURL((u) => !u.pathname.startsWith('/dev/'));
+        await chooseNewList(page, gw.url);
+        await snap(page, `import-unknown-name-${size}`, '#import-question');
+        const findings = await page.evaluate(() => {
+          const out: string[] = [];
+          const right = document.querySelector('.screen')!.getBoundingClientRect().right;
+          for (const el of Array.from(document.querySelectorAll('#import-question *, #import-renamed *'))) {
+            const r = el.getBoundingClientRect();
+            if (r.width === 0 || r.height === 0) continue;
+            const text = (el.textContent ?? '').trim().slice(0, 16);
+            const style = getComputedStyle(el);
+            const own = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
+            if (own && parseFloat(style.fontSize) < 17 - 0.01) out.push(`small ${style.fontSize}「${text}」`);
+            if (r.right > right + 1) out.push(`off the screen by ${Math.round(r.right - right)} px「${text}」`);
+            if (el.classList.contains('nowrap')) {
+              const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.6;
+              if (r.height / line > 1.5) out.push(`wrapped inside「${text}」`);
+            }
+          }
+          return out;
+        });
+        expect(findings).toEqual([]);
+      } finally {
+        await context.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  });
+
+  // Last: it registers a deputy named 李秀珍, which the tests above must not find.
+  it('the roster\'s import of deputies shows a new name near a registered one before writing, and registers it once confirmed', async () => {
+    const { page: admin, context } = await login(browser, gw.url, 'demo-admin');
+    await admin.goto(new URL('/#/pages/roster/import/index', gw.url).toString());
+    await onPage(admin, 'pages/roster/import/index');
+    const chooser = admin.waitForEvent('filechooser');
+    await tap(admin, '#deputy-import-pick');
+    await (await chooser).setFiles({ name: '章丘区代表名单.csv', mimeType: 'text/csv', buffer: Buffer.from('姓名,代表团\r\n李秀珍,章丘区代表团\r\n', 'utf8') });
+    await seeText(admin, '第2行「李秀珍」（章丘区代表团）', '#deputy-import-near');
+    expect((await textOf(admin, '#deputy-near-2')).replace(/\u200b/g, '')).toContain('名册中相近的代表：李秀英（章丘区代表团）');
+    await snap(admin, 'roster-import-near-names', '#deputy-import-near');
+    await tap(admin, '#deputy-import-confirm');
+    expect(await confirmDialog(admin)).toContain('「李秀珍」登记为新的代表');
+    await seeText(admin, '新登记代表1人，已登记过（未变）0人：李秀珍', '#deputy-import-result');
+    await context.close();
   });
 });

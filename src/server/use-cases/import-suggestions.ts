@@ -61,10 +61,14 @@ export function problemsMessage(problems: readonly RowProblem[]): string {
 }
 
 /**
- * The decisions by normalised name, once each is known to be sound: for a name of the file, and an
- * existing user who is a deputy. Any unsound one and the import is refused, naming each.
+ * The decisions by normalised name, and what is unsound in them: each must be for a name of the file,
+ * once, and name an existing user who is a deputy. Any unsound one and the import is refused, naming each.
  */
-async function readDecisions(reader: Reader, decisions: readonly ImportDeputyDecision[], rows: readonly ImportRow[]): Promise<Map<string, DeputyDecision>> {
+async function readDecisions(
+  reader: Reader,
+  decisions: readonly ImportDeputyDecision[],
+  rows: readonly ImportRow[],
+): Promise<{ byName: Map<string, DeputyDecision>; problems: string[] }> {
   const inFile = new Set(rows.flatMap((row) => [row.leadDeputy, ...row.coSigners]));
   const ids = [...new Set(decisions.flatMap((d) => ('userId' in d ? [d.userId] : [])))];
   const users = new Map((ids.length > 0 ? await reader.getMany('users', ids) : []).map((u) => [u.id, u]));
@@ -81,8 +85,7 @@ async function readDecisions(reader: Reader, decisions: readonly ImportDeputyDec
     }
     byName.set(name, 'userId' in decision ? { userId: decision.userId } : { create: true });
   }
-  if (problems.length > 0) throw new AppError('VALIDATION', `导入未完成，本次没有写入任何数据。${problems.join('；')}`);
-  return byName;
+  return { byName, problems };
 }
 
 /** The names written with spaces or full-width characters, each with the rows where it is so written. */
@@ -182,17 +185,16 @@ export const importSuggestions = defineUseCase({
   async run(data, ctx): Promise<ImportSuggestionsResult> {
     authorize(caller(ctx), 'suggestions.import');
     const { rows, problems } = readImportTable(await readImportFile(data.file, data.format));
-    let decisions: Map<string, DeputyDecision> | undefined;
+    const decisions = await readDecisions(ctx.deps.store, data.decisions ?? [], rows);
     const plan = async () => {
-      const planned = await planImport(ctx.deps.store, rows, ctx.now, decisions);
+      const planned = await planImport(ctx.deps.store, rows, ctx.now, decisions.byName);
+      // The rows first (all or nothing), then the decisions, then the names still undecided.
       const all = [...problems, ...planned.problems].sort((a, b) => a.line - b.line);
       if (all.length > 0) throw new AppError('VALIDATION', problemsMessage(all));
+      if (decisions.problems.length > 0) throw new AppError('VALIDATION', `导入未完成，本次没有写入任何数据。${decisions.problems.join('；')}`);
       return planned;
     };
-    // The rows first (all or nothing), then the decisions, then the names still undecided.
-    const undecided = await plan();
-    decisions = await readDecisions(ctx.deps.store, data.decisions ?? [], rows);
-    const first = decisions.size > 0 ? await plan() : undecided;
+    const first = await plan();
     const renamed = renamedIn(rows);
     const withRenamed = (answer: ImportSuggestionsResult) => (renamed.length > 0 ? { ...answer, renamed } : answer);
     if (first.unknown.length > 0) return withRenamed(question(first));

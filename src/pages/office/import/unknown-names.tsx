@@ -1,5 +1,6 @@
 // The question an import asks before it registers anybody: for each deputy name of the list that the
 // roster does not have, the near names of the roster (姓名 · 代表团) and 新建代表「…」, one to choose.
+import { Fragment } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import type { ImportDeputyDecision, ImportRenamedDeputy, ImportUnknownDeputy } from '../../../contract';
 import { Phrases } from '../../../components/phrases';
@@ -50,7 +51,15 @@ export function UnknownNames(props: { unknown: readonly ImportUnknownDeputy[]; c
           <View key={u.name} className="card" id={`import-unknown-${i}`}>
             <View className="card-title">表格中的「{u.name}」在名册中找不到</View>
             <View className="card-meta">
-              <Phrases text={`${lineList(u.lines)} · ${u.delegations.join('、')}`} />
+              {/* Each 代表团 kept whole; the line may break between them. */}
+              <Text className="nowrap">{lineList(u.lines)}</Text>
+              {' · '}
+              {u.delegations.map((d, k) => (
+                <Fragment key={d}>
+                  {k > 0 ? '、\u200b' : null}
+                  <Text className="nowrap">{d}</Text>
+                </Fragment>
+              ))}
             </View>
             <Text className="field-label">{u.near.length > 0 ? '是不是名册中的这位代表？请选择：' : '名册中没有相近的姓名。请选择：'}</Text>
             <View className="list">

@@ -2,7 +2,7 @@
 // lists every bad row with its reason. A new deputy whose name is near a registered one's (a typo would
 // make a second person of one) is shown with the near names before anything is written: the file is
 // corrected, or the new deputies are confirmed as different people.
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { View } from '@tarojs/components';
 import type { ImportUsersNearName, ImportUsersResult } from '../../../contract';
 import { useAction } from '../../../hooks/use-action';
@@ -67,7 +67,12 @@ export function DeputyImportView({ pick = pickFile }: { pick?: () => Promise<Pic
               </View>
               <View className="card-meta">
                 名册中相近的代表：
-                <Phrases text={n.near.map((d) => `${d.name}（${d.delegation ?? '未填代表团'}）`).join('、')} />
+                {n.near.map((d, k) => (
+                  <Fragment key={d.userId}>
+                    {k > 0 ? '、\u200b' : null}
+                    <Phrases text={`${d.name}（${d.delegation ?? '未填代表团'}）`} />
+                  </Fragment>
+                ))}
               </View>
             </View>
           ))}
