@@ -21,6 +21,7 @@ import { openSqliteStore } from '../src/server/adapters/sqlite/sqlite.store';
 import { createApi } from '../src/server/api';
 import { ledgerOrder, ledgerQuery, suggestionOrder, suggestionQuery } from '../src/server/case-queries';
 import type { Store } from '../src/server/ports';
+import { myTasksQuery } from '../src/server/use-cases/my-tasks';
 import { generateOffice, SCALES, type OfficeData, type ScaleName } from './generate';
 import { median } from './stats';
 
@@ -102,18 +103,11 @@ function endpoints(data: OfficeData): Endpoint[] {
       action: 'tasks.mine',
       data: {},
       raw: async (store) => {
-        const open = ['assigned', 'handling', 'returnRequested', 'inReview', 'awaitingSignature', 'replied', 'rehandling'];
-        const tasks = await store.find('tasks', { where: { unitId: handler.replace('bench-h-', ''), state: open } });
-        const ids = [...new Set(tasks.map((t) => t.suggestionId))];
-        const where = { where: { suggestionId: ids } };
-        await Promise.all([
-          store.getMany('suggestions', ids),
-          store.find('tasks', where),
-          store.find('contacts', where),
-          store.find('replies', where),
-          store.find('opinions', where),
-          store.find('commitments', where),
-        ]);
+        // The page tasks.mine reads: one page of the task read model, its count and the units' names.
+        const user = data.users.find((u) => u.openid === handler)!;
+        const query = myTasksQuery(user, {})!;
+        const [rows] = await Promise.all([store.find('ledgerRows', { ...query, limit: 20 }), store.count('ledgerRows', query)]);
+        await store.getMany('units', rows.map((r) => r.unitId));
       },
     },
     { name: 'suggestions.list page 1', openid: coordinator, action: 'suggestions.list', data: { page: 1, pageSize: 20 }, raw: listRaw({}, 1) },
@@ -132,17 +126,12 @@ function endpoints(data: OfficeData): Endpoint[] {
       action: 'suggestions.get',
       data: { id: sid },
       raw: async (store) => {
-        const s = await store.get('suggestions', sid);
-        const where = { where: { suggestionId: sid } };
+        // What suggestions.get reads: the suggestion's detail document and its history, then the names.
+        const [detail, events] = await Promise.all([store.get('suggestionDetails', sid), store.events({ suggestionId: sid })]);
+        const tasks = Object.values(detail!.tasks);
         await Promise.all([
-          store.find('tasks', where),
-          store.find('replies', where),
-          store.find('contacts', where),
-          store.find('opinions', where),
-          store.find('feedback', where),
-          store.find('commitments', where),
-          store.events({ suggestionId: sid }),
-          store.get('users', s!.leadDeputyId),
+          store.getMany('users', [detail!.suggestion!.leadDeputyId, ...tasks.map((t) => t.responsibleUserId ?? ''), ...events.map((e) => e.actorId)]),
+          store.getMany('units', tasks.map((t) => t.unitId)),
         ]);
       },
     },

@@ -1,6 +1,6 @@
 // The wire contract: tasks. Types only; see docs/architecture.md.
 import type { ContactMode, ReplyClass, TaskState, UnitRole } from '../core/model';
-import type { PersonContactData, TaskRef } from './common';
+import type { PageQuery, Paged, PersonContactData, TaskRef } from './common';
 import type { DeadlineLine, TaskView } from './suggestions';
 import type { ActionName } from './names';
 
@@ -29,12 +29,14 @@ export interface TaskListItem {
   /** What the task waits for before its next step (e.g. a 面复 record before 签发), for whoever looks. */
   waitingFor?: string;
 }
-export interface MyTasksData {
+export interface MyTasksData extends PageQuery {
+  /** open (default): unfinished tasks of suggestions not archived; all: every task of the lists. */
   scope?: 'open' | 'all';
+  /** all (default); review: the drafts in review (待我审核); sign: the replies awaiting signature (待我签发). */
+  queue?: 'all' | 'review' | 'sign';
 }
-export interface MyTasksResult {
-  items: TaskListItem[];
-}
+/** A page of the caller's tasks, nearest date first (then 届次 and 建议号); total counts every page. */
+export type MyTasksResult = Paged<TaskListItem>;
 
 export interface ClaimTaskData extends TaskRef {
   responsibleUserId?: string; // default: the caller

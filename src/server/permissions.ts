@@ -254,7 +254,12 @@ export interface TaskActions {
  * guards), the rules above judge the caller. An action the caller would take but a guard holds up
  * is reported with the guard's reason when the reason helps (EXPLAINED_GUARDS).
  */
-export function taskActionsFor(user: User, task: Task, suggestion: Suggestion, ctx: WorkflowContext): TaskActions {
+export function taskActionsFor(
+  user: User,
+  task: Task,
+  suggestion: Pick<Suggestion, 'leadDeputyId' | 'coSignerIds' | 'archivedAt'>,
+  ctx: WorkflowContext,
+): TaskActions {
   const out: TaskActions = { allowed: [], blocked: [], overrideCoOpinions: false };
   if (suggestion.archivedAt) return out;
   const verdicts: ActionAvailability<WorkflowActionType>[] = [...actionAvailability(task, ctx), ...recordAvailability(task, ctx)];

@@ -111,13 +111,18 @@ describe('CloudBase store', () => {
     expect(r.map(without)).toEqual([
       'database.startTransaction',
       'database.insertDocument',
+      'database.modifyDocument',
       'database.insertDocument',
       'database.insertDocument',
       'database.commitTransaction',
     ]);
-    expect(r.slice(1, 4).every((x) => x.transactionId === 'tx-1')).toBe(true);
+    expect(r.slice(1, 5).every((x) => x.transactionId === 'tx-1')).toBe(true);
     const { id: _id, ...fields } = task('t1');
     expect(r[1]).toMatchObject({ collectionName: 'tasks', data: [{ _id: 't1', id: 't1', ...fields, _rev: 1 }, expect.objectContaining({ _id: 't2', _rev: 1 })] });
+    // The suggestion's detail document gets exactly the two tasks, each set whole at its own path.
+    expect(r[2]).toMatchObject({ collectionName: 'suggestionDetails', queryType: 'DOC', query: { _id: 's1' } });
+    expect(r[2]!.data).toEqual({ $inc: { _rev: 1 }, $set: { 'tasks.t1': task('t1'), 'tasks.t2': task('t2') } });
+    r.splice(2, 1);
     expect(r[2]).toMatchObject({
       collectionName: 'events',
       data: [

@@ -1,11 +1,12 @@
 // A unit's home: a handler's tasks by urgency, a reviewer's drafts to review and a leader's
-// replies to sign. Which queues are shown follows the caller's capabilities (from `me`); which queue
-// a task is in follows the actions the server allows on it.
-import { Text, View } from '@tarojs/components';
-import type { ActionName, Capability, TaskListItem } from '../../contract';
-import { useQuery } from '../../hooks/use-query';
+// replies to sign, each queue read page by page (tasks.mine with its queue; 加载更多 for the next
+// twenty). Which queues are shown follows the caller's capabilities (from `me`); which queue a task is
+// in follows the actions the server allows on it.
+import { Button, Text, View } from '@tarojs/components';
+import type { ActionName, Capability, MyTasksData, TaskListItem } from '../../contract';
+import { useTaskPages } from '../../hooks/use-task-pages';
 import { QueryView } from '../../components/query-view';
-import { Empty } from '../../components/state-views';
+import { Empty, ErrorView } from '../../components/state-views';
 import { open, routes } from '../routes';
 
 function byUrgency(a: TaskListItem, b: TaskListItem): number {
@@ -46,6 +47,8 @@ function TaskList({ items, id }: { items: TaskListItem[]; id: string }) {
 
 interface Queue {
   capability: Capability;
+  /** The server's queue (tasks.mine): the tasks it reads for this list. */
+  queue: NonNullable<MyTasksData['queue']>;
   id: string;
   title: string;
   empty: string;
@@ -57,32 +60,54 @@ const has = (action: ActionName) => (task: TaskListItem) =>
   task.allowedActions.includes(action) || task.blockedActions.some((b) => b.action === action);
 
 const QUEUES: Queue[] = [
-  { capability: 'unitTasks', id: 'handler-queue', title: '我的办理任务', empty: '暂无办理任务', pick: () => true },
-  { capability: 'reviewQueue', id: 'reviewer-queue', title: '待我审核', empty: '暂无待审核的答复', pick: has('tasks.review') },
-  { capability: 'signQueue', id: 'leader-queue', title: '待我签发', empty: '暂无待签发的答复', pick: has('tasks.sign') },
+  { capability: 'unitTasks', queue: 'all', id: 'handler-queue', title: '我的办理任务', empty: '暂无办理任务', pick: () => true },
+  { capability: 'reviewQueue', queue: 'review', id: 'reviewer-queue', title: '待我审核', empty: '暂无待审核的答复', pick: has('tasks.review') },
+  { capability: 'signQueue', queue: 'sign', id: 'leader-queue', title: '待我签发', empty: '暂无待签发的答复', pick: has('tasks.sign') },
 ];
 
 /** Whether the caller has any of the unit's queues. */
 export const hasTaskQueue = (capabilities: readonly Capability[]) => QUEUES.some((queue) => capabilities.includes(queue.capability));
 
+function QueueSection({ queue, refreshKey }: { queue: Queue; refreshKey: number }) {
+  const pages = useTaskPages(queue.queue, refreshKey);
+  const items = pages.items.filter(queue.pick).sort(byUrgency);
+  return (
+    <View className="section">
+      <View className="section-title">{queue.title}</View>
+      <QueryView query={pages.first}>
+        {() => (
+          <View>
+            {items.length === 0 ? <Empty text={queue.empty} /> : <TaskList items={items} id={queue.id} />}
+            {pages.total > pages.items.length ? (
+              <View className="card-meta" id={`${queue.id}-count`}>
+                共{pages.total}项，已显示{pages.items.length}项
+              </View>
+            ) : null}
+            {pages.error ? <ErrorView error={pages.error} onRetry={pages.loadMore} /> : null}
+            {pages.hasMore && !pages.error ? (
+              <Button
+                className="btn btn-default"
+                id={`${queue.id}-more`}
+                disabled={pages.pending || undefined}
+                onClick={() => (pages.pending ? undefined : pages.loadMore())}
+              >
+                {pages.pending ? '正在加载…' : '加载更多'}
+              </Button>
+            ) : null}
+          </View>
+        )}
+      </QueryView>
+    </View>
+  );
+}
+
 export function TaskHome({ capabilities, refreshKey }: { capabilities: readonly Capability[]; refreshKey: number }) {
-  const query = useQuery('tasks.mine', { scope: 'open' }, refreshKey);
   const queues = QUEUES.filter((queue) => capabilities.includes(queue.capability));
   return (
-    <QueryView query={query}>
-      {(data) => (
-        <View>
-          {queues.map((queue) => {
-            const items = data.items.filter(queue.pick).sort(byUrgency);
-            return (
-              <View className="section" key={queue.id}>
-                <View className="section-title">{queue.title}</View>
-                {items.length === 0 ? <Empty text={queue.empty} /> : <TaskList items={items} id={queue.id} />}
-              </View>
-            );
-          })}
-        </View>
-      )}
-    </QueryView>
+    <View>
+      {queues.map((queue) => (
+        <QueueSection key={queue.id} queue={queue} refreshKey={refreshKey} />
+      ))}
+    </View>
   );
 }

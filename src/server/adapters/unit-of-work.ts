@@ -4,7 +4,22 @@ import { AppError } from '../../core/errors';
 import type { AuditEvent } from '../../core/model';
 import type { CollectionName, Doc, EventQuery, IdempotencyRecord, Query, Tx } from '../ports';
 import { uniqueKeysOf } from './unique-keys';
-import { addCounts, counterId, project, zeroCounts, type Contribution, type Counts, type StatCounter, type SuggestionRecords } from '../ports/read-models';
+import { detailsFromCollections } from '../ports/details';
+import {
+  addCounts,
+  counterId,
+  DETAIL_PARTS,
+  detailRecords,
+  emptyDetail,
+  project,
+  recordKey,
+  zeroCounts,
+  type Contribution,
+  type Counts,
+  type StatCounter,
+  type SuggestionDetailDoc,
+  type SuggestionRecords,
+} from '../ports/read-models';
 
 export interface Revised<T> {
   doc: T;
@@ -37,17 +52,34 @@ export interface PlannedIncrement {
   deltas: Record<string, number>;
 }
 
+/**
+ * Values set inside a document at the commit, whatever its revision then (no check): the records a
+ * commit writes, copied into their suggestion's detail document. Two commits that write different
+ * records of one suggestion both apply; two that write the same record already conflict on it.
+ */
+export interface PlannedPatch {
+  collection: CollectionName;
+  id: string;
+  /** The document to create when it does not exist yet (before the values are set). */
+  init: Record<string, unknown>;
+  /** Values by path: a top-level field, or `field.key` (a key of that field's object). */
+  set: Record<string, unknown>;
+}
+
 export interface CommitPlan {
   writes: PlannedWrite[];
   /** Documents removed (if present): only the UniqueKey claims a document gave up. */
   deletes: { collection: CollectionName; id: string }[];
   events: AuditEvent[];
   increments?: PlannedIncrement[];
+  patches?: PlannedPatch[];
   remember?: IdempotencyRecord;
 }
 
 /** The collections a suggestion's read models are derived from (src/server/ports/read-models.ts). */
-const SOURCES = new Set<CollectionName>(['suggestions', 'tasks', 'replies', 'feedback', 'contacts']);
+const SOURCES = new Set<CollectionName>(['suggestions', 'tasks', 'replies', 'feedback', 'contacts', 'opinions', 'commitments']);
+/** The collections a suggestion's detail document copies (src/server/ports/read-models.ts). */
+const DETAIL_SOURCES = new Set<CollectionName>(['suggestions', ...DETAIL_PARTS]);
 /** Read models carry a stored copy of their suggestion's share of the counters. */
 type StoredSuggestionRow = Doc<'suggestionRows'> & { contribution?: Contribution };
 
@@ -134,7 +166,8 @@ export async function runUnitOfWork<T>(
   // A requestId is remembered only with a change: a request that changed nothing leaves no trace.
   if (writes.size > 0 || events.length > 0) {
     const increments = await projectReadModels(tx, [...writes.values()]);
-    await commit({ ...withUniqueKeys([...writes.values()], before), events, increments, remember });
+    const patches = detailPatches([...writes.values()]);
+    await commit({ ...withUniqueKeys([...writes.values()], before), events, increments, patches, remember });
   }
   return result;
 }
@@ -160,6 +193,20 @@ function withUniqueKeys(writes: PlannedWrite[], before: Map<string, unknown>): P
     for (const id of old.keys()) if (!next.has(id)) deletes.push({ collection: 'uniqueKeys', id });
   }
   return { writes: [...writes, ...claims], deletes };
+}
+
+/** Each written record set in its suggestion's detail document: one patch a suggestion. */
+function detailPatches(writes: readonly PlannedWrite[]): PlannedPatch[] {
+  const out = new Map<string, PlannedPatch>();
+  for (const w of writes) {
+    if (!DETAIL_SOURCES.has(w.collection)) continue;
+    const suggestionId = w.collection === 'suggestions' ? w.id : (w.doc as { suggestionId?: string }).suggestionId;
+    if (!suggestionId) continue;
+    let patch = out.get(suggestionId);
+    if (!patch) out.set(suggestionId, (patch = { collection: 'suggestionDetails', id: suggestionId, init: { ...emptyDetail(suggestionId) }, set: {} }));
+    patch.set[w.collection === 'suggestions' ? 'suggestion' : `${w.collection}.${recordKey(w.id)}`] = copy(w.doc);
+  }
+  return [...out.values()];
 }
 
 /**
@@ -225,41 +272,41 @@ function addIncrement(into: Map<string, Counts & { _init: StatCounter }>, id: st
   addCounts(entry, counts, sign);
 }
 
-/** The suggestions' records as this transaction sees them: what the store holds, with the buffered writes. */
+/**
+ * The suggestions' records as this transaction sees them: their detail documents (one request for
+ * all), with this transaction's own writes laid over them. A suggestion without a detail document (a
+ * data file from before them, until the rebuild) is read from its collections, one query a kind.
+ */
 async function recordsOf(tx: Tx, planned: readonly PlannedWrite[], suggestionIds: readonly string[], stored: readonly string[]): Promise<SuggestionRecords[]> {
-  const idSet = new Set(suggestionIds);
-  const withNew = async <C extends 'tasks' | 'replies' | 'feedback' | 'contacts'>(collection: C): Promise<Doc<C>[]> => {
-    const found = stored.length > 0 ? await tx.find(collection, { where: { suggestionId: stored } } as Query<C>) : [];
-    const ids = new Set(found.map((d) => (d as { id: string }).id));
-    for (const w of planned) {
-      const doc = w.doc as { id: string; suggestionId?: string };
-      if (w.collection === collection && doc.suggestionId !== undefined && idSet.has(doc.suggestionId) && !ids.has(doc.id)) found.push(copy(doc) as Doc<C>);
+  const details = new Map<string, SuggestionDetailDoc>();
+  for (const d of stored.length > 0 ? await tx.getMany('suggestionDetails', stored) : []) if (d.suggestion) details.set(d.id, d);
+  const missing = stored.filter((id) => !details.has(id));
+  if (missing.length > 0) for (const d of await detailsFromCollections(tx, missing)) details.set(d.id, d);
+  for (const id of suggestionIds) if (!details.has(id)) details.set(id, emptyDetail(id));
+  for (const w of planned) {
+    const doc = w.doc as { id: string; suggestionId?: string };
+    if (w.collection === 'suggestions') {
+      const d = details.get(w.id);
+      if (d) d.suggestion = copy(w.doc) as SuggestionDetailDoc['suggestion'];
+    } else if ((DETAIL_PARTS as readonly string[]).includes(w.collection) && doc.suggestionId !== undefined) {
+      const d = details.get(doc.suggestionId);
+      if (d) (d[w.collection as (typeof DETAIL_PARTS)[number]] as Record<string, unknown>)[recordKey(doc.id)] = copy(doc);
     }
-    return found;
-  };
-  const [found, tasks, replies, feedbacks, contacts] = await Promise.all([
-    tx.getMany('suggestions', suggestionIds),
-    withNew('tasks'),
-    withNew('replies'),
-    withNew('feedback'),
-    withNew('contacts'),
-  ]);
-  const suggestions = [...found].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const deputies = new Map((await tx.getMany('users', suggestions.map((s) => s.leadDeputyId).filter(Boolean))).map((u) => [u.id, u.name]));
-  // Grouped by suggestion, in id order as a query answers.
-  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
-  const group = <T extends { id: string; suggestionId: string }>(rows: T[]) => {
-    const out = new Map<string, T[]>();
-    for (const r of [...rows].sort(byId)) out.set(r.suggestionId, [...(out.get(r.suggestionId) ?? []), r]);
-    return out;
-  };
-  const [t, r, f, c] = [group(tasks), group(replies), group(feedbacks), group(contacts)];
-  return suggestions.map((suggestion) => ({
-    suggestion,
-    tasks: t.get(suggestion.id) ?? [],
-    replies: r.get(suggestion.id) ?? [],
-    feedbacks: f.get(suggestion.id) ?? [],
-    contacts: c.get(suggestion.id) ?? [],
-    deputyName: deputies.get(suggestion.leadDeputyId) ?? '',
-  }));
+  }
+  const suggestions = suggestionIds.map((id) => details.get(id)!).filter((d) => d.suggestion).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const deputies = new Map((await tx.getMany('users', suggestions.map((d) => d.suggestion!.leadDeputyId).filter(Boolean))).map((u) => [u.id, u.name]));
+  return suggestions.map((d) => {
+    const r = detailRecords(d);
+    return {
+      suggestion: d.suggestion!,
+      tasks: r.tasks,
+      replies: r.replies,
+      feedbacks: r.feedback,
+      contacts: r.contacts,
+      opinions: r.opinions,
+      commitments: r.commitments,
+      deputyName: deputies.get(d.suggestion!.leadDeputyId) ?? '',
+    };
+  });
 }
+

@@ -139,12 +139,13 @@ export async function attachmentView(
 export async function visibleAttachments(
   reader: Reader,
   user: User,
-  base: { suggestion: Suggestion; tasks: Task[]; contacts: Contact[]; replies: Reply[] },
+  base: { suggestion: Suggestion; tasks: Task[]; contacts: Contact[]; replies: Reply[]; attachments?: Attachment[] },
   options: { files: FileStore; directory: Directory; openid?: string; only?: { target: AttachmentTarget; targetId: string } },
 ): Promise<AttachmentView[]> {
+  // The suggestion's attachments when the caller has them already (its detail document), else one query.
   const all = options.only
     ? await reader.find('attachments', { where: { targetId: options.only.targetId } })
-    : await reader.find('attachments', { where: { suggestionId: base.suggestion.id } });
+    : (base.attachments ?? (await reader.find('attachments', { where: { suggestionId: base.suggestion.id } })));
   const live = all.filter((a) => !a.removedAt && a.suggestionId === base.suggestion.id && (!options.only || a.target === options.only.target));
   const views: AttachmentView[] = [];
   for (const a of live.sort((x, y) => x.createdAt.localeCompare(y.createdAt) || x.id.localeCompare(y.id))) {

@@ -14,7 +14,7 @@ import type {
   Unit,
   User,
 } from '../../core/model';
-import type { LedgerRowDoc, StatCounter, SuggestionRow } from './read-models';
+import type { LedgerRowDoc, StatCounter, SuggestionDetailDoc, SuggestionRow } from './read-models';
 
 /**
  * A one-time code the office gives a deputy (or staff member) to bind a WeChat identity. The code
@@ -102,6 +102,8 @@ export interface Collections {
   suggestionRows: SuggestionRow;
   ledgerRows: LedgerRowDoc;
   statCounters: StatCounter;
+  /** Every record of a suggestion in one document, for the detail screen (patched in the same commit). */
+  suggestionDetails: SuggestionDetailDoc;
 }
 export type CollectionName = keyof Collections;
 export type Doc<C extends CollectionName> = Collections[C];
@@ -173,8 +175,12 @@ export const INDEXES = {
     satisfaction: 'satisfaction',
     waiting: 'waiting',
     leadDeputyId: 'leadDeputyId',
+    inbox: 'inbox',
+    open: 'open',
+    mineDue: 'mineDue',
   },
   statCounters: { year: 'year', session: 'session', unitId: 'unitId' },
+  suggestionDetails: {},
 } as const satisfies { [C in CollectionName]: Record<string, string> };
 
 /** The index fields that array-valued (an equality query matches an element). */
@@ -182,6 +188,7 @@ export const ARRAY_INDEXES: { [C in CollectionName]?: readonly string[] } = {
   users: ['roles'],
   suggestions: ['coSignerIds'],
   suggestionRows: ['viewers', 'facets'],
+  ledgerRows: ['inbox'],
 };
 
 /**
@@ -204,6 +211,7 @@ export const COMPOSITE_INDEXES: { [C in CollectionName]?: readonly (readonly str
     ['year', 'activeDue'],
     ['unitId', 'year', 'sortKey'],
     ['suggestionId', 'sortKey'],
+    ['open', 'mineDue', 'sortKey'],
   ],
   tasks: [['unitId', 'state']],
 };

@@ -8,8 +8,11 @@ import { shanghaiDate } from '../../core/calendar';
 import { activeDeadline, type DeadlineKind } from '../../core/deadlines';
 import { computeMetrics, type Headline } from '../../core/metrics';
 import type {
+  Attachment,
+  Commitment,
   Contact,
   Feedback,
+  Opinion,
   Phase,
   Rating,
   Reply,
@@ -22,6 +25,8 @@ import type {
 } from '../../core/model';
 import { SHANDONG_POLICY } from '../../core/policy';
 import { suggestionStatus } from '../../core/status';
+import { isTerminal } from '../../core/workflow';
+import { idFromKey } from './ids';
 
 /** The date that sorts after every real one: "no deadline in force". */
 export const NO_DUE = '9999-12-31';
@@ -33,8 +38,62 @@ export interface SuggestionRecords {
   replies: Reply[];
   feedbacks: Feedback[];
   contacts: Contact[];
+  /** For what a task's next steps wait on (tasks.mine): co-opinions and promises. */
+  opinions: Opinion[];
+  commitments: Commitment[];
   /** The lead deputy's name, for the search text. */
   deputyName: string;
+}
+
+/**
+ * Every record of one suggestion in one document (suggestionDetails), so that the detail screen
+ * reads it in one request. Each record sits under its kind and its id; the unit of work sets exactly
+ * the records a commit writes (a patch of those paths, no revision check: two commits writing other
+ * records of one suggestion both apply), in the same commit. Events stay in their own collection.
+ */
+export interface SuggestionDetailDoc {
+  id: string; // the suggestion's id
+  suggestion?: Suggestion;
+  tasks: Record<string, Task>;
+  replies: Record<string, Reply>;
+  opinions: Record<string, Opinion>;
+  contacts: Record<string, Contact>;
+  feedback: Record<string, Feedback>;
+  commitments: Record<string, Commitment>;
+  attachments: Record<string, Attachment>;
+}
+
+/** The record kinds a detail document holds, by their collection names. */
+export const DETAIL_PARTS = ['tasks', 'replies', 'opinions', 'contacts', 'feedback', 'commitments', 'attachments'] as const;
+export type DetailPart = (typeof DETAIL_PARTS)[number];
+
+/** A record's key in a detail document: its id when that is a safe field name, else a hash of it. */
+export const recordKey = (id: string): string => (/^[A-Za-z0-9_-]{1,100}$/.test(id) ? id : idFromKey('k', id));
+
+export const emptyDetail = (id: string): SuggestionDetailDoc => ({
+  id,
+  tasks: {},
+  replies: {},
+  opinions: {},
+  contacts: {},
+  feedback: {},
+  commitments: {},
+  attachments: {},
+});
+
+/** A detail document's records as queries by suggestion id answer them: arrays in id order. */
+export function detailRecords(doc: SuggestionDetailDoc) {
+  const list = <T extends { id: string }>(part: Record<string, T> | undefined): T[] =>
+    Object.values(part ?? {}).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    tasks: list(doc.tasks),
+    replies: list(doc.replies),
+    opinions: list(doc.opinions),
+    contacts: list(doc.contacts),
+    feedback: list(doc.feedback),
+    commitments: list(doc.commitments),
+    attachments: list(doc.attachments),
+  };
 }
 
 /** 建议号 order as text: 届次, then the number with every run of digits padded (1002 before 1010). */
@@ -124,6 +183,34 @@ export interface LedgerRowDoc {
   /** A decision the office owes: 'return' (申请退回), 'extension' (申请延期), '' none. */
   waiting: 'return' | 'extension' | '';
   searchText: string;
+  /**
+   * Whose work list (tasks.mine) holds the task: `unit:<id>` its unit's staff, `decide` the office
+   * while a decision is owed (waiting), `rate:<deputy id>` the lead deputy while the reply waits for
+   * the rating (replied).
+   */
+  inbox: string[];
+  /** Not finished (not a terminal state) and its suggestion not archived: tasks.mine's open scope. */
+  open: boolean;
+  /** The date tasks.mine sorts and shows: the deadline in force, else the reply deadline. */
+  mineDue: string;
+  /** The task itself and what its next steps depend on, so that tasks.mine judges them from this row. */
+  task: Task;
+  suggestion: TaskSuggestion;
+  guards: TaskGuardInputs;
+}
+
+/** What the actions of a task need of its suggestion. */
+export type TaskSuggestion = Pick<Suggestion, 'id' | 'number' | 'title' | 'session' | 'leadDeputyId' | 'coSignerIds' | 'keySupervised'> &
+  Partial<Pick<Suggestion, 'archivedAt'>>;
+
+/** The workflow context's facts about a task's records (src/server/task-context.ts, views.ts sideRecordsOf). */
+export interface TaskGuardInputs {
+  /** For a lead task: the co tasks of its suggestion (the lead reply waits for their opinions). */
+  coTasks: Task[];
+  faceToFaceContacts: number;
+  hasDraft: boolean;
+  unconfirmedContacts: number;
+  openCommitments: number;
 }
 
 /** The numbers of a Headline that add up across suggestions (rates follow from them). */
@@ -263,6 +350,21 @@ function latestBy<T extends { taskId: string; round: number }>(rows: readonly T[
 const nonZero = (c: Counts): Partial<Counts> =>
   Object.fromEntries(Object.entries(c).filter(([, v]) => v !== 0)) as Partial<Counts>;
 
+const waitingOf = (t: Task): LedgerRowDoc['waiting'] =>
+  t.state === 'returnRequested' ? 'return' : t.extensionRequest && !t.extensionRequest.decidedAt ? 'extension' : '';
+
+/** The same facts as workflowContextFor and sideRecordsOf (src/server/task-context.ts, views.ts) take from the records. */
+function guardInputs(t: Task, tasks: Task[], contacts: Contact[], replies: Reply[], opinions: Opinion[], commitments: Commitment[]): TaskGuardInputs {
+  const own = contacts.filter((c) => c.taskId === t.id && countsAsFaceToFace(c));
+  return {
+    coTasks: t.role === 'lead' ? tasks.filter((x) => x.role === 'co' && x.id !== t.id) : [],
+    faceToFaceContacts: own.length,
+    hasDraft: t.role === 'co' ? opinions.some((o) => o.taskId === t.id) : replies.some((r) => r.taskId === t.id && r.round === t.round && !r.signedAt),
+    unconfirmedContacts: own.filter((c) => !c.deputyConfirmedAt).length,
+    openCommitments: commitments.filter((c) => c.taskId === t.id && !c.doneAt).length,
+  };
+}
+
 export interface Projection {
   suggestionRow: SuggestionRow;
   ledgerRows: LedgerRowDoc[];
@@ -271,7 +373,7 @@ export interface Projection {
 
 /** A suggestion's rows and its share of the counters, from its records alone (no clock). */
 export function project(records: SuggestionRecords): Projection {
-  const { suggestion: s, tasks, replies, feedbacks, contacts, deputyName } = records;
+  const { suggestion: s, tasks, replies, feedbacks, contacts, opinions, commitments, deputyName } = records;
   const status = suggestionStatus(s, tasks);
   const year = suggestionYear(s);
   const sortKey = numberSortKey(s.session, s.number);
@@ -279,6 +381,16 @@ export function project(records: SuggestionRecords): Projection {
   const latestReply = latestBy(replies, (r) => r.signedAt !== undefined);
   const latestFeedback = latestBy(feedbacks, () => true);
   const faceToFace = new Set(contacts.filter(countsAsFaceToFace).map((c) => c.taskId));
+  const taskSuggestion: TaskSuggestion = {
+    id: s.id,
+    number: s.number,
+    title: s.title,
+    session: s.session,
+    leadDeputyId: s.leadDeputyId,
+    coSignerIds: s.coSignerIds,
+    keySupervised: s.keySupervised,
+    ...(s.archivedAt ? { archivedAt: s.archivedAt } : {}),
+  };
 
   const ledgerRows: LedgerRowDoc[] = tasks.map((t) => {
     const reply = latestReply.get(t.id);
@@ -309,8 +421,14 @@ export function project(records: SuggestionRecords): Projection {
       satisfaction: satisfactionOf(feedback),
       ...(feedback ? { attitude: feedback.attitude, result: feedback.result } : {}),
       faceToFace: faceToFace.has(t.id),
-      waiting: t.state === 'returnRequested' ? 'return' : t.extensionRequest && !t.extensionRequest.decidedAt ? 'extension' : '',
+      waiting: waitingOf(t),
       searchText,
+      inbox: [`unit:${t.unitId}`, ...(waitingOf(t) ? ['decide'] : []), ...(t.state === 'replied' ? [`rate:${s.leadDeputyId}`] : [])],
+      open: !isTerminal(t.state) && !s.archivedAt,
+      mineDue: activeDeadline(t)?.date ?? t.due.reply,
+      task: t,
+      suggestion: taskSuggestion,
+      guards: guardInputs(t, tasks, contacts, replies, opinions, commitments),
     };
   });
 

@@ -9,7 +9,9 @@ import { AppError } from '../../core/errors';
 import { Directory } from '../directory';
 import { only, SUGGESTION_FIELDS, suggestionAudience } from '../audiences';
 import { assertCanSee, readsAsDeputy, suggestionActionsFor } from '../permissions';
-import { loadTaskRecords, workflowContextFor } from '../task-context';
+import { workflowContextFor, type TaskRecords } from '../task-context';
+import { detailsFromCollections } from '../ports/details';
+import { detailRecords } from '../ports/read-models';
 import { caller, defineUseCase } from '../use-case';
 import { visibleAttachments } from '../papers/attachments';
 import { idField } from '../validation';
@@ -24,16 +26,30 @@ export const getSuggestion = defineUseCase({
   async run(data, ctx): Promise<SuggestionDetail> {
     const user = caller(ctx);
     const store = ctx.deps.store;
-    const suggestion = await store.get('suggestions', data.id);
-    if (!suggestion) throw new AppError('NOT_FOUND', '没有找到该建议');
-    const records = await loadTaskRecords(store, suggestion.id);
+    // The suggestion's records in one document (suggestionDetails, kept in the commit of every change)
+    // and its history; a suggestion without the document (before the rebuild) from its collections.
+    const [stored, events] = await Promise.all([store.get('suggestionDetails', data.id), store.events({ suggestionId: data.id })]);
+    const detail = stored?.suggestion ? stored : (await detailsFromCollections(store, [data.id]))[0];
+    const suggestion = detail?.suggestion;
+    if (!detail || !suggestion) throw new AppError('NOT_FOUND', '没有找到该建议');
+    const { tasks: siblings, contacts, replies, opinions, feedback, commitments, attachments } = detailRecords(detail);
+    const records: TaskRecords = { siblings, contacts, replies, opinions };
     assertCanSee(user, suggestion, records.siblings);
-    const [feedback, commitments, events] = await Promise.all([
-      store.find('feedback', { where: { suggestionId: suggestion.id } }),
-      store.find('commitments', { where: { suggestionId: suggestion.id } }),
-      store.events({ suggestionId: suggestion.id }),
-    ]);
     const directory = new Directory(store);
+    // Every name the page shows, in one request for the people and one for the units.
+    await directory.preload(
+      [
+        suggestion.leadDeputyId,
+        ...suggestion.coSignerIds,
+        ...siblings.map((t) => t.responsibleUserId),
+        ...replies.flatMap((r) => [r.signerId, ...r.reviews.map((x) => x.by)]),
+        ...feedback.map((f) => f.deputyId),
+        ...commitments.flatMap((c) => c.progress.map((p) => p.by)),
+        ...events.map((e) => e.actorId),
+        ...attachments.map((a) => a.createdBy),
+      ],
+      siblings.map((t) => t.unitId),
+    );
     const today = shanghaiDate(ctx.now);
     const status = suggestionStatus(suggestion, records.siblings);
     // A deputy (who is not also office staff) sees signed replies only and no internal records.
@@ -43,8 +59,7 @@ export const getSuggestion = defineUseCase({
     const taskOf = (id: string) => records.siblings.find((t) => t.id === id);
     const tasks = records.siblings;
 
-
-    const detail: SuggestionDetail = {
+    const view: SuggestionDetail = {
       id: suggestion.id,
       number: suggestion.number,
       title: suggestion.title,
@@ -102,14 +117,14 @@ export const getSuggestion = defineUseCase({
             attachments: await visibleAttachments(
               store,
               user,
-              { suggestion, tasks, contacts: records.contacts, replies: records.replies },
+              { suggestion, tasks, contacts: records.contacts, replies: records.replies, attachments },
               { files: ctx.deps.files, directory, ...(ctx.openid ? { openid: ctx.openid } : {}) },
             ),
           }
         : {}),
       allowedActions: suggestionActionsFor(user, suggestion, isSuggestionDone(status)),
     };
-    return only(detail, SUGGESTION_FIELDS[audience]);
+    return only(view, SUGGESTION_FIELDS[audience]);
   },
 });
 

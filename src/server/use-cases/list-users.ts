@@ -44,6 +44,8 @@ export const listUsers = defineUseCase({
     });
     users.sort((a, b) => a.name.localeCompare(b.name, 'zh'));
     const directory = new Directory(store);
+    // The units' names in one request, not one a unit.
+    await directory.preload([], users.map((u) => u.unitId));
     return { items: await Promise.all(users.map((u) => userView(u, directory, isOffice(me)))) };
   },
 });

@@ -1,18 +1,49 @@
-// tasks.mine: the caller's work list — a unit's tasks for its staff, the decisions waiting for the
-// coordinator, the replies waiting for a deputy's rating.
+// tasks.mine: the caller's work list, a page at a time — a unit's tasks for its staff, the decisions
+// waiting for the coordinator, the replies waiting for a deputy's rating. One indexed page of the task
+// read model (ledgerRows: each row holds its task, what its suggestion's records say of its next steps,
+// and whose work list holds it), one count and the units' names, whatever the number of tasks.
 import * as z from 'zod';
 import type { MyTasksData, MyTasksResult, TaskListItem } from '../../contract';
 import { shanghaiDate } from '../../core/calendar';
-import type { Task } from '../../core/model';
-import { isTerminal, TASK_STATES } from '../../core/workflow';
+import type { User } from '../../core/model';
+import type { TaskState } from '../../core/model';
+import { pagingOf } from '../case-queries';
 import { Directory } from '../directory';
-import { isDeputy, isUnitStaff, may, taskActionsFor } from '../permissions';
-import { workflowContextFor, type TaskRecords } from '../task-context';
+import { isDeputy, isLeadDeputyOf, isUnitStaff, may, taskActionsFor } from '../permissions';
+import type { Query } from '../ports';
+import type { LedgerRowDoc } from '../ports/read-models';
 import { caller, defineUseCase } from '../use-case';
-import { activeDeadlineLine, waitingFor, sideRecordsOf, taskBasics } from '../views';
-import { numberOrder } from '../visible-suggestions';
+import { pageFields } from '../validation';
+import { activeDeadlineLine, taskBasics, waitingFor } from '../views';
 
-const schema: z.ZodType<MyTasksData> = z.object({ scope: z.enum(['open', 'all']).optional() });
+const schema: z.ZodType<MyTasksData> = z.object({
+  scope: z.enum(['open', 'all']).optional(),
+  queue: z.enum(['all', 'review', 'sign']).optional(),
+  ...pageFields,
+});
+
+/** The state a queue of the home page holds: 待我审核 the drafts in review, 待我签发 the replies to sign. */
+export const QUEUE_STATES: Record<'review' | 'sign', TaskState> = { review: 'inReview', sign: 'awaitingSignature' };
+
+/** The work lists (LedgerRowDoc.inbox) a caller reads. */
+export function inboxesOf(user: User): string[] {
+  const out: string[] = [];
+  if (isUnitStaff(user) && user.unitId) out.push(`unit:${user.unitId}`);
+  if (may(user, 'tasks.decideReturn') || may(user, 'tasks.decideExtension')) out.push('decide');
+  if (isDeputy(user)) out.push(`rate:${user.id}`);
+  return out;
+}
+
+/** The store query of a caller's work list: nearest date first, then 届次 and 建议号. */
+export function myTasksQuery(user: User, data: MyTasksData): Query<'ledgerRows'> | undefined {
+  const inboxes = inboxesOf(user);
+  if (inboxes.length === 0) return undefined;
+  const queue = data.queue && data.queue !== 'all' ? QUEUE_STATES[data.queue] : undefined;
+  return {
+    where: { inbox: inboxes, ...(data.scope === 'all' ? {} : { open: true }), ...(queue ? { state: queue } : {}) },
+    orderBy: [{ field: 'mineDue' }, { field: 'sortKey' }],
+  };
+}
 
 export const myTasks = defineUseCase({
   action: 'tasks.mine',
@@ -21,78 +52,49 @@ export const myTasks = defineUseCase({
   async run(data, ctx): Promise<MyTasksResult> {
     const user = caller(ctx);
     const store = ctx.deps.store;
-    const found = new Map<string, Task>();
-    // Each source is one indexed query; nothing scans every task.
-    const open = TASK_STATES.filter((state) => !isTerminal(state));
-    const stateFilter = data.scope === 'all' ? {} : { state: open };
-    const waitingIds: string[] = [];
-    const [unitTasks] = await Promise.all([
-      isUnitStaff(user) ? store.find('tasks', { where: { unitId: user.unitId, ...stateFilter } }) : Promise.resolve([]),
-      // The decisions waiting for whoever may take them: returns and extensions asked for.
-      (async () => {
-        if (!may(user, 'tasks.decideReturn') && !may(user, 'tasks.decideExtension')) return;
-        for (const r of await store.find('ledgerRows', { where: { waiting: ['return', 'extension'] } })) waitingIds.push(r.id);
-      })(),
-      (async () => {
-        if (!isDeputy(user)) return;
-        for (const r of await store.find('ledgerRows', { where: { leadDeputyId: user.id, state: 'replied' } })) waitingIds.push(r.id);
-      })(),
-    ]);
-    for (const t of unitTasks) found.set(t.id, t);
-    for (const t of await store.getMany('tasks', waitingIds.filter((id) => !found.has(id)))) found.set(t.id, t);
-    const tasks = [...found.values()].filter((t) => data.scope === 'all' || !isTerminal(t.state)).sort((a, b) => (a.id < b.id ? -1 : 1));
-    const today = shanghaiDate(ctx.now);
+    const { page, pageSize, offset } = pagingOf(data);
+    const query = myTasksQuery(user, data);
+    if (!query) return { items: [], total: 0, page, pageSize };
+    const [rows, total] = await Promise.all([store.find('ledgerRows', { ...query, offset, limit: pageSize }), store.count('ledgerRows', query)]);
     const directory = new Directory(store);
-    // The suggestions and their records for every task at once: one query each, whatever the count.
-    const suggestionIds = [...new Set(tasks.map((t) => t.suggestionId))];
-    const bySuggestion = { where: { suggestionId: suggestionIds } };
-    const [suggestionList, siblings, contacts, replies, opinions, commitments] = await Promise.all([
-      store.getMany('suggestions', suggestionIds),
-      store.find('tasks', bySuggestion),
-      store.find('contacts', bySuggestion),
-      store.find('replies', bySuggestion),
-      store.find('opinions', bySuggestion),
-      store.find('commitments', bySuggestion),
-      directory.preload([], tasks.map((t) => t.unitId)),
-    ]);
-    const suggestions = new Map(suggestionList.map((s) => [s.id, s]));
-    const recordsOf = new Map<string, TaskRecords>();
-    const recordsFor = (suggestionId: string): TaskRecords => {
-      let records = recordsOf.get(suggestionId);
-      if (!records) {
-        const mine = <T extends { suggestionId: string }>(rows: T[]) => rows.filter((r) => r.suggestionId === suggestionId);
-        records = { siblings: mine(siblings), contacts: mine(contacts), replies: mine(replies), opinions: mine(opinions) };
-        recordsOf.set(suggestionId, records);
-      }
-      return records;
-    };
-    const items: TaskListItem[] = [];
-    for (const task of tasks) {
-      const suggestion = suggestions.get(task.suggestionId);
-      if (!suggestion || (suggestion.archivedAt && data.scope !== 'all')) continue;
-      const records = recordsFor(suggestion.id);
-      const wctx = { ...workflowContextFor(task, suggestion, records, user, ctx.now, ctx.deps.policy), ...sideRecordsOf(task, records.contacts, commitments) };
-      const deadline = activeDeadlineLine(task, today, ctx.deps.policy);
-      const actions = taskActionsFor(user, task, suggestion, wctx);
-      const waiting = waitingFor(task, wctx);
-      items.push({
-        id: task.id,
-        suggestionId: suggestion.id,
-        number: suggestion.number,
-        title: suggestion.title,
-        ...(await taskBasics(task, directory)),
-        replyDue: deadline?.date ?? task.due.reply,
-        ...(deadline ? { daysLeftText: deadline.daysLeftText, deadline } : {}),
-        overdue: deadline?.overdue ?? false,
-        atRisk: deadline?.atRisk ?? false,
-        keySupervised: suggestion.keySupervised,
-        version: task.version,
-        allowedActions: actions.allowed,
-        blockedActions: actions.blocked,
-        ...(waiting ? { waitingFor: waiting } : {}),
-      });
-    }
-    items.sort((a, b) => a.replyDue.localeCompare(b.replyDue) || numberOrder.compare(a.number, b.number));
-    return { items };
+    await directory.preload([], rows.map((r) => r.unitId));
+    const today = shanghaiDate(ctx.now);
+    const items = await Promise.all(rows.map((row) => taskListItem(row, user, ctx.now, today, ctx.deps.policy, directory)));
+    return { items, total, page, pageSize };
   },
 });
+
+/** One task of the list, judged from its row exactly as from the records (task-context.ts, views.ts). */
+async function taskListItem(row: LedgerRowDoc, user: User, now: string, today: string, policy: Parameters<typeof activeDeadlineLine>[2], directory: Directory): Promise<TaskListItem> {
+  const { task, suggestion, guards } = row;
+  const wctx = {
+    now,
+    actorId: user.id,
+    policy,
+    coTasks: guards.coTasks,
+    faceToFaceContacts: guards.faceToFaceContacts,
+    hasDraft: guards.hasDraft,
+    actorIsSuggestionDeputy: isLeadDeputyOf(user, suggestion),
+    unconfirmedContacts: guards.unconfirmedContacts,
+    openCommitments: guards.openCommitments,
+  };
+  const deadline = activeDeadlineLine(task, today, policy);
+  const actions = taskActionsFor(user, task, suggestion, wctx);
+  const waiting = waitingFor(task, wctx);
+  return {
+    id: task.id,
+    suggestionId: suggestion.id,
+    number: suggestion.number,
+    title: suggestion.title,
+    ...(await taskBasics(task, directory)),
+    replyDue: deadline?.date ?? task.due.reply,
+    ...(deadline ? { daysLeftText: deadline.daysLeftText, deadline } : {}),
+    overdue: deadline?.overdue ?? false,
+    atRisk: deadline?.atRisk ?? false,
+    keySupervised: suggestion.keySupervised,
+    version: task.version,
+    allowedActions: actions.allowed,
+    blockedActions: actions.blocked,
+    ...(waiting ? { waitingFor: waiting } : {}),
+  };
+}

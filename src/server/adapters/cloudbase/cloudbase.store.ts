@@ -36,6 +36,8 @@ interface CloudCommand {
   in(values: unknown[]): CloudCondition;
   all(values: unknown[]): CloudCondition;
   inc(value: number): CloudCondition;
+  /** Replaces the value at the update's path whole (an object is not merged field by field). */
+  set(value: unknown): CloudCondition;
 }
 interface CloudTransaction {
   collection(name: string): Pick<CloudCollection, 'add' | 'doc'>;
@@ -284,6 +286,23 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
             if (!updated) {
               const body = plain(init);
               for (const [field, delta] of Object.entries(deltas)) body[field] = (typeof body[field] === 'number' ? (body[field] as number) : 0) + delta;
+              await t.collection(collection).add({ data: [{ ...body, _id: id, _rev: 1 }] });
+            }
+          }
+          for (const { collection, id, init, set } of plan.patches ?? []) {
+            // Records set inside the document (unit-of-work.ts, PlannedPatch): _.set replaces the value
+            // at each path whole; concurrent patches of one document are write-write conflicts the
+            // service reports and the SDK retries, so each applies to the other's result.
+            const data: Record<string, unknown> = { _rev: _.inc(1) };
+            for (const [path, value] of Object.entries(set)) data[path] = _.set(plain(value));
+            const res = (await t.collection(collection).doc(id).update({ data })) as { stats?: { updated?: number } };
+            if (!res.stats?.updated) {
+              const body = plain(init);
+              for (const [path, value] of Object.entries(set)) {
+                const [field, key] = path.split('.', 2) as [string, string | undefined];
+                if (key === undefined) body[field] = plain(value);
+                else body[field] = { ...((body[field] as Record<string, unknown> | undefined) ?? {}), [key]: plain(value) };
+              }
               await t.collection(collection).add({ data: [{ ...body, _id: id, _rev: 1 }] });
             }
           }

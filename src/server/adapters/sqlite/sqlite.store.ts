@@ -361,6 +361,14 @@ export function openSqliteStore(filename = ':memory:'): SqliteStore {
         prepare(`UPDATE ${q(collection)} SET rev = ?, doc = ? WHERE id = ?`).run(row.rev + 1, JSON.stringify(doc), id);
       }
     }
+    for (const { collection, id, init, set } of plan.patches ?? []) {
+      // Values set inside the document, whatever its revision (unit-of-work.ts, PlannedPatch).
+      const row = prepare(`SELECT doc, rev FROM ${q(collection)} WHERE id = ?`).get(id) as Row | undefined;
+      const doc = row ? (JSON.parse(row.doc) as Record<string, unknown>) : (JSON.parse(JSON.stringify(init)) as Record<string, unknown>);
+      for (const [path, value] of Object.entries(set)) setPath(doc, path, JSON.parse(JSON.stringify(value)) as unknown);
+      if (!row) prepare(`INSERT INTO ${q(collection)} (id, rev, doc) VALUES (?, ?, ?)`).run(id, 1, JSON.stringify(doc));
+      else prepare(`UPDATE ${q(collection)} SET rev = ?, doc = ? WHERE id = ?`).run(row.rev + 1, JSON.stringify(doc), id);
+    }
     for (const event of plan.events) {
       prepare('INSERT INTO events (id, at, suggestionId, entityId, doc) VALUES (?, ?, ?, ?, ?)').run(
         event.id,
@@ -443,4 +451,16 @@ function migrate(db: Database.Database) {
     if (current < MIGRATIONS.length) db.pragma(`user_version = ${MIGRATIONS.length}`);
     syncIndexes(db);
   })();
+}
+
+/** Sets a top-level field, or `field.key` inside that field's object (created when absent). */
+function setPath(doc: Record<string, unknown>, path: string, value: unknown): void {
+  const dot = path.indexOf('.');
+  if (dot < 0) {
+    doc[path] = value;
+    return;
+  }
+  const field = path.slice(0, dot);
+  const inner = doc[field] && typeof doc[field] === 'object' ? (doc[field] as Record<string, unknown>) : (doc[field] = {} as Record<string, unknown>);
+  (inner as Record<string, unknown>)[path.slice(dot + 1)] = value;
 }
