@@ -78,6 +78,34 @@ describe("a handler's home page", () => {
   });
 });
 
+describe('the queues page by page', () => {
+  it("asks the server for each queue's own tasks and appends the next page on 加载更多", async () => {
+    server.on('me', staff(['handler', 'reviewer'], ['承办人', '处室负责人'], ['unitTasks', 'reviewQueue']));
+    const all = Array.from({ length: 25 }, (_, i) => due({ id: `t${i}`, title: `第${i + 1}件建议` }, `2026-06-${String(i + 1).padStart(2, '0')}`, `剩余 ${i + 1} 天`));
+    server.on('tasks.mine', (request) => {
+      const { queue, page = 1, pageSize = 20 } = request.data as { queue?: string; page?: number; pageSize?: number };
+      if (queue === 'review') return ok({ items: [], total: 0, page, pageSize });
+      return ok({ items: all.slice((page - 1) * pageSize, page * pageSize), total: all.length, page, pageSize });
+    });
+    render(<HomeView />);
+    await screen.findByText('第1件建议');
+    expect(server.callsOf('tasks.mine').map((r) => r.data)).toEqual(
+      expect.arrayContaining([
+        { scope: 'open', queue: 'all', page: 1, pageSize: 20 },
+        { scope: 'open', queue: 'review', page: 1, pageSize: 20 },
+      ]),
+    );
+    expect(document.querySelectorAll('#handler-queue .task-item')).toHaveLength(20);
+    expect(document.querySelector('#handler-queue-count')?.textContent).toBe('共25项，已显示20项');
+    expect(screen.getByText('暂无待审核的答复')).toBeTruthy();
+    fireEvent.click(document.querySelector('#handler-queue-more')!);
+    await screen.findByText('第25件建议');
+    expect(server.callsOf('tasks.mine').at(-1)?.data).toEqual({ scope: 'open', queue: 'all', page: 2, pageSize: 20 });
+    expect(document.querySelectorAll('#handler-queue .task-item')).toHaveLength(25);
+    expect(document.querySelector('#handler-queue-more')).toBeNull();
+  });
+});
+
 describe("a reviewer's and a leader's queues", () => {
   it('shows the drafts to review and the replies to sign as the server allows them', async () => {
     server.on('me', staff(['reviewer', 'leader'], ['处室负责人', '单位负责人'], ['reviewQueue', 'signQueue', 'stats', 'ledger']));

@@ -11,7 +11,7 @@ const NOW = '2026-06-20T02:00:00.000Z';
 const SIZES = [30, 120];
 const LIMIT = 5;
 
-/** The first `size` suggestions of the city office with their records; a third of them disclosed. */
+/** The first `size` suggestions of the city office with their records; the finished ones disclosed. */
 function office(size: number): OfficeData {
   const data = generateOffice('city');
   data.suggestions = data.suggestions.slice(0, size);
@@ -21,6 +21,11 @@ function office(size: number): OfficeData {
   data.contacts = data.contacts.filter((c) => keep.has(c.suggestionId));
   data.feedbacks = data.feedbacks.filter((f) => keep.has(f.suggestionId));
   data.events = data.events.filter((e) => keep.has(e.suggestionId!));
+  // Every finished suggestion disclosed in full (公开), so that the public pages have something to show.
+  for (const s of data.suggestions) {
+    const replying = data.tasks.filter((t) => t.suggestionId === s.id && t.role !== 'co');
+    if (replying.length > 0 && replying.every((t) => t.state === 'closed')) s.disclosure = { mode: 'full', decidedAt: '2026-06-01T02:00:00.000Z', decidedBy: 'c0' };
+  }
   return data;
 }
 
@@ -45,6 +50,7 @@ function screens(data: OfficeData): Screen[] {
   const reviewing = unitWith(['inReview']);
   const signing = unitWith(['awaitingSignature']);
   const task = first.find((t) => t.unitId === unit)!;
+  const disclosed = data.suggestions.find((s) => s.disclosure)!.id;
   const deputy = `bench-deputy-${data.suggestions[0]!.leadDeputyId.slice(1)}`;
   const office = 'bench-coordinator';
   return [
@@ -68,6 +74,8 @@ function screens(data: OfficeData): Screen[] {
     { name: 'stats.summary', openid: office, action: 'stats.summary', data: {} },
     { name: 'messages (notifications.mine)', openid: `bench-h-${unit}`, action: 'notifications.mine', data: {} },
     { name: 'units.list', openid: office, action: 'units.list', data: {} },
+    { name: 'public list (public.list)', action: 'public.list', data: {} },
+    { name: 'public reply (public.get)', action: 'public.get', data: { id: disclosed } },
     { name: "roster's people (users.list)", openid: office, action: 'users.list', data: {} },
     { name: "a person's bind codes (users.bindCodes)", openid: office, action: 'users.bindCodes', data: { userId: 'd1' } },
   ];

@@ -64,6 +64,8 @@ export interface PlannedPatch {
   init: Record<string, unknown>;
   /** Values by path: a top-level field, or `field.key` (a key of that field's object). */
   set: Record<string, unknown>;
+  /** The document is new in this commit (its suggestion is created here): insert it, with the new ones. */
+  create?: boolean;
 }
 
 export interface CommitPlan {
@@ -195,6 +197,21 @@ function withUniqueKeys(writes: PlannedWrite[], before: Map<string, unknown>): P
   return { writes: [...writes, ...claims], deletes };
 }
 
+/** The document a patch makes of its initial document (for a document new in the commit). */
+export function patchedDocument(patch: PlannedPatch): Record<string, unknown> {
+  const doc = structuredClone(patch.init);
+  for (const [path, value] of Object.entries(patch.set)) {
+    const dot = path.indexOf('.');
+    if (dot < 0) doc[path] = copy(value);
+    else {
+      const field = path.slice(0, dot);
+      const inner = (doc[field] && typeof doc[field] === 'object' ? doc[field] : (doc[field] = {})) as Record<string, unknown>;
+      inner[path.slice(dot + 1)] = copy(value);
+    }
+  }
+  return doc;
+}
+
 /** Each written record set in its suggestion's detail document: one patch a suggestion. */
 function detailPatches(writes: readonly PlannedWrite[]): PlannedPatch[] {
   const out = new Map<string, PlannedPatch>();
@@ -204,6 +221,7 @@ function detailPatches(writes: readonly PlannedWrite[]): PlannedPatch[] {
     if (!suggestionId) continue;
     let patch = out.get(suggestionId);
     if (!patch) out.set(suggestionId, (patch = { collection: 'suggestionDetails', id: suggestionId, init: { ...emptyDetail(suggestionId) }, set: {} }));
+    if (w.collection === 'suggestions' && w.expectedRev === 0) patch.create = true;
     patch.set[w.collection === 'suggestions' ? 'suggestion' : `${w.collection}.${recordKey(w.id)}`] = copy(w.doc);
   }
   return [...out.values()];

@@ -11,6 +11,8 @@ import { suggestionStatus } from '../../core/status';
 import { Directory } from '../directory';
 import { redactPersonalNumbers as redact } from '../redaction';
 import type { Reader } from '../ports';
+import { detailsFromCollections } from '../ports/details';
+import { detailRecords } from '../ports/read-models';
 import { defineUseCase } from '../use-case';
 import { idField, pageFields } from '../validation';
 import { bySessionAndNumber } from '../visible-suggestions';
@@ -25,22 +27,22 @@ const yearOf = (s: Suggestion) => Number(shanghaiDate(s.assignedAt ?? s.createdA
 /** Units that handled it: live tasks only (a returned task is not the unit's). */
 const unitIdsOf = (tasks: Task[]) => [...new Set(tasks.filter((t) => t.state !== 'returned').map((t) => t.unitId))];
 
+/** Disclosed to the public: a full or summary disclosure, and the suggestion's status says so. */
+const isPublic = (s: Suggestion, tasks: Task[]) =>
+  (s.disclosure?.mode === 'full' || s.disclosure?.mode === 'summary') && ['disclosed', 'archived'].includes(suggestionStatus(s, tasks));
+
+/** Every disclosed suggestion with its tasks: one query for the suggestions, one for all their tasks. */
 async function disclosedWithTasks(reader: Reader): Promise<Disclosed[]> {
-  const [full, summary] = await Promise.all([
-    reader.find('suggestions', { where: { disclosed: 'full' } }),
-    reader.find('suggestions', { where: { disclosed: 'summary' } }),
-  ]);
+  const found = await reader.find('suggestions', { where: { disclosed: ['full', 'summary'] } });
+  const tasks = found.length > 0 ? await reader.find('tasks', { where: { suggestionId: found.map((s) => s.id) } }) : [];
+  const bySuggestion = new Map<string, Task[]>();
+  for (const t of tasks) bySuggestion.set(t.suggestionId, [...(bySuggestion.get(t.suggestionId) ?? []), t]);
   const out: Disclosed[] = [];
-  for (const s of [...full, ...summary]) {
-    const tasks = await reader.find('tasks', { where: { suggestionId: s.id } });
-    const status = suggestionStatus(s, tasks);
-    if (status === 'disclosed' || status === 'archived') out.push({ suggestion: s, tasks });
+  for (const s of found) {
+    const own = bySuggestion.get(s.id) ?? [];
+    if (isPublic(s, own)) out.push({ suggestion: s, tasks: own });
   }
   return out.sort((a, b) => bySessionAndNumber(a.suggestion, b.suggestion));
-}
-
-async function disclosed(reader: Reader): Promise<Suggestion[]> {
-  return (await disclosedWithTasks(reader)).map((d) => d.suggestion);
 }
 
 async function item(s: Suggestion, directory: Directory, tasks: Task[]): Promise<PublicSuggestionItem> {
@@ -83,11 +85,14 @@ export const publicList = defineUseCase({
     const pageSize = data.pageSize ?? 20;
     const directory = new Directory(ctx.deps.store);
     const unitIds = [...new Set(every.flatMap((d) => unitIdsOf(d.tasks)))];
+    const shown = all.slice((page - 1) * pageSize, page * pageSize);
+    // The names in one request for the people and one for the units.
+    await directory.preload(shown.map((d) => d.suggestion.leadDeputyId), unitIds);
     const units = (await Promise.all(unitIds.map(async (id) => ({ id, name: await directory.unitName(id) })))).sort((a, b) =>
       a.name.localeCompare(b.name, 'zh-Hans-CN'),
     );
     return {
-      items: await Promise.all(all.slice((page - 1) * pageSize, page * pageSize).map((d) => item(d.suggestion, directory, d.tasks))),
+      items: await Promise.all(shown.map((d) => item(d.suggestion, directory, d.tasks))),
       total: all.length,
       page,
       pageSize,
@@ -105,14 +110,14 @@ export const publicGet = defineUseCase({
   schema: getSchema,
   async run(data, ctx): Promise<PublicSuggestionDetail> {
     const store = ctx.deps.store;
-    const s = (await disclosed(store)).find((x) => x.id === data.id);
-    if (!s || !s.disclosure) throw new AppError('NOT_FOUND', '没有找到该公开建议');
+    // The suggestion's records in one document (suggestionDetails; from its collections before the rebuild).
+    const stored = await store.get('suggestionDetails', data.id);
+    const detail = stored?.suggestion ? stored : (await detailsFromCollections(store, [data.id]))[0];
+    const s = detail?.suggestion;
+    const { tasks, replies, feedback } = detail ? detailRecords(detail) : { tasks: [], replies: [], feedback: [] };
+    if (!s || !s.disclosure || !isPublic(s, tasks)) throw new AppError('NOT_FOUND', '没有找到该公开建议');
     const directory = new Directory(store);
-    const [replies, feedback, tasks] = await Promise.all([
-      store.find('replies', { where: { suggestionId: s.id } }),
-      store.find('feedback', { where: { suggestionId: s.id } }),
-      store.find('tasks', { where: { suggestionId: s.id } }),
-    ]);
+    await directory.preload([s.leadDeputyId], tasks.map((t) => t.unitId));
     const full = s.disclosure.mode === 'full';
     return {
       ...(await item(s, directory, tasks)),

@@ -6,7 +6,7 @@
 import type { AuditEvent } from '../../../core/model';
 import { INDEXES, SEARCH_FIELDS, type CollectionName, type Doc, type EventQuery, type IdempotencyRecord, type IndexValue, type Query, type Store, type Tx } from '../../ports';
 import { indexPath, isArrayIndex } from '../index-values';
-import { runUnitOfWork, staleConflict, type CommitPlan, type Revised } from '../unit-of-work';
+import { patchedDocument, runUnitOfWork, staleConflict, type CommitPlan, type Revised } from '../unit-of-work';
 
 /** The part of the wx-server-sdk database API this adapter uses. */
 interface CloudQuery {
@@ -271,6 +271,12 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
             if (rev !== write.expectedRev) throw staleConflict();
             await ref.set({ data: body });
           }
+          // A new suggestion's detail document goes with the new documents (unit-of-work.ts, PlannedPatch.create).
+          for (const patch of plan.patches ?? []) {
+            if (!patch.create) continue;
+            const body = plain(patchedDocument(patch));
+            inserts.set(patch.collection, [...(inserts.get(patch.collection) ?? []), { ...body, _id: patch.id, _rev: 1 }]);
+          }
           // New documents: one batch insert a collection (the service takes many documents in one
           // request inside a transaction: node-sdk test 事务内批量插入); an _id that exists fails the
           // insert with E11000, which becomes CONFLICT below, so no read is needed first.
@@ -289,7 +295,8 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
               await t.collection(collection).add({ data: [{ ...body, _id: id, _rev: 1 }] });
             }
           }
-          for (const { collection, id, init, set } of plan.patches ?? []) {
+          for (const { collection, id, init, set, create } of plan.patches ?? []) {
+            if (create) continue;
             // Records set inside the document (unit-of-work.ts, PlannedPatch): _.set replaces the value
             // at each path whole; concurrent patches of one document are write-write conflicts the
             // service reports and the SDK retries, so each applies to the other's result.

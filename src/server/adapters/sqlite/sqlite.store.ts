@@ -361,9 +361,10 @@ export function openSqliteStore(filename = ':memory:'): SqliteStore {
         prepare(`UPDATE ${q(collection)} SET rev = ?, doc = ? WHERE id = ?`).run(row.rev + 1, JSON.stringify(doc), id);
       }
     }
-    for (const { collection, id, init, set } of plan.patches ?? []) {
+    for (const { collection, id, init, set, create } of plan.patches ?? []) {
       // Values set inside the document, whatever its revision (unit-of-work.ts, PlannedPatch).
       const row = prepare(`SELECT doc, rev FROM ${q(collection)} WHERE id = ?`).get(id) as Row | undefined;
+      if (row && create) throw staleConflict(); // a new suggestion's document: as an insert, it must not exist
       const doc = row ? (JSON.parse(row.doc) as Record<string, unknown>) : (JSON.parse(JSON.stringify(init)) as Record<string, unknown>);
       for (const [path, value] of Object.entries(set)) setPath(doc, path, JSON.parse(JSON.stringify(value)) as unknown);
       if (!row) prepare(`INSERT INTO ${q(collection)} (id, rev, doc) VALUES (?, ?, ?)`).run(id, 1, JSON.stringify(doc));
