@@ -90,6 +90,17 @@ describe('CloudBase storage through wx-server-sdk', () => {
     expect(emulator.storage.objects.get('jianyitong/attachments/s9/a9.pdf')?.toString()).toBe('%PDF-1.4');
     expect(emulator.byAction['storage.getUploadMetadata']).toBeGreaterThan(0);
   });
+  it('links several files with one request, each link opening its own file', async () => {
+    const files = openCloudBaseFileStore(cloud as unknown as CloudStorageApi);
+    const refs = await Promise.all([1, 2, 3].map((n) => files.put(`attachments/s8/a${n}.png`, Buffer.concat([PNG, Buffer.from([n])]), 'image/png')));
+    emulator.resetCounter();
+    const links = await files.links!(refs.map((ref, i) => ({ ref, options: { fileName: `照片${i + 1}.png`, contentType: 'image/png' } })));
+    expect(emulator.requests).toBe(1);
+    for (const [i, link] of links.entries()) {
+      const response = await fetch(link.url);
+      expect(Buffer.from(await response.arrayBuffer())).toEqual(Buffer.concat([PNG, Buffer.from([i + 1])]));
+    }
+  });
   it('fails plainly when the service has no such file to link', async () => {
     const files = openCloudBaseFileStore(cloud as unknown as CloudStorageApi);
     await expect(files.link('cloud://test-env.7465-test-env-1250000000/none.png', { fileName: 'x.png', contentType: 'image/png' })).rejects.toThrow(/-503003/);

@@ -6,7 +6,7 @@ import { AppError } from '../../core/errors';
 import type { Attachment, Contact, Reply, Suggestion, Task, User } from '../../core/model';
 import { assertCanSee, authorize, isDeputyOf, isOffice, isStaffOf, readsAsDeputy } from '../permissions';
 import type { Directory } from '../directory';
-import type { FileStore, Reader } from '../ports';
+import type { FileLink, FileStore, Reader } from '../ports';
 
 export type AttachmentType = Attachment['contentType'];
 
@@ -113,9 +113,9 @@ export function canRemove(user: User, r: TargetRecord, a: Attachment): boolean {
 
 export async function attachmentView(
   a: Attachment,
-  options: { files: FileStore; directory: Directory; openid?: string; removable: boolean },
+  options: { files: FileStore; directory: Directory; openid?: string; removable: boolean; link?: FileLink },
 ): Promise<AttachmentView> {
-  const link = await options.files.link(a.ref, { fileName: a.fileName, contentType: a.contentType, ...(options.openid ? { openid: options.openid } : {}) });
+  const link = options.link ?? await options.files.link(a.ref, { fileName: a.fileName, contentType: a.contentType, ...(options.openid ? { openid: options.openid } : {}) });
   return {
     id: a.id,
     target: a.target,
@@ -147,7 +147,7 @@ export async function visibleAttachments(
     ? await reader.find('attachments', { where: { targetId: options.only.targetId } })
     : (base.attachments ?? (await reader.find('attachments', { where: { suggestionId: base.suggestion.id } })));
   const live = all.filter((a) => !a.removedAt && a.suggestionId === base.suggestion.id && (!options.only || a.target === options.only.target));
-  const views: AttachmentView[] = [];
+  const shown: { a: Attachment; removable: boolean }[] = [];
   for (const a of live.sort((x, y) => x.createdAt.localeCompare(y.createdAt) || x.id.localeCompare(y.id))) {
     const contact = a.target === 'contact' ? base.contacts.find((c) => c.id === a.targetId) : undefined;
     const reply = a.target === 'reply' ? base.replies.find((r) => r.id === a.targetId) : undefined;
@@ -166,7 +166,10 @@ export async function visibleAttachments(
     } catch {
       continue;
     }
-    views.push(await attachmentView(a, { ...options, removable: canRemove(user, record, a) }));
+    shown.push({ a, removable: canRemove(user, record, a) });
   }
-  return views;
+  // Every link at once where the file store can (one storage request on CloudBase, not one a file).
+  const linkOptions = (a: Attachment) => ({ fileName: a.fileName, contentType: a.contentType, ...(options.openid ? { openid: options.openid } : {}) });
+  const links = options.files.links && shown.length > 0 ? await options.files.links(shown.map(({ a }) => ({ ref: a.ref, options: linkOptions(a) }))) : undefined;
+  return Promise.all(shown.map(({ a, removable }, i) => attachmentView(a, { ...options, removable, ...(links ? { link: links[i]! } : {}) })));
 }

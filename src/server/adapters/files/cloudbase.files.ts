@@ -16,6 +16,9 @@ export interface CloudStorageApi {
   deleteFile(options: { fileList: string[] }): Promise<{ fileList: { fileID: string; status: number; errMsg: string }[] }>;
 }
 
+/** The most files one getTempFileURL call takes. */
+const LINKS_PER_CALL = 50;
+
 /** wx-server-sdk's code for a file that is not there (TCB_ERR_CODE.STORAGE_FILE_NONEXIST). */
 export const STORAGE_FILE_NONEXIST = -503003;
 
@@ -29,6 +32,31 @@ function sdkError(what: string, error: unknown): Error {
 export function openCloudBaseFileStore(cloud: CloudStorageApi, options: { prefix?: string; now?: () => string } = {}): FileStore {
   const prefix = options.prefix ?? 'jianyitong';
   const now = options.now ?? (() => new Date().toISOString());
+  /**
+   * getTempFileURL takes a list of files and answers one entry a file in the same order, at most 50 in
+   * one call (developers.weixin.qq.com, 云开发 服务端 API getTempFileURL: "一次最多取 50 个").
+   */
+  async function links(files: readonly { ref: string; options: FileLinkOptions }[]): Promise<FileLink[]> {
+    const out: FileLink[] = [];
+    for (let i = 0; i < files.length; i += LINKS_PER_CALL) {
+      const chunk = files.slice(i, i + LINKS_PER_CALL);
+      const fileList = chunk.map((f) => ({ fileID: f.ref, maxAge: f.options.ttlSeconds ?? FILE_LINK_SECONDS }));
+      let answer;
+      try {
+        answer = await cloud.getTempFileURL({ fileList });
+      } catch (error) {
+        throw sdkError('link', error);
+      }
+      chunk.forEach((f, k) => {
+        const file = answer.fileList.find((x) => x.fileID === f.ref) ?? answer.fileList[k];
+        if (!file || file.status !== 0 || !file.tempFileURL) throw new Error(`cloud storage link failed: ${file?.status ?? 'no answer'} ${file?.errMsg ?? ''}`);
+        // The temporary URL is the bearer: it opens the file for anyone holding it until maxAge passes.
+        out.push({ url: file.tempFileURL, expiresAt: new Date(Date.parse(now()) + fileList[k]!.maxAge * 1000).toISOString() });
+      });
+    }
+    return out;
+  }
+
   return {
     async put(key, content) {
       assertFileKey(key);
@@ -40,18 +68,9 @@ export function openCloudBaseFileStore(cloud: CloudStorageApi, options: { prefix
       }
     },
     async link(ref: string, o: FileLinkOptions): Promise<FileLink> {
-      const maxAge = o.ttlSeconds ?? FILE_LINK_SECONDS;
-      let answer;
-      try {
-        answer = await cloud.getTempFileURL({ fileList: [{ fileID: ref, maxAge }] });
-      } catch (error) {
-        throw sdkError('link', error);
-      }
-      const [file] = answer.fileList;
-      if (!file || file.status !== 0 || !file.tempFileURL) throw new Error(`cloud storage link failed: ${file?.status ?? 'no answer'} ${file?.errMsg ?? ''}`);
-      // The temporary URL is the bearer: it opens the file for anyone holding it until maxAge passes.
-      return { url: file.tempFileURL, expiresAt: new Date(Date.parse(now()) + maxAge * 1000).toISOString() };
+      return (await links([{ ref, options: o }]))[0]!;
     },
+    links,
     async read(ref) {
       try {
         return (await cloud.downloadFile({ fileID: ref })).fileContent;
