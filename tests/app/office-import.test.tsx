@@ -146,4 +146,22 @@ describe('a deputy name the roster does not have', () => {
     // The question stays, with the choices made, for another try.
     expect(shown('import-choice-0-user-deputy-x')).toBe('✓ 李秀贞 · 历下区代表团');
   });
+
+  it('marks every name without a near name as 新建 in one tap, leaving the others to choose', async () => {
+    const unknown = (name: string, near: { userId: string; name: string; delegation: string }[] = []) => ({ name, lines: [2], delegations: ['历下区代表团'], near });
+    server.on(
+      'suggestions.import',
+      ok({ created: 0, unchanged: 0, numbers: [], remaining: 3, unknownDeputies: [unknown('李秀珍', [{ userId: 'u-li', name: '李秀英', delegation: '章丘区代表团' }]), unknown('钱多多'), unknown('孙小米')] }),
+    );
+    render(<ImportView pick={async () => ({ name: 'list.csv', base64: csv })} />);
+    tap('选择文件并导入');
+    await screen.findByText('表格中的「孙小米」在名册中找不到');
+    tap('没有相近姓名的2人，全部选“新建代表”');
+    expect(shown('import-choice-1-new')).toBe('✓ 新建代表「钱多多」');
+    expect(shown('import-choice-2-new')).toBe('✓ 新建代表「孙小米」');
+    expect(shown('import-choice-0-new')).toBe('新建代表「李秀珍」');
+    tap('按以上选择导入');
+    expect(await screen.findByText('请先为每个姓名作出选择：「李秀珍」还没有选择')).toBeTruthy();
+    expect(server.callsOf('suggestions.import')).toHaveLength(1);
+  });
 });

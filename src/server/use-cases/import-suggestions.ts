@@ -35,8 +35,8 @@ export const IMPORT_CHUNK = 50;
 export const IMPORT_STEP_MS = 8_000;
 /** A step that conflicts (another import of the same rows) is planned again this many times. */
 const REPLANS = 3;
-/** Decisions one call may carry (a file of 3,000 rows rarely names more deputies than that). */
-const MAX_DECISIONS = 2000;
+/** Decisions one call may carry: one per distinct deputy name of a list (3,000 rows at most). */
+const MAX_DECISIONS = 5000;
 
 const decisionSchema: z.ZodType<ImportDeputyDecision> = z.union([
   z.object({ name: z.string().min(1).max(60), userId: z.string().min(1).max(100) }).strict(),

@@ -13,7 +13,7 @@ import { FormError, SubmitButton } from '../../../components/fields';
 import { Screen } from '../../../components/screen';
 import { announce, confirmStep } from '../../../components/confirm';
 import { pickFile, spreadsheetFormatOf, type PickedFile } from '../../../components/pick-spreadsheet';
-import { decisionsInWords, decisionsOf, RenamedNames, UnknownNames, type NameChoices } from './unknown-names';
+import { decisionsInWords, decisionsOf, NEW, RenamedNames, UnknownNames, type NameChoices } from './unknown-names';
 
 const HEADERS = '建议号、标题、内容、领衔代表、附议代表、代表团、届次、提出阶段、主办单位、会办单位、分办单位、交办日期、重点督办';
 
@@ -97,6 +97,7 @@ export function ImportView({ pick = pickFile }: { pick?: () => Promise<PickedFil
     if (await importAll(question.file, question.format, decisions)) void announce('导入完成');
   };
 
+  const lonely = question ? question.unknown.filter((u) => u.near.length === 0) : [];
   return (
     <Screen id="import-page">
       <View className="section-title">导入交办清单</View>
@@ -110,6 +111,17 @@ export function ImportView({ pick = pickFile }: { pick?: () => Promise<PickedFil
           <View className="sub-title">
             有{question.unknown.length}个代表姓名在名册中找不到，请逐一确认后再导入（尚未导入任何建议）
           </View>
+          {/* A list naming many deputies not registered yet: those with no near name on the roster can all be
+              marked 新建 with one tap (still shown one by one, and confirmed before anything is written). */}
+          {lonely.length > 1 ? (
+            <SubmitButton
+              id="import-all-new"
+              text={`没有相近姓名的${lonely.length}人，全部选“新建代表”`}
+              kind="default"
+              pending={false}
+              onClick={() => setChoices((prev) => ({ ...prev, ...Object.fromEntries(lonely.map((u) => [u.name, NEW])) }))}
+            />
+          ) : null}
           <UnknownNames unknown={question.unknown} choices={choices} onChoose={(name, value) => setChoices((prev) => ({ ...prev, [name]: value }))} />
           <FormError message={problem ?? action.error?.message} />
           <SubmitButton id="import-decided" text="按以上选择导入" pending={action.pending} onClick={() => void importDecided()} />
