@@ -1,6 +1,10 @@
-// How the import reads what offices actually write: namesakes, aliases, hints, encodings, dates.
+// How the import reads what offices actually write: namesakes, aliases, hints, encodings, dates; on
+// SQLite and on the CloudBase adapter against the emulator.
 import type { ImportSuggestionsResult } from '../../../src/contract';
-import { csvFile, HEADER, NOW, openOffice, type Office } from './fixture';
+import { csvFile, HEADER, NOW } from './fixture';
+import { closeStores, openOfficeOn, STORE_KINDS, type OfficeOn } from './stores';
+
+afterAll(() => closeStores());
 
 const row = (fields: Partial<Record<string, string>>): string[] => {
   const base: Record<string, string> = {
@@ -21,12 +25,12 @@ const row = (fields: Partial<Record<string, string>>): string[] => {
   return HEADER.map((h) => fields[h] ?? base[h]!);
 };
 
-describe('reading the rows of a 交办清单', () => {
-  let office: Office;
+describe.each(STORE_KINDS)('reading the rows of a 交办清单 (%s)', (kind) => {
+  let office: OfficeOn;
   beforeEach(async () => {
-    office = await openOffice();
+    office = await openOfficeOn(kind);
   });
-  afterEach(() => office.store.close());
+  afterEach(() => office.close());
 
   const importCsv = (rows: string[][], header = HEADER) =>
     office.call('coordinator', 'suggestions.import', { file: csvFile(rows, header), format: 'csv' });
