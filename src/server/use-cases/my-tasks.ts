@@ -5,8 +5,8 @@
 import * as z from 'zod';
 import type { MyTasksData, MyTasksResult, TaskListItem } from '../../contract';
 import { shanghaiDate } from '../../core/calendar';
-import type { User } from '../../core/model';
-import type { TaskState } from '../../core/model';
+import type { TaskState, User } from '../../core/model';
+import type { DeadlinePolicy } from '../../core/policy';
 import { pagingOf } from '../case-queries';
 import { Directory } from '../directory';
 import { isDeputy, isLeadDeputyOf, isUnitStaff, may, taskActionsFor } from '../permissions';
@@ -65,7 +65,7 @@ export const myTasks = defineUseCase({
 });
 
 /** One task of the list, judged from its row exactly as from the records (task-context.ts, views.ts). */
-async function taskListItem(row: LedgerRowDoc, user: User, now: string, today: string, policy: Parameters<typeof activeDeadlineLine>[2], directory: Directory): Promise<TaskListItem> {
+async function taskListItem(row: LedgerRowDoc, user: User, now: string, today: string, policy: DeadlinePolicy, directory: Directory): Promise<TaskListItem> {
   const { task, suggestion, guards } = row;
   const wctx = {
     now,
