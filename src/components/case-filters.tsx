@@ -296,6 +296,11 @@ export function CaseFilterBar({ id, fields, value, onChange, units = [], people 
               choices={people.map((p) => [p.id, p.name])}
               onChange={(responsibleUserId) => set({ responsibleUserId })}
             />
+          ) : has('responsible') && units.length > 0 && !value.unitId ? (
+            <View className="field" id={`${id}-responsible-hint`}>
+              <Text className="field-label">办理责任人</Text>
+              <Text className="field-hint">先选承办单位，再选该单位的办理责任人</Text>
+            </View>
           ) : null}
           <Button className="btn btn-primary" id={`${id}-filter-done`} onClick={() => setOpen(false)}>
             完成

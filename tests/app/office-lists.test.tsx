@@ -97,6 +97,7 @@ describe('the filters → the list parameters', () => {
     expect(await screen.findByText('共45项，已显示40项')).toBeTruthy();
 
     choose('ledger-filter-toggle');
+    expect(await screen.findByText('先选承办单位，再选该单位的办理责任人')).toBeTruthy();
     // 200 units: a few shown, found by typing part of the name.
     expect(await screen.findByText('共200个单位，请输入名称缩小范围')).toBeTruthy();
     await typeIntoInput('ledger-unit-search', '民政');
@@ -106,6 +107,7 @@ describe('the filters → the list parameters', () => {
     await waitFor(() => expect(lastData('ledger.list')).toEqual({ unitId: 'u37', page: 1, pageSize: 20 }));
     // The handlers of the chosen unit become choosable as 办理责任人.
     await waitFor(() => expect(document.getElementById('ledger-responsible-h1')).toBeTruthy());
+    expect(document.getElementById('ledger-responsible-hint')).toBeNull();
     expect(server.callsOf('users.list').at(-1)!.data).toEqual({ role: 'handler', unitId: 'u37' });
 
     choose('ledger-deadline-overdue');
