@@ -3,7 +3,7 @@
 import { shanghaiDate } from '../core/calendar';
 import type { Headline, MetricsInput, MetricsScope } from '../core/metrics';
 import type { User } from '../core/model';
-import type { StatsSummary } from '../contract';
+import type { StatsSummary, UnitFigures } from '../contract';
 import type { Metrics } from '../core/metrics';
 import { authorize, isOffice } from './permissions';
 import type { Directory } from './directory';
@@ -57,6 +57,12 @@ function headline(metrics: Headline): Headline {
   };
 }
 
+/** A unit's line of stats.summary (UnitFigures): the figures the page shows, from the unit's headline. */
+export function unitFigures(unitId: string, unitName: string, h: Headline): UnitFigures {
+  const { received, done, completionRate, onTimeRate, faceToFaceRate, satisfactionRate, adoptionRate } = h;
+  return { unitId, unitName, received, done, completionRate, onTimeRate, faceToFaceRate, satisfactionRate, adoptionRate };
+}
+
 export async function statsSummary(metrics: Metrics, filter: Filter, directory: Directory): Promise<StatsSummary> {
   const scope = metrics.scope;
   return {
@@ -71,7 +77,7 @@ export async function statsSummary(metrics: Metrics, filter: Filter, directory: 
     overdue: metrics.overdue.length,
     atRisk: metrics.atRisk.length,
     perUnit: await Promise.all(
-      Object.entries(metrics.perUnit).map(async ([unitId, h]) => ({ unitId, unitName: await directory.unitName(unitId), ...headline(h) })),
+      Object.entries(metrics.perUnit).map(async ([unitId, h]) => unitFigures(unitId, await directory.unitName(unitId), headline(h))),
     ),
   };
 }

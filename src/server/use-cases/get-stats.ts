@@ -7,7 +7,7 @@ import { addDays, shanghaiDate } from '../../core/calendar';
 import { Directory } from '../directory';
 import type { Query, Store } from '../ports';
 import { addCounts, headlineOf, zeroCounts, type Counts } from '../ports/read-models';
-import { scopeFor } from '../reporting';
+import { scopeFor, unitFigures } from '../reporting';
 import { caller, defineUseCase } from '../use-case';
 import { idField } from '../validation';
 
@@ -75,6 +75,6 @@ async function summary(store: Store, data: StatsQuery, scope: ReturnType<typeof 
     today,
     overdue,
     atRisk,
-    perUnit: await Promise.all(units.map(async ([id, c]) => ({ unitId: id, unitName: await directory.unitName(id), ...headlineOf(c) }))),
+    perUnit: await Promise.all(units.map(async ([id, c]) => unitFigures(id, await directory.unitName(id), headlineOf(c)))),
   };
 }

@@ -92,7 +92,18 @@ describe('the ledger, the statistics and the annual summary', () => {
     });
     const overdueRows = (await ledger('coordinator')).items.filter((r) => r.overdue).length;
     expect(s.overdue).toBe(overdueRows);
-    expect(s.perUnit.find((u) => u.unitName === '市民政局')).toMatchObject({ received: 3, done: 1, byRole: { sole: 3 } });
+    // Each unit's line carries the figures the page shows, and only those.
+    expect(s.perUnit.find((u) => u.unitName === '市民政局')).toEqual({
+      unitId: expect.any(String),
+      unitName: '市民政局',
+      received: 3,
+      done: 1,
+      completionRate: 1 / 3,
+      onTimeRate: expect.any(Number),
+      faceToFaceRate: 1,
+      satisfactionRate: 1,
+      adoptionRate: 1,
+    });
     expect(await stats('admin')).toEqual(s);
   });
 
