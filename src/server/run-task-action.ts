@@ -9,7 +9,9 @@ import { Directory } from './directory';
 import { authorize, type UserPermission } from './permissions';
 import type { Tx } from './ports';
 import { queueWorkflowNotices } from './reminders/outbox';
-import { loadTaskRecords, workflowContextFor, type TaskRecords } from './task-context';
+import { detailsFromCollections } from './ports/details';
+import { detailRecords } from './ports/read-models';
+import { currentDraft, workflowContextFor, type TaskRecords } from './task-context';
 import { caller, event, type UseCaseContext } from './use-case';
 import { taskView } from './views';
 
@@ -22,13 +24,29 @@ export interface Loaded {
   wctx: WorkflowContext;
 }
 
+/**
+ * The task, read through the transaction (its revision is checked at the commit), and its suggestion
+ * with the records the workflow judges it by, from the suggestion's detail document (one request; its
+ * collections before the rebuild). The reply being drafted, which the action may change, is read
+ * through the transaction as well.
+ */
 export async function loadTask(tx: Tx, ctx: UseCaseContext, taskId: string): Promise<Loaded> {
   const user = caller(ctx);
   const task = await tx.get('tasks', taskId);
   if (!task) throw new AppError('NOT_FOUND', '没有找到该办理任务');
-  const suggestion = await tx.get('suggestions', task.suggestionId);
-  if (!suggestion) throw new AppError('NOT_FOUND', '没有找到该建议');
-  const records = await loadTaskRecords(tx, suggestion.id);
+  const stored = await tx.get('suggestionDetails', task.suggestionId);
+  const detail = stored?.suggestion ? stored : (await detailsFromCollections(tx, [task.suggestionId]))[0];
+  const suggestion = detail?.suggestion;
+  if (!detail || !suggestion) throw new AppError('NOT_FOUND', '没有找到该建议');
+  const r = detailRecords(detail);
+  const siblings = r.tasks.some((t) => t.id === task.id) ? r.tasks.map((t) => (t.id === task.id ? task : t)) : [...r.tasks, task];
+  const records: TaskRecords = { siblings, contacts: r.contacts, replies: r.replies, opinions: r.opinions };
+  const draft = currentDraft(task, records.replies);
+  if (draft) {
+    const current = await tx.get('replies', draft.id);
+    if (!current || current.version !== draft.version) throw new AppError('CONFLICT');
+    records.replies = records.replies.map((x) => (x.id === current.id ? current : x));
+  }
   const wctx = workflowContextFor(task, suggestion, records, user, ctx.now, ctx.deps.policy);
   return { tx, user, task, suggestion, records, wctx };
 }

@@ -4,23 +4,12 @@ import type { Contact, Opinion, Reply, Suggestion, Task, User } from '../core/mo
 import type { DeadlinePolicy } from '../core/policy';
 import type { WorkflowContext } from '../core/workflow';
 import { isLeadDeputyOf } from './permissions';
-import type { Reader } from './ports';
 
 export interface TaskRecords {
   siblings: Task[]; // every task of the suggestion, this one included
   contacts: Contact[];
   replies: Reply[];
   opinions: Opinion[];
-}
-
-export async function loadTaskRecords(reader: Reader, suggestionId: string): Promise<TaskRecords> {
-  const [siblings, contacts, replies, opinions] = await Promise.all([
-    reader.find('tasks', { where: { suggestionId } }),
-    reader.find('contacts', { where: { suggestionId } }),
-    reader.find('replies', { where: { suggestionId } }),
-    reader.find('opinions', { where: { suggestionId } }),
-  ]);
-  return { siblings, contacts, replies, opinions };
 }
 
 /** The reply being written for the task's current round (not yet signed), if any. */

@@ -78,6 +78,9 @@ export interface CommitPlan {
   remember?: IdempotencyRecord;
 }
 
+/** A detail document as this transaction first read it ({ doc: undefined } when absent), or undefined when not read. */
+type ReadDetail = (suggestionId: string) => { doc: SuggestionDetailDoc | undefined } | undefined;
+
 /** The collections a suggestion's read models are derived from (src/server/ports/read-models.ts). */
 const SOURCES = new Set<CollectionName>(['suggestions', 'tasks', 'replies', 'feedback', 'contacts', 'opinions', 'commitments']);
 /** The collections a suggestion's detail document copies (src/server/ports/read-models.ts). */
@@ -167,7 +170,12 @@ export async function runUnitOfWork<T>(
   const result = await fn(tx);
   // A requestId is remembered only with a change: a request that changed nothing leaves no trace.
   if (writes.size > 0 || events.length > 0) {
-    const increments = await projectReadModels(tx, [...writes.values()]);
+    // A detail document the transaction has read already (loadTask) is not read again.
+    const readDetail = (id: string) => {
+      const key = keyOf('suggestionDetails', id);
+      return seen.has(key) ? { doc: before.get(key) as SuggestionDetailDoc | undefined } : undefined;
+    };
+    const increments = await projectReadModels(tx, [...writes.values()], readDetail);
     const patches = detailPatches([...writes.values()]);
     await commit({ ...withUniqueKeys([...writes.values()], before), events, increments, patches, remember });
   }
@@ -232,7 +240,7 @@ function detailPatches(writes: readonly PlannedWrite[]): PlannedPatch[] {
  * concurrent change to the same suggestion makes one of the two commits fail with CONFLICT), and
  * returns the counter increments: the suggestion's new share minus the share stored with its row.
  */
-async function projectReadModels(tx: Tx, planned: readonly PlannedWrite[]): Promise<PlannedIncrement[]> {
+async function projectReadModels(tx: Tx, planned: readonly PlannedWrite[], readDetail: ReadDetail): Promise<PlannedIncrement[]> {
   const touched = new Set<string>();
   for (const w of planned) {
     // A deputy's name is in the search text of the suggestions he or she leads.
@@ -250,7 +258,7 @@ async function projectReadModels(tx: Tx, planned: readonly PlannedWrite[]): Prom
   const stored = ids.filter((id) => !created.has(id));
   // Everything the touched suggestions' rows derive from, in one query a collection (not one a suggestion).
   const [records, previousRows, existingRows] = await Promise.all([
-    recordsOf(tx, planned, ids, stored),
+    recordsOf(tx, planned, ids, stored, readDetail),
     stored.length > 0 ? tx.getMany('suggestionRows', stored) : Promise.resolve([]),
     stored.length > 0 ? tx.find('ledgerRows', { where: { suggestionId: stored } }) : Promise.resolve([]),
   ]);
@@ -295,9 +303,21 @@ function addIncrement(into: Map<string, Counts & { _init: StatCounter }>, id: st
  * all), with this transaction's own writes laid over them. A suggestion without a detail document (a
  * data file from before them, until the rebuild) is read from its collections, one query a kind.
  */
-async function recordsOf(tx: Tx, planned: readonly PlannedWrite[], suggestionIds: readonly string[], stored: readonly string[]): Promise<SuggestionRecords[]> {
+async function recordsOf(
+  tx: Tx,
+  planned: readonly PlannedWrite[],
+  suggestionIds: readonly string[],
+  stored: readonly string[],
+  readDetail: ReadDetail,
+): Promise<SuggestionRecords[]> {
   const details = new Map<string, SuggestionDetailDoc>();
-  for (const d of stored.length > 0 ? await tx.getMany('suggestionDetails', stored) : []) if (d.suggestion) details.set(d.id, d);
+  const known = stored.filter((id) => readDetail(id) !== undefined);
+  for (const id of known) {
+    const doc = readDetail(id)!.doc;
+    if (doc?.suggestion) details.set(id, copy(doc));
+  }
+  const unread = stored.filter((id) => readDetail(id) === undefined);
+  for (const d of unread.length > 0 ? await tx.getMany('suggestionDetails', unread) : []) if (d.suggestion) details.set(d.id, d);
   const missing = stored.filter((id) => !details.has(id));
   if (missing.length > 0) for (const d of await detailsFromCollections(tx, missing)) details.set(d.id, d);
   for (const id of suggestionIds) if (!details.has(id)) details.set(id, emptyDetail(id));
