@@ -103,7 +103,7 @@ export async function readModelsBehind(store: Store): Promise<boolean> {
     store.find('ledgerRows', { limit: 1 }),
   ]);
   // Rows written before tasks.mine read them lack the task and its work lists.
-  const oldRow = ledger.length > 0 && (ledger[0]!.inbox === undefined || ledger[0]!.guards === undefined);
+  const oldRow = ledger.length > 0 && (ledger[0]!.inbox === undefined || ledger[0]!.guards?.faceToFace === undefined);
   return suggestions !== rows || suggestions !== details || (tasks > 0 && ledger.length === 0) || oldRow;
 }
 

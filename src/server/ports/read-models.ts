@@ -203,14 +203,22 @@ export interface LedgerRowDoc {
 export type TaskSuggestion = Pick<Suggestion, 'id' | 'number' | 'title' | 'session' | 'leadDeputyId' | 'coSignerIds' | 'keySupervised'> &
   Partial<Pick<Suggestion, 'archivedAt'>>;
 
-/** The workflow context's facts about a task's records (src/server/task-context.ts, views.ts sideRecordsOf). */
+/**
+ * The workflow context's facts about a task's records (src/server/task-context.ts, views.ts
+ * sideRecordsOf). The workflow asks only whether there is one (task.guards.ts), so the row keeps
+ * whether, not how many: a second record of a kind leaves the row as it is, and commits adding them at
+ * once do not meet on it.
+ */
 export interface TaskGuardInputs {
   /** For a lead task: the co tasks of its suggestion (the lead reply waits for their opinions). */
   coTasks: Task[];
-  faceToFaceContacts: number;
+  /** A face-to-face contact (面复) is recorded. */
+  faceToFace: boolean;
   hasDraft: boolean;
-  unconfirmedContacts: number;
-  openCommitments: number;
+  /** A face-to-face record waits for the deputy's confirmation. */
+  unconfirmedContact: boolean;
+  /** A B or C promise is not yet carried out. */
+  openCommitment: boolean;
 }
 
 /** The numbers of a Headline that add up across suggestions (rates follow from them). */
@@ -358,10 +366,10 @@ function guardInputs(t: Task, tasks: Task[], contacts: Contact[], replies: Reply
   const own = contacts.filter((c) => c.taskId === t.id && countsAsFaceToFace(c));
   return {
     coTasks: t.role === 'lead' ? tasks.filter((x) => x.role === 'co' && x.id !== t.id) : [],
-    faceToFaceContacts: own.length,
+    faceToFace: own.length > 0,
     hasDraft: t.role === 'co' ? opinions.some((o) => o.taskId === t.id) : replies.some((r) => r.taskId === t.id && r.round === t.round && !r.signedAt),
-    unconfirmedContacts: own.filter((c) => !c.deputyConfirmedAt).length,
-    openCommitments: commitments.filter((c) => c.taskId === t.id && !c.doneAt).length,
+    unconfirmedContact: own.some((c) => !c.deputyConfirmedAt),
+    openCommitment: commitments.some((c) => c.taskId === t.id && !c.doneAt),
   };
 }
 

@@ -72,11 +72,12 @@ async function taskListItem(row: LedgerRowDoc, user: User, now: string, today: s
     actorId: user.id,
     policy,
     coTasks: guards.coTasks,
-    faceToFaceContacts: guards.faceToFaceContacts,
+    // Whether there is one is all the workflow asks of these counts (core/task.guards.ts).
+    faceToFaceContacts: guards.faceToFace ? 1 : 0,
     hasDraft: guards.hasDraft,
     actorIsSuggestionDeputy: isLeadDeputyOf(user, suggestion),
-    unconfirmedContacts: guards.unconfirmedContacts,
-    openCommitments: guards.openCommitments,
+    unconfirmedContacts: guards.unconfirmedContact ? 1 : 0,
+    openCommitments: guards.openCommitment ? 1 : 0,
   };
   const deadline = activeDeadlineLine(task, today, policy);
   const actions = taskActionsFor(user, task, suggestion, wctx);

@@ -83,6 +83,15 @@ export function isDuplicateKey(error: unknown): boolean {
   return !!e && /E11000 duplicate key/.test(`${String(e.message ?? '')} ${String(e.errMsg ?? '')}`);
 }
 
+/**
+ * How often a commit that met another on a document (a write-write conflict the service reports) is
+ * tried again, and how long it waits first: a random while up to 20 ms × 2^attempt, at most 250 ms
+ * (MongoDB: retry a transaction on TransientTransactionError, docs.mongodb.com "Transactions in
+ * Applications"; the SDK's own default is 3 immediate retries, @cloudbase/database transaction/index.js).
+ */
+const CONFLICT_RETRIES = 8;
+const conflictBackoffMs = (attempt: number) => Math.random() * Math.min(250, 20 * 2 ** attempt);
+
 /** The one- and two-character pieces of the searchable text (SEARCH_FIELDS), an indexed array. */
 export const SEARCH_GRAMS = '_searchGrams';
 const SYSTEM_FIELDS = ['_id', '_rev', '_openid', SEARCH_GRAMS];
@@ -249,8 +258,10 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
   async function commit(plan: CommitPlan): Promise<void> {
     // Events are ordered by `seq`: the commit instant plus a counter, so one commit's events keep their order.
     const stamp = new Date().toISOString();
+    let attempt = 0;
     await db
       .runTransaction(async (t) => {
+        attempt += 1;
         // This body runs again when the SDK retries a conflicting transaction: a conflict reported by
         // the service is handed back with the code the SDK retries on; a revision that moved on is
         // final (AppError CONFLICT, which the SDK rolls back and passes through).
@@ -322,10 +333,16 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
             await t.collection(IDEMPOTENCY).add({ data: { _id: id, ...record } });
           }
         } catch (error) {
-          if (isTransactionConflict(error)) throw { code: SDK_CONFLICT_CODE, message: String((error as Error).message) };
+          if (isTransactionConflict(error)) {
+            // The service has aborted this transaction; the SDK starts it again at once. Waiting a
+            // random while first lets the commit it met finish (commits of one suggestion meet on its
+            // detail document), as MongoDB advises for a transient transaction error.
+            await new Promise((resolve) => setTimeout(resolve, conflictBackoffMs(attempt)));
+            throw { code: SDK_CONFLICT_CODE, message: String((error as Error).message) };
+          }
           throw error;
         }
-      })
+      }, CONFLICT_RETRIES)
       .catch((error: unknown) => {
         // Retries spent on a write-write conflict, or a key another commit took first: the same
         // outcome as a stale revision.
