@@ -209,7 +209,21 @@ interface Cell {
   rps: number;
   /** Mean latency, ms (autocannon keeps decimals here, not in the percentiles). */
   mean: number;
+  /** The gateway's CPU time (user + system, all its processes) per request, ms. */
+  cpu: number;
 }
+
+/** CPU time the processes have used so far (utime + stime of /proc/<pid>/stat), ms. */
+const TICK_MS = 1000 / 100; // USER_HZ
+const cpuMs = (pids: readonly number[]): number =>
+  pids.reduce((sum, pid) => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return sum + (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+    } catch {
+      return sum;
+    }
+  }, 0);
 
 async function measureScale(scale: ScaleName, duration: number, workers: number, only?: string[], profile?: string) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'jyt-load-'));
@@ -240,6 +254,7 @@ async function measureScale(scale: ScaleName, duration: number, workers: number,
       if (!check.ok) throw new Error(`${ep.name}: ${check.error?.code} ${check.error?.message}`);
       const cells: Cell[] = [];
       for (const connections of CONCURRENCY) {
+        const cpuBefore = cpuMs(serving);
         const result = await autocannon({
           url: `http://127.0.0.1:${port}/api/api`,
           method: 'POST',
@@ -249,7 +264,8 @@ async function measureScale(scale: ScaleName, duration: number, workers: number,
           body: JSON.stringify({ action: ep.action, data: ep.data }),
         });
         if (result.errors > 0 || result.non2xx > 0) throw new Error(`${ep.name}: ${result.errors} errors, ${result.non2xx} non-2xx`);
-        cells.push({ p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, mean: result.latency.average });
+        const cpu = (cpuMs(serving) - cpuBefore) / Math.max(1, result.requests.total);
+        cells.push({ p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, mean: result.latency.average, cpu });
       }
       let raw: number | undefined;
       if (ep.raw) {
@@ -274,13 +290,13 @@ async function measureScale(scale: ScaleName, duration: number, workers: number,
   const counts = `deep page = page ${deep}; ${data.suggestions.length} suggestions, ${data.tasks.length} tasks, ${data.users.length} users, ${data.units.length} units, ${data.events.length} events`;
   const memory = workers > 1 ? `${peakRss.toFixed(0)} MB the largest process, ${peakTotal.toFixed(0)} MB all ${serving.length}` : `${peakRss.toFixed(0)} MB`;
   console.log(`\n## ${scale}: ${counts}; loaded in ${loadSeconds.toFixed(0)} s; gateway ${workers > 1 ? `${workers} workers` : 'one process'}, peak RSS ${memory}`);
-  console.log('| action | c=1 p50 / p99 ms, req/s | c=16 p50 / p99 ms, req/s | c=64 p50 / p99 ms, req/s | store-level page ms | c=1 mean ms | ÷ store |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  console.log('| action | c=1 p50 / p99 ms, req/s | c=16 p50 / p99 ms, req/s | c=64 p50 / p99 ms, req/s | gateway CPU ms a request (c=16) | store-level page ms | c=1 mean ms | ÷ store |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   const fmt = (c: Cell) => `${c.p50} / ${c.p99}, ${Math.round(c.rps)}`;
   for (const r of rows) {
     const mean = r.cells[0]!.mean;
     const ratio = r.raw !== undefined ? (mean / r.raw).toFixed(1) : '';
-    console.log(`| ${r.name} | ${r.cells.map(fmt).join(' | ')} | ${r.raw !== undefined ? r.raw.toFixed(2) : ''} | ${mean.toFixed(2)} | ${ratio} |`);
+    console.log(`| ${r.name} | ${r.cells.map(fmt).join(' | ')} | ${r.cells[1]!.cpu.toFixed(2)} | ${r.raw !== undefined ? r.raw.toFixed(2) : ''} | ${mean.toFixed(2)} | ${ratio} |`);
   }
   return { peakRss, peakTotal, rows };
 }
