@@ -192,14 +192,27 @@ describe('the first administrator', () => {
 
   it('sends the name and goes on when the server agrees', async () => {
     const done = jest.fn();
+    server.on('me', ok({ bound: false, firstAdminOpen: true }));
     server.on('users.firstAdmin', ok({ bound: true, user: { id: 'a', name: '张主任', roles: ['admin'], roleLabels: ['系统管理员'] } }));
     render(<SetupView onDone={done} />);
+    await screen.findByText('成为管理员');
     tap('成为管理员');
     expect(await screen.findByText('请填写您的姓名')).toBeTruthy();
     await typeInto('setup-name', '张主任');
     tap('成为管理员');
     await waitFor(() => expect(done).toHaveBeenCalled());
     expect(server.callsOf('users.firstAdmin')[0]!.data).toEqual({ name: '张主任' });
+  });
+
+  it('says that an administrator exists, with no form, where the creation is no longer open', async () => {
+    const done = jest.fn();
+    server.on('me', ok({ bound: true, capabilities: ['roster'], user: { id: 'a', name: '系统管理员', roles: ['admin'], roleLabels: ['系统管理员'] } }));
+    render(<SetupView onDone={done} />);
+    expect(await screen.findByText(/本系统已有管理员/)).toBeTruthy();
+    expect(screen.queryByText('成为管理员')).toBeNull();
+    tap('返回首页');
+    expect(done).toHaveBeenCalled();
+    expect(server.callsOf('users.firstAdmin')).toEqual([]);
   });
 });
 

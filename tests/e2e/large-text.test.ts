@@ -21,6 +21,7 @@ interface Visit {
   as?: string; // demo user's openid; none = the public
   url: string;
   tap?: string; // a button to tap before measuring (e.g. to open a panel)
+  shows?: string; // what the page must show, so that a refusal or an empty page is not measured instead
 }
 
 const VISITS: Visit[] = [
@@ -30,7 +31,9 @@ const VISITS: Visit[] = [
   { name: 'page-detail-deputy', as: 'demo-deputy', url: '/#/pages/work/detail/index?id=sug-charging' },
   { name: 'page-messages', as: 'demo-deputy', url: '/#/pages/account/messages/index' },
   { name: 'page-bind', as: 'demo-deputy', url: '/#/pages/account/bind/index' },
+  { name: 'page-feedback', as: 'demo-deputy2', url: '/#/pages/work/feedback/index?id=sug-yellow-river&taskId=sug-yellow-river-task-1', shows: '#rate-result' },
   { name: 'page-home-handler', as: 'demo-handler', url: '/#/pages/index/index' },
+  { name: 'page-progress', as: 'demo-handler', url: '/#/pages/work/progress/index?id=sug-yellow-river&commitmentId=sug-yellow-river-task-1-reply-1-commitment', shows: '#progress-submit' },
   { name: 'page-detail-handler', as: 'demo-handler', url: '/#/pages/work/detail/index?id=sug-charging' },
   { name: 'page-contact', as: 'demo-handler', url: '/#/pages/work/contact/index?id=sug-charging&taskId=sug-charging-task-1' },
   { name: 'page-draft', as: 'demo-handler', url: '/#/pages/work/draft/index?id=sug-charging&taskId=sug-charging-task-1' },
@@ -53,6 +56,7 @@ const VISITS: Visit[] = [
   { name: 'page-roster', as: 'demo-admin', url: '/#/pages/roster/index/index' },
   { name: 'page-person', as: 'demo-admin', url: '/#/pages/roster/person/index?id=user-deputy-zhang' },
   { name: 'page-deputy-import', as: 'demo-admin', url: '/#/pages/roster/import/index' },
+  { name: 'page-first-admin', as: 'demo-admin', url: '/#/pages/roster/setup/index', shows: '#setup-closed' },
 ];
 
 /** A Chromium profile whose text size setting is `px` (what the reader sets in the browser). */
@@ -147,6 +151,7 @@ describe('every page at the standard and the largest text size', () => {
         await page.goto(new URL(visit.url, gw.url).toString());
         const screen = await visible(page, '.screen');
         await page.waitForFunction(() => !Array.from(document.querySelectorAll('#state-loading')).some((e) => e.getBoundingClientRect().height > 0), undefined, { timeout: 20_000 });
+        if (visit.shows) await visible(page, visit.shows);
         if (visit.tap) await (await visible(page, visit.tap)).click();
         // The base size the app chose for this page (set on its root, which every size is relative to).
         base.push(parseFloat(await screen.evaluate((el) => (el as HTMLElement).style.fontSize)));

@@ -7,9 +7,33 @@ import { useAction } from '../../../hooks/use-action';
 import { FormError, SubmitButton, TextField } from '../../../components/fields';
 import { announce } from '../../../components/confirm';
 import { Screen } from '../../../components/screen';
+import { QueryView } from '../../../components/query-view';
+import { useQuery } from '../../../hooks/use-query';
 import { routes } from '../../routes';
 
+/** Opened where an administrator already exists (an old link, a second tap): say so instead of a form. */
+function AlreadySetUp({ onDone }: { onDone: () => void }) {
+  return (
+    <>
+      <View className="notice" id="setup-closed">
+        本系统已有管理员，第一个管理员只能创建一次。如需管理员身份，请联系现有管理员在名册中为您设置。
+      </View>
+      <SubmitButton id="setup-home" kind="default" text="返回首页" pending={false} onClick={onDone} />
+    </>
+  );
+}
+
 export function SetupView({ onDone }: { onDone: () => void }) {
+  const me = useQuery('me', {});
+  return (
+    <Screen id="setup-page">
+      <View className="section-title">创建第一个管理员</View>
+      <QueryView query={me}>{({ firstAdminOpen }) => (firstAdminOpen ? <SetupForm onDone={onDone} /> : <AlreadySetUp onDone={onDone} />)}</QueryView>
+    </Screen>
+  );
+}
+
+function SetupForm({ onDone }: { onDone: () => void }) {
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const action = useAction('users.firstAdmin');
@@ -23,15 +47,14 @@ export function SetupView({ onDone }: { onDone: () => void }) {
     }
   };
   return (
-    <Screen id="setup-page">
-      <View className="section-title">创建第一个管理员</View>
+    <>
       <View className="notice">
         系统中还没有管理员。您将成为管理员，本微信绑定为管理员身份；此后由管理员登记单位和人员、发放绑定码。此操作只能进行一次。
       </View>
       <TextField id="setup-name" label="您的姓名" value={name} onChange={setName} />
       <FormError message={problem ?? action.error?.message} />
       <SubmitButton id="setup-submit" text="成为管理员" pending={action.pending} onClick={() => void submit()} />
-    </Screen>
+    </>
   );
 }
 
