@@ -2,7 +2,10 @@
 // coordinators and a suggestion's tasks, each read at most once. Views take names from it; the
 // recipient resolver (reminders/recipients.ts) takes people from it.
 import type { Suggestion, Task, Unit, User } from '../../core/model';
-import type { Reader } from '../ports';
+import type { Reader, Store } from '../ports';
+
+/** Names read at a store's stamp (Directory.names), dropped when the stamp moves. */
+const NAMES = new WeakMap<Reader, { stamp: string; users: Map<string, string>; units: Map<string, string> }>();
 
 /** Names already loaded (Directory.names): the same answers as userName and unitName, without waiting. */
 export interface Names {
@@ -41,10 +44,24 @@ export class Directory {
    * page without an await per row: 系统, 未知用户 and 未知单位 as userName and unitName give them.
    */
   async names(userIds: readonly (string | undefined)[], unitIds: readonly (string | undefined)[] = []): Promise<Names> {
-    await this.preload(userIds, unitIds);
-    const pairs = async (ids: readonly (string | undefined)[], name: (id: string) => Promise<string>) =>
-      new Map(await Promise.all([...new Set(ids)].filter((id): id is string => !!id).map(async (id) => [id, await name(id)] as const)));
-    const [users, units] = await Promise.all([pairs(userIds, (id) => this.userName(id)), pairs(unitIds, (id) => this.unitName(id))]);
+    // A store that tells when its data changes (readStamp) keeps the names it has read until then.
+    const stamp = (this.reader as Partial<Store>).readStamp?.();
+    let memo = stamp === undefined ? undefined : NAMES.get(this.reader);
+    if (stamp !== undefined && (!memo || memo.stamp !== stamp)) NAMES.set(this.reader, (memo = { stamp, users: new Map(), units: new Map() }));
+    const users = memo?.users ?? new Map<string, string>();
+    const units = memo?.units ?? new Map<string, string>();
+    const wanted = (ids: readonly (string | undefined)[], known: Map<string, string>) =>
+      [...new Set(ids)].filter((id): id is string => !!id && id !== 'system' && !known.has(id));
+    const [newUsers, newUnits] = [wanted(userIds, users), wanted(unitIds, units)];
+    if (newUsers.length > 0 || newUnits.length > 0) {
+      await this.preload(newUsers, newUnits);
+      const named = await Promise.all([
+        ...newUsers.map(async (id) => [users, id, await this.userName(id)] as const),
+        ...newUnits.map(async (id) => [units, id, await this.unitName(id)] as const),
+      ]);
+      if (memo && memo.users.size + memo.units.size > 20_000) NAMES.delete(this.reader);
+      for (const [map, id, name] of named) map.set(id, name);
+    }
     return {
       user: (id) => (id === 'system' ? '系统' : ((id ? users.get(id) : undefined) ?? '未知用户')),
       unit: (id) => (id ? units.get(id) : undefined) ?? '未知单位',
