@@ -92,7 +92,8 @@ const ftsPhrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
 export interface SqliteStore extends Store {
   close(): void;
   /** Every table's rows in a stable order, as text: equal dumps mean equal databases. */
-  dump(): string;
+  /** Every table's rows as text, to compare before and after; `except` leaves out the tables it matches. */
+  dump(except?: RegExp): string;
   readonly db: Database.Database;
 }
 
@@ -420,12 +421,12 @@ export function openSqliteStore(filename = ':memory:'): SqliteStore {
         fn,
       );
     },
-    dump() {
+    dump(except?: RegExp) {
       const tables = db
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         .all() as { name: string }[];
       // The search tables (FTS5 and its shadow tables) follow from the documents: their rowid and text.
-      const parts = tables.filter(({ name }) => !/__search_/.test(name)).map(({ name }) => {
+      const parts = tables.filter(({ name }) => !/__search_/.test(name) && !except?.test(name)).map(({ name }) => {
         const columns = /__search$/.test(name) ? 'rowid, text' : '*';
         const rows = db.prepare(`SELECT ${columns} FROM ${q(name)} ORDER BY rowid`).all();
         return `${name}\n${rows.map((row) => JSON.stringify(row)).join('\n')}`;
