@@ -71,16 +71,23 @@ const allYears = () =>
     ],
   });
 
+/** The fake server's stats.summary: the year's counters for { year }, all years' for {}. */
+const summaries = (year: StatsSummary | ((y: number) => StatsSummary), all: StatsSummary = allYears()) => (request: { data: unknown }) => {
+  const y = (request.data as { year?: number }).year;
+  if (y === undefined) return ok(all);
+  return ok(typeof year === 'function' ? year(y) : year);
+};
+
 describe('the statistics and annual summary page', () => {
-  it('asks for the year, then shows the summary, every figure in words and the adopted suggestions', async () => {
-    const held = server.hold('report.annual');
+  it('opens on the year’s figures from the counters, every figure in words, and reads the summary only when asked', async () => {
+    const held = server.hold('stats.summary');
+    server.on('stats.summary', summaries(stats()));
     server.on('report.annual', ok(report()));
-    server.on('stats.summary', ok(allYears()));
     render(<StatsView year={2022} />);
     expect(screen.getAllByText('正在加载…').length).toBeGreaterThan(0);
     held.release();
-    expect(await screen.findByText(/共收到市人大代表建议82件/)).toBeTruthy();
-    expect(server.callsOf('report.annual')[0]!.data).toEqual({ year: 2022 });
+    await waitFor(() => expect(document.getElementById('stat-completion')).not.toBeNull());
+    expect(server.callsOf('stats.summary').map((c) => c.data)).toEqual(expect.arrayContaining([{ year: 2022 }, {}]));
     expect(text('stat-completion')).toBe('办结率：100%（已办结82件÷交办82件）');
     expect(text('stat-on-time')).toBe('按时办结率：100%（按时办结82件÷已办结82件）');
     expect(text('stat-face')).toBe('面复率：100%（面复44件÷已答复44件）');
@@ -90,16 +97,19 @@ describe('the statistics and annual summary page', () => {
     expect(text('stat-phases')).toBe('提出阶段：会期79件、闭会期间3件');
     expect(text('stat-attitude')).toBe('办理态度：满意40、基本满意4、不满意0');
     expect(text('stat-overdue')).toBe('已超期：0项（临期0项）');
+    // The summary reads the year's records: not on opening.
+    expect(server.callsOf('report.annual')).toEqual([]);
+    tap('查看2022年度总结和采纳的建议');
+    expect(await screen.findByText(/共收到市人大代表建议82件/)).toBeTruthy();
+    expect(server.callsOf('report.annual')[0]!.data).toEqual({ year: 2022 });
     expect(screen.getByText('1号 关于加快济南市新能源汽车推广普及')).toBeTruthy();
     expect(screen.getByText('郭梅代表 · A类（已解决或基本解决）')).toBeTruthy();
   });
 
   it('shows the figures of all years with the overdue and at-risk tasks now, and each unit’s rates', async () => {
-    server.on('report.annual', ok(report()));
-    server.on('stats.summary', ok(allYears()));
+    server.on('stats.summary', summaries(stats()));
     render(<StatsView year={2026} />);
     expect(await screen.findByText('统计至2026-06-01（全部承办单位）')).toBeTruthy();
-    expect(server.callsOf('stats.summary')[0]!.data).toEqual({});
     expect(text('all-stat-received')).toBe('收到建议：120件（交办82件）');
     expect(text('all-stat-overdue')).toBe('已超期：3项（临期5项）');
     const unit = text('unit-u1')!;
@@ -110,56 +120,59 @@ describe('the statistics and annual summary page', () => {
 
   it('opens on this year by the server’s clock, not the phone’s', async () => {
     server.on('me', ok(meResult({ id: 'c1', name: '郑晓燕', roles: ['coordinator'], roleLabels: ['建议办理联络员'] }, ['stats'], { ...CLOCK, today: '2031-01-01', year: 2031 })));
-    server.on('report.annual', ok(report({ year: 2031 })));
-    server.on('stats.summary', ok(allYears()));
+    server.on('stats.summary', summaries(stats()));
     render(<StatsScreen />);
     expect(await screen.findByText('2031年')).toBeTruthy();
-    await waitFor(() => expect(server.callsOf('report.annual')[0]!.data).toEqual({ year: 2031 }));
+    await waitFor(() => expect(server.callsOf('stats.summary').map((c) => c.data)).toContainEqual({ year: 2031 }));
   });
 
-  it('goes back a year and forward again, never past this year', async () => {
+  it('goes back a year and forward again, never past this year; another year starts with its figures, not the last summary', async () => {
+    server.on('stats.summary', summaries((y) => stats({ received: y - 1900 })));
     server.on('report.annual', (request) => {
       const { year } = request.data as { year: number };
       return ok(report({ year, title: `${year}年度报告`, summary: `${year}年的总结` }));
     });
-    server.on('stats.summary', ok(allYears()));
     render(<StatsView year={2026} />);
-    expect(await screen.findByText('2026年的总结')).toBeTruthy();
+    await waitFor(() => expect(document.getElementById('stat-received')).not.toBeNull());
+    expect(text('stat-received')).toBe('收到建议：126件（交办82件）');
     expect(screen.queryByText('下一年')).toBeNull();
+    tap('查看2026年度总结和采纳的建议');
+    expect(await screen.findByText('2026年的总结')).toBeTruthy();
     tap('上一年');
+    await waitFor(() => expect(text('stat-received')).toBe('收到建议：125件（交办82件）'));
+    expect(screen.queryByText('2025年的总结')).toBeNull();
+    tap('查看2025年度总结和采纳的建议');
     expect(await screen.findByText('2025年的总结')).toBeTruthy();
     tap('下一年');
-    expect(await screen.findByText('2026年的总结')).toBeTruthy();
-    expect(server.callsOf('report.annual').map((c) => c.data)).toEqual([{ year: 2026 }, { year: 2025 }, { year: 2026 }]);
-    expect(server.callsOf('stats.summary')).toHaveLength(1);
+    await waitFor(() => expect(text('stat-received')).toBe('收到建议：126件（交办82件）'));
+    expect(server.callsOf('report.annual').map((c) => c.data)).toEqual([{ year: 2026 }, { year: 2025 }]);
+    expect(server.callsOf('stats.summary').filter((c) => (c.data as { year?: number }).year === undefined)).toHaveLength(1);
   });
 
   it('writes — for a rate with nothing to count, and says when nothing was adopted or received', async () => {
-    server.on('report.annual', ok(report({ adopted: [], stats: stats({ replied: 0, faceToFace: 0, faceToFaceRate: null, rated: 0, satisfactionRate: null }) })));
-    server.on('stats.summary', ok(stats({ received: 0 })));
+    server.on('stats.summary', summaries(stats({ replied: 0, faceToFace: 0, faceToFaceRate: null, rated: 0, satisfactionRate: null }), stats({ received: 0 })));
+    server.on('report.annual', ok(report({ adopted: [] })));
     render(<StatsView year={2026} />);
-    expect(await screen.findByText('本年度暂无 A 类、B 类答复')).toBeTruthy();
+    expect(await screen.findByText('还没有建议')).toBeTruthy();
     expect(text('stat-face')).toBe('面复率：—（面复0件÷已答复0件）');
     expect(text('stat-satisfaction')).toBe('代表反馈满意率：—（已评价0件）');
-    expect(await screen.findByText('还没有建议')).toBeTruthy();
+    tap('查看2026年度总结和采纳的建议');
+    expect(await screen.findByText('本年度暂无 A 类、B 类答复')).toBeTruthy();
   });
 
   it('says when the year has no suggestions instead of a page of zeros', async () => {
-    server.on('report.annual', ok(report({ year: 2026, adopted: [], stats: stats({ received: 0, assigned: 0 }) })));
-    server.on('stats.summary', ok(allYears()));
+    server.on('stats.summary', summaries(stats({ received: 0, assigned: 0 })));
     render(<StatsView year={2026} />);
     expect(await screen.findByText('2026年还没有收到建议')).toBeTruthy();
     expect(document.getElementById('stat-figures')).toBeNull();
   });
 
   it('shows the server message and a retry when the figures cannot be read, and 重试 reads them again', async () => {
-    server.on('report.annual', fail('FORBIDDEN', '只有办理人员可以查看台账和统计'));
     server.on('stats.summary', fail('FORBIDDEN', '只有办理人员可以查看台账和统计'));
     render(<StatsView year={2026} />);
     expect(await screen.findAllByText('只有办理人员可以查看台账和统计')).toHaveLength(2);
-    server.on('report.annual', ok(report()));
+    server.on('stats.summary', summaries(stats()));
     fireEvent.click(screen.getAllByText('重试')[0]!);
-    expect(await screen.findByText(/共收到市人大代表建议82件/)).toBeTruthy();
-    await waitFor(() => expect(server.callsOf('report.annual')).toHaveLength(2));
+    await waitFor(() => expect(document.getElementById('stat-completion')).not.toBeNull());
   });
 });

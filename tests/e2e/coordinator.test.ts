@@ -92,8 +92,9 @@ describe('催办 in the mini-program', () => {
     const office = await as('demo-coordinator');
     await tap(office, '#stats-link');
     await onPage(office, 'pages/office/stats/index');
-    await seeText(office, /2026年，本机关共收到人大代表建议\d+件/, '#annual-text');
     await seeText(office, /办结率：\d/, '#stat-completion');
+    await tap(office, '#report-open');
+    await seeText(office, /2026年，本机关共收到人大代表建议\d+件/, '#annual-text');
     await seeText(office, NEV.title, '#adopted');
     await snap(office, 'coordinator-stats');
   });

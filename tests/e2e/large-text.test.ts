@@ -21,6 +21,7 @@ interface Visit {
   as?: string; // demo user's openid; none = the public
   url: string;
   tap?: string; // a button to tap before measuring (e.g. to open a panel)
+  then?: string; // what the tap must bring (waited for before measuring)
   shows?: string; // what the page must show, so that a refusal or an empty page is not measured instead
 }
 
@@ -51,7 +52,7 @@ const VISITS: Visit[] = [
   { name: 'page-ledger', as: 'demo-coordinator', url: '/#/pages/office/ledger/index' },
   { name: 'page-ledger-filters', as: 'demo-coordinator', url: '/#/pages/office/ledger/index', tap: '#ledger-filter-toggle' },
   { name: 'page-all-suggestions', as: 'demo-coordinator', url: '/#/pages/office/suggestions/index' },
-  { name: 'page-stats', as: 'demo-coordinator', url: '/#/pages/office/stats/index' },
+  { name: 'page-stats', as: 'demo-coordinator', url: '/#/pages/office/stats/index', tap: '#report-open', then: '#annual-text' },
   { name: 'page-import', as: 'demo-coordinator', url: '/#/pages/office/import/index' },
   { name: 'page-roster', as: 'demo-admin', url: '/#/pages/roster/index/index' },
   { name: 'page-person', as: 'demo-admin', url: '/#/pages/roster/person/index?id=user-deputy-zhang' },
@@ -153,6 +154,7 @@ describe('every page at the standard and the largest text size', () => {
         await page.waitForFunction(() => !Array.from(document.querySelectorAll('#state-loading')).some((e) => e.getBoundingClientRect().height > 0), undefined, { timeout: 20_000 });
         if (visit.shows) await visible(page, visit.shows);
         if (visit.tap) await (await visible(page, visit.tap)).click();
+        if (visit.then) await visible(page, visit.then);
         // The base size the app chose for this page (set on its root, which every size is relative to).
         base.push(parseFloat(await screen.evaluate((el) => (el as HTMLElement).style.fontSize)));
         await snap(page, `${visit.name}-${size}`);

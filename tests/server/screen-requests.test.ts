@@ -73,6 +73,7 @@ function screens(data: OfficeData): Screen[] {
     { name: 'ledger.list', openid: office, action: 'ledger.list', data: { page: 1, pageSize: 20 } },
     { name: "ledger.list, a unit's", openid: `bench-h-${unit}`, action: 'ledger.list', data: { page: 1, pageSize: 20 } },
     { name: 'stats.summary', openid: office, action: 'stats.summary', data: {} },
+    { name: "statistics page, the year's figures (stats.summary)", openid: office, action: 'stats.summary', data: { year: Number(NOW.slice(0, 4)) } },
     { name: 'messages (notifications.mine)', openid: `bench-h-${unit}`, action: 'notifications.mine', data: {} },
     { name: 'units.list', openid: office, action: 'units.list', data: {} },
     { name: 'public list (public.list)', action: 'public.list', data: {} },

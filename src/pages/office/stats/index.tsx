@@ -1,5 +1,7 @@
-// The office's numbers (统计) and the year's summary in the form of its report (年度总结), then the
-// figures of all years with each unit's (current supervision: overdue and at-risk tasks).
+// The office's numbers (统计): the year's figures, its summary in the form of the office's report
+// (年度总结) when asked for, then the figures of all years with each unit's (current supervision:
+// overdue and at-risk tasks). On opening the page reads only the counters (stats.summary, a few
+// requests whatever the scale); the summary reads the year's records, so it waits for a tap.
 // Every figure is computed by the core on the server; this page only shows it, in words.
 import { useState } from 'react';
 import { Button, View } from '@tarojs/components';
@@ -20,7 +22,6 @@ function Report({ report }: { report: AnnualReportResult }) {
       <View className="card card-text" id="annual-text">
         {report.summary}
       </View>
-      {report.stats.received === 0 ? <Empty text={`${report.year}年还没有收到建议`} /> : <Figures s={report.stats} />}
       <View className="section-title">建议吸收采纳情况（A类、B类）</View>
       {report.adopted.length === 0 ? (
         <View className="state" id="adopted-empty">
@@ -88,9 +89,21 @@ function AllYears({ summary }: { summary: StatsSummary }) {
   );
 }
 
+/** The year's summary and adopted suggestions, read when asked for. */
+function YearReport({ year }: { year: number }) {
+  const report = useQuery('report.annual', { year });
+  return <QueryView query={report}>{(r) => <Report report={r} />}</QueryView>;
+}
+
+function YearFigures({ year }: { year: number }) {
+  const figures = useQuery('stats.summary', { year });
+  return <QueryView query={figures}>{(s) => (s.received === 0 ? <Empty text={`${year}年还没有收到建议`} /> : <Figures s={s} />)}</QueryView>;
+}
+
 export function StatsView({ year: thisYear }: { year: number }) {
   const [year, setYear] = useState(thisYear);
-  const report = useQuery('report.annual', { year });
+  // The summary shown for this year only: another year starts with its figures again.
+  const [reportYear, setReportYear] = useState<number | null>(null);
   const summary = useQuery('stats.summary', {});
   return (
     <Screen id="stats-page">
@@ -107,7 +120,12 @@ export function StatsView({ year: thisYear }: { year: number }) {
           </Button>
         ) : null}
       </View>
-      <QueryView query={report}>{(r) => <Report report={r} />}</QueryView>
+      <YearFigures key={year} year={year} />
+      {reportYear === year ? (
+        <YearReport year={year} />
+      ) : (
+        <SubmitButton id="report-open" kind="default" text={`查看${year}年度总结和采纳的建议`} pending={false} onClick={() => setReportYear(year)} />
+      )}
       <ReportDocument year={year} />
       <View className="section" id="all-years">
         <View className="section-title">全部年度（含当前超期、临期）</View>
