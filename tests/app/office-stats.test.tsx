@@ -72,8 +72,8 @@ const allYears = () =>
   });
 
 /** The fake server's stats.summary: the year's counters for { year }, all years' for {}. */
-const summaries = (year: StatsSummary | ((y: number) => StatsSummary), all: StatsSummary = allYears()) => (request: { data: unknown }) => {
-  const y = (request.data as { year?: number }).year;
+const summaries = (year: StatsSummary | ((y: number) => StatsSummary), all: StatsSummary = allYears()) => (request: { data?: unknown }) => {
+  const y = (request.data as { year?: number } | undefined)?.year;
   if (y === undefined) return ok(all);
   return ok(typeof year === 'function' ? year(y) : year);
 };
