@@ -3,11 +3,13 @@
 import type { ReactNode } from 'react';
 import { View } from '@tarojs/components';
 import { useBaseFontSize } from '../hooks/use-base-font-size';
+import { usePageInPlace } from '../hooks/use-page-in-place';
 
 export function Screen({ id, children }: { id?: string; children: ReactNode }) {
   const fontSize = useBaseFontSize();
+  const ref = usePageInPlace();
   return (
-    <View id={id} className="screen" style={{ fontSize: `${fontSize}px` }}>
+    <View id={id} ref={ref as never} className="screen" style={{ fontSize: `${fontSize}px` }}>
       {children}
     </View>
   );
