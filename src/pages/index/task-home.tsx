@@ -2,11 +2,11 @@
 // replies to sign, each queue read page by page (tasks.mine with its queue; 加载更多 for the next
 // twenty). Which queues are shown follows the caller's capabilities (from `me`); which queue a task is
 // in follows the actions the server allows on it.
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { ActionName, Capability, MyTasksData, TaskListItem } from '../../contract';
 import { useTaskPages } from '../../hooks/use-task-pages';
 import { QueryView } from '../../components/query-view';
-import { Empty, ErrorView } from '../../components/state-views';
+import { Empty, MorePages } from '../../components/state-views';
 import { open, routes } from '../routes';
 
 function byUrgency(a: TaskListItem, b: TaskListItem): number {
@@ -83,17 +83,7 @@ function QueueSection({ queue, refreshKey }: { queue: Queue; refreshKey: number 
                 共{pages.total}项，已显示{pages.items.length}项
               </View>
             ) : null}
-            {pages.error ? <ErrorView error={pages.error} onRetry={pages.loadMore} /> : null}
-            {pages.hasMore && !pages.error ? (
-              <Button
-                className="btn btn-default"
-                id={`${queue.id}-more`}
-                disabled={pages.pending || undefined}
-                onClick={() => (pages.pending ? undefined : pages.loadMore())}
-              >
-                {pages.pending ? '正在加载…' : '加载更多'}
-              </Button>
-            ) : null}
+            <MorePages id={queue.id} hasMore={pages.hasMore} pending={pages.pending} error={pages.error} onMore={pages.loadMore} />
           </View>
         )}
       </QueryView>

@@ -11,7 +11,7 @@ import { call } from '../../../api/client';
 import { formatDate } from '../../../components/format';
 import { QueryView } from '../../../components/query-view';
 import { Screen } from '../../../components/screen';
-import { Empty, ErrorView } from '../../../components/state-views';
+import { Empty, MorePages } from '../../../components/state-views';
 import { CaseFilterBar, listParameters, useRememberedQuery, type FilterField } from '../../../components/case-filters';
 import { keepFile, sendToChat, type KeptFile } from '../../../components/save-file';
 import { usePagedList } from '../../../hooks/use-paged-list';
@@ -188,17 +188,7 @@ export function LedgerView() {
                   ))}
                 </View>
               )}
-              {error ? <ErrorView error={error} onRetry={loadMore} /> : null}
-              {hasMore && !error ? (
-                <Button className="btn btn-default" id="ledger-more" disabled={pending || undefined} onClick={() => (pending ? undefined : loadMore())}>
-                  {pending ? '正在加载…' : '加载更多'}
-                </Button>
-              ) : null}
-              {!hasMore ? (
-                <View className="state" id="ledger-end">
-                  已全部显示
-                </View>
-              ) : null}
+              <MorePages id="ledger" hasMore={hasMore} pending={pending} error={error} onMore={loadMore} endNote />
             </View>
           );
         }}

@@ -1,10 +1,10 @@
 // 全部建议, the office's list of every suggestion: a search (建议号、标题、领衔代表), filters and a sort
 // (the list parameters), the count of every match and twenty a page with 加载更多. The choices stay
 // when the person opens a suggestion and comes back. At desk width the cards stand side by side.
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { QueryView } from '../../../components/query-view';
 import { Screen } from '../../../components/screen';
-import { Empty, ErrorView } from '../../../components/state-views';
+import { Empty, MorePages } from '../../../components/state-views';
 import { SuggestionList } from '../../../components/suggestion-list';
 import { CaseFilterBar, listParameters, useRememberedQuery, type FilterField } from '../../../components/case-filters';
 import { usePagedList } from '../../../hooks/use-paged-list';
@@ -34,17 +34,7 @@ export function AllSuggestionsView() {
                 共{total}件，已显示{rows.length}件
               </View>
               <SuggestionList id="suggestions" className="desk-grid" items={rows} showSteps={false} onOpen={(id) => open(routes.detail(id))} />
-              {error ? <ErrorView error={error} onRetry={loadMore} /> : null}
-              {hasMore && !error ? (
-                <Button className="btn btn-default" id="suggestions-more" disabled={pending || undefined} onClick={() => (pending ? undefined : loadMore())}>
-                  {pending ? '正在加载…' : '加载更多'}
-                </Button>
-              ) : null}
-              {!hasMore ? (
-                <View className="state" id="suggestions-end">
-                  已全部显示
-                </View>
-              ) : null}
+              <MorePages id="suggestions" hasMore={hasMore} pending={pending} error={error} onMore={loadMore} endNote />
             </View>
           );
         }}
