@@ -30,7 +30,8 @@ export type FilterField =
   | 'responsible';
 
 type Deadline = 'overdue' | 'atRisk' | 'notOverdue';
-const DEADLINE_LABELS: Record<Deadline, string> = { overdue: '已超期', atRisk: '临期（7天内到期）', notOverdue: '未超期' };
+// 临期 names no number of days: the policy's (on the server) decides how near a deadline counts.
+const DEADLINE_LABELS: Record<Deadline, string> = { overdue: '已超期', atRisk: '临期（即将到期）', notOverdue: '未超期' };
 const SORT_LABELS: Record<CaseSort, string> = { number: '按建议号', replyDue: '按最近期限', assignedAt: '按交办日期' };
 const SATISFACTION_LABELS: Record<Rating | 'none', string> = { ...RATING_LABELS, none: '尚未评价' };
 const KEY_LABELS = { yes: '重点督办', no: '非重点督办' } as const;

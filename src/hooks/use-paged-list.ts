@@ -1,4 +1,4 @@
-// An office list page by page (全部建议 and the 台账): the first page through useQuery (loading, error,
+// A list page by page (全部建议, the 台账, the task queues): the first page through useQuery (loading, error,
 // 重试), each further page appended on 加载更多. A new query (another filter, search or sort) starts
 // the list again from its first page; a row that moved between pages while reading is shown once.
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -7,7 +7,7 @@ import type { ApiError } from '../core/errors';
 import { call } from '../api/client';
 import { useQuery, type Query } from './use-query';
 
-export type PagedAction = 'suggestions.list' | 'ledger.list';
+export type PagedAction = 'suggestions.list' | 'ledger.list' | 'tasks.mine';
 type ItemOf<A extends PagedAction> = ActionResult<A> extends Paged<infer T> ? T : never;
 /** The query without its paging: the filters, the search and the sort. */
 export type ListQuery<A extends PagedAction> = Omit<ActionData<A>, 'page' | 'pageSize'>;
