@@ -20,7 +20,7 @@ describe('CloudBase index definitions', () => {
   });
 
   it('are all listed in the documentation', () => {
-    const doc = readFileSync(join(__dirname, '../../docs/cloudbase-indexes.md'), 'utf8');
+    const doc = readFileSync(join(__dirname, '../../../docs/cloudbase-indexes.md'), 'utf8');
     for (const def of defs) expect(doc).toContain(`| ${def.collection} | ${def.name} |`);
     expect(doc).toContain(markdownRows());
   });
@@ -31,7 +31,7 @@ describe('CloudBase index definitions', () => {
   });
 
   it('list every collection the CloudBase store uses, and nothing else, in the documentation', () => {
-    const doc = readFileSync(join(__dirname, '../../docs/cloudbase-indexes.md'), 'utf8');
+    const doc = readFileSync(join(__dirname, '../../../docs/cloudbase-indexes.md'), 'utf8');
     const section = doc.slice(doc.indexOf('## 集合'), doc.indexOf('## 索引'));
     const listed = [...section.matchAll(/^\| (\w+) \| /gm)].map((m) => m[1]).filter((name) => name !== '集合');
     expect(listed.sort()).toEqual([...CLOUD_COLLECTIONS].sort());

@@ -12,7 +12,7 @@ import { rebuildReadModels } from '../../../src/server/read-models/rebuild';
 import { SESSION } from '../tasks/lifecycle.scenario';
 
 const NOW = '2025-03-10T02:00:00.000Z';
-const root = path.resolve(__dirname, '../..');
+const root = path.resolve(__dirname, '../../..');
 
 let dir: string;
 let file: string;
