@@ -40,6 +40,7 @@ export interface EmulatorOptions {
 /** An index as the environment holds it: its collection and its keys in order. */
 export interface EmulatedIndex {
   collection: string;
+  name?: string;
   keys: readonly { field: string }[];
 }
 
@@ -79,6 +80,9 @@ export interface CloudBaseEmulator {
   readonly unindexed: readonly UnindexedQuery[];
   /** The environment's indexes from now on (and the scan limit); undefined: the emulator knows none. */
   useIndexes(indexes: readonly EmulatedIndex[] | undefined, scanLimit?: number): void;
+  /** The console's (or the management API's) 添加索引; the environment's indexes as they stand. */
+  addIndex(index: EmulatedIndex): void;
+  readonly indexes: readonly EmulatedIndex[] | undefined;
   /** From now on every request answers this quota error (the plan's limit is reached); undefined lifts it. */
   exhaustQuota(code: QuotaCode | undefined): void;
   /** Cloud storage (storage.ts): the objects by cloud path, and COS's size limit to lower for a test. */
@@ -338,9 +342,11 @@ export async function startCloudBaseEmulator(options: EmulatorOptions = {}): Pro
 
   // Indexes: the environment's list, by collection (plus _id's own, which every collection has).
   let indexFirstKeys: Map<string, Set<string>> | undefined;
+  let indexList: EmulatedIndex[] | undefined;
   let scanLimit = SCAN_LIMIT;
   function useIndexes(indexes: readonly EmulatedIndex[] | undefined, limit = SCAN_LIMIT) {
     scanLimit = limit;
+    indexList = indexes ? [...indexes] : undefined;
     if (!indexes) {
       indexFirstKeys = undefined;
       return;
@@ -644,6 +650,12 @@ export async function startCloudBaseEmulator(options: EmulatorOptions = {}): Pro
       return unindexed;
     },
     useIndexes,
+    addIndex(index) {
+      useIndexes([...(indexList ?? []), index], scanLimit);
+    },
+    get indexes() {
+      return indexList;
+    },
     exhaustQuota(code) {
       quota = code;
     },
