@@ -1,5 +1,6 @@
 // A simulated year of deadline reminders (docs/reminders.md, The figures): a realistic office — 20
-// units, each with two handlers, a reviewer and a leader with mobile numbers, 100 suggestions a
+// units, each with two handlers, a reviewer and a leader (one person in twenty with only a landline
+// on the roster), 100 suggestions a
 // year (70 assigned after the session in February, the rest through the year) — run day by day
 // through the real reminder sweep (08:00 each day), the real delivery (WeChat needs a subscription
 // per message; SMS where configured) and the real `me` / subscriptions.record behind the app's
@@ -71,7 +72,8 @@ function office(rand: () => number) {
     roles: [role],
     unitId,
     department: '综合处',
-    phone: `139${String(10_000_000 + n).slice(-8)}`,
+    // One in twenty has only a landline on the roster: no SMS can reach him or her.
+    phone: n % 20 === 7 ? `0531-860${String(10_000 + n).slice(-5)}` : `139${String(10_000_000 + n).slice(-8)}`,
     createdAt: CREATED,
     version: 1,
   });
