@@ -38,6 +38,8 @@ export interface OutboxEntry {
   taskId: string;
   suggestionId: string;
   message: ReminderMessage;
+  /** A deadline reminder's threshold (what the SMS fallback goes by). */
+  threshold?: number;
 }
 
 export function newNotification(entry: OutboxEntry, now: string): Notification {
@@ -57,6 +59,7 @@ export function newNotification(entry: OutboxEntry, now: string): Notification {
     status: 'pending',
     attempts: 0,
     createdAt: now,
+    ...(entry.threshold !== undefined ? { threshold: entry.threshold } : {}),
   };
 }
 
