@@ -6,7 +6,7 @@ import type { ListSuggestionsData, ListSuggestionsResult, GetSuggestionData, Tas
 import type { MyTasksData, MyTasksResult, ClaimTaskData, RequestReturnData, DecideReturnData, RequestExtensionData, DecideExtensionData, LogContactData, SaveDraftData, ReviewDraftData, SignReplyData, SubmitOpinionData, UrgeTaskData, TaskResult, IdResult } from './tasks';
 import type { SubmitFeedbackData, ConfirmContactData, CommitmentProgressData } from './deputies';
 import type { LedgerQuery, LedgerListResult, StatsQuery, StatsSummary, AnnualReportData, AnnualReportResult, LedgerExportData, LedgerExportFile } from './office';
-import type { SubscriptionResultData, MyNotificationsData, MyNotificationsResult, ReadNotificationsData, ReadNotificationsResult } from './notifications';
+import type { SubscriptionResultData, MyNotificationsData, MyNotificationsResult, ReadNotificationsData, ReadNotificationsResult, UndeliveredRemindersResult } from './notifications';
 import type { UnitView, UpsertUnitData, UserView, ListUsersData, UpsertUserData, IssueBindCodeData, BindCodeResult, ListBindCodesData, ListBindCodesResult, RevokeBindCodeData, RevokeBindCodeResult, ImportUsersData, ImportUsersResult } from './roster';
 import type { GetLetterData, LetterResult, AddAttachmentData, ListAttachmentsData, RemoveAttachmentData, AttachmentView, AttachmentsResult } from './papers';
 import type { SaveProposalData, InviteCoSignersData, RespondInvitationData, ProposalRef, ListProposalsData, ListProposalsResult, GetProposalData, ProposalView, DecideProposalData, DecideProposalResult, ProposalWindowData, ProposalWindowView } from './proposals';
@@ -43,6 +43,7 @@ export interface ActionMap {
   'report.annual': { data: AnnualReportData; result: AnnualReportResult };
   'subscriptions.record': { data: SubscriptionResultData; result: { recorded: number } };
   'notifications.mine': { data: MyNotificationsData; result: MyNotificationsResult };
+  'notifications.undelivered': { data: Empty; result: UndeliveredRemindersResult };
   'notifications.read': { data: ReadNotificationsData; result: ReadNotificationsResult };
   'units.list': { data: Empty; result: { items: UnitView[] } };
   'units.upsert': { data: UpsertUnitData; result: UnitView };

@@ -34,6 +34,7 @@ export const ACTION_LABELS: Record<ActionName, string> = {
   'report.annual': '查看年度总结',
   'subscriptions.record': '订阅提醒',
   'notifications.mine': '查看消息',
+  'notifications.undelivered': '查看未送达的提醒',
   'units.list': '查看单位',
   'units.upsert': '维护单位',
   'users.list': '查看人员',

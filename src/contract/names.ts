@@ -32,6 +32,7 @@ export const ACTION_NAMES = [
   'report.annual',
   'subscriptions.record',
   'notifications.mine',
+  'notifications.undelivered',
   'notifications.read',
   'units.list',
   'units.upsert',

@@ -305,6 +305,10 @@ export interface Notification {
   nextAttemptAt?: string;
   /** Set by the run that claimed the row to send it, removed when it records the outcome. */
   sendingSince?: string;
+  /** A deadline reminder's threshold (days before the due date, 0 the due day, negative overdue). */
+  threshold?: number;
+  /** The channel that carried it (or is to carry it): a WeChat subscribe message or, as the fallback, an SMS. */
+  channel?: 'wechat' | 'sms';
   error?: string;
   createdAt: string;
   sentAt?: string;
@@ -317,6 +321,11 @@ export interface Subscription {
   templateId: string;
   longTerm: boolean;
   quota: number; // one-time subscriptions left
+  /** The person refused this template in WeChat's prompt, or WeChat answered 43101 to a send: not asked again at taps. */
+  refusedAt?: string;
+  refusedBy?: 'person' | 'wechat';
+  /** The SMS marker of a person (templateId 'sms'): the Beijing date of the last SMS, at most one a day. */
+  smsDay?: string;
   updatedAt: string;
 }
 

@@ -88,6 +88,7 @@ export const RULES: Record<UserPermission, Rule> = {
   'report.annual': rule('只有办理人员可以查看台账和统计', office(), UNIT_STAFF),
   'subscriptions.record': rule('请先绑定身份', ANYONE),
   'notifications.mine': rule('请先绑定身份', ANYONE),
+  'notifications.undelivered': rule('只有建议办理联络员或管理员可以查看未送达的提醒', office()),
   'units.list': rule('请先绑定身份', ANYONE),
   'units.upsert': rule('只有管理员或联络员可以维护单位', office()),
   'users.list': rule('只有办理人员可以查看人员名单', office(), UNIT_STAFF),

@@ -39,6 +39,8 @@ export interface OutboxEntry {
   taskId?: string;
   suggestionId?: string;
   message: ReminderMessage;
+  /** A deadline reminder's threshold (what the SMS fallback goes by). */
+  threshold?: number;
 }
 
 export function newNotification(entry: OutboxEntry, now: string): Notification {
@@ -58,6 +60,7 @@ export function newNotification(entry: OutboxEntry, now: string): Notification {
     status: 'pending',
     attempts: 0,
     createdAt: now,
+    ...(entry.threshold !== undefined ? { threshold: entry.threshold } : {}),
   };
 }
 

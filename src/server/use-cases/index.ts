@@ -31,6 +31,7 @@ import { listUnits } from './list-units';
 import { listUsers } from './list-users';
 import { logContact } from './log-contact';
 import { listNotifications, readNotifications } from './list-notifications';
+import { listUndelivered } from './list-undelivered';
 import { myTasks } from './my-tasks';
 import { publicGet, publicList } from './public-suggestions';
 import { recordProgress } from './record-progress';
@@ -89,6 +90,7 @@ export const USE_CASES: { readonly [A in ActionName]: UseCaseOf<A> } = {
   'subscriptions.record': recordSubscription,
   'notifications.mine': listNotifications,
   'notifications.read': readNotifications,
+  'notifications.undelivered': listUndelivered,
   'units.list': listUnits,
   'units.upsert': upsertUnit,
   'users.list': listUsers,

@@ -98,6 +98,7 @@ const TABLE: Record<ActionName, Row> = {
   'subscriptions.record': { data: { results: [{ templateId: 'tpl-reply', accepted: true }] }, allowed: BOUND },
   'notifications.mine': { data: {}, allowed: BOUND },
   'notifications.read': { data: {}, allowed: BOUND },
+  'notifications.undelivered': { data: {}, allowed: ROSTER }, // the office: 联络员 and administrators
   'units.list': { data: {}, allowed: BOUND },
   'units.upsert': { data: { name: '市新设单位' }, allowed: ROSTER },
   'users.list': { data: {}, allowed: STAFF },
