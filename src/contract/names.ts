@@ -50,6 +50,14 @@ export const ACTION_NAMES = [
   'attachments.add',
   'attachments.list',
   'attachments.remove',
+  'proposals.save',
+  'proposals.invite',
+  'proposals.respond',
+  'proposals.submit',
+  'proposals.list',
+  'proposals.get',
+  'proposals.decide',
+  'proposals.window',
 ] as const;
 
 export type ActionName = (typeof ACTION_NAMES)[number];

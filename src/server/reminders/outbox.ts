@@ -35,8 +35,9 @@ export interface OutboxEntry {
   occasionKey: string;
   kind: string;
   recipient: User;
-  taskId: string;
-  suggestionId: string;
+  /** The task and suggestion the notice is about (a proposal's notice has neither). */
+  taskId?: string;
+  suggestionId?: string;
   message: ReminderMessage;
   /** A deadline reminder's threshold (what the SMS fallback goes by). */
   threshold?: number;
@@ -48,8 +49,8 @@ export function newNotification(entry: OutboxEntry, now: string): Notification {
     id: notificationId(key),
     key,
     userId: entry.recipient.id,
-    taskId: entry.taskId,
-    suggestionId: entry.suggestionId,
+    ...(entry.taskId ? { taskId: entry.taskId } : {}),
+    ...(entry.suggestionId ? { suggestionId: entry.suggestionId } : {}),
     kind: entry.kind,
     title: entry.message.title,
     body: entry.message.body,

@@ -47,6 +47,13 @@ import { submitOpinion } from './submit-opinion';
 import { upsertUnit } from './upsert-unit';
 import { upsertUser } from './upsert-user';
 import { urgeTask } from './urge-task';
+import { decideProposal } from './decide-proposal';
+import { inviteCoSigners } from './invite-co-signers';
+import { getProposal, listProposals } from './list-proposals';
+import { setProposalWindow } from './proposal-window';
+import { respondInvitation } from './respond-invitation';
+import { saveProposal } from './save-proposal';
+import { submitProposal } from './submit-proposal';
 
 /** A use case whose data type is its own schema's and whose result is the contract's. */
 type UseCaseOf<A extends ActionName> = UseCase<A, any, ActionResult<A>>;
@@ -100,4 +107,12 @@ export const USE_CASES: { readonly [A in ActionName]: UseCaseOf<A> } = {
   'attachments.add': addAttachment,
   'attachments.list': listAttachments,
   'attachments.remove': removeAttachment,
+  'proposals.save': saveProposal,
+  'proposals.invite': inviteCoSigners,
+  'proposals.respond': respondInvitation,
+  'proposals.submit': submitProposal,
+  'proposals.list': listProposals,
+  'proposals.get': getProposal,
+  'proposals.decide': decideProposal,
+  'proposals.window': setProposalWindow,
 };
