@@ -7,7 +7,7 @@ import type { MyTasksData, MyTasksResult, ClaimTaskData, RequestReturnData, Deci
 import type { SubmitFeedbackData, ConfirmContactData, CommitmentProgressData } from './deputies';
 import type { LedgerQuery, LedgerListResult, StatsQuery, StatsSummary, AnnualReportData, AnnualReportResult, LedgerExportData, LedgerExportFile } from './office';
 import type { SubscriptionResultData, MyNotificationsData, MyNotificationsResult, ReadNotificationsData, ReadNotificationsResult } from './notifications';
-import type { UnitView, UpsertUnitData, UserView, ListUsersData, UpsertUserData, IssueBindCodeData, BindCodeResult, ListBindCodesData, ListBindCodesResult, RevokeBindCodeData, RevokeBindCodeResult, ImportUsersData, ImportUsersResult } from './roster';
+import type { OfficeSettingsView, UpdateOfficeSettingsData, UnitView, UpsertUnitData, UserView, ListUsersData, UpsertUserData, IssueBindCodeData, BindCodeResult, ListBindCodesData, ListBindCodesResult, RevokeBindCodeData, RevokeBindCodeResult, ImportUsersData, ImportUsersResult } from './roster';
 import type { GetLetterData, LetterResult, AddAttachmentData, ListAttachmentsData, RemoveAttachmentData, AttachmentView, AttachmentsResult } from './papers';
 import type { PublicListData, PublicListResult, PublicGetData, PublicSuggestionDetail } from './public';
 
@@ -45,6 +45,8 @@ export interface ActionMap {
   'notifications.read': { data: ReadNotificationsData; result: ReadNotificationsResult };
   'units.list': { data: Empty; result: { items: UnitView[] } };
   'units.upsert': { data: UpsertUnitData; result: UnitView };
+  'office.settings': { data: Empty; result: OfficeSettingsView };
+  'office.update': { data: UpdateOfficeSettingsData; result: OfficeSettingsView };
   'users.list': { data: ListUsersData; result: { items: UserView[] } };
   'users.upsert': { data: UpsertUserData; result: UserView };
   'users.issueBindCode': { data: IssueBindCodeData; result: BindCodeResult };

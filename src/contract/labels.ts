@@ -36,6 +36,8 @@ export const ACTION_LABELS: Record<ActionName, string> = {
   'notifications.mine': '查看消息',
   'units.list': '查看单位',
   'units.upsert': '维护单位',
+  'office.settings': '查看本机关设置',
+  'office.update': '修改本机关设置',
   'users.list': '查看人员',
   'users.upsert': '维护人员',
   'users.issueBindCode': '发放绑定码',

@@ -35,6 +35,8 @@ export const ACTION_NAMES = [
   'notifications.read',
   'units.list',
   'units.upsert',
+  'office.settings',
+  'office.update',
   'users.list',
   'users.upsert',
   'users.issueBindCode',

@@ -6,6 +6,7 @@ import type {
   Contact,
   Feedback,
   Notification,
+  OfficeSettings,
   Opinion,
   Reply,
   Subscription,
@@ -98,6 +99,8 @@ export interface Collections {
   sweeps: SweepState;
   uniqueKeys: UniqueKey;
   attachments: Attachment;
+  /** The deployment's settings: one document, id "office". */
+  settings: OfficeSettings;
   /** Read models (src/server/ports/read-models.ts), kept by the unit of work in the same commit as each change. */
   suggestionRows: SuggestionRow;
   ledgerRows: LedgerRowDoc;
@@ -145,6 +148,7 @@ export const INDEXES = {
   sweeps: {},
   uniqueKeys: {},
   attachments: { suggestionId: 'suggestionId', targetId: 'targetId' },
+  settings: {},
   suggestionRows: {
     session: 'session',
     year: 'year',

@@ -124,7 +124,8 @@ describe('the ledger, the statistics and the annual summary', () => {
     expect(report.year).toBe(2024);
     expect(report.text).toContain('共收到人大代表建议5件');
     expect(report.text).toContain('1件为会后收到');
-    expect(report.text).toContain('从承办类别来看，主办件1件、分办件2件、会办件2件、独办件3件。');
+    // Office-wide the roles count tasks (项): five suggestions went out as eight tasks.
+    expect(report.text).toContain('上述建议共交由承办单位办理8项（一件建议可由多个单位分别主办、会办），其中主办1项、分办2项、会办2项、独办3项。');
     expect(report.text).toContain('已办理完毕1件，正在办理4件，办结率20%、面复率100%、代表反馈满意率100%');
     expect(report.text).toMatch(/王建华代表提出的“关于社区食堂的建议”（A类，建议号3001）/);
     expect(report.stats).toMatchObject({ received: 5, done: 1 });
