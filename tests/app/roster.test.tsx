@@ -200,8 +200,12 @@ describe('the first administrator', () => {
     expect(await screen.findByText('请填写您的姓名')).toBeTruthy();
     await typeInto('setup-name', '张主任');
     tap('成为管理员');
+    expect(await screen.findByText('请填写本机关名称')).toBeTruthy();
+    expect(server.callsOf('users.firstAdmin')).toEqual([]);
+    await typeInto('setup-office', '市人民政府办公室');
+    tap('成为管理员');
     await waitFor(() => expect(done).toHaveBeenCalled());
-    expect(server.callsOf('users.firstAdmin')[0]!.data).toEqual({ name: '张主任' });
+    expect(server.callsOf('users.firstAdmin')[0]!.data).toEqual({ name: '张主任', officeName: '市人民政府办公室' });
   });
 
   it('says that an administrator exists, with no form, where the creation is no longer open', async () => {

@@ -2,7 +2,8 @@
 // and measured by its text boxes against GB/T 9704-2012 (docs/papers.md): margins, 22 lines, 28
 // characters a line, page numbers, 署名 and date, 附件说明, 公开属性, 抄送 at the foot of the last page.
 // The XML is read for what a PDF does not show: fonts and page setup.
-import type { AnnualReportResult, LetterResult } from '../../../src/contract';
+import ExcelJS from 'exceljs';
+import type { AnnualReportResult, LedgerExportFile, LetterResult } from '../../../src/contract';
 import { openOffice, type Office } from '../coordinator/fixture';
 import { importRows, soleRow } from '../coordinator/lifecycle';
 import { openLink, readDocx, type DocxContent } from './docx-reader';
@@ -40,6 +41,7 @@ interface Rendered {
 describe('the papers rendered by LibreOffice', () => {
   let office: Office;
   const docs: Record<string, Rendered> = {};
+  const sheets: Record<string, { bytes: Buffer; pages: Page[] }> = {};
   let letterA: LetterResult;
 
   beforeAll(async () => {
@@ -66,14 +68,20 @@ describe('the papers rendered by LibreOffice', () => {
       if (!opened.ok) throw new Error(opened.message);
       return opened.content;
     };
+    const ledger = async (openid: string) => Buffer.from((await office.ok<LedgerExportFile>(openid, 'ledger.export', {})).content, 'base64');
     const files: Record<string, Buffer> = {
+      'ledger-office.xlsx': await ledger('coordinator'),
+      'ledger-unit.xlsx': await ledger('handler-mzj'),
       'letter-a.docx': await bytes(letterA.url),
       'letter-b.docx': await bytes(letterB.url),
       'summary-office.docx': await bytes(office2024.url!),
       'summary-unit.docx': await bytes(unit2024.url!),
     };
     const pdfs = renderAll(files);
-    for (const [name, content] of Object.entries(files)) docs[name] = { docx: await readDocx(content), pages: pdfs[name]! };
+    for (const [name, content] of Object.entries(files)) {
+      if (name.endsWith('.docx')) docs[name] = { docx: await readDocx(content), pages: pdfs[name]! };
+      else sheets[name] = { bytes: content, pages: pdfs[name]! };
+    }
   }, 240_000);
   afterAll(() => office.store.close());
 
@@ -282,6 +290,44 @@ describe('the papers rendered by LibreOffice', () => {
         // The office seals its report; 市民政局 has chosen to send its papers unsealed (the letters above).
         near(date.xMax, RIGHT - (name === 'summary-office.docx' ? 4 : 2) * CHAR, 1.5);
       }
+    });
+  });
+
+  describe('the ledger workbook', () => {
+    const load = async (name: string) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(sheets[name]!.bytes as unknown as ArrayBuffer);
+      return workbook.worksheets[0]!;
+    };
+
+    it('holds dates as Excel dates and leaves empty cells empty', async () => {
+      const sheet = await load('ledger-office.xlsx');
+      const header = (sheet.getRow(2).values as unknown[]).slice(1).map(String);
+      const col = (name: string) => header.indexOf(name) + 1;
+      const lead = sheet.getRow(3); // 3101, 市民政局 主办, signed
+      const co = sheet.getRow(4); // 3101, 市水务局 会办, untouched
+      expect(lead.getCell(col('交办日期')).value).toEqual(new Date('2024-03-01T00:00:00.000Z'));
+      expect(lead.getCell(col('答复日期')).value).toEqual(new Date('2024-04-10T00:00:00.000Z'));
+      expect(lead.getCell(col('交办日期')).numFmt).toBe('yyyy-mm-dd');
+      expect(co.getCell(col('承办单位')).value).toBe('市水务局');
+      for (const name of ['答复日期', '办理责任人', '答复类别', '办结日期']) expect([name, co.getCell(col(name)).type]).toEqual([name, ExcelJS.ValueType.Null]);
+    });
+
+    it('prints on A4 landscape at a readable scale, with page numbers and, for a unit, the unit in the footer', async () => {
+      const sheet = await load('ledger-unit.xlsx');
+      expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect(sheet.headerFooter.oddFooter).toBe('&L市民政局建议办理台账　导出日期：2024-04-10&R第 &P 页，共 &N 页');
+      for (const name of ['ledger-office.xlsx', 'ledger-unit.xlsx']) {
+        const [page, ...more] = sheets[name]!.pages;
+        expect(more).toEqual([]);
+        expect([page!.width > page!.height, Math.round(page!.width)]).toEqual([true, 842]);
+        const lines = page!.lines;
+        expect(lines.map((l) => l.text)).toContain('第1页，共1页');
+        // The title is 14 pt: its box, 1.3 times the font's size, shows the print scale (about 55% before).
+        const title = lines.find((l) => l.text.startsWith('建议办理台账'))!;
+        expect((title.yMax - title.yMin) / (14 * 1.3)).toBeGreaterThan(0.78);
+      }
+      expect(sheets['ledger-unit.xlsx']!.pages[0]!.lines.some((l) => l.text.startsWith('市民政局建议办理台账'))).toBe(true);
     });
   });
 });
