@@ -5,7 +5,7 @@ import type { Reply, ReplyLetter } from '../../core/model';
 import { Directory } from '../directory';
 import type { FileStore, Reader } from '../ports';
 import { event, fileStore, type UseCaseContext } from '../use-case';
-import { officeSettings } from '../office-settings';
+import { officeSettings } from '../queries/office-settings';
 import { letterBlocks, letterContent, letterLayout, type LetterContent } from './letter';
 import { DOCX_MIME, renderOfficialDocx } from './official-docx';
 

@@ -9,7 +9,7 @@ import { AppError } from '../../core/errors';
 import type { User } from '../../core/model';
 import { defineUseCase, event } from '../use-case';
 import { optionalText, text } from '../validation';
-import { nameOffice } from '../setup';
+import { nameOffice } from '../setup/first-admin';
 import { hasAdmin, meOf } from './get-me';
 
 export const FIRST_ADMIN_ID = 'user-first-admin';

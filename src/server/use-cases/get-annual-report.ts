@@ -6,12 +6,12 @@ import { annualReport } from '../../core/annual-report';
 import { shanghaiDate } from '../../core/calendar';
 import { replyClassLabel } from '../../core/labels';
 import { Directory } from '../directory';
-import { metricsInput, scopeFor, statsSummary } from '../reporting';
+import { metricsInput, scopeFor, statsSummary } from '../queries/reporting';
 import { caller, defineUseCase, fileStore } from '../use-case';
 import { newId } from '../ports/ids';
 import { idField, optionalText } from '../validation';
 import { annualBlocks } from '../papers/annual-document';
-import { officeSettings, UNNAMED_OFFICE } from '../office-settings';
+import { officeSettings, UNNAMED_OFFICE } from '../queries/office-settings';
 
 /** 主送 of the office-wide summary until the office names its own. */
 const DEFAULT_REPORT_TO = '市人大常委会';

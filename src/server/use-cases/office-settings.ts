@@ -5,8 +5,8 @@ import * as z from 'zod';
 import type { Empty, OfficeSettingsView, UpdateOfficeSettingsData } from '../../contract';
 import { AppError } from '../../core/errors';
 import type { OfficeSettings } from '../../core/model';
-import { authorize } from '../permissions';
-import { OFFICE_SETTINGS_ID, officeSettings } from '../office-settings';
+import { authorize } from '../access/permissions';
+import { OFFICE_SETTINGS_ID, officeSettings } from '../queries/office-settings';
 import { caller, defineUseCase, event } from '../use-case';
 import { optionalText, text } from '../validation';
 

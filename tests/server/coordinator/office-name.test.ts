@@ -3,7 +3,7 @@
 import type { AnnualReportResult, MeResult, OfficeSettingsView } from '../../../src/contract';
 import { createApi, type Api } from '../../../src/server/api';
 import { openSqliteStore, type SqliteStore } from '../../../src/server/adapters/sqlite/sqlite.store';
-import { ensureFirstAdmin } from '../../../src/server/setup';
+import { ensureFirstAdmin } from '../../../src/server/setup/first-admin';
 
 const NOW = '2026-11-27T02:00:00.000Z';
 const clock = { now: () => NOW };
