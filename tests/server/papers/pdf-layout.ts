@@ -50,9 +50,9 @@ function need(command: string, args: string[]): void {
  * Converts every file to PDF in one LibreOffice run (a start of LibreOffice takes seconds), with a
  * profile of its own so that another LibreOffice on the machine does not get in the way.
  */
-export function renderAll(files: Record<string, Buffer>): Record<string, Page[]> {
-  need('soffice', ['--version']);
-  need('pdftotext', ['-v']);
+export function renderAll(files: Record<string, Buffer>, tools = { soffice: 'soffice', pdftotext: 'pdftotext' }): Record<string, Page[]> {
+  need(tools.soffice, ['--version']);
+  need(tools.pdftotext, ['-v']);
   const dir = mkdtempSync(path.join(tmpdir(), 'jyt-render-'));
   const out = path.join(dir, 'pdf');
   mkdirSync(out);
@@ -61,7 +61,7 @@ export function renderAll(files: Record<string, Buffer>): Record<string, Page[]>
   const names = Object.keys(files);
   for (const name of names) writeFileSync(path.join(dir, name), files[name]!);
   const run = spawnSync(
-    'soffice',
+    tools.soffice,
     [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', out, ...names.map((n) => path.join(dir, n))],
     { encoding: 'utf8', timeout: 180_000 },
   );

@@ -8,7 +8,7 @@ import { openOffice, type Office } from '../coordinator/fixture';
 import { importRows, soleRow } from '../coordinator/lifecycle';
 import { openLink, readDocx, type DocxContent } from './docx-reader';
 import { claimAndMeet, draftAndSign, leadRow } from './flow';
-import { allLines, chars, lineOf, PT_PER_MM, renderAll, type Line, type Page } from './pdf-layout';
+import { allLines, chars, INSTALL_HINT, lineOf, PT_PER_MM, renderAll, type Line, type Page } from './pdf-layout';
 
 // A4 and the 版心 (§5.2.1, §5.2.2), in points.
 const LEFT = 28 * PT_PER_MM;
@@ -329,5 +329,10 @@ describe('the papers rendered by LibreOffice', () => {
       }
       expect(sheets['ledger-unit.xlsx']!.pages[0]!.lines.some((l) => l.text.startsWith('市民政局建议办理台账'))).toBe(true);
     });
+  });
+
+  it('fails with the install hint, not silently, where LibreOffice is missing', () => {
+    expect(() => renderAll({ 'x.docx': Buffer.from('') }, { soffice: 'soffice-not-installed', pdftotext: 'pdftotext' })).toThrow(INSTALL_HINT);
+    expect(() => renderAll({ 'x.docx': Buffer.from('') }, { soffice: 'soffice', pdftotext: 'pdftotext-not-installed' })).toThrow(INSTALL_HINT);
   });
 });
