@@ -8,6 +8,8 @@ import type {
   Notification,
   OfficeSettings,
   Opinion,
+  Proposal,
+  ProposalWindow,
   Reply,
   Subscription,
   Suggestion,
@@ -101,6 +103,9 @@ export interface Collections {
   attachments: Attachment;
   /** The deployment's settings: one document, id "office". */
   settings: OfficeSettings;
+  /** Deputies' proposals before 立案, and the phase the office opens for them (docs/proposals.md). */
+  proposals: Proposal;
+  proposalWindows: ProposalWindow;
   /** Read models (src/server/read-models/project.ts), kept by the unit of work in the same commit as each change. */
   suggestionRows: SuggestionRow;
   ledgerRows: LedgerRowDoc;
@@ -149,6 +154,8 @@ export const INDEXES = {
   uniqueKeys: {},
   attachments: { suggestionId: 'suggestionId', targetId: 'targetId' },
   settings: {},
+  proposals: { authorId: 'authorId', inviteeIds: 'inviteeIds', state: 'state' },
+  proposalWindows: {},
   suggestionRows: {
     session: 'session',
     year: 'year',
@@ -191,6 +198,7 @@ export const INDEXES = {
 export const ARRAY_INDEXES: { [C in CollectionName]?: readonly string[] } = {
   users: ['roles'],
   suggestions: ['coSignerIds'],
+  proposals: ['inviteeIds'],
   suggestionRows: ['viewers', 'facets'],
   ledgerRows: ['inbox'],
 };
