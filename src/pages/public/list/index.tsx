@@ -56,6 +56,7 @@ function Filters({ data, filter, change }: { data: PublicListResult; filter: Pub
   return (
     <View className="filter-row">
       <Picker
+        className="filter-item"
         mode="selector"
         range={['全部年度', ...data.years.map((y) => `${y}年`)]}
         value={yearIndex + 1}
@@ -69,6 +70,7 @@ function Filters({ data, filter, change }: { data: PublicListResult; filter: Pub
         </View>
       </Picker>
       <Picker
+        className="filter-item"
         mode="selector"
         range={['全部单位', ...data.units.map((u) => u.name)]}
         value={unitIndex + 1}
