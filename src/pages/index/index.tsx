@@ -10,6 +10,7 @@ import { Screen } from '../../components/screen';
 import { open, routes } from '../routes';
 import { SuggestionsHome } from './deputy-home';
 import { hasTaskQueue, TaskHome } from './task-home';
+import { guarded } from '../../components/page-guard';
 
 /**
  * Before binding: the public's page (disclosed replies) and the binding. The browser build opens the
@@ -98,7 +99,9 @@ export function HomeView({ refreshKey = 0 }: { refreshKey?: number }) {
   );
 }
 
-export default function IndexPage() {
+function IndexPage() {
   const shown = useShowCount();
   return <HomeView refreshKey={shown} />;
 }
+
+export default guarded(IndexPage);

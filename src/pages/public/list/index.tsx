@@ -10,6 +10,7 @@ import { QueryView } from '../../../components/query-view';
 import { Screen } from '../../../components/screen';
 import { Empty } from '../../../components/state-views';
 import { open, routes } from '../../routes';
+import { guarded } from '../../../components/page-guard';
 
 const PAGE_SIZE = 20;
 
@@ -150,7 +151,9 @@ export function PublicListView({ bound = false }: { bound?: boolean }) {
   );
 }
 
-export default function PublicListPage() {
+function PublicListPage() {
   const bound = Taro.getCurrentInstance().router?.params?.bound === '1';
   return <PublicListView bound={bound} />;
 }
+
+export default guarded(PublicListPage);

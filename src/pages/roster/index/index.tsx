@@ -14,6 +14,7 @@ import { QueryView } from '../../../components/query-view';
 import { Screen } from '../../../components/screen';
 import { Empty } from '../../../components/state-views';
 import { open, routes } from '../../routes';
+import { guarded } from '../../../components/page-guard';
 
 type Tab = 'people' | 'units';
 const ROLE_FILTERS: (Role | 'all')[] = ['all', 'deputy', 'handler', 'reviewer', 'leader', 'coordinator', 'admin'];
@@ -172,7 +173,9 @@ export function RosterView({ refreshKey = 0 }: { refreshKey?: number }) {
   );
 }
 
-export default function RosterPage() {
+function RosterPage() {
   const shown = useShowCount();
   return <RosterView refreshKey={shown} />;
 }
+
+export default guarded(RosterPage);

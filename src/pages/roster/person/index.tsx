@@ -14,6 +14,7 @@ import { Screen } from '../../../components/screen';
 import { announce, confirmStep } from '../../../components/confirm';
 import { formatTime } from '../../../components/format';
 import { BindCodeCard } from './bind-code';
+import { guarded } from '../../../components/page-guard';
 
 const ROLES: Role[] = ['deputy', 'handler', 'reviewer', 'leader', 'coordinator', 'admin'];
 
@@ -197,7 +198,9 @@ export function PersonView({ id }: { id: string }) {
   );
 }
 
-export default function PersonPage() {
+function PersonPage() {
   const id = Taro.getCurrentInstance().router?.params?.id ?? '';
   return <PersonView id={id} />;
 }
+
+export default guarded(PersonPage);
