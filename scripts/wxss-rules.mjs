@@ -2,7 +2,7 @@
 // docs/wechat.md). The browser-only parts of a stylesheet sit between `/* #ifdef h5 */` and
 // `/* #endif */` (Taro's style directive drops them from the weapp build) and are not checked here.
 // Refused in the rest: the universal selector (WeChat's compiler stops at it: `error at token *`),
-// attribute selectors (WXSS has none), selectors and at-rules newer than the declared base library's
+// an id right after a combinator (the same compiler stops there too), attribute selectors (WXSS has none), selectors and at-rules newer than the declared base library's
 // renderers, and media features that WXSS does not evaluate.
 // Usage: node scripts/wxss-rules.mjs [file.css ...] (default: every .css under src/ outside src/server).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -37,6 +37,8 @@ export function problemsIn(css, file = 'style.css') {
     const selector = rule.selector.replace(/"[^"]*"|'[^']*'/g, '""');
     if (selector.includes('*')) report(rule, `「${rule.selector}」: WXSS 不支持通配选择器 *`);
     if (selector.includes('[')) report(rule, `「${rule.selector}」: WXSS 不支持属性选择器 [...]`);
+    // wcsc stops at an id right after a combinator (`.a > #b`: error at token #b); `.a #b` and `.a > .c#b` compile.
+    if (/[>~+]\s*#/.test(selector)) report(rule, `「${rule.selector}」: WXSS 不支持组合符（> ~ +）后直接跟 #id，请写成后代选择器`);
     if (NEW_PSEUDO.test(selector)) report(rule, `「${rule.selector}」: 最低基础库的渲染层不支持 :is/:where/:has/:focus-visible`);
   });
   tree.walkAtRules((at) => {

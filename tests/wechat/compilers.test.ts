@@ -45,12 +45,12 @@ describe('the checks fail on what WeChat refuses', () => {
     expect(refusals[0]).toMatch(/^app\.wxss: .*token `\*`/);
   });
 
-  it('a universal or attribute selector in the app stylesheet fails the lint, an H5-only one does not', () => {
+  it('a universal or attribute selector, or an id after a combinator, in the app stylesheet fails the lint, an H5-only one does not', () => {
     const css = path.join(planted, 'app.css');
     const lint = () => execFileSync('node', [path.join(root, 'scripts/wxss-rules.mjs'), css], { encoding: 'utf8', stdio: 'pipe' });
     writeFileSync(css, '.a { color: red; }\n/* #ifdef h5 */\n.a > * { margin: 0; }\n.b[disabled] { opacity: 0.6; }\n/* #endif */\n');
     expect(lint()).toContain('ok');
-    writeFileSync(css, '.a { color: red; }\n.a > * { margin: 0; }\n.b[disabled] { opacity: 0.6; }\n');
+    writeFileSync(css, '.a { color: red; }\n.a > * { margin: 0; }\n.b[disabled] { opacity: 0.6; }\n.c > #d { margin: 0; }\n');
     let output = '';
     try {
       lint();
@@ -61,6 +61,7 @@ describe('the checks fail on what WeChat refuses', () => {
     expect(output).toContain('通配选择器');
     expect(output).toContain('app.css:3:');
     expect(output).toContain('属性选择器');
+    expect(output).toContain('app.css:4:');
   });
 
   it('an H5-only key in app.json is reported as WeChat reports it', () => {
