@@ -4,13 +4,15 @@
 // there to WeChat's error reports); the person is never shown a stack or an English message.
 import { Component, Fragment, type ComponentType, type ReactNode } from 'react';
 import { Button, Text, View } from '@tarojs/components';
+import { PAGE_FAILED_TEXT } from './page-failed';
+
+export { PAGE_FAILED_TEXT };
 
 interface State {
   failed: boolean;
   attempt: number;
 }
 
-export const PAGE_FAILED_TEXT = '这一页没能显示出来。请点“重试”；如果仍然不行，请返回后重新打开。';
 
 export class PageErrorBoundary extends Component<{ children: ReactNode }, State> {
   override state: State = { failed: false, attempt: 0 };
