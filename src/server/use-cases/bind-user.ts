@@ -21,7 +21,7 @@ import {
   MAX_FAILURES_PER_HOUR,
   MAX_FAILURES_PER_OPENID,
   normalizeCode,
-} from '../bind-codes';
+} from '../access/bind-codes';
 import type { BindAttempts, Store, Tx } from '../ports';
 import { defineUseCase, event, type UseCaseContext } from '../use-case';
 import { meOf } from './get-me';
