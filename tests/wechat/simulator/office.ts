@@ -7,7 +7,7 @@ import { createApi } from '../../../src/server/api';
 import { apiEntry } from '../../../src/server/api/entry';
 import { openFolderFileStore } from '../../../src/server/adapters/files/folder.files';
 import { openSqliteStore } from '../../../src/server/adapters/sqlite/sqlite.store';
-import { seedDemo } from '../../../src/server/demo-data';
+import { seedDemo } from '../../../src/server/setup/demo-data';
 import type { CloudAnswer } from './runtime';
 
 export const NOW = '2026-11-20T02:00:00.000Z';
