@@ -1,4 +1,4 @@
-// A simulated WeChat logic layer around the weapp build (docs/wechat.md, "The simulated WeChat"):
+// A simulated WeChat logic layer around the weapp build (docs/wechat.md, "The WeChat checks in npm test"):
 // the build's own scripts run in a fresh JavaScript realm that has what WeChat's logic layer has —
 // App, Page, Component, getApp, getCurrentPages and a `wx` whose API names and base library versions
 // come from WeChat's typings — and nothing of a browser. wx.cloud.callFunction is answered by the
