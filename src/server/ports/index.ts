@@ -6,6 +6,7 @@ import type {
   Contact,
   Feedback,
   Notification,
+  OfficeSettings,
   Opinion,
   Proposal,
   ProposalWindow,
@@ -100,6 +101,8 @@ export interface Collections {
   sweeps: SweepState;
   uniqueKeys: UniqueKey;
   attachments: Attachment;
+  /** The deployment's settings: one document, id "office". */
+  settings: OfficeSettings;
   /** Deputies' proposals before 立案, and the phase the office opens for them (docs/proposals.md). */
   proposals: Proposal;
   proposalWindows: ProposalWindow;
@@ -143,13 +146,14 @@ export const INDEXES = {
   opinions: { taskId: 'taskId', suggestionId: 'suggestionId' },
   feedback: { taskId: 'taskId', suggestionId: 'suggestionId' },
   commitments: { taskId: 'taskId', suggestionId: 'suggestionId' },
-  notifications: { userId: 'userId', key: 'key', status: 'status' },
+  notifications: { userId: 'userId', key: 'key', status: 'status', createdAt: 'createdAt', readAt: 'readAt' },
   subscriptions: { userId: 'userId' },
   bindCodes: { userId: 'userId', codeHash: 'codeHash', state: 'state' },
   bindAttempts: {},
   sweeps: {},
   uniqueKeys: {},
   attachments: { suggestionId: 'suggestionId', targetId: 'targetId' },
+  settings: {},
   proposals: { authorId: 'authorId', inviteeIds: 'inviteeIds', state: 'state' },
   proposalWindows: {},
   suggestionRows: {
@@ -222,6 +226,11 @@ export const COMPOSITE_INDEXES: { [C in CollectionName]?: readonly (readonly str
     ['open', 'mineDue', 'sortKey'],
   ],
   tasks: [['unitId', 'state']],
+  // A user's messages newest first, and those read (notifications.mine counts the unread without reading them).
+  notifications: [
+    ['userId', 'createdAt'],
+    ['userId', 'readAt'],
+  ],
 };
 
 /**

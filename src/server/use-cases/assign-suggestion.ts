@@ -7,6 +7,8 @@ import { AppError } from '../../core/errors';
 import { authorize } from '../access/permissions';
 import { allDone, assignedInstant, assignmentProblem, newTasks, soleToLead } from '../tasks/assignment';
 import { assertNotArchived, assertVersion } from '../tasks/run-task-action';
+import { assignmentMessage } from '../reminders/messages';
+import { writeOutbox } from '../reminders/outbox';
 import { caller, defineUseCase, event } from '../use-case';
 import { dateField, idField, optionalText, versionField } from '../validation';
 
@@ -49,7 +51,20 @@ export const assignSuggestion = defineUseCase({
         tx.insert('tasks', task);
         tx.appendEvent(event(ctx, { action: 'suggestions.assign', entity: 'task', entityId: task.id, suggestionId: suggestion.id, to: 'assigned', detail: { unitId: task.unitId, role: task.role } }));
       }
-      tx.update('suggestions', { ...suggestion, assignedAt: suggestion.assignedAt ?? assignedAt, version: suggestion.version + 1 });
+      const next = { ...suggestion, assignedAt: suggestion.assignedAt ?? assignedAt, version: suggestion.version + 1 };
+      tx.update('suggestions', next);
+      // 一人一函: each deputy of the suggestion is told the units, their roles and the reply deadline.
+      const units = new Map((await tx.getMany('units', [...new Set(tasks.map((t) => t.unitId))])).map((u) => [u.id, u]));
+      const assigned = tasks.map((task) => ({ task, unit: units.get(task.unitId) }));
+      const deputies = await tx.getMany('users', [suggestion.leadDeputyId, ...suggestion.coSignerIds]);
+      const entries = deputies.map((recipient) => ({
+        occasionKey: `${suggestion.id}:assigned:v${next.version}`,
+        kind: 'assigned',
+        recipient,
+        suggestionId: suggestion.id,
+        message: assignmentMessage(next, assigned, recipient.id === suggestion.leadDeputyId, ctx.deps.reminderConfig),
+      }));
+      await writeOutbox(tx, entries, ctx.now, { actorId: caller(ctx).id, action: 'suggestions.assign' });
       return { taskIds: tasks.map((t) => t.id) };
     });
   },
