@@ -14,6 +14,7 @@ import { QueryView } from '../../../components/query-view';
 import { Screen } from '../../../components/screen';
 import { Empty } from '../../../components/state-views';
 import { open, routes } from '../../routes';
+import { guarded } from '../../../components/page-guard';
 import { OfficeSettings } from './office-settings';
 
 type Tab = 'people' | 'units' | 'office';
@@ -181,7 +182,9 @@ export function RosterView({ refreshKey = 0 }: { refreshKey?: number }) {
   );
 }
 
-export default function RosterPage() {
+function RosterPage() {
   const shown = useShowCount();
   return <RosterView refreshKey={shown} />;
 }
+
+export default guarded(RosterPage);
