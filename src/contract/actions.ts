@@ -7,7 +7,7 @@ import type { MyTasksData, MyTasksResult, ClaimTaskData, RequestReturnData, Deci
 import type { SubmitFeedbackData, ConfirmContactData, CommitmentProgressData } from './deputies';
 import type { LedgerQuery, LedgerListResult, StatsQuery, StatsSummary, AnnualReportData, AnnualReportResult, LedgerExportData, LedgerExportFile } from './office';
 import type { SubscriptionResultData, MyNotificationsData, MyNotificationsResult, ReadNotificationsData, ReadNotificationsResult } from './notifications';
-import type { UnitView, UpsertUnitData, UserView, ListUsersData, UpsertUserData, IssueBindCodeData, BindCodeResult, ListBindCodesData, ListBindCodesResult, RevokeBindCodeData, RevokeBindCodeResult, ImportUsersData, ImportUsersResult } from './roster';
+import type { UnitView, UpsertUnitData, UserView, ListUsersData, UpsertUserData, IssueBindCodeData, BindCodeResult, ListBindCodesData, ListBindCodesResult, RevokeBindCodeData, RevokeBindCodeResult, ListBindLocksResult, LiftBindLockData, LiftBindLockResult, ImportUsersData, ImportUsersResult } from './roster';
 import type { GetLetterData, LetterResult, AddAttachmentData, ListAttachmentsData, RemoveAttachmentData, AttachmentView, AttachmentsResult } from './papers';
 import type { PublicListData, PublicListResult, PublicGetData, PublicSuggestionDetail } from './public';
 
@@ -50,6 +50,8 @@ export interface ActionMap {
   'users.issueBindCode': { data: IssueBindCodeData; result: BindCodeResult };
   'users.bindCodes': { data: ListBindCodesData; result: ListBindCodesResult };
   'users.revokeBindCode': { data: RevokeBindCodeData; result: RevokeBindCodeResult };
+  'users.bindLocks': { data: Empty; result: ListBindLocksResult };
+  'users.liftBindLock': { data: LiftBindLockData; result: LiftBindLockResult };
   'users.import': { data: ImportUsersData; result: ImportUsersResult };
   'users.firstAdmin': { data: FirstAdminData; result: MeResult };
   'contacts.confirm': { data: ConfirmContactData; result: IdResult };

@@ -141,7 +141,7 @@ export const INDEXES = {
   notifications: { userId: 'userId', key: 'key', status: 'status' },
   subscriptions: { userId: 'userId' },
   bindCodes: { userId: 'userId', codeHash: 'codeHash', state: 'state' },
-  bindAttempts: {},
+  bindAttempts: { lockedUntil: 'lockedUntil' },
   sweeps: {},
   uniqueKeys: {},
   attachments: { suggestionId: 'suggestionId', targetId: 'targetId' },

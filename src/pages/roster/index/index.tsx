@@ -14,6 +14,7 @@ import { QueryView } from '../../../components/query-view';
 import { Screen } from '../../../components/screen';
 import { Empty } from '../../../components/state-views';
 import { open, routes } from '../../routes';
+import { BindLocks } from './bind-locks';
 
 type Tab = 'people' | 'units';
 const ROLE_FILTERS: (Role | 'all')[] = ['all', 'deputy', 'handler', 'reviewer', 'leader', 'coordinator', 'admin'];
@@ -49,6 +50,7 @@ function People({ refreshKey }: { refreshKey: number }) {
           导入代表名单
         </Button>
       </View>
+      <BindLocks refreshKey={refreshKey} />
       <View className="choices" id="roster-roles">
         {ROLE_FILTERS.map((r) => (
           <Button key={r} id={`roster-role-${r}`} className={r === role ? 'choice choice-on' : 'choice'} onClick={() => setRole(r)}>
