@@ -5,7 +5,7 @@
 import '../tests/support/cloudbase-emulator/cloud-env';
 import type { Notification, Suggestion, Task, Unit, User } from '../src/core/model';
 import { createApi } from '../src/server/api';
-import { seedDemo } from '../src/server/demo-data';
+import { seedDemo } from '../src/server/setup/demo-data';
 import type { Clock, DeliveryResult, Notifier } from '../src/server/ports';
 import { DEFAULT_REMINDER_CONFIG, runSweep } from '../src/server/reminders';
 import { freshCloudStore, sharedEmulator } from '../tests/support/cloudbase-emulator/sdk';

@@ -5,7 +5,7 @@
 // With a third argument N > 1, N worker processes share the port (node:cluster), each with its own
 // connection to the file (WAL, busy_timeout): what a machine's cores, or CloudBase's function instances,
 // do with the same code. Writes stay correct across them: every commit checks the revisions it read
-// inside SQLite's write lock (tests/server/workers.test.ts). The benchmark's gateway has no reminder
+// inside SQLite's write lock (tests/server/gateway/workers.test.ts). The benchmark's gateway has no reminder
 // timer; `npm start` stays one process, where the timer, the dev clock and the file links live.
 import cluster from 'node:cluster';
 import { apiEntry } from '../src/server/api/entry';

@@ -19,7 +19,7 @@ import { shanghaiDate } from '../src/core/calendar';
 import { SHANDONG_POLICY } from '../src/core/policy';
 import { openSqliteStore } from '../src/server/adapters/sqlite/sqlite.store';
 import { createApi } from '../src/server/api';
-import { ledgerOrder, ledgerQuery, suggestionOrder, suggestionQuery } from '../src/server/case-queries';
+import { ledgerOrder, ledgerQuery, suggestionOrder, suggestionQuery } from '../src/server/queries/case-queries';
 import type { Store } from '../src/server/ports';
 import { myTasksQuery } from '../src/server/use-cases/my-tasks';
 import { generateOffice, SCALES, type OfficeData, type ScaleName } from './generate';

@@ -3,7 +3,7 @@
 // gateway stopped. (On CloudBase, call rebuildReadModels with the CloudBase store from a one-off function.)
 import path from 'node:path';
 import { openSqliteStore } from '../src/server/adapters/sqlite/sqlite.store';
-import { rebuildReadModels } from '../src/server/read-models.rebuild';
+import { rebuildReadModels } from '../src/server/read-models/rebuild';
 
 async function main() {
   const dataDir = path.resolve(process.env.DATA_DIR || path.join(__dirname, '..', 'data'));

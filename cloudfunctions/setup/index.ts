@@ -7,7 +7,7 @@ import { cloudBaseIndexes } from '../../src/server/adapters/cloudbase/cloudbase.
 import { ensureCollections } from '../../src/server/adapters/cloudbase/cloudbase.setup';
 import { openCloudBaseStore } from '../../src/server/adapters/cloudbase/cloudbase.store';
 import { systemClock } from '../../src/server/ports';
-import { ensureFirstAdmin } from '../../src/server/setup';
+import { ensureFirstAdmin } from '../../src/server/setup/first-admin';
 
 // DYNAMIC_CURRENT_ENV (a symbol) means "the environment this function is deployed in"; the types want a string.
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });

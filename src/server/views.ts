@@ -25,8 +25,8 @@ import type { Commitment, Contact, Feedback, Opinion, Reply, Suggestion, Task, U
 import { remainingDaysText } from '../core/reminders';
 import type { WorkflowContext } from '../core/workflow';
 import type { Directory } from './directory';
-import { only, REPLY_FIELDS, TASK_FIELDS, taskAudience, type Audience } from './audiences';
-import { taskActionsFor } from './permissions';
+import { only, REPLY_FIELDS, TASK_FIELDS, taskAudience, type Audience } from './access/audiences';
+import { taskActionsFor } from './access/permissions';
 
 /** Records beside the task that offer actions of their own. */
 export interface TaskSideRecords {

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Notification } from '../../src/core/model';
-import { importCsv, NUMBERS } from '../server/lifecycle.scenario';
+import { importCsv, NUMBERS } from '../server/tasks/lifecycle.scenario';
 import { launchBrowser } from './support/browser';
 import { startGateway, type RunningGateway } from './support/gateway';
 import { back, fill, login, onPage, seeText, snap, tap, type Session, confirmDialog, seeToast } from './support/pages';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { openSqliteStore, type SqliteStore } from '../../src/server/adapters/sqlite/sqlite.store';
 import type { ApiResponse } from '../../src/core/errors';
-import { runLifecycle } from '../server/lifecycle.scenario';
+import { runLifecycle } from '../server/tasks/lifecycle.scenario';
 import { startGateway, type RunningGateway } from './support/gateway';
 
 // Issue 4's full lifecycle, this time over the local gateway's HTTP API exactly as the H5 app

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { openSqliteStore } from '../../src/server/adapters/sqlite/sqlite.store';
-import { rebuildReadModels } from '../../src/server/read-models.rebuild';
+import { rebuildReadModels } from '../../src/server/read-models/rebuild';
 import { launchBrowser } from './support/browser';
 import { startGateway, type RunningGateway } from './support/gateway';
 import { login, onPage, PHONE, seeText, snap, tap, textOf, textsOf, fill, visible } from './support/pages';

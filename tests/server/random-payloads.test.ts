@@ -5,7 +5,7 @@ import { ACTION_NAMES } from '../../src/contract';
 import { ERROR_CODES } from '../../src/core/errors';
 import { createApi } from '../../src/server/api';
 import { openSqliteStore, type SqliteStore } from '../../src/server/adapters/sqlite/sqlite.store';
-import { seedDemo } from '../../src/server/demo-data';
+import { seedDemo } from '../../src/server/setup/demo-data';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

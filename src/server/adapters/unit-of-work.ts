@@ -4,22 +4,9 @@ import { AppError } from '../../core/errors';
 import type { AuditEvent } from '../../core/model';
 import type { CollectionName, Doc, EventQuery, IdempotencyRecord, Query, Tx } from '../ports';
 import { uniqueKeysOf } from './unique-keys';
-import { detailsFromCollections } from '../ports/details';
-import {
-  addCounts,
-  counterId,
-  DETAIL_PARTS,
-  detailRecords,
-  emptyDetail,
-  project,
-  recordKey,
-  zeroCounts,
-  type Contribution,
-  type Counts,
-  type StatCounter,
-  type SuggestionDetailDoc,
-  type SuggestionRecords,
-} from '../ports/read-models';
+import { detailsFromCollections } from '../read-models/details';
+import { counterId, DETAIL_PARTS, recordKey, type Counts, type StatCounter, type SuggestionDetailDoc } from '../ports/read-model-docs';
+import { addCounts, detailRecords, emptyDetail, project, zeroCounts, type Contribution, type SuggestionRecords } from '../read-models/project';
 
 export interface Revised<T> {
   doc: T;
@@ -81,9 +68,9 @@ export interface CommitPlan {
 /** A detail document as this transaction first read it ({ doc: undefined } when absent), or undefined when not read. */
 type ReadDetail = (suggestionId: string) => { doc: SuggestionDetailDoc | undefined } | undefined;
 
-/** The collections a suggestion's read models are derived from (src/server/ports/read-models.ts). */
+/** The collections a suggestion's read models are derived from (src/server/read-models/project.ts). */
 const SOURCES = new Set<CollectionName>(['suggestions', 'tasks', 'replies', 'feedback', 'contacts', 'opinions', 'commitments']);
-/** The collections a suggestion's detail document copies (src/server/ports/read-models.ts). */
+/** The collections a suggestion's detail document copies (src/server/read-models/project.ts). */
 const DETAIL_SOURCES = new Set<CollectionName>(['suggestions', ...DETAIL_PARTS]);
 /** Read models carry a stored copy of their suggestion's share of the counters. */
 type StoredSuggestionRow = Doc<'suggestionRows'> & { contribution?: Contribution };

@@ -3,7 +3,7 @@
 import { isValidDate } from '../../core/calendar';
 import { AppError } from '../../core/errors';
 import type { Phase, UnitRole } from '../../core/model';
-import { assignmentProblem } from '../assignment';
+import { assignmentProblem } from '../tasks/assignment';
 import { normaliseName } from './deputy-names';
 import { excerpt } from './excerpt';
 

@@ -4,7 +4,7 @@
 import type { AttachmentTarget, AttachmentView } from '../../contract';
 import { AppError } from '../../core/errors';
 import type { Attachment, Contact, Reply, Suggestion, Task, User } from '../../core/model';
-import { assertCanSee, authorize, isDeputyOf, isOffice, isStaffOf, readsAsDeputy } from '../permissions';
+import { assertCanSee, authorize, isDeputyOf, isOffice, isStaffOf, readsAsDeputy } from '../access/permissions';
 import type { Directory } from '../directory';
 import type { FileLink, FileStore, Reader } from '../ports';
 

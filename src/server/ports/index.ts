@@ -14,7 +14,7 @@ import type {
   Unit,
   User,
 } from '../../core/model';
-import type { LedgerRowDoc, StatCounter, SuggestionDetailDoc, SuggestionRow } from './read-models';
+import type { LedgerRowDoc, StatCounter, SuggestionDetailDoc, SuggestionRow } from './read-model-docs';
 
 /**
  * A one-time code the office gives a deputy (or staff member) to bind a WeChat identity. The code
@@ -98,7 +98,7 @@ export interface Collections {
   sweeps: SweepState;
   uniqueKeys: UniqueKey;
   attachments: Attachment;
-  /** Read models (src/server/ports/read-models.ts), kept by the unit of work in the same commit as each change. */
+  /** Read models (src/server/read-models/project.ts), kept by the unit of work in the same commit as each change. */
   suggestionRows: SuggestionRow;
   ledgerRows: LedgerRowDoc;
   statCounters: StatCounter;

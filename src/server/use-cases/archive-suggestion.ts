@@ -4,8 +4,8 @@ import type { ArchivedFile, ArchiveSuggestionData, ArchiveSuggestionResult } fro
 import { ensureLetter } from '../papers/letters';
 import type { Tx } from '../ports';
 import { AppError } from '../../core/errors';
-import { authorize } from '../permissions';
-import { loadFinishedSuggestion } from '../finished-suggestion';
+import { authorize } from '../access/permissions';
+import { loadFinishedSuggestion } from '../tasks/finished-suggestion';
 import { caller, defineUseCase, event, type UseCaseContext } from '../use-case';
 import { idField, versionField } from '../validation';
 

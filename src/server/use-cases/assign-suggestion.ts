@@ -3,9 +3,9 @@
 import * as z from 'zod';
 import type { AssignSuggestionData, AssignSuggestionResult } from '../../contract';
 import { AppError } from '../../core/errors';
-import { authorize } from '../permissions';
-import { assignedInstant, assignmentProblem, newTasks } from '../assignment';
-import { assertNotArchived, assertVersion } from '../run-task-action';
+import { authorize } from '../access/permissions';
+import { assignedInstant, assignmentProblem, newTasks } from '../tasks/assignment';
+import { assertNotArchived, assertVersion } from '../tasks/run-task-action';
 import { caller, defineUseCase, event } from '../use-case';
 import { dateField, idField, optionalText, versionField } from '../validation';
 

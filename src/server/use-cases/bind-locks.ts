@@ -4,8 +4,8 @@
 import * as z from 'zod';
 import type { Empty, LiftBindLockData, LiftBindLockResult, ListBindLocksResult } from '../../contract';
 import { AppError } from '../../core/errors';
-import { lockRef } from '../bind-codes';
-import { authorize } from '../permissions';
+import { lockRef } from '../access/bind-codes';
+import { authorize } from '../access/permissions';
 import { caller, defineUseCase, event } from '../use-case';
 
 const liftSchema: z.ZodType<LiftBindLockData> = z.object({ id: z.string().regex(/^openid:[0-9a-f]{32}$/, '应为锁定记录的编号') });

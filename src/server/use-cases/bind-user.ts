@@ -17,7 +17,7 @@
 import * as z from 'zod';
 import type { BindUserData, MeResult } from '../../contract';
 import { AppError } from '../../core/errors';
-import { addMinutes, hashCode, hourOf, identityKey, isWellFormed, lockMinutes, lockRef, normalizeCode, PRESSURE_FAILURES_PER_HOUR, STREAK_HOURS } from '../bind-codes';
+import { addMinutes, hashCode, hourOf, identityKey, isWellFormed, lockMinutes, lockRef, normalizeCode, PRESSURE_FAILURES_PER_HOUR, STREAK_HOURS } from '../access/bind-codes';
 import type { BindAttempts, Store, Tx } from '../ports';
 import { defineUseCase, event, type UseCaseContext } from '../use-case';
 import { meOf } from './get-me';

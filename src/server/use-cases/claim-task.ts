@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import type { ClaimTaskData } from '../../contract';
 import { AppError } from '../../core/errors';
-import { runTaskAction } from '../run-task-action';
+import { runTaskAction } from '../tasks/run-task-action';
 import { caller, defineUseCase } from '../use-case';
 import { idField, taskRefFields } from '../validation';
 

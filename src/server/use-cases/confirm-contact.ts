@@ -2,8 +2,8 @@
 import * as z from 'zod';
 import type { ConfirmContactData, IdResult } from '../../contract';
 import { AppError } from '../../core/errors';
-import { authorize } from '../permissions';
-import { assertNotArchived } from '../run-task-action';
+import { authorize } from '../access/permissions';
+import { assertNotArchived } from '../tasks/run-task-action';
 import { caller, defineUseCase, event } from '../use-case';
 import { idField } from '../validation';
 

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import type { CreatedResult, CreateSuggestionData } from '../../contract';
 import { AppError } from '../../core/errors';
 import type { Suggestion } from '../../core/model';
-import { authorize } from '../permissions';
+import { authorize } from '../access/permissions';
 import type { Tx } from '../ports';
 import { caller, defineUseCase, event, type UseCaseContext } from '../use-case';
 import { newId } from '../ports/ids';

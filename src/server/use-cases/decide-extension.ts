@@ -1,7 +1,7 @@
 // tasks.decideExtension: the coordinator grants or refuses a pending extension.
 import * as z from 'zod';
 import type { DecideExtensionData } from '../../contract';
-import { runTaskAction } from '../run-task-action';
+import { runTaskAction } from '../tasks/run-task-action';
 import { defineUseCase } from '../use-case';
 import { optionalText, taskRefFields } from '../validation';
 

@@ -1,7 +1,7 @@
 // tasks.decideReturn: the coordinator agrees (the task ends, to be reassigned) or refuses a return.
 import * as z from 'zod';
 import type { DecideReturnData } from '../../contract';
-import { runTaskAction } from '../run-task-action';
+import { runTaskAction } from '../tasks/run-task-action';
 import { defineUseCase } from '../use-case';
 import { optionalText, taskRefFields } from '../validation';
 

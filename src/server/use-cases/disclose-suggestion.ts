@@ -3,8 +3,8 @@
 import * as z from 'zod';
 import type { DiscloseSuggestionData, SuggestionVersionResult } from '../../contract';
 import { suggestionStatus } from '../../core/status';
-import { authorize } from '../permissions';
-import { loadFinishedSuggestion } from '../finished-suggestion';
+import { authorize } from '../access/permissions';
+import { loadFinishedSuggestion } from '../tasks/finished-suggestion';
 import { caller, defineUseCase, event } from '../use-case';
 import { idField, optionalText, versionField } from '../validation';
 

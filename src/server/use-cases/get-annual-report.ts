@@ -6,7 +6,7 @@ import { annualReport } from '../../core/annual-report';
 import { shanghaiDate } from '../../core/calendar';
 import { replyClassLabel } from '../../core/labels';
 import { Directory } from '../directory';
-import { metricsInput, scopeFor, statsSummary } from '../reporting';
+import { metricsInput, scopeFor, statsSummary } from '../queries/reporting';
 import { caller, defineUseCase, fileStore } from '../use-case';
 import { newId } from '../ports/ids';
 import { idField, optionalText } from '../validation';

@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import type { GetLetterData, LetterResult } from '../../contract';
 import { AppError } from '../../core/errors';
-import { assertCanSee, authorize } from '../permissions';
+import { assertCanSee, authorize } from '../access/permissions';
 import { ensureLetter } from '../papers/letters';
 import { DOCX_MIME } from '../papers/official-docx';
 import { caller, defineUseCase, fileStore } from '../use-case';

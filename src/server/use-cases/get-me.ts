@@ -6,7 +6,7 @@ import type { Empty, MeResult, ServerClock } from '../../contract';
 import { shanghaiDate, shanghaiTime } from '../../core/calendar';
 import { ROLE_LABELS } from '../../core/labels';
 import type { User } from '../../core/model';
-import { capabilitiesOf } from '../permissions';
+import { capabilitiesOf } from '../access/permissions';
 import type { Reader } from '../ports';
 import { subscribeTemplateIds } from '../reminders/config';
 import { defineUseCase } from '../use-case';

@@ -1,13 +1,14 @@
 // stats.summary: 办结率, 按时办结率, 面复率, 满意率 and the counts behind them, for a scope — read from
-// the counters kept per (year, session, unit) in the same commit as each change (src/server/ports/read-models.ts),
+// the counters kept per (year, session, unit) in the same commit as each change (src/server/read-models/project.ts),
 // and two counts of the ledger rows for 超期 and 临期 (which move with the date, not with changes).
 import * as z from 'zod';
 import type { StatsQuery, StatsSummary } from '../../contract';
 import { addDays, shanghaiDate } from '../../core/calendar';
 import { Directory } from '../directory';
 import type { Query, Store } from '../ports';
-import { addCounts, headlineOf, zeroCounts, type Counts } from '../ports/read-models';
-import { scopeFor, unitFigures } from '../reporting';
+import type { Counts } from '../ports/read-model-docs';
+import { addCounts, headlineOf, zeroCounts } from '../read-models/project';
+import { scopeFor, unitFigures } from '../queries/reporting';
 import { caller, defineUseCase } from '../use-case';
 import { idField } from '../validation';
 

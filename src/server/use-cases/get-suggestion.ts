@@ -7,11 +7,11 @@ import { PHASE_LABELS, SUGGESTION_STATUS_LABELS } from '../../core/labels';
 import { isSuggestionDone, suggestionStatus } from '../../core/status';
 import { AppError } from '../../core/errors';
 import { Directory } from '../directory';
-import { only, SUGGESTION_FIELDS, suggestionAudience } from '../audiences';
-import { assertCanSee, readsAsDeputy, suggestionActionsFor } from '../permissions';
-import { workflowContextFor, type TaskRecords } from '../task-context';
-import { detailsFromCollections } from '../ports/details';
-import { detailRecords } from '../ports/read-models';
+import { only, SUGGESTION_FIELDS, suggestionAudience } from '../access/audiences';
+import { assertCanSee, readsAsDeputy, suggestionActionsFor } from '../access/permissions';
+import { workflowContextFor, type TaskRecords } from '../tasks/task-context';
+import { detailsFromCollections } from '../read-models/details';
+import { detailRecords } from '../read-models/project';
 import { caller, defineUseCase } from '../use-case';
 import { visibleAttachments } from '../papers/attachments';
 import { idField } from '../validation';
@@ -54,7 +54,7 @@ export const getSuggestion = defineUseCase({
     const status = suggestionStatus(suggestion, records.siblings);
     // A deputy (who is not also office staff) sees signed replies only and no internal records.
     const asDeputy = readsAsDeputy(user, suggestion, records.siblings);
-    // What the caller receives is cut to the fields of his or her audience (src/server/audiences.ts).
+    // What the caller receives is cut to the fields of his or her audience (src/server/access/audiences.ts).
     const audience = suggestionAudience(user, suggestion, records.siblings);
     const taskOf = (id: string) => records.siblings.find((t) => t.id === id);
     const tasks = records.siblings;

@@ -10,7 +10,7 @@ import * as z from 'zod';
 import type { ImportUsersData, ImportUsersNearName, ImportUsersResult } from '../../contract';
 import { AppError } from '../../core/errors';
 import type { User } from '../../core/model';
-import { authorize } from '../permissions';
+import { authorize } from '../access/permissions';
 import { MAX_IMPORT_BYTES, readImportFile } from '../import/read-file';
 import { nearDeputies, normaliseName } from '../import/deputy-names';
 import { newId } from '../ports/ids';

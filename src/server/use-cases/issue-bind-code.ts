@@ -4,8 +4,8 @@
 import * as z from 'zod';
 import type { BindCodeResult, IssueBindCodeData } from '../../contract';
 import { AppError } from '../../core/errors';
-import { CODE_VALID_HOURS, openBindCode } from '../bind-codes';
-import { authorize, authorizeBindCodeFor } from '../permissions';
+import { CODE_VALID_HOURS, openBindCode } from '../access/bind-codes';
+import { authorize, authorizeBindCodeFor } from '../access/permissions';
 import type { Tx } from '../ports';
 import { caller, defineUseCase, event, type UseCaseContext } from '../use-case';
 import { idField } from '../validation';

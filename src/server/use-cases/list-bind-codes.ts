@@ -3,7 +3,7 @@
 import * as z from 'zod';
 import type { ListBindCodesData, ListBindCodesResult } from '../../contract';
 import { ROLE_LABELS } from '../../core/labels';
-import { authorize } from '../permissions';
+import { authorize } from '../access/permissions';
 import { Directory } from '../directory';
 import { caller, defineUseCase } from '../use-case';
 import { idField } from '../validation';

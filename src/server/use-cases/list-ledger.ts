@@ -2,8 +2,8 @@
 import * as z from 'zod';
 import type { LedgerListResult, LedgerQuery } from '../../contract';
 import { shanghaiDate } from '../../core/calendar';
-import { caseFilterFields, pagingOf } from '../case-queries';
-import { ledgerRows } from '../ledger';
+import { caseFilterFields, pagingOf } from '../queries/case-queries';
+import { ledgerRows } from '../queries/ledger';
 import { caller, defineUseCase } from '../use-case';
 
 export const ledgerQuerySchema: z.ZodType<LedgerQuery> = z.object(caseFilterFields);

@@ -7,7 +7,7 @@ import type { MyNotificationsData, MyNotificationsResult, NotificationView, Read
 import { activeDeadline } from '../../core/deadlines';
 import type { Notification, Task } from '../../core/model';
 import { TERMINAL_STATES } from '../../core/task.table';
-import { NOTIFICATION_FIELDS, only } from '../audiences';
+import { NOTIFICATION_FIELDS, only } from '../access/audiences';
 import type { Reader } from '../ports';
 import { DEADLINE_LABELS } from '../reminders/messages';
 import { caller, defineUseCase, event } from '../use-case';

@@ -10,10 +10,10 @@ import type { User } from '../../core/model';
 import { remainingDaysText } from '../../core/reminders';
 import { DEPUTY_STEPS, deputyStep, isSuggestionDone } from '../../core/status';
 import { Directory, type Names } from '../directory';
-import { isDeputyOf, isOffice, isStaffOf } from '../permissions';
+import { isDeputyOf, isOffice, isStaffOf } from '../access/permissions';
 import { caller, defineUseCase } from '../use-case';
-import { caseFilterFields, pagingOf, suggestionOrder, suggestionQuery } from '../case-queries';
-import type { SuggestionRow } from '../ports/read-models';
+import { caseFilterFields, pagingOf, suggestionOrder, suggestionQuery } from '../queries/case-queries';
+import type { SuggestionRow } from '../ports/read-model-docs';
 
 const schema: z.ZodType<ListSuggestionsData> = z.object(caseFilterFields);
 

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import type { ActionResult, ListUsersData, UserView } from '../../contract';
 import { ROLE_LABELS } from '../../core/labels';
 import type { User } from '../../core/model';
-import { authorize, isOffice } from '../permissions';
+import { authorize, isOffice } from '../access/permissions';
 import { Directory } from '../directory';
 import { caller, defineUseCase } from '../use-case';
 import { idField } from '../validation';

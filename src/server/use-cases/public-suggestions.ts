@@ -11,11 +11,11 @@ import { suggestionStatus } from '../../core/status';
 import { Directory } from '../directory';
 import { redactPersonalNumbers as redact } from '../redaction';
 import type { Reader } from '../ports';
-import { detailsFromCollections } from '../ports/details';
-import { detailRecords } from '../ports/read-models';
+import { detailsFromCollections } from '../read-models/details';
+import { detailRecords } from '../read-models/project';
 import { defineUseCase } from '../use-case';
 import { idField, pageFields } from '../validation';
-import { bySessionAndNumber } from '../visible-suggestions';
+import { bySessionAndNumber } from '../access/visible-suggestions';
 
 
 interface Disclosed {

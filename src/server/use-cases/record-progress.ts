@@ -3,8 +3,8 @@
 import * as z from 'zod';
 import type { CommitmentProgressData, IdResult } from '../../contract';
 import { AppError } from '../../core/errors';
-import { assertNotArchived } from '../run-task-action';
-import { authorize } from '../permissions';
+import { assertNotArchived } from '../tasks/run-task-action';
+import { authorize } from '../access/permissions';
 import { caller, defineUseCase, event } from '../use-case';
 import { idField, optionalText, text } from '../validation';
 

@@ -1,7 +1,7 @@
 // tasks.requestExtension: the unit asks for a later reply date, never past the policy's cap.
 import * as z from 'zod';
 import type { RequestExtensionData } from '../../contract';
-import { runTaskAction } from '../run-task-action';
+import { runTaskAction } from '../tasks/run-task-action';
 import { defineUseCase } from '../use-case';
 import { dateField, taskRefFields, text } from '../validation';
 

@@ -1,7 +1,7 @@
 // tasks.requestReturn: a unit that thinks the assignment is wrong asks, within the window, to return it.
 import * as z from 'zod';
 import type { RequestReturnData } from '../../contract';
-import { runTaskAction } from '../run-task-action';
+import { runTaskAction } from '../tasks/run-task-action';
 import { defineUseCase } from '../use-case';
 import { taskRefFields, text } from '../validation';
 

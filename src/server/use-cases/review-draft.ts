@@ -2,8 +2,8 @@
 import * as z from 'zod';
 import type { ReviewDraftData } from '../../contract';
 import { AppError } from '../../core/errors';
-import { runTaskAction } from '../run-task-action';
-import { currentDraft } from '../task-context';
+import { runTaskAction } from '../tasks/run-task-action';
+import { currentDraft } from '../tasks/task-context';
 import { defineUseCase } from '../use-case';
 import { optionalText, taskRefFields } from '../validation';
 

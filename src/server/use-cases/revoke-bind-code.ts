@@ -3,7 +3,7 @@
 import * as z from 'zod';
 import type { RevokeBindCodeData, RevokeBindCodeResult } from '../../contract';
 import { AppError } from '../../core/errors';
-import { authorize } from '../permissions';
+import { authorize } from '../access/permissions';
 import { caller, defineUseCase, event } from '../use-case';
 import { idField } from '../validation';
 

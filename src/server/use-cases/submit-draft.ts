@@ -2,7 +2,7 @@
 // once every co-handler's opinion is in, or the coordinator waived the missing ones).
 import * as z from 'zod';
 import type { TaskRef } from '../../contract';
-import { runTaskAction } from '../run-task-action';
+import { runTaskAction } from '../tasks/run-task-action';
 import { defineUseCase } from '../use-case';
 import { taskRefFields } from '../validation';
 

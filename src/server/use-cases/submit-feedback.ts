@@ -4,7 +4,7 @@ import * as z from 'zod';
 import type { SubmitFeedbackData } from '../../contract';
 import { AppError } from '../../core/errors';
 import type { Feedback } from '../../core/model';
-import { runTaskAction } from '../run-task-action';
+import { runTaskAction } from '../tasks/run-task-action';
 import { defineUseCase } from '../use-case';
 import { newId } from '../ports/ids';
 import { idField, optionalText } from '../validation';

@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import type { SubmitOpinionData } from '../../contract';
 import type { Opinion } from '../../core/model';
-import { runTaskAction } from '../run-task-action';
+import { runTaskAction } from '../tasks/run-task-action';
 import { defineUseCase } from '../use-case';
 import { newId } from '../ports/ids';
 import { personContact, taskRefFields, text } from '../validation';

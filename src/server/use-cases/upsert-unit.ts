@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import type { UnitView, UpsertUnitData } from '../../contract';
 import { AppError } from '../../core/errors';
-import { authorize } from '../permissions';
+import { authorize } from '../access/permissions';
 import { caller, defineUseCase, event } from '../use-case';
 import { newId } from '../ports/ids';
 import { idField, text } from '../validation';

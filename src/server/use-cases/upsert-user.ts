@@ -6,7 +6,7 @@ import * as z from 'zod';
 import type { UpsertUserData, UserView } from '../../contract';
 import { AppError } from '../../core/errors';
 import type { User } from '../../core/model';
-import { authorize, authorizeRoleChange, UNIT_STAFF_ROLES } from '../permissions';
+import { authorize, authorizeRoleChange, UNIT_STAFF_ROLES } from '../access/permissions';
 import type { Tx } from '../ports';
 import { Directory } from '../directory';
 import { caller, defineUseCase, event } from '../use-case';

@@ -2,7 +2,7 @@
 import type { AnnualReportResult } from '../../../src/contract';
 import { createApi } from '../../../src/server/api';
 import { openSqliteStore } from '../../../src/server/adapters/sqlite/sqlite.store';
-import { seedDemo } from '../../../src/server/demo-data';
+import { seedDemo } from '../../../src/server/setup/demo-data';
 
 const NOW = '2026-11-27T02:00:00.000Z';
 

@@ -4,7 +4,7 @@ import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { AttachmentView, ServerClock, TaskView } from '../../../contract';
 import { Button } from '@tarojs/components';
-import { AttachmentList } from '../attachments/attachment-list';
+import { AttachmentList } from '../../../components/attachment-list';
 import type { ContactMode } from '../../../core/model';
 import { CONTACT_MODE_HINTS, CONTACT_MODE_LABELS } from '../../../core/labels';
 import { useAction } from '../../../hooks/use-action';

@@ -10,7 +10,7 @@ import { Screen } from '../../../components/screen';
 import { open, routes } from '../../routes';
 import { TaskCard } from './task-card';
 import { Commitments, Contacts, Feedbacks, Opinions, Replies, type FilesOf } from './record-sections';
-import { AttachmentList } from '../attachments/attachment-list';
+import { AttachmentList } from '../../../components/attachment-list';
 import { Timeline } from './timeline';
 
 /** A unit's own steps on a task: whoever may take one works on its records and may add files to them. */

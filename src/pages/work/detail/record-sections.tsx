@@ -3,7 +3,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { AttachmentView, CommitmentView, ContactView, FeedbackView, OpinionView, ReplyView } from '../../../contract';
 import { useAction } from '../../../hooks/use-action';
-import { AttachmentList } from '../attachments/attachment-list';
+import { AttachmentList } from '../../../components/attachment-list';
 import { openFile } from '../../../components/open-file';
 import { FormError } from '../../../components/fields';
 import { formatDate, formatTime } from '../../../components/format';

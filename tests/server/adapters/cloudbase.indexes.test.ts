@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cloudBaseIndexes, markdownRows } from '../../../src/server/adapters/cloudbase/cloudbase.indexes';
+import { CLOUD_COLLECTIONS } from '../../../src/server/adapters/cloudbase/cloudbase.store';
+import { INDEXES } from '../../../src/server/ports';
+
+describe('CloudBase index definitions', () => {
+  const defs = cloudBaseIndexes();
+
+  it('cover every field the store port can be queried by, each with _id for paging', () => {
+    for (const [collection, fields] of Object.entries(INDEXES)) {
+      for (const path of Object.values(fields as Record<string, string>)) {
+        expect(defs).toContainEqual(expect.objectContaining({ collection, keys: [{ field: path, direction: 1 }, { field: '_id', direction: 1 }] }));
+      }
+    }
+  });
+
+  it('make 建议号 unique within a session', () => {
+    expect(defs).toContainEqual(expect.objectContaining({ collection: 'suggestions', unique: true, keys: [{ field: 'session', direction: 1 }, { field: 'number', direction: 1 }] }));
+  });
+
+  it('are all listed in the documentation', () => {
+    const doc = readFileSync(join(__dirname, '../../../docs/cloudbase-indexes.md'), 'utf8');
+    for (const def of defs) expect(doc).toContain(`| ${def.collection} | ${def.name} |`);
+    expect(doc).toContain(markdownRows());
+  });
+
+  it('serve the office’s filtered, sorted pages and the search', () => {
+    expect(defs).toContainEqual(expect.objectContaining({ collection: 'ledgerRows', keys: [{ field: 'unitId', direction: 1 }, { field: 'sortKey', direction: 1 }, { field: '_id', direction: 1 }] }));
+    expect(defs).toContainEqual(expect.objectContaining({ collection: 'suggestionRows', keys: [{ field: '_searchGrams', direction: 1 }, { field: '_id', direction: 1 }] }));
+  });
+
+  it('list every collection the CloudBase store uses, and nothing else, in the documentation', () => {
+    const doc = readFileSync(join(__dirname, '../../../docs/cloudbase-indexes.md'), 'utf8');
+    const section = doc.slice(doc.indexOf('## 集合'), doc.indexOf('## 索引'));
+    const listed = [...section.matchAll(/^\| (\w+) \| /gm)].map((m) => m[1]).filter((name) => name !== '集合');
+    expect(listed.sort()).toEqual([...CLOUD_COLLECTIONS].sort());
+  });
+});

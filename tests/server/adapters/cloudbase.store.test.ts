@@ -1,0 +1,175 @@
+// The CloudBase adapter, driven through the real wx-server-sdk against a local listener given as
+// serviceUrl: each port method must send the requests CloudBase expects and read its answers.
+import './cloud-env';
+import cloud from 'wx-server-sdk';
+import { openCloudBaseStore } from '../../../src/server/adapters/cloudbase/cloudbase.store';
+import type { Store } from '../../../src/server/ports';
+import { defaultResponder, listAnswer, startCloudListener, type CloudListener, type CloudRequest } from './cloud-listener';
+import { auditEvent, task } from './store.contract';
+
+describe('CloudBase store', () => {
+  let listener: CloudListener;
+  let store: Store;
+
+  beforeAll(async () => {
+    listener = await startCloudListener();
+    cloud.init({ env: 'test-env', serviceUrl: listener.url } as unknown as Parameters<typeof cloud.init>[0]);
+    store = openCloudBaseStore(cloud);
+  });
+  afterAll(() => listener.close());
+  beforeEach(() => {
+    listener.requests.length = 0;
+    listener.respond(defaultResponder);
+  });
+
+  const without = (r: CloudRequest) => r.action;
+
+  it('gets one document by _id and hands it back without the database fields', async () => {
+    listener.respond((r) => (r.action === 'database.getDocument' ? listAnswer([{ _id: 't1', _rev: 2, ...task('t1') }]) : defaultResponder(r)));
+    expect(await store.get('tasks', 't1')).toEqual(task('t1'));
+    expect(listener.requests).toEqual([
+      { action: 'database.getDocument', collectionName: 'tasks', queryType: 'WHERE', query: { _id: 't1' }, limit: 1 },
+    ]);
+  });
+
+  it('answers undefined for a missing document', async () => {
+    expect(await store.get('users', 'nobody')).toBeUndefined();
+  });
+
+  it('queries by index fields (nested path, array element) ordered by _id', async () => {
+    await store.find('tasks', { where: { unitId: 'u1', state: 'handling' }, range: { field: 'dueReply', gte: '2024-05-01', lt: '2024-06-01' } });
+    await store.find('suggestions', { where: { coSignerIds: 'd3' } });
+    expect(listener.requests).toEqual([
+      {
+        action: 'database.getDocument',
+        collectionName: 'tasks',
+        queryType: 'WHERE',
+        query: { unitId: 'u1', state: 'handling', $and: [{ 'due.reply': { $gte: '2024-05-01' } }, { 'due.reply': { $lt: '2024-06-01' } }] },
+        order: { _id: 1 },
+        limit: 1000,
+      },
+      { action: 'database.getDocument', collectionName: 'suggestions', queryType: 'WHERE', query: { coSignerIds: 'd3' }, order: { _id: 1 }, limit: 1000 },
+    ]);
+  });
+
+  it('reads more than 1000 documents page by page, by _id after the last one seen', async () => {
+    const docs = Array.from({ length: 2300 }, (_, i) => ({ _id: `t${String(i).padStart(5, '0')}`, _rev: 1, ...task(`t${String(i).padStart(5, '0')}`) }));
+    listener.respond((r) => {
+      if (r.action !== 'database.getDocument') return defaultResponder(r);
+      const after = ((r.query as { _id?: { $gt?: string } })._id?.$gt) ?? '';
+      return listAnswer(docs.filter((d) => d._id > after).slice(0, r.limit));
+    });
+    const found = await store.find('tasks', { where: { state: 'assigned' } });
+    expect(found).toHaveLength(2300);
+    expect(listener.requests.map((r) => r.query)).toEqual([
+      { state: 'assigned' },
+      { state: 'assigned', _id: { $gt: 't00999' } },
+      { state: 'assigned', _id: { $gt: 't01999' } },
+    ]);
+    expect(listener.requests.every((r) => r.limit === 1000)).toBe(true);
+  });
+
+  it('asks for no more than a given limit, after a given id', async () => {
+    await store.find('users', { where: { openid: 'o1' }, limit: 1, afterId: 'a' });
+    expect(listener.requests[0]).toMatchObject({ query: { openid: 'o1', _id: { $gt: 'a' } }, limit: 1 });
+  });
+
+  it('counts with calculateDocument', async () => {
+    listener.respond((r) => (r.action === 'database.calculateDocument' ? { data: { total: 7 }, requestId: 'r' } : defaultResponder(r)));
+    expect(await store.count('tasks', { where: { unitId: 'u1' } })).toBe(7);
+    expect(listener.requests).toEqual([{ action: 'database.calculateDocument', collectionName: 'tasks', queryType: 'WHERE', query: { unitId: 'u1' } }]);
+  });
+
+  it('reads a suggestion\'s events in commit order and a requestId\'s record by _id', async () => {
+    listener.respond((r) => {
+      if (r.collectionName === 'events') return listAnswer([{ _id: 'e1', seq: 'x#0000#e1', ...auditEvent('e1', { suggestionId: 's1' }) }]);
+      if (r.collectionName === 'idempotency') return listAnswer([{ _id: 'r1', action: 'me', actorId: 'a', at: 'now', response: { ok: true, data: 1 } }]);
+      return defaultResponder(r);
+    });
+    expect(await store.events({ suggestionId: 's1' })).toEqual([auditEvent('e1', { suggestionId: 's1' })]);
+    expect(await store.idempotency('r1')).toEqual({ id: 'r1', action: 'me', actorId: 'a', at: 'now', response: { ok: true, data: 1 } });
+    expect(listener.requests).toEqual([
+      { action: 'database.getDocument', collectionName: 'events', queryType: 'WHERE', query: { suggestionId: 's1' }, order: { seq: 1 }, limit: 1000 },
+      { action: 'database.getDocument', collectionName: 'idempotency', queryType: 'WHERE', query: { _id: 'r1' }, limit: 1 },
+    ]);
+  });
+
+  it('writes new documents in one batch insert per collection, with their events and the requestId record, in one transaction', async () => {
+    await store.transaction(async (tx) => {
+      tx.insert('tasks', task('t1'));
+      tx.insert('tasks', task('t2'));
+      tx.appendEvent(auditEvent('e1'));
+      tx.appendEvent(auditEvent('e2'));
+      tx.rememberResult({ id: 'r1', action: 'tasks.claim', actorId: 'a', at: 'now', response: { ok: true } });
+    });
+    // First the read models' lookups of the task's suggestion and its records (src/server/read-models/project.ts;
+    // no suggestion here), all reads before the transaction starts.
+    const start = listener.requests.findIndex((x) => x.action === 'database.startTransaction');
+    expect(listener.requests.slice(0, start).every((x) => x.action === 'database.getDocument')).toBe(true);
+    expect(listener.requests.slice(0, start)).toContainEqual(expect.objectContaining({ collectionName: 'suggestions', query: { _id: { $in: ['s1'] } } }));
+    const r = listener.requests.slice(start);
+    expect(r.map(without)).toEqual([
+      'database.startTransaction',
+      'database.insertDocument',
+      'database.modifyDocument',
+      'database.insertDocument',
+      'database.insertDocument',
+      'database.commitTransaction',
+    ]);
+    expect(r.slice(1, 5).every((x) => x.transactionId === 'tx-1')).toBe(true);
+    const { id: _id, ...fields } = task('t1');
+    expect(r[1]).toMatchObject({ collectionName: 'tasks', data: [{ _id: 't1', id: 't1', ...fields, _rev: 1 }, expect.objectContaining({ _id: 't2', _rev: 1 })] });
+    // The suggestion's detail document gets exactly the two tasks, each set whole at its own path.
+    expect(r[2]).toMatchObject({ collectionName: 'suggestionDetails', queryType: 'DOC', query: { _id: 's1' } });
+    expect(r[2]!.data).toEqual({ $inc: { _rev: 1 }, $set: { 'tasks.t1': task('t1'), 'tasks.t2': task('t2') } });
+    r.splice(2, 1);
+    expect(r[2]).toMatchObject({
+      collectionName: 'events',
+      data: [
+        expect.objectContaining({ _id: 'e1', action: 'tasks.claim', seq: expect.stringMatching(/#0000#e1$/) }),
+        expect.objectContaining({ _id: 'e2', seq: expect.stringMatching(/#0001#e2$/) }),
+      ],
+    });
+    expect(r[3]).toMatchObject({ collectionName: 'idempotency', data: [{ _id: 'r1', action: 'tasks.claim', actorId: 'a', at: 'now', response: { ok: true } }] });
+  });
+
+  it('replaces a document read at revision n with revision n + 1', async () => {
+    listener.respond((r) =>
+      r.action === 'database.getDocument' && r.collectionName === 'tasks' ? listAnswer([{ _id: 't1', _rev: 3, ...task('t1') }]) : defaultResponder(r),
+    );
+    await store.transaction(async (tx) => {
+      const current = await tx.get('tasks', 't1');
+      tx.update('tasks', { ...current!, state: 'handling', version: 2 });
+    });
+    const set = listener.requests.find((r) => r.action === 'database.modifyDocument');
+    expect(set).toMatchObject({ collectionName: 'tasks', queryType: 'DOC', query: { _id: 't1' }, upsert: true, merge: false, transactionId: 'tx-1' });
+    expect(set?.data).toMatchObject({ state: 'handling', version: 2, _rev: 4 });
+    expect(listener.requests.at(-1)?.action).toBe('database.commitTransaction');
+  });
+
+  it('refuses with CONFLICT and rolls back when the document moved on since it was read', async () => {
+    let reads = 0;
+    listener.respond((r) => {
+      if (r.action !== 'database.getDocument' || r.collectionName !== 'tasks') return defaultResponder(r);
+      reads += 1;
+      return listAnswer([{ _id: 't1', _rev: reads === 1 ? 3 : 4, ...task('t1') }]);
+    });
+    await expect(
+      store.transaction(async (tx) => {
+        const current = await tx.get('tasks', 't1');
+        tx.update('tasks', { ...current!, state: 'handling' });
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    const actions = listener.requests.map(without);
+    expect(actions).not.toContain('database.modifyDocument');
+    expect(actions).not.toContain('database.commitTransaction');
+    expect(actions.at(-1)).toBe('database.abortTransaction');
+  });
+
+  it('sends nothing for a transaction that changed nothing', async () => {
+    await store.transaction(async (tx) => {
+      tx.rememberResult({ id: 'r1', action: 'me', actorId: 'a', at: 'now', response: null });
+    });
+    expect(listener.requests).toEqual([]);
+  });
+});

@@ -1,2 +1,0 @@
-// Import before wx-server-sdk: the SDK's environment for tests outside the cloud.
-import '../support/cloudbase-emulator/cloud-env';
