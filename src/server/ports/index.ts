@@ -144,7 +144,7 @@ export const INDEXES = {
   bindAttempts: { lockedUntil: 'lockedUntil' },
   sweeps: {},
   uniqueKeys: {},
-  attachments: { suggestionId: 'suggestionId', targetId: 'targetId' },
+  attachments: { suggestionId: 'suggestionId', targetId: 'targetId', slot: 'slot' },
   suggestionRows: {
     session: 'session',
     year: 'year',
@@ -235,6 +235,8 @@ export const UNIQUE: { [C in CollectionName]?: readonly (readonly IndexName<C>[]
   suggestions: [['session', 'number']],
   units: [['name']],
   users: [['openid']],
+  // A kept file holds one of its record's places: two adds that counted the same files claim the same place.
+  attachments: [['targetId', 'slot']],
 };
 
 export type IndexName<C extends CollectionName> = keyof (typeof INDEXES)[C] & string;
