@@ -3,6 +3,8 @@
 // 三号 (16 pt) on a grid of 22 lines of 28 characters, the title in 方正小标宋简体 二号 (22 pt)
 // centred, first-level headings in 黑体 三号, second-level in 楷体_GB2312 三号, tables in 仿宋 四号.
 // The `docx` library is loaded when a document is written, so the function's bundle stays small.
+import { xmlText } from './xml-text';
+
 export type Block =
   | { kind: 'title'; text: string }
   /** A line above the title: the class mark at the left, the letter number at the right. */
@@ -27,7 +29,7 @@ export async function renderOfficialDocx(blocks: Block[], meta: { title: string;
   const textHeight = twips(297 - MARGINS_MM.top - MARGINS_MM.bottom);
   const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name });
   const run = (text: string, options: { font?: string; size?: number; bold?: boolean } = {}) =>
-    new d.TextRun({ text, font: font(options.font ?? FONTS.body), size: options.size ?? SIZES.body, ...(options.bold ? { bold: true } : {}) });
+    new d.TextRun({ text: xmlText(text), font: font(options.font ?? FONTS.body), size: options.size ?? SIZES.body, ...(options.bold ? { bold: true } : {}) });
   const alignment = { left: d.AlignmentType.LEFT, right: d.AlignmentType.RIGHT, center: d.AlignmentType.CENTER, both: d.AlignmentType.BOTH };
 
   const children = blocks.map((b) => {
@@ -73,8 +75,8 @@ export async function renderOfficialDocx(blocks: Block[], meta: { title: string;
   });
 
   const doc = new d.Document({
-    creator: meta.creator,
-    title: meta.title,
+    creator: xmlText(meta.creator),
+    title: xmlText(meta.title),
     styles: { default: { document: { run: { font: font(FONTS.body), size: SIZES.body } } } },
     sections: [
       {
