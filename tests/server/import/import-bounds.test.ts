@@ -66,3 +66,16 @@ describe('csv within bounds', () => {
     await expect(csv(`姓名\n${','.repeat(100)}x`)).rejects.toMatchObject({ message: expect.stringContaining('第2行第101列有内容') });
   });
 });
+
+describe('messages about a bad value', () => {
+  it('quote at most 40 characters of it, then an ellipsis', async () => {
+    const { readImportTable } = await import('../../../src/server/import/import-rows');
+    const header = ['建议号', '标题', '内容', '领衔代表', '代表团', '届次', '提出阶段', '主办单位', '交办日期'];
+    const long = '很'.repeat(30_000);
+    const { problems } = readImportTable([header, ['1001', '标题', '内容', '王建华', '一团', '十八届三次', long, '市民政局', `2024-${long}`]]);
+    const reasons = problems.map((p) => p.reason);
+    expect(reasons.some((r) => r.includes('「提出阶段」'))).toBe(true);
+    for (const reason of reasons) expect(reason.length).toBeLessThan(120);
+    expect(reasons.find((r) => r.includes('「提出阶段」'))).toContain(`${'很'.repeat(40)}…`);
+  });
+});
