@@ -10,10 +10,12 @@ export interface BombEntry {
   pieces: Iterable<string>;
   /** Size written in the directory instead of the real one (a lying header). */
   claimedSize?: number;
+  /** zlib level (default 6); 1 for large random text, which no level compresses better. */
+  level?: number;
 }
 
-async function deflate(pieces: Iterable<string>): Promise<{ data: Buffer; size: number }> {
-  const z = createDeflateRaw();
+async function deflate(pieces: Iterable<string>, level = 6): Promise<{ data: Buffer; size: number }> {
+  const z = createDeflateRaw({ level });
   const out: Buffer[] = [];
   z.on('data', (d: Buffer) => out.push(d));
   const done = new Promise((resolve, reject) => {
@@ -37,7 +39,7 @@ export async function zipOf(entries: BombEntry[]): Promise<Buffer> {
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const entry of entries) {
-    const { data, size } = await deflate(entry.pieces);
+    const { data, size } = await deflate(entry.pieces, entry.level);
     const name = Buffer.from(entry.name, 'utf8');
     const declared = entry.claimedSize ?? size;
     const local = Buffer.alloc(30);
@@ -131,12 +133,15 @@ function ab(length: number): string {
 export function hugeSharedStrings(): Promise<Buffer> {
   function* strings() {
     yield '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
-    for (let i = 0; i < 17_000_000 / 20_000; i++) {
-      yield `<si><t>${ab(20_000)}</t></si>`;
-    }
+    // One random block, repeated: deflate's 32 KB window never reaches the last copy, so the ratio
+    // stays that of random text, and nothing is drawn twice.
+    const text = ab(600_000);
+    let block = '';
+    for (let i = 0; i < 30; i++) block += `<si><t>${text.slice(i * 20_000, (i + 1) * 20_000)}</t></si>`;
+    for (let i = 0; i < 17_000_000 / 600_000; i++) yield block;
     yield '</sst>';
   }
-  return workbook([HEADER_ROW, '<row r="2"><c r="A2" t="s"><v>0</v></c></row>'], [{ name: 'xl/sharedStrings.xml', pieces: strings() }]);
+  return workbook([HEADER_ROW, '<row r="2"><c r="A2" t="s"><v>0</v></c></row>'], [{ name: 'xl/sharedStrings.xml', pieces: strings(), level: 1 }]);
 }
 
 /** One shared string of 100,000 characters, past the cell limit. */
@@ -152,7 +157,9 @@ export function longSharedString(): Promise<Buffer> {
 export function manySharedStrings(): Promise<Buffer> {
   function* strings() {
     yield '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
-    for (let i = 0; i < 300_000; i++) yield `<si><t>${i.toString(36)}</t></si>`;
+    let batch = '';
+    for (let i = 0; i < 300_000; i++) batch += `<si><t>${i.toString(36)}</t></si>`;
+    yield batch;
     yield '</sst>';
   }
   return workbook([HEADER_ROW], [{ name: 'xl/sharedStrings.xml', pieces: strings() }]);
