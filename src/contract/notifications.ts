@@ -12,9 +12,11 @@ export interface NotificationView {
   status: string;
   createdAt: string;
   readAt?: string;
-  /** The deadline the message is about, as it named it: 会办意见期限 2026-02-20. */
+  /** What the message asks its reader to do (评价办理答复, 重新办理并再次答复代表 …); absent when it only informs. */
+  asks?: string;
+  /** The deadline that applies to what is asked, read from the task now: 重新办理期限 2026-04-02. */
   deadline?: { label: string; date: string };
-  /** The matter is settled since (the task answered, rated, returned or the step passed): no action needed. */
+  /** What was asked is done since (rated, re-submitted, reviewed, signed …) or can no longer be done: 已处理. */
   settled?: boolean;
 }
 export interface MyNotificationsData {
