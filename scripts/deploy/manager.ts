@@ -2,13 +2,39 @@
 // environment id and the deployer's API key from the environment (CLOUDBASE_ENV_ID,
 // TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY, TENCENTCLOUD_SESSIONTOKEN for a temporary key).
 import path from 'node:path';
-import CloudBase from '@cloudbase/manager-node';
 import type { IndexDefinition } from '../../src/server/adapters/cloudbase/cloudbase.indexes';
 import type { DeployTarget, FunctionPlan } from './plan';
+
+/** The part of @cloudbase/manager-node's API the deployment uses (its types/function, types/database). */
+interface Manager {
+  functions: {
+    getFunctionDetail(name: string): Promise<unknown>;
+    createFunction(param: { func: Record<string, unknown>; functionRootPath: string; force?: boolean }): Promise<unknown>;
+    updateFunctionCode(param: { func: Record<string, unknown>; functionRootPath: string }): Promise<unknown>;
+    waitFunctionActive(name: string): Promise<void>;
+    updateFunctionConfig(func: Record<string, unknown>): Promise<unknown>;
+    deleteFunctionTrigger(name: string, triggerName: string): Promise<unknown>;
+    createFunctionTriggers(name: string, triggers: { name: string; type: string; config: string }[]): Promise<unknown>;
+  };
+  database: {
+    checkCollectionExists(name: string): Promise<{ Exists: boolean }>;
+    createCollectionIfNotExists(name: string): Promise<unknown>;
+    checkIndexExists(collection: string, name: string): Promise<{ Exists: boolean }>;
+    updateCollection(collection: string, info: { CreateIndexes: { IndexName: string; MgoKeySchema: { MgoIsUnique: boolean; MgoIndexKeys: { Name: string; Direction: string }[] } }[] }): Promise<unknown>;
+  };
+}
+type ManagerClass = new (config: { envId?: string; secretId?: string; secretKey?: string; token?: string }) => Manager;
+
+/** Loaded only when deploying for real (a dry run, the tests and the typecheck never need it). */
+function loadManager(): ManagerClass {
+  const loaded = require('@cloudbase/manager-node') as ManagerClass | { default: ManagerClass };
+  return 'default' in loaded ? loaded.default : loaded;
+}
 
 export function managerTarget(root: string, env: NodeJS.ProcessEnv): DeployTarget {
   const missing = ['CLOUDBASE_ENV_ID', 'TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETKEY'].filter((k) => !env[k]);
   if (missing.length) throw new Error(`Set ${missing.join(', ')} (docs/deployment.md) or run with --dry-run.`);
+  const CloudBase = loadManager();
   const app = new CloudBase({ envId: env.CLOUDBASE_ENV_ID, secretId: env.TENCENTCLOUD_SECRETID, secretKey: env.TENCENTCLOUD_SECRETKEY, token: env.TENCENTCLOUD_SESSIONTOKEN });
   const functionRootPath = path.join(root, 'cloudfunctions');
   const config = (f: FunctionPlan) => ({
