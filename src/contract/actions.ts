@@ -6,9 +6,10 @@ import type { ListSuggestionsData, ListSuggestionsResult, GetSuggestionData, Tas
 import type { MyTasksData, MyTasksResult, ClaimTaskData, RequestReturnData, DecideReturnData, RequestExtensionData, DecideExtensionData, LogContactData, SaveDraftData, ReviewDraftData, SignReplyData, SubmitOpinionData, UrgeTaskData, TaskResult, IdResult } from './tasks';
 import type { SubmitFeedbackData, ConfirmContactData, CommitmentProgressData } from './deputies';
 import type { LedgerQuery, LedgerListResult, StatsQuery, StatsSummary, AnnualReportData, AnnualReportResult, LedgerExportData, LedgerExportFile } from './office';
-import type { SubscriptionResultData, MyNotificationsData, MyNotificationsResult, ReadNotificationsData, ReadNotificationsResult } from './notifications';
+import type { SubscriptionResultData, MyNotificationsData, MyNotificationsResult, ReadNotificationsData, ReadNotificationsResult, UndeliveredRemindersResult } from './notifications';
 import type { UnitView, UpsertUnitData, UserView, ListUsersData, UpsertUserData, IssueBindCodeData, BindCodeResult, ListBindCodesData, ListBindCodesResult, RevokeBindCodeData, RevokeBindCodeResult, ListBindLocksResult, LiftBindLockData, LiftBindLockResult, ImportUsersData, ImportUsersResult } from './roster';
 import type { GetLetterData, LetterResult, AddAttachmentData, ListAttachmentsData, RemoveAttachmentData, AttachmentView, AttachmentsResult } from './papers';
+import type { SaveProposalData, InviteCoSignersData, RespondInvitationData, ProposalRef, ListProposalsData, ListProposalsResult, GetProposalData, ProposalView, DecideProposalData, DecideProposalResult, ProposalWindowData, ProposalWindowView } from './proposals';
 import type { PublicListData, PublicListResult, PublicGetData, PublicSuggestionDetail } from './public';
 
 export interface ActionMap {
@@ -42,6 +43,7 @@ export interface ActionMap {
   'report.annual': { data: AnnualReportData; result: AnnualReportResult };
   'subscriptions.record': { data: SubscriptionResultData; result: { recorded: number } };
   'notifications.mine': { data: MyNotificationsData; result: MyNotificationsResult };
+  'notifications.undelivered': { data: Empty; result: UndeliveredRemindersResult };
   'notifications.read': { data: ReadNotificationsData; result: ReadNotificationsResult };
   'units.list': { data: Empty; result: { items: UnitView[] } };
   'units.upsert': { data: UpsertUnitData; result: UnitView };
@@ -61,6 +63,14 @@ export interface ActionMap {
   'attachments.add': { data: AddAttachmentData; result: AttachmentView };
   'attachments.list': { data: ListAttachmentsData; result: AttachmentsResult };
   'attachments.remove': { data: RemoveAttachmentData; result: { id: string; removed: true } };
+  'proposals.save': { data: SaveProposalData; result: ProposalView };
+  'proposals.invite': { data: InviteCoSignersData; result: ProposalView };
+  'proposals.respond': { data: RespondInvitationData; result: ProposalView };
+  'proposals.submit': { data: ProposalRef; result: ProposalView };
+  'proposals.list': { data: ListProposalsData; result: ListProposalsResult };
+  'proposals.get': { data: GetProposalData; result: ProposalView };
+  'proposals.decide': { data: DecideProposalData; result: DecideProposalResult };
+  'proposals.window': { data: ProposalWindowData; result: { window?: ProposalWindowView } };
 }
 
 /** A key of the map that is not an action name, or an action name missing from the map, fails here. */

@@ -34,6 +34,7 @@ export const ACTION_LABELS: Record<ActionName, string> = {
   'report.annual': '查看年度总结',
   'subscriptions.record': '订阅提醒',
   'notifications.mine': '查看消息',
+  'notifications.undelivered': '查看未送达的提醒',
   'units.list': '查看单位',
   'units.upsert': '维护单位',
   'users.list': '查看人员',
@@ -53,6 +54,14 @@ export const ACTION_LABELS: Record<ActionName, string> = {
   'attachments.add': '添加附件',
   'attachments.list': '查看附件',
   'attachments.remove': '删除附件',
+  'proposals.save': '保存建议草稿',
+  'proposals.invite': '邀请附议',
+  'proposals.respond': '答复附议邀请',
+  'proposals.submit': '提交建议',
+  'proposals.list': '查看建议草稿',
+  'proposals.get': '查看建议草稿',
+  'proposals.decide': '立案审查',
+  'proposals.window': '设置建议提交期',
 };
 
 /** Timeline entries that are not API actions (loading the demo data). */
@@ -75,6 +84,11 @@ export const ACTION_BUTTON_LABELS: Partial<Record<ActionName, string>> = {
   'tasks.urge': '催办',
   'contacts.confirm': '确认',
   'commitments.progress': '登记落实进展',
+  'proposals.save': '保存',
+  'proposals.invite': '邀请附议',
+  'proposals.respond': '答复邀请',
+  'proposals.submit': '提交建议',
+  'proposals.decide': '立案审查',
 };
 
 /** The label of a recorded event's action, or the action's name when it has none. */

@@ -32,6 +32,7 @@ export const ACTION_NAMES = [
   'report.annual',
   'subscriptions.record',
   'notifications.mine',
+  'notifications.undelivered',
   'notifications.read',
   'units.list',
   'units.upsert',
@@ -51,6 +52,14 @@ export const ACTION_NAMES = [
   'attachments.add',
   'attachments.list',
   'attachments.remove',
+  'proposals.save',
+  'proposals.invite',
+  'proposals.respond',
+  'proposals.submit',
+  'proposals.list',
+  'proposals.get',
+  'proposals.decide',
+  'proposals.window',
 ] as const;
 
 export type ActionName = (typeof ACTION_NAMES)[number];

@@ -31,6 +31,22 @@ export interface MyNotificationsResult {
 export interface ReadNotificationsData {
   ids?: string[];
 }
+/** The office's home: the past week's deadline reminders that reached no one, with whom to call. */
+export interface UndeliveredReminderView {
+  id: string;
+  title: string;
+  createdAt: string;
+  /** Why it reached no one, in words (未订阅, 已拒绝, 短信资源包余量不足 …). */
+  reason: string;
+  person: { id: string; name: string; unitName?: string; phone?: string };
+  suggestionId?: string;
+  taskId?: string;
+}
+export interface UndeliveredRemindersResult {
+  items: UndeliveredReminderView[];
+  /** The first day counted (Beijing date), seven days back. */
+  since: string;
+}
 export interface ReadNotificationsResult {
   read: number;
   unread: number;

@@ -124,9 +124,14 @@ function stepStatus(n: Notification, subject: NoticeSubject & { task: Task }): N
   }
 }
 
+/** A notice without a task (a proposal's): what it asked and the deadline it named when written. */
+function frozenAsk(n: Notification): NoticeStatus {
+  return n.params?.asks ? { asks: n.params.asks, ...pick(frozen(n)) } : {};
+}
+
 /** The status of one notice as its reader sees it now. */
 export function noticeStatus(n: Notification, subject: NoticeSubject): NoticeStatus {
   const { task } = subject;
-  if (!task) return {};
+  if (!task) return frozenAsk(n);
   return stepStatus(n, { ...subject, task }) ?? reminderStatus(n, task);
 }

@@ -14,6 +14,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { EJSON } from 'bson';
 import { applyUpdate, matches, QueryError, sortDocs, type Docu } from './query';
+import { createOpenApiService, isOpenApiRequest } from './openapi';
 import { createStorage, StorageError, type EmulatedStorage } from './storage';
 
 export interface EmulatorOptions {
@@ -36,6 +37,9 @@ export interface EmulatorOptions {
   /** The documents a query may scan without an index before it times out; default SCAN_LIMIT. */
   scanLimit?: number;
 }
+
+/** The open API (subscribe messages, SMS, URL Links) served on the same URL (./openapi.ts). */
+export const openApi = createOpenApiService();
 
 /** An index as the environment holds it: its collection and its keys in order. */
 export interface EmulatedIndex {
@@ -545,6 +549,8 @@ export async function startCloudBaseEmulator(options: EmulatorOptions = {}): Pro
       const bytes = Buffer.concat(chunks);
       // The COS side of storage (uploads and temporary URLs): not a database call, not counted.
       if (req.url?.startsWith('/cos/')) return storage.cos(req, res, bytes);
+      // The open API (subscribeMessage.send, cloudbase.sendSmsV2, urllink.generate): not a database call.
+      if (isOpenApiRequest(req)) return openApi.handle(req, res, bytes);
       const raw = bytes.toString('utf8');
       counter += 1;
       const position = counter;
