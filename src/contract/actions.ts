@@ -6,8 +6,8 @@ import type { ListSuggestionsData, ListSuggestionsResult, GetSuggestionData, Tas
 import type { MyTasksData, MyTasksResult, ClaimTaskData, RequestReturnData, DecideReturnData, RequestExtensionData, DecideExtensionData, LogContactData, SaveDraftData, ReviewDraftData, SignReplyData, SubmitOpinionData, UrgeTaskData, TaskResult, IdResult } from './tasks';
 import type { SubmitFeedbackData, ConfirmContactData, CommitmentProgressData } from './deputies';
 import type { LedgerQuery, LedgerListResult, StatsQuery, StatsSummary, AnnualReportData, AnnualReportResult, LedgerExportData, LedgerExportFile } from './office';
+import type { OfficeSettingsView, UpdateOfficeSettingsData, UnitView, UpsertUnitData, UserView, ListUsersData, UpsertUserData, IssueBindCodeData, BindCodeResult, ListBindCodesData, ListBindCodesResult, RevokeBindCodeData, RevokeBindCodeResult, ListBindLocksResult, LiftBindLockData, LiftBindLockResult, ImportUsersData, ImportUsersResult } from './roster';
 import type { SubscriptionResultData, MyNotificationsData, MyNotificationsResult, ReadNotificationsData, ReadNotificationsResult, UndeliveredRemindersResult } from './notifications';
-import type { UnitView, UpsertUnitData, UserView, ListUsersData, UpsertUserData, IssueBindCodeData, BindCodeResult, ListBindCodesData, ListBindCodesResult, RevokeBindCodeData, RevokeBindCodeResult, ListBindLocksResult, LiftBindLockData, LiftBindLockResult, ImportUsersData, ImportUsersResult } from './roster';
 import type { GetLetterData, LetterResult, AddAttachmentData, ListAttachmentsData, RemoveAttachmentData, AttachmentView, AttachmentsResult } from './papers';
 import type { SaveProposalData, InviteCoSignersData, RespondInvitationData, ProposalRef, ListProposalsData, ListProposalsResult, GetProposalData, ProposalView, DecideProposalData, DecideProposalResult, ProposalWindowData, ProposalWindowView } from './proposals';
 import type { PublicListData, PublicListResult, PublicGetData, PublicSuggestionDetail } from './public';
@@ -47,6 +47,8 @@ export interface ActionMap {
   'notifications.read': { data: ReadNotificationsData; result: ReadNotificationsResult };
   'units.list': { data: Empty; result: { items: UnitView[] } };
   'units.upsert': { data: UpsertUnitData; result: UnitView };
+  'office.settings': { data: Empty; result: OfficeSettingsView };
+  'office.update': { data: UpdateOfficeSettingsData; result: OfficeSettingsView };
   'users.list': { data: ListUsersData; result: { items: UserView[] } };
   'users.upsert': { data: UpsertUserData; result: UserView };
   'users.issueBindCode': { data: IssueBindCodeData; result: BindCodeResult };

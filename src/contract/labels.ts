@@ -37,6 +37,8 @@ export const ACTION_LABELS: Record<ActionName, string> = {
   'notifications.undelivered': '查看未送达的提醒',
   'units.list': '查看单位',
   'units.upsert': '维护单位',
+  'office.settings': '查看本机关设置',
+  'office.update': '修改本机关设置',
   'users.list': '查看人员',
   'users.upsert': '维护人员',
   'users.issueBindCode': '发放绑定码',

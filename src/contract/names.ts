@@ -36,6 +36,8 @@ export const ACTION_NAMES = [
   'notifications.read',
   'units.list',
   'units.upsert',
+  'office.settings',
+  'office.update',
   'users.list',
   'users.upsert',
   'users.issueBindCode',

@@ -1,15 +1,37 @@
 // The wire contract: roster. Types only; see docs/architecture.md.
-import type { Role } from '../core/model';
+import type { Publicity, Role, UnitLetterSettings } from '../core/model';
 
 export interface UnitView {
   id: string;
   name: string;
   departments: string[];
+  /** How the unit's reply letters are set (office staff see it; docs/papers.md). */
+  letter?: UnitLetterSettings;
 }
 export interface UpsertUnitData {
   id?: string;
   name: string;
   departments?: string[];
+  letter?: UnitLetterSettings;
+}
+/** The deployment's settings (office.settings / office.update). */
+export interface OfficeSettingsView {
+  /** Empty until named at setup. */
+  name: string;
+  reportTo?: string;
+  letterCc: string[];
+  letterToCoSigners: boolean;
+  letterPublicity: Publicity;
+  version: number;
+}
+export interface UpdateOfficeSettingsData {
+  name: string;
+  reportTo?: string;
+  letterCc?: string[];
+  letterToCoSigners?: boolean;
+  letterPublicity?: Publicity;
+  /** The version read (0 when never saved). */
+  version: number;
 }
 export interface UserView {
   id: string;

@@ -20,8 +20,6 @@ export interface ApiDeps {
   files?: FileStore;
   /** How notices look and are sent (the composition root reads it from the environment); default DEFAULT_REMINDER_CONFIG. */
   reminderConfig?: ReminderConfig;
-  /** The deployment's own name for the annual summary (OFFICE_NAME); default 本机关. */
-  officeName?: string;
   /** Where unexpected failures are logged; default console.error. */
   log?: (message: string, error: unknown) => void;
   /**
@@ -59,7 +57,6 @@ export function createApi(input: ApiDeps): Api {
     notifier: input.notifier,
     files: input.files,
     reminderConfig,
-    officeName: input.officeName?.trim() || '本机关',
     log: input.log ?? ((message, error) => console.error(message, error)),
     firstAdminInApp: input.firstAdminInApp === true,
   };

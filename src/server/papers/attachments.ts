@@ -80,12 +80,15 @@ export function assertCanSeeTarget(user: User, r: TargetRecord): void {
   if (r.target === 'reply' && !r.reply?.signedAt && readsAsDeputy(user, r.suggestion, r.tasks)) throw new AppError('NOT_FOUND', '没有找到该答复');
 }
 
+/** A signed reply's letter is final and lists the reply's files: none is added after signature. */
+export const SIGNED_REPLY_FINAL = '答复已签发，答复函已定稿，不能再添加附件';
+
 /** Who may add a file: the office; the staff of the record's unit (any unit of the suggestion for the suggestion itself); its deputies for the suggestion. */
 export function assertCanAdd(user: User, r: TargetRecord): void {
   assertCanSeeTarget(user, r);
   authorize(user, 'attachments.add');
-  const final = finalState(r);
-  if (final) throw new AppError('INVALID_TRANSITION', `${final}，不能再添加附件`);
+  const refusal = addRefusal(r);
+  if (refusal) throw new AppError('INVALID_TRANSITION', refusal);
   if (isOffice(user)) return;
   if (r.task) {
     if (isStaffOf(user, r.task.unitId)) return;
@@ -108,6 +111,13 @@ export function finalState(r: TargetRecord): string | undefined {
     return '该沟通记录已随答复签发';
   }
   return undefined;
+}
+
+/** Why no file can be added to the record any more, or undefined. */
+export function addRefusal(r: TargetRecord): string | undefined {
+  if (r.target === 'reply' && r.reply?.signedAt) return SIGNED_REPLY_FINAL;
+  const final = finalState(r);
+  return final ? `${final}，不能再添加附件` : undefined;
 }
 
 /** Why the record's files can no longer be removed, or undefined. */

@@ -19,7 +19,7 @@ import {
 import { AppError } from '../../core/errors';
 import type { Attachment } from '../../core/model';
 import { Directory } from '../directory';
-import { assertCanAdd, assertCanSeeTarget, attachmentView, canRemove, cleanFileName, finalReason, finalState, loadTarget, sizeLabel, sniffType, visibleAttachments } from '../papers/attachments';
+import { addRefusal, assertCanAdd, assertCanSeeTarget, attachmentView, canRemove, cleanFileName, finalReason, loadTarget, sizeLabel, sniffType, visibleAttachments } from '../papers/attachments';
 import { caller, defineUseCase, event, fileStore } from '../use-case';
 import { newId } from '../ports/ids';
 import type { Reader } from '../ports';
@@ -90,8 +90,8 @@ export const addAttachment = defineUseCase({
       await retriedOnConflict(() =>
         ctx.write(async (tx) => {
           // Checked again inside the unit of work: signed, confirmed or archived meanwhile means no new file.
-          const final = finalState(await loadTarget(tx, data.target, data.targetId));
-          if (final) throw new AppError('INVALID_TRANSITION', `${final}，不能再添加附件`);
+          const refusal = addRefusal(await loadTarget(tx, data.target, data.targetId));
+          if (refusal) throw new AppError('INVALID_TRANSITION', refusal);
           const present = await kept(tx);
           if (present.length >= ATTACHMENT_MAX_PER_RECORD) throw full();
           const taken = new Set(present.map((a) => a.slot));

@@ -26,6 +26,7 @@ import { revokeBindCode } from './revoke-bind-code';
 import { liftBindLock, listBindLocks } from './bind-locks';
 import { importUsers } from './import-users';
 import { firstAdmin } from './first-admin';
+import { getOfficeSettings, updateOfficeSettings } from './office-settings';
 import { listLedger } from './list-ledger';
 import { listSuggestions } from './list-suggestions';
 import { listUnits } from './list-units';
@@ -94,6 +95,8 @@ export const USE_CASES: { readonly [A in ActionName]: UseCaseOf<A> } = {
   'notifications.undelivered': listUndelivered,
   'units.list': listUnits,
   'units.upsert': upsertUnit,
+  'office.settings': getOfficeSettings,
+  'office.update': updateOfficeSettings,
   'users.list': listUsers,
   'users.upsert': upsertUser,
   'users.issueBindCode': issueBindCode,

@@ -131,7 +131,7 @@ describe('attachments', () => {
     const before = await counts();
     expect(await add('handler-mzj', { target: 'reply', targetId: signed.id, fileName: '身份证.jpg', content: b64(JPEG) })).toEqual({
       ok: false,
-      error: { code: 'INVALID_TRANSITION', message: '答复已签发，不能再添加附件' },
+      error: { code: 'INVALID_TRANSITION', message: '答复已签发，答复函已定稿，不能再添加附件' },
     });
     expect(await add('coordinator', { target: 'reply', targetId: signed.id, fileName: '身份证.jpg', content: b64(JPEG) })).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
     expect(await add('handler-mzj', { target: 'contact', targetId: contactId, fileName: '身份证.jpg', content: b64(JPEG) })).toEqual({
