@@ -73,8 +73,11 @@ describe('text XML forbids, in the documents', () => {
     const letter = await office.ok<LetterResult>('deputy-wang', 'letters.get', { taskId });
     expect(await xmlProblems(await bytesOf(office, letter.url, 'deputy-wang'))).toEqual([]);
     const doc = await openDocx(office.files, letter.url, 'deputy-wang');
-    expect(doc.text).toContain('您提出的建议收悉，现答复如下');
+    expect(doc.text).toContain('《关于社区养老服务站的建议》');
+    expect(doc.text).toContain('一、已纳入计划。');
+    expect(doc.text).toContain('年底前建成服务站');
     expect(doc.text).toContain('冯刚');
+    expect(doc.text).toContain('孙丽');
   });
 
   it('gives an annual summary whose every part loads, kept one per scope and year (a new one replaces the last)', async () => {
