@@ -69,7 +69,7 @@ export function createApi(input: ApiDeps): Api {
       if (!useCase) throw new AppError('VALIDATION', `不支持的操作：${action.slice(0, 40) || '（空）'}`);
       const requestId = event.requestId === undefined || event.requestId === null ? undefined : event.requestId;
       if (requestId !== undefined && !requestIdSchema.safeParse(requestId).success) {
-        throw new AppError('VALIDATION', '「请求编号」格式不正确');
+        throw new AppError('VALIDATION', '「请求标识」格式不正确');
       }
 
       const openid = typeof ctx?.openid === 'string' && ctx.openid.length > 0 ? ctx.openid : undefined;
@@ -110,7 +110,7 @@ export function createApi(input: ApiDeps): Api {
         if (error.code === 'CONFLICT' && typeof event?.requestId === 'string' && actorKey !== undefined) {
           const again = await deps.store.idempotency(event.requestId).catch(() => undefined);
           if (again && again.action === action && again.actorId === actorKey) return again.response as ApiResponse<unknown>;
-          if (again) return { ok: false, error: { code: 'VALIDATION', message: '「请求编号」已用于其他请求，请重新提交' } };
+          if (again) return { ok: false, error: { code: 'VALIDATION', message: '这次提交与之前的一次重复，请重新提交' } };
         }
         return { ok: false, error: { code: error.code, message: error.message } };
       }
@@ -134,7 +134,7 @@ async function replayed(
   const record = await store.idempotency(requestId);
   if (!record) return undefined;
   if (record.action !== action || record.actorId !== actorKey) {
-    throw new AppError('VALIDATION', '「请求编号」已用于其他请求，请重新提交');
+    throw new AppError('VALIDATION', '这次提交与之前的一次重复，请重新提交');
   }
   return record.response as ApiResponse<unknown>;
 }

@@ -32,9 +32,9 @@ export function BindView({ onDone }: { onDone: () => void }) {
   };
   return (
     <Screen id="bind-page">
-      <View className="section-title">绑定代表身份</View>
+      <View className="section-title">绑定身份</View>
       <View className="notice">
-        请输入联络员提供的绑定码。绑定码由10位字母和数字组成，只能使用一次，过期后请向联络员重新索取。
+        请输入发给您的绑定码（代表的由建议办理联络员发放，办理人员的由系统管理员发放）。绑定码由10位字母和数字组成，只能使用一次，过期后请向发放人重新索取。
       </View>
       <TextField
         id="bind-code"
