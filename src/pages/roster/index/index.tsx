@@ -15,6 +15,7 @@ import { Screen } from '../../../components/screen';
 import { Empty } from '../../../components/state-views';
 import { open, routes } from '../../routes';
 import { BindLocks } from './bind-locks';
+import { guarded } from '../../../components/page-guard';
 import { OfficeSettings } from './office-settings';
 
 type Tab = 'people' | 'units' | 'office';
@@ -183,7 +184,9 @@ export function RosterView({ refreshKey = 0 }: { refreshKey?: number }) {
   );
 }
 
-export default function RosterPage() {
+function RosterPage() {
   const shown = useShowCount();
   return <RosterView refreshKey={shown} />;
 }
+
+export default guarded(RosterPage);
