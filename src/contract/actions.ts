@@ -6,7 +6,7 @@ import type { ListSuggestionsData, ListSuggestionsResult, GetSuggestionData, Tas
 import type { MyTasksData, MyTasksResult, ClaimTaskData, RequestReturnData, DecideReturnData, RequestExtensionData, DecideExtensionData, LogContactData, SaveDraftData, ReviewDraftData, SignReplyData, SubmitOpinionData, UrgeTaskData, TaskResult, IdResult } from './tasks';
 import type { SubmitFeedbackData, ConfirmContactData, CommitmentProgressData } from './deputies';
 import type { LedgerQuery, LedgerListResult, StatsQuery, StatsSummary, AnnualReportData, AnnualReportResult, LedgerExportData, LedgerExportFile } from './office';
-import type { OfficeSettingsView, UpdateOfficeSettingsData, UnitView, UpsertUnitData, UserView, ListUsersData, UpsertUserData, IssueBindCodeData, BindCodeResult, ListBindCodesData, ListBindCodesResult, RevokeBindCodeData, RevokeBindCodeResult, ImportUsersData, ImportUsersResult } from './roster';
+import type { OfficeSettingsView, UpdateOfficeSettingsData, UnitView, UpsertUnitData, UserView, ListUsersData, UpsertUserData, IssueBindCodeData, BindCodeResult, ListBindCodesData, ListBindCodesResult, RevokeBindCodeData, RevokeBindCodeResult, ListBindLocksResult, LiftBindLockData, LiftBindLockResult, ImportUsersData, ImportUsersResult } from './roster';
 import type { SubscriptionResultData, MyNotificationsData, MyNotificationsResult, ReadNotificationsData, ReadNotificationsResult, UndeliveredRemindersResult } from './notifications';
 import type { GetLetterData, LetterResult, AddAttachmentData, ListAttachmentsData, RemoveAttachmentData, AttachmentView, AttachmentsResult } from './papers';
 import type { SaveProposalData, InviteCoSignersData, RespondInvitationData, ProposalRef, ListProposalsData, ListProposalsResult, GetProposalData, ProposalView, DecideProposalData, DecideProposalResult, ProposalWindowData, ProposalWindowView } from './proposals';
@@ -54,6 +54,8 @@ export interface ActionMap {
   'users.issueBindCode': { data: IssueBindCodeData; result: BindCodeResult };
   'users.bindCodes': { data: ListBindCodesData; result: ListBindCodesResult };
   'users.revokeBindCode': { data: RevokeBindCodeData; result: RevokeBindCodeResult };
+  'users.bindLocks': { data: Empty; result: ListBindLocksResult };
+  'users.liftBindLock': { data: LiftBindLockData; result: LiftBindLockResult };
   'users.import': { data: ImportUsersData; result: ImportUsersResult };
   'users.firstAdmin': { data: FirstAdminData; result: MeResult };
   'contacts.confirm': { data: ConfirmContactData; result: IdResult };

@@ -44,6 +44,8 @@ export const ACTION_LABELS: Record<ActionName, string> = {
   'users.issueBindCode': '发放绑定码',
   'users.bindCodes': '查看绑定码',
   'users.revokeBindCode': '收回绑定码',
+  'users.bindLocks': '查看绑定锁定',
+  'users.liftBindLock': '解除绑定锁定',
   'users.import': '导入代表名单',
   'users.firstAdmin': '创建第一个管理员',
   'notifications.read': '阅读消息',

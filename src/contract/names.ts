@@ -43,6 +43,8 @@ export const ACTION_NAMES = [
   'users.issueBindCode',
   'users.bindCodes',
   'users.revokeBindCode',
+  'users.bindLocks',
+  'users.liftBindLock',
   'users.import',
   'users.firstAdmin',
   'contacts.confirm',

@@ -97,6 +97,25 @@ export interface RevokeBindCodeResult {
   id: string;
   revokedAt: string;
 }
+/** A WeChat identity locked for wrong bind codes (the identity itself is not shown: its reference is). */
+export interface BindLockView {
+  id: string;
+  /** Six characters the locked person reads from the bind page (锁定编号). */
+  ref: string;
+  failures: number;
+  lastFailureAt: string;
+  lockedUntil: string;
+}
+export interface ListBindLocksResult {
+  items: BindLockView[];
+}
+export interface LiftBindLockData {
+  id: string;
+}
+export interface LiftBindLockResult {
+  id: string;
+  liftedAt: string;
+}
 /** The delegation's list of deputies: 姓名, 代表团, 手机号 (optional), CSV (UTF-8) or .xlsx, base64. */
 export interface ImportUsersData {
   file: string;

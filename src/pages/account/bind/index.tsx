@@ -6,6 +6,7 @@ import { useAction } from '../../../hooks/use-action';
 import { FormError, SubmitButton, TextField } from '../../../components/fields';
 import { Screen } from '../../../components/screen';
 import { routes } from '../../routes';
+import { guarded } from '../../../components/page-guard';
 
 export function BindView({ onDone }: { onDone: () => void }) {
   const [code, setCode] = useState('');
@@ -60,6 +61,8 @@ export function BindView({ onDone }: { onDone: () => void }) {
   );
 }
 
-export default function BindPage() {
+function BindPage() {
   return <BindView onDone={() => void Taro.reLaunch({ url: routes.home })} />;
 }
+
+export default guarded(BindPage);

@@ -12,6 +12,7 @@ import { Screen } from '../../../components/screen';
 import { Empty } from '../../../components/state-views';
 import { open } from '../../routes';
 import { askSubscription } from './subscribe';
+import { guarded } from '../../../components/page-guard';
 
 function Message({ n, onOpen }: { n: NotificationView; onOpen: (n: NotificationView) => void }) {
   return (
@@ -144,7 +145,9 @@ export function MessagesView({ refreshKey = 0 }: { refreshKey?: number }) {
   );
 }
 
-export default function MessagesPage() {
+function MessagesPage() {
   const shown = useShowCount();
   return <MessagesView refreshKey={shown} />;
 }
+
+export default guarded(MessagesPage);

@@ -14,6 +14,8 @@ import { QueryView } from '../../../components/query-view';
 import { Screen } from '../../../components/screen';
 import { Empty } from '../../../components/state-views';
 import { open, routes } from '../../routes';
+import { BindLocks } from './bind-locks';
+import { guarded } from '../../../components/page-guard';
 import { OfficeSettings } from './office-settings';
 
 type Tab = 'people' | 'units' | 'office';
@@ -55,6 +57,7 @@ function People({ refreshKey }: { refreshKey: number }) {
           导入代表名单
         </Button>
       </View>
+      <BindLocks refreshKey={refreshKey} />
       <View className="one-row" id="roster-roles">
         {ROLE_FILTERS.map((r) => (
           <Button key={r} id={`roster-role-${r}`} className={r === role ? 'choice choice-on' : 'choice'} onClick={() => setRole(r)}>
@@ -181,7 +184,9 @@ export function RosterView({ refreshKey = 0 }: { refreshKey?: number }) {
   );
 }
 
-export default function RosterPage() {
+function RosterPage() {
   const shown = useShowCount();
   return <RosterView refreshKey={shown} />;
 }
+
+export default guarded(RosterPage);

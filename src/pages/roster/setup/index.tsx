@@ -11,6 +11,7 @@ import { Screen } from '../../../components/screen';
 import { QueryView } from '../../../components/query-view';
 import { useQuery } from '../../../hooks/use-query';
 import { routes } from '../../routes';
+import { guarded } from '../../../components/page-guard';
 
 /** Opened where an administrator already exists (an old link, a second tap): say so instead of a form. */
 function AlreadySetUp({ onDone }: { onDone: () => void }) {
@@ -62,6 +63,8 @@ function SetupForm({ onDone }: { onDone: () => void }) {
   );
 }
 
-export default function SetupPage() {
+function SetupPage() {
   return <SetupView onDone={() => void Taro.reLaunch({ url: routes.home })} />;
 }
+
+export default guarded(SetupPage);
