@@ -1,43 +1,11 @@
-// The actions a task accepts (docs/architecture.md, Workflow table), as a discriminated union on `type`.
-import type { Rating, Task, TaskState } from './model';
+// What the workflow reads and answers (docs/architecture.md, Workflow table): the facts it judges a task
+// by (WorkflowContext) and its verdict. The actions themselves are declared with their rows in task.table.ts.
+import type { Task, TaskState } from './model';
+import type { EffectRecipient } from './task.table';
 import type { DeadlinePolicy } from './policy';
 
-export type TaskAction =
-  | { type: 'claim'; userId: string }
-  | { type: 'requestReturn'; reason: string }
-  | { type: 'decideReturn'; approve: boolean; comment?: string }
-  | { type: 'requestExtension'; requestedDue: string; reason: string }
-  | { type: 'decideExtension'; approve: boolean; comment?: string }
-  | { type: 'submitDraft' }
-  | { type: 'review'; approve: boolean; comment?: string }
-  | { type: 'sign' }
-  | { type: 'submitOpinion' }
-  | { type: 'feedback'; attitude: Rating; result: Rating }
-  | { type: 'overrideCoOpinions'; reason: string };
-
-export type TaskActionType = TaskAction['type'];
-
-export const TASK_ACTION_TYPES: readonly TaskActionType[] = [
-  'claim',
-  'requestReturn',
-  'decideReturn',
-  'requestExtension',
-  'decideExtension',
-  'submitDraft',
-  'review',
-  'sign',
-  'submitOpinion',
-  'feedback',
-  'overrideCoOpinions',
-];
-
-/** Actions that record something beside the task and keep its state (rows without a target state). */
-export type RecordActionType = 'saveDraft' | 'logContact' | 'urge' | 'confirmContact' | 'commitmentProgress';
-
-export const RECORD_ACTION_TYPES: readonly RecordActionType[] = ['saveDraft', 'logContact', 'urge', 'confirmContact', 'commitmentProgress'];
-
-/** Every action of the workflow table: the transitions and the record actions. */
-export type WorkflowActionType = TaskActionType | RecordActionType;
+export type { EffectRecipient, RecordActionType, TaskAction, TaskActionType, WorkflowActionType } from './task.table';
+export { RECORD_ACTION_TYPES, TASK_ACTION_TYPES } from './task.table';
 
 /** What the workflow needs to know beyond the task itself; the use case gathers it. */
 export interface WorkflowContext {
@@ -59,9 +27,6 @@ export interface WorkflowContext {
 }
 
 export type WorkflowErrorCode = 'INVALID_TRANSITION' | 'DEADLINE' | 'FORBIDDEN' | 'VALIDATION' | 'CONFLICT';
-
-/** Who should hear about a transition; the use case turns this into notifications. */
-export type EffectRecipient = 'handler' | 'reviewer' | 'leader' | 'coordinator' | 'deputy' | 'leadUnit' | 'coUnits';
 
 export interface WorkflowEffect {
   type: 'notify';

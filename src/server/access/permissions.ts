@@ -12,8 +12,8 @@
 //   (units, users, bind codes). The workflow decisions are the coordinator's (联络员) alone:
 //   register, import and assign suggestions, decide returns and extensions, waive missing
 //   co-opinions, disclose and archive.
-import type { ActionName, Capability } from '../../contract';
-import { ACTION_BUTTON_LABELS, ACTION_LABELS } from '../../contract/labels';
+import { ACTION_WORDS, type ActionName, type Capability, type TaskActionName } from '../../contract';
+import { ACTION_BUTTON_LABELS, TASK_ACTION_NAMES } from '../../contract/labels';
 import { AppError } from '../../core/errors';
 import type { Role, Suggestion, Task, User } from '../../core/model';
 import {
@@ -215,35 +215,24 @@ export const readsAsDeputy = (user: User, suggestion: Suggestion, tasks: readonl
 
 // ---- Task actions: the workflow table decides the task's side, this table the caller's ----
 
-/** Each action of the workflow table and the API action (permission) that takes it. */
-export const WORKFLOW_ACTIONS: Record<WorkflowActionType, Permission> = {
-  claim: 'tasks.claim',
-  requestReturn: 'tasks.requestReturn',
-  decideReturn: 'tasks.decideReturn',
-  requestExtension: 'tasks.requestExtension',
-  decideExtension: 'tasks.decideExtension',
-  submitDraft: 'tasks.submitDraft',
-  review: 'tasks.review',
-  sign: 'tasks.sign',
-  submitOpinion: 'tasks.submitOpinion',
-  feedback: 'feedback.submit',
-  overrideCoOpinions: 'tasks.overrideCoOpinions',
-  saveDraft: 'tasks.saveDraft',
-  logContact: 'tasks.logContact',
-  urge: 'tasks.urge',
-  confirmContact: 'contacts.confirm',
-  commitmentProgress: 'commitments.progress',
-};
+/**
+ * Each action of the workflow table and the permission that takes it, from the contract's words (each
+ * task action names the workflow action it takes); the waiver of co-opinions is carried by the urge.
+ */
+export const WORKFLOW_ACTIONS = Object.fromEntries([
+  ...TASK_ACTION_NAMES.map((name) => [ACTION_WORDS[name].workflow, name]),
+  ['overrideCoOpinions', 'tasks.overrideCoOpinions'],
+]) as Record<WorkflowActionType, TaskActionName | 'tasks.overrideCoOpinions'>;
 
 export interface BlockedAction {
-  action: ActionName;
+  action: TaskActionName;
   label: string;
   /** Why it cannot be taken now, in words (e.g. 请先登记与代表的面复记录，再签发答复). */
   reason: string;
 }
 
 export interface TaskActions {
-  allowed: ActionName[];
+  allowed: TaskActionName[];
   blocked: BlockedAction[];
   /** The coordinator may waive the missing co-opinions with an urge (the table allows it here). */
   overrideCoOpinions: boolean;
@@ -265,14 +254,14 @@ export function taskActionsFor(
   const verdicts: ActionAvailability<WorkflowActionType>[] = [...actionAvailability(task, ctx), ...recordAvailability(task, ctx)];
   for (const verdict of verdicts) {
     const permission = WORKFLOW_ACTIONS[verdict.action];
-    if (!may(user, permission as UserPermission, { task, suggestion })) continue;
+    if (!may(user, permission, { task, suggestion })) continue;
     if (permission === 'tasks.overrideCoOpinions') {
       out.overrideCoOpinions = verdict.allowed;
       continue;
     }
     if (verdict.allowed) out.allowed.push(permission);
     else if (verdict.guard && EXPLAINED_GUARDS.has(verdict.guard) && verdict.message) {
-      out.blocked.push({ action: permission, label: ACTION_BUTTON_LABELS[permission] ?? ACTION_LABELS[permission], reason: verdict.message });
+      out.blocked.push({ action: permission, label: ACTION_BUTTON_LABELS[permission], reason: verdict.message });
     }
   }
   return out;
