@@ -17,6 +17,7 @@ import {
 } from './task.actions';
 
 export * from './task.actions';
+export { taskFacts, currentDraft, type TaskFacts, type TaskFactRecords } from './task.facts';
 export { TRANSITIONS, RECORD_ROWS, TASK_STATES, UNIT_ROLES, REPLYING_ROLES, TERMINAL_STATES, isTerminal, rowsFor, recordRowsFor } from './task.table';
 export type { Branch, GuardName, RecordRow, TransitionRow } from './task.table';
 

@@ -53,11 +53,18 @@ interface Rule {
 
 const rule = (refusal: string, ...grants: Grant[]): Rule => ({ grants, refusal });
 
+/**
+ * A task action whose data is the task and the version seen and which only moves the task by the
+ * workflow table: its row here is its permission, and use-cases/index.ts registers the one use case
+ * every such action shares (tasks/plain-transition.ts).
+ */
+const transition = (refusal: string, ...grants: Grant[]) => ({ grants, refusal, plainTransition: true as const });
+
 /** The permissions a bound user needs (me, users.bind and public.* need no binding). */
 export type UserPermission = Exclude<Permission, 'me' | 'users.bind' | 'users.firstAdmin' | 'public.list' | 'public.get'>;
 
 /** Every action a bound user calls, with its actors. */
-export const RULES: Record<UserPermission, Rule> = {
+export const RULES = {
   'suggestions.import': rule('只有建议办理联络员可以导入交办清单', COORDINATOR),
   'suggestions.create': rule('只有建议办理联络员可以登记建议', COORDINATOR),
   'suggestions.assign': rule('只有建议办理联络员可以交办建议', COORDINATOR),
@@ -71,7 +78,7 @@ export const RULES: Record<UserPermission, Rule> = {
   'tasks.requestExtension': rule('只有本单位的相关人员可以办理此事项', UNIT_STAFF),
   'tasks.logContact': rule('只有本单位的相关人员可以办理此事项', UNIT_STAFF),
   'tasks.saveDraft': rule('只有本单位的承办人或处室负责人可以起草答复', unit('handler', 'reviewer')),
-  'tasks.submitDraft': rule('只有本单位的承办人或处室负责人可以提交答复稿', unit('handler', 'reviewer')),
+  'tasks.submitDraft': transition('只有本单位的承办人或处室负责人可以提交答复稿', unit('handler', 'reviewer')),
   'tasks.submitOpinion': rule('只有本单位的承办人或处室负责人可以送会办意见', unit('handler', 'reviewer')),
   'tasks.review': rule('只有本单位处室负责人可以审核答复稿', unit('reviewer')),
   'tasks.sign': rule('答复须由本单位负责人签发', unit('leader')),
@@ -102,7 +109,12 @@ export const RULES: Record<UserPermission, Rule> = {
   'attachments.remove': rule('只有上传者或建议办理联络员可以删除附件', office(), UNIT_STAFF, { reach: 'deputy', roles: ['deputy'] }),
   'users.import': rule('只有管理员或联络员可以导入代表名单', office()),
   'notifications.read': rule('请先绑定身份', ANYONE),
-};
+} satisfies Record<UserPermission, Rule>;
+
+/** The task actions that are plain transitions (transition(...) above). */
+export type PlainTransition = { [P in keyof typeof RULES]: (typeof RULES)[P] extends { plainTransition: true } ? P : never }[keyof typeof RULES];
+
+export const PLAIN_TRANSITIONS = (Object.keys(RULES) as (keyof typeof RULES)[]).filter((p) => 'plainTransition' in RULES[p]) as PlainTransition[];
 
 const hasAny = (user: User, roles: readonly Role[]) => roles.some((role) => user.roles.includes(role));
 
@@ -137,7 +149,7 @@ function reaches(user: User, grant: Grant, target: Target | undefined): boolean 
  * or her reach (what capabilities and menus ask).
  */
 export function may(user: User, permission: UserPermission, target?: Target): boolean {
-  return RULES[permission].grants.some((grant) => reaches(user, grant, target));
+  return (RULES[permission] as Rule).grants.some((grant) => reaches(user, grant, target));
 }
 
 /** Refuse (FORBIDDEN, with the action's own words) unless the caller may take the action. */

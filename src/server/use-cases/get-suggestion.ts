@@ -15,7 +15,7 @@ import { detailRecords } from '../read-models/project';
 import { caller, defineUseCase } from '../use-case';
 import { visibleAttachments } from '../papers/attachments';
 import { idField } from '../validation';
-import { commitmentView, contactView, feedbackView, opinionView, replyView, sideRecordsOf, taskView } from '../views';
+import { commitmentView, contactView, feedbackView, opinionView, replyView, taskView } from '../views';
 
 const schema: z.ZodType<GetSuggestionData> = z.object({ id: idField });
 
@@ -33,8 +33,8 @@ export const getSuggestion = defineUseCase({
     const suggestion = detail?.suggestion;
     if (!detail || !suggestion) throw new AppError('NOT_FOUND', '没有找到该建议');
     const { tasks: siblings, contacts, replies, opinions, feedback, commitments, attachments } = detailRecords(detail);
-    const records: TaskRecords = { siblings, contacts, replies, opinions };
-    assertCanSee(user, suggestion, records.siblings);
+    const records: TaskRecords = { tasks: siblings, contacts, replies, opinions, commitments };
+    assertCanSee(user, suggestion, siblings);
     const directory = new Directory(store);
     // Every name the page shows, in one request for the people and one for the units.
     await directory.preload(
@@ -51,13 +51,13 @@ export const getSuggestion = defineUseCase({
       siblings.map((t) => t.unitId),
     );
     const today = shanghaiDate(ctx.now);
-    const status = suggestionStatus(suggestion, records.siblings);
+    const status = suggestionStatus(suggestion, siblings);
     // A deputy (who is not also office staff) sees signed replies only and no internal records.
-    const asDeputy = readsAsDeputy(user, suggestion, records.siblings);
+    const asDeputy = readsAsDeputy(user, suggestion, siblings);
     // What the caller receives is cut to the fields of his or her audience (src/server/access/audiences.ts).
-    const audience = suggestionAudience(user, suggestion, records.siblings);
-    const taskOf = (id: string) => records.siblings.find((t) => t.id === id);
-    const tasks = records.siblings;
+    const audience = suggestionAudience(user, suggestion, siblings);
+    const taskOf = (id: string) => siblings.find((t) => t.id === id);
+    const tasks = siblings;
 
     const view: SuggestionDetail = {
       id: suggestion.id,
@@ -90,7 +90,7 @@ export const getSuggestion = defineUseCase({
       version: suggestion.version,
       tasks: await Promise.all(
         tasks.map((t) =>
-          taskView(t, suggestion, user, workflowContextFor(t, suggestion, records, user, ctx.now, ctx.deps.policy), directory, today, sideRecordsOf(t, records.contacts, commitments)),
+          taskView(t, suggestion, user, workflowContextFor(t, suggestion, records, user, ctx.now, ctx.deps.policy), directory, today),
         ),
       ),
       replies: await Promise.all(
@@ -117,7 +117,7 @@ export const getSuggestion = defineUseCase({
             attachments: await visibleAttachments(
               store,
               user,
-              { suggestion, tasks, contacts: records.contacts, replies: records.replies, attachments },
+              { suggestion, tasks, contacts, replies, attachments },
               { files: ctx.deps.files, directory, ...(ctx.openid ? { openid: ctx.openid } : {}) },
             ),
           }
