@@ -1,5 +1,5 @@
-// The facts about a task's records that the workflow's guards read (docs/architecture.md, Workflow
-// table), computed in one place from the suggestion's records: for a write, for the detail page, and
+// The facts about a task's records that the workflow's guards read (docs/architecture.md, Workflow table),
+// computed in one place from the suggestion's records: for a write, for the detail page, and
 // for the work list's read model (which keeps them on the task's row). Whether there is one is all the
 // guards ask, so each fact is a yes or no (and the co tasks a lead reply waits on).
 import { countsAsFaceToFace } from './contacts';
