@@ -114,6 +114,7 @@ export interface TaskActions {
   'tasks.logContact': { data: LogContactData; result: IdResult };
   'tasks.saveDraft': { data: SaveDraftData; result: TaskResult };
   'tasks.submitDraft': { data: TaskRef; result: TaskResult };
+  'tasks.withdrawDraft': { data: TaskRef; result: TaskResult };
   'tasks.review': { data: ReviewDraftData; result: TaskResult };
   'tasks.sign': { data: SignReplyData; result: TaskResult };
   'tasks.submitOpinion': { data: SubmitOpinionData; result: TaskResult };
@@ -131,6 +132,7 @@ export const TASK_ACTIONS = {
   'tasks.logContact': onTask('登记沟通记录', '记录面复/沟通', 'logContact'),
   'tasks.saveDraft': onTask('保存答复稿', '起草答复', 'saveDraft'),
   'tasks.submitDraft': onTask('提交答复稿', '提交审核', 'submitDraft'),
+  'tasks.withdrawDraft': onTask('撤回答复稿', '撤回答复稿', 'withdrawDraft'),
   'tasks.review': onTask('审核答复稿', '审核答复', 'review'),
   'tasks.sign': onTask('签发答复', '签发答复', 'sign'),
   'tasks.submitOpinion': onTask('送会办意见', '提交会办意见', 'submitOpinion'),

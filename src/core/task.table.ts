@@ -19,6 +19,7 @@ const TRANSITION_ACTIONS = {
   requestExtension: payload<{ requestedDue: string; reason: string }>(),
   decideExtension: payload<{ approve: boolean; comment?: string }>(),
   submitDraft: payload(),
+  withdrawDraft: payload(),
   review: payload<{ approve: boolean; comment?: string }>(),
   sign: payload(),
   submitOpinion: payload(),
@@ -177,6 +178,9 @@ export const TRANSITIONS: readonly TransitionRow[] = [
   overrideRow('handling'),
   { from: 'handling', action: 'submitDraft', branch: 'default', to: 'inReview', roles: REPLYING, guards: ['draftSaved', 'coOpinionsIn'], notify: ['reviewer'], event: 'draftSubmitted' },
   { from: 'rehandling', action: 'submitDraft', branch: 'default', to: 'inReview', roles: REPLYING, guards: ['draftSaved', 'coOpinionsIn'], notify: ['reviewer'], event: 'draftSubmitted' },
+  // The handler takes a draft back before the reviewer decides: to where it was written.
+  { from: 'inReview', action: 'withdrawDraft', branch: 'default', rounds: 'first', to: 'handling', roles: REPLYING, guards: [], notify: [], event: 'draftWithdrawn' },
+  { from: 'inReview', action: 'withdrawDraft', branch: 'default', rounds: 'later', to: 'rehandling', roles: REPLYING, guards: [], notify: [], event: 'draftWithdrawn' },
   { from: 'inReview', action: 'review', branch: 'approve', to: 'awaitingSignature', roles: REPLYING, guards: [], notify: ['leader'], event: 'draftApproved' },
   { from: 'inReview', action: 'review', branch: 'reject', to: 'handling', roles: REPLYING, guards: [], notify: ['handler'], event: 'draftRejected' },
   { from: 'inReview', action: 'review', branch: 'rejectRehandling', to: 'rehandling', roles: REPLYING, guards: [], notify: ['handler'], event: 'draftRejected' },

@@ -79,6 +79,7 @@ export const RULES = {
   'tasks.logContact': rule('只有本单位的相关人员可以办理此事项', UNIT_STAFF),
   'tasks.saveDraft': rule('只有本单位的承办人或处室负责人可以起草答复', unit('handler', 'reviewer')),
   'tasks.submitDraft': transition('只有本单位的承办人或处室负责人可以提交答复稿', unit('handler', 'reviewer')),
+  'tasks.withdrawDraft': transition('只有本单位的承办人可以撤回答复稿', unit('handler')),
   'tasks.submitOpinion': rule('只有本单位的承办人或处室负责人可以送会办意见', unit('handler', 'reviewer')),
   'tasks.review': rule('只有本单位处室负责人可以审核答复稿', unit('reviewer')),
   'tasks.sign': rule('答复须由本单位负责人签发', unit('leader')),

@@ -22,6 +22,7 @@ type CardButton<A extends TaskActionName> = { hook: string } & (A extends ActNow
 const BUTTONS: { [A in TaskActionName]: CardButton<A> } = {
   'tasks.claim': { hook: 'claim-btn' },
   'tasks.submitDraft': { hook: 'submit-btn' },
+  'tasks.withdrawDraft': { hook: 'withdraw-btn' },
   'tasks.requestReturn': { hook: 'return-btn', page: (s, t) => routes.request(s, t, 'return') },
   'tasks.requestExtension': { hook: 'extension-btn', page: (s, t) => routes.request(s, t, 'extension') },
   'tasks.logContact': { hook: 'contact-btn', page: routes.contact },
