@@ -1,6 +1,6 @@
 // The named statistics of the office's ledger and annual report (docs/architecture.md, Scale). Every rate is a
 // share in [0, 1], or null when its denominator is 0 (never NaN). The definitions below are the
-// contract; the README (办理时限政策与统计口径) repeats them for people.
+// contract; docs/policy.md (办理时限政策与统计口径) repeats them for people.
 //
 // Counting unit "件" (item): for a unit scope, the unit's live (not returned) tasks of one
 // suggestion — so the office's 82 = 主办19 + 分办25 + 会办38 are its own roles; for the whole
