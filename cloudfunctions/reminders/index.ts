@@ -4,14 +4,25 @@
 import cloud from 'wx-server-sdk';
 import { openCloudBaseStore } from '../../src/server/adapters/cloudbase/cloudbase.store';
 import { systemClock } from '../../src/server/ports';
-import { createWeChatSender, isTimerRun, reminderConfig, runSweep, type SweepReport, type WxOpenApi } from '../../src/server/reminders';
+import {
+  createSmsSender,
+  createWeChatSender,
+  isTimerRun,
+  reminderConfig,
+  runSweep,
+  type SweepReport,
+  type WxOpenApi,
+  type WxSmsApi,
+} from '../../src/server/reminders';
 
 // DYNAMIC_CURRENT_ENV (a symbol) means "the environment this function is deployed in"; the types want a string.
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
 const config = reminderConfig(process.env);
 const store = openCloudBaseStore(cloud);
-const notifier = createWeChatSender(cloud as unknown as WxOpenApi, config);
+// The SMS fallback only where the deployment configures it (REMINDER_SMS_TEMPLATE; docs/reminders.md).
+const sms = config.sms ? createSmsSender(cloud as unknown as WxSmsApi, config.sms, 'pages/index/index') : undefined;
+const notifier = createWeChatSender(cloud as unknown as WxOpenApi, config, sms);
 
 export async function main(): Promise<SweepReport | { ok: false; error: { code: 'FORBIDDEN'; message: string } }> {
   // Only the timer may run the sweep: not the mini-program, an HTTP path, another function or account.

@@ -10,6 +10,7 @@ import type { NotificationActions } from './notifications';
 import type { RosterActions } from './roster';
 import type { PublicActions } from './public';
 import type { PaperActions } from './papers';
+import type { ProposalActions } from './proposals';
 
 export type ActionMap = IdentityActions &
   SuggestionActions &
@@ -19,7 +20,8 @@ export type ActionMap = IdentityActions &
   NotificationActions &
   RosterActions &
   PublicActions &
-  PaperActions;
+  PaperActions &
+  ProposalActions;
 
 /** A key of the map that is not an action name, or an action name missing from the map, fails here. */
 type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

@@ -49,6 +49,12 @@ export interface MeResult {
   firstAdminOpen?: boolean;
   /** Subscribe-message template ids the app asks the user to accept (at most 3 a tap). */
   subscribeTemplateIds?: string[];
+  /**
+   * The templates to ask for at the caller's next tap that the app makes anyway (claim, draft, review,
+   * sign, 面复, rating, opening a message): those whose remaining count is low, never one refused
+   * (at most 3). Empty when nothing needs asking.
+   */
+  subscribeAsk?: string[];
 }
 export interface BindUserData {
   code: string;

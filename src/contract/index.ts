@@ -13,6 +13,7 @@ export * from './notifications';
 export * from './roster';
 export * from './public';
 export * from './papers';
+export * from './proposals';
 export * from './actions';
 export * from './names';
 export * from './labels';

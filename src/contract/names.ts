@@ -7,6 +7,7 @@ import { IDENTITY_ACTIONS } from './identity';
 import { NOTIFICATION_ACTIONS } from './notifications';
 import { OFFICE_ACTIONS } from './office';
 import { PAPER_ACTIONS } from './papers';
+import { PROPOSAL_ACTIONS } from './proposals';
 import { PUBLIC_ACTIONS } from './public';
 import { ROSTER_ACTIONS } from './roster';
 import { SUGGESTION_ACTIONS } from './suggestions';
@@ -23,6 +24,7 @@ export const ACTION_WORDS = {
   ...ROSTER_ACTIONS,
   ...PUBLIC_ACTIONS,
   ...PAPER_ACTIONS,
+  ...PROPOSAL_ACTIONS,
 };
 
 export type ActionName = keyof typeof ACTION_WORDS;

@@ -1,5 +1,6 @@
 // The wire contract: notifications. Types, and the words of each action; see docs/architecture.md.
 import { said, type WordsOf } from './words';
+import type { Empty } from './common';
 
 export interface SubscriptionResultData {
   results: { templateId: string; accepted: boolean; longTerm?: boolean }[];
@@ -13,9 +14,11 @@ export interface NotificationView {
   status: string;
   createdAt: string;
   readAt?: string;
-  /** The deadline the message is about, as it named it: 会办意见期限 2026-02-20. */
+  /** What the message asks its reader to do (评价办理答复, 重新办理并再次答复代表 …); absent when it only informs. */
+  asks?: string;
+  /** The deadline that applies to what is asked, read from the task now: 重新办理期限 2026-04-02. */
   deadline?: { label: string; date: string };
-  /** The matter is settled since (the task answered, rated, returned or the step passed): no action needed. */
+  /** What was asked is done since (rated, re-submitted, reviewed, signed …) or can no longer be done: 已处理. */
   settled?: boolean;
 }
 export interface MyNotificationsData {
@@ -30,6 +33,22 @@ export interface MyNotificationsResult {
 export interface ReadNotificationsData {
   ids?: string[];
 }
+/** The office's home: the past week's deadline reminders that reached no one, with whom to call. */
+export interface UndeliveredReminderView {
+  id: string;
+  title: string;
+  createdAt: string;
+  /** Why it reached no one, in words (未订阅, 已拒绝, 短信资源包余量不足 …). */
+  reason: string;
+  person: { id: string; name: string; unitName?: string; phone?: string };
+  suggestionId?: string;
+  taskId?: string;
+}
+export interface UndeliveredRemindersResult {
+  items: UndeliveredReminderView[];
+  /** The first day counted (Beijing date), seven days back. */
+  since: string;
+}
 export interface ReadNotificationsResult {
   read: number;
   unread: number;
@@ -39,6 +58,7 @@ export interface ReadNotificationsResult {
 export interface NotificationActions {
   'subscriptions.record': { data: SubscriptionResultData; result: { recorded: number } };
   'notifications.mine': { data: MyNotificationsData; result: MyNotificationsResult };
+  'notifications.undelivered': { data: Empty; result: UndeliveredRemindersResult };
   'notifications.read': { data: ReadNotificationsData; result: ReadNotificationsResult };
 }
 
@@ -46,5 +66,6 @@ export interface NotificationActions {
 export const NOTIFICATION_ACTIONS = {
   'subscriptions.record': said('订阅提醒'),
   'notifications.mine': said('查看消息'),
+  'notifications.undelivered': said('查看未送达的提醒'),
   'notifications.read': said('阅读消息'),
 } as const satisfies WordsOf<NotificationActions>;

@@ -25,6 +25,11 @@ export interface UserView {
   delegation?: string;
   bound: boolean;
   version: number;
+  /**
+   * Whether WeChat can reach the person now (deadline template): 长期订阅, 剩余N条, 已拒绝, 未订阅;
+   * absent where the deployment sends no WeChat messages.
+   */
+  reach?: { state: 'longTerm' | 'quota' | 'refused' | 'none'; label: string; unreachable: boolean };
 }
 export interface ListUsersData {
   role?: Role;

@@ -3,6 +3,8 @@ import type {
   ContactMode,
   DisclosureMode,
   Phase,
+  ProposalInvitation,
+  ProposalState,
   Rating,
   ReplyClass,
   Role,
@@ -104,4 +106,20 @@ export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
   coOpinion: '会办意见期限',
   returnWindow: '申请退回期限',
   rehandling: '重新办理期限',
+};
+
+/** A deputy's proposal, as the deputy and the office read its state (docs/proposals.md). */
+export const PROPOSAL_STATE_LABELS: Record<ProposalState, string> = {
+  draft: '草稿',
+  submitted: '待立案',
+  returned: '退回修改',
+  accepted: '已立案',
+  rejected: '转来信处理',
+};
+
+export const INVITATION_STATE_LABELS: Record<ProposalInvitation['state'], string> = {
+  invited: '待答复',
+  accepted: '同意附议',
+  declined: '谢绝附议',
+  lapsed: '未答复',
 };

@@ -274,7 +274,9 @@ export interface AuditEvent {
     | 'notification'
     | 'subscription'
     | 'bindCode'
-    | 'attachment';
+    | 'attachment'
+    | 'proposal'
+    | 'proposalWindow';
   entityId: string;
   suggestionId?: string;
   from?: string;
@@ -303,6 +305,10 @@ export interface Notification {
   nextAttemptAt?: string;
   /** Set by the run that claimed the row to send it, removed when it records the outcome. */
   sendingSince?: string;
+  /** A deadline reminder's threshold (days before the due date, 0 the due day, negative overdue). */
+  threshold?: number;
+  /** The channel that carried it (or is to carry it): a WeChat subscribe message or, as the fallback, an SMS. */
+  channel?: 'wechat' | 'sms';
   error?: string;
   createdAt: string;
   sentAt?: string;
@@ -315,5 +321,76 @@ export interface Subscription {
   templateId: string;
   longTerm: boolean;
   quota: number; // one-time subscriptions left
+  /** The person refused this template in WeChat's prompt, or WeChat answered 43101 to a send: not asked again at taps. */
+  refusedAt?: string;
+  refusedBy?: 'person' | 'wechat';
+  /** The SMS marker of a person (templateId 'sms'): the Beijing date of the last SMS, at most one a day. */
+  smsDay?: string;
   updatedAt: string;
+}
+
+/**
+ * A deputy's proposal (建议草稿): drafted on the phone, co-signed (附议) by invited deputies, submitted
+ * in a phase the office opens, and accepted (立案: it becomes a Suggestion), returned for revision or
+ * turned into a letter (转来信) by the coordinator. See docs/proposals.md.
+ */
+export type ProposalState = 'draft' | 'submitted' | 'returned' | 'accepted' | 'rejected';
+
+export interface ProposalInvitation {
+  userId: string;
+  /** invited: waiting for an answer; lapsed: not answered by its date, or the proposal went in without it. */
+  state: 'invited' | 'accepted' | 'declined' | 'lapsed';
+  invitedAt: string;
+  /** The last day to answer (Beijing date). */
+  answerByDate: string;
+  answeredAt?: string;
+}
+
+export interface Proposal {
+  id: string;
+  authorId: string;
+  /** The author's 代表团 when the draft was started. */
+  delegation: string;
+  title: string;
+  content: string;
+  /** 存在的问题 */
+  problem: string;
+  /** 建议的措施 */
+  measures: string;
+  state: ProposalState;
+  invitations: ProposalInvitation[];
+  /** Every invited deputy (an index for the invitees' box). */
+  inviteeIds: string[];
+  /** The co-signers who accepted, fixed when it is submitted. */
+  coSignerIds: string[];
+  /** The phase it was submitted in. */
+  session?: string;
+  phase?: Phase;
+  submittedAt?: string;
+  decidedAt?: string;
+  decidedBy?: string;
+  /** Why it was returned or turned into a letter (the last decision). */
+  reason?: string;
+  /** The suggestion it became (立案) and its 建议号. */
+  suggestionId?: string;
+  number?: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** A phase the office opens for proposals: 会期 or 闭会期间, with its first and last day. */
+export interface ProposalWindow {
+  id: string;
+  session: string;
+  phase: Phase;
+  startDate: string;
+  endDate: string;
+  /** Days an invited deputy has to answer. */
+  inviteDays: number;
+  /** Closed early by the office. */
+  closedAt?: string;
+  openedBy: string;
+  openedAt: string;
+  version: number;
 }

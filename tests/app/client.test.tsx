@@ -83,6 +83,8 @@ describe('a retried action', () => {
       { ok: true, data: {} },
     ];
     setTransport(async (request) => {
+      // A claim page first asks `me` what to ask for at the tap (src/hooks/subscribe-at-tap.ts).
+      if (request.action === 'me') return { ok: true, data: { subscribeAsk: [] } };
       seen.push(request);
       return answers[seen.length - 1];
     });
@@ -100,6 +102,7 @@ describe('a retried action', () => {
   it('takes a new request id after a definite refusal', async () => {
     const seen: ApiRequest[] = [];
     setTransport(async (request) => {
+      if (request.action === 'me') return { ok: true, data: { subscribeAsk: [] } };
       seen.push(request);
       return { ok: false, error: { code: 'CONFLICT', message: '该记录已被他人修改，请刷新后重试' } };
     });

@@ -40,8 +40,8 @@ describe('the messages page', () => {
     server.on('notifications.mine', () =>
       ok({
         items: [
-          message('n1', { deadline: { label: '会办意见期限', date: '2026-06-10' }, page: 'pages/work/detail/index?id=s1' }),
-          message('n2', { deadline: { label: '答复期限', date: '2026-08-01' }, settled: true }),
+          message('n1', { asks: '送会办意见', deadline: { label: '会办意见期限', date: '2026-06-10' }, page: 'pages/work/detail/index?id=s1' }),
+          message('n2', { asks: '答复代表', deadline: { label: '答复期限', date: '2026-08-01' }, settled: true }),
           message('n3', {}),
         ].map((m) => (readIds.includes(m.id) ? { ...m, readAt: '2026-05-30T01:00:00.000Z' } : m)),
         unread: 3 - readIds.length,
@@ -56,8 +56,11 @@ describe('the messages page', () => {
     render(<MessagesView />);
     expect(await screen.findByText('共3条，未读3条')).toBeTruthy();
     expect(document.getElementById('message-n1')!.textContent).toContain('会办意见期限：2026-06-10');
-    expect(document.getElementById('message-n2')!.textContent).toContain('此事项已办理，无需再处理');
+    expect(document.getElementById('message-n1')!.textContent).toContain('待处理 请送会办意见');
+    expect(document.getElementById('message-n2')!.textContent).toContain('已处理 答复代表：已办理，无需再处理');
     expect(document.getElementById('message-n1')!.textContent).not.toContain('已处理');
+    // A message that only informs claims neither.
+    expect(document.getElementById('message-n3')!.textContent).not.toMatch(/待处理|已处理/);
     choose('message-n1');
     await waitFor(() => expect(navigate).toHaveBeenCalledWith({ url: '/pages/work/detail/index?id=s1' }));
     expect(server.callsOf('notifications.read')[0]!.data).toEqual({ ids: ['n1'] });

@@ -10,6 +10,7 @@ import { Screen } from '../../components/screen';
 import { open, routes } from '../routes';
 import { SuggestionsHome } from './deputy-home';
 import { hasTaskQueue, TaskHome } from './task-home';
+import { UndeliveredHome } from './undelivered-home';
 
 /**
  * Before binding: the public's page (disclosed replies) and the binding. The browser build opens the
@@ -88,6 +89,7 @@ export function HomeView({ refreshKey = 0 }: { refreshKey?: number }) {
                     </Button>
                   ) : null}
                 </View>
+                {capabilities.includes('allSuggestions') ? <UndeliveredHome refreshKey={refreshKey} /> : null}
                 {capabilities.includes('allSuggestions') ? <SuggestionsHome title="全部建议" deputy={false} refreshKey={refreshKey} /> : null}
               </View>
             </View>

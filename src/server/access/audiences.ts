@@ -169,7 +169,7 @@ function suggestionFields(audience: Audience, disclosure: Fields): Fields {
 }
 
 /** One's own messages: the same fields for everyone (never the recipient's id or openid). */
-export const NOTIFICATION_FIELDS: Fields = ['id', 'kind', 'title', 'body', 'page', 'status', 'createdAt', 'readAt', ['deadline', ['label', 'date']], 'settled'];
+export const NOTIFICATION_FIELDS: Fields = ['id', 'kind', 'title', 'body', 'page', 'status', 'createdAt', 'readAt', 'asks', ['deadline', ['label', 'date']], 'settled'];
 
 /** A value cut to the listed fields (arrays element by element); fields not listed are left out. */
 export function only<T>(value: T, fields: Fields): T {

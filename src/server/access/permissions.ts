@@ -15,7 +15,7 @@
 import { ACTION_WORDS, type ActionName, type Capability, type TaskActionName } from '../../contract';
 import { ACTION_BUTTON_LABELS, TASK_ACTION_NAMES } from '../../contract/labels';
 import { AppError } from '../../core/errors';
-import type { Role, Suggestion, Task, User } from '../../core/model';
+import type { Proposal, Role, Suggestion, Task, User } from '../../core/model';
 import {
   actionAvailability,
   EXPLAINED_GUARDS,
@@ -29,7 +29,7 @@ export const OFFICE_ROLES: readonly Role[] = ['coordinator', 'admin'];
 export const UNIT_STAFF_ROLES: readonly Role[] = ['handler', 'reviewer', 'leader'];
 
 /** Over what a grant reaches: the whole deployment, the task's own unit, the suggestion's deputies. */
-export type Reach = 'office' | 'unit' | 'deputy' | 'leadDeputy' | 'anyone';
+export type Reach = 'office' | 'unit' | 'deputy' | 'leadDeputy' | 'author' | 'invitee' | 'anyone';
 
 interface Grant {
   reach: Reach;
@@ -96,6 +96,7 @@ export const RULES = {
   'report.annual': rule('只有办理人员可以查看台账和统计', office(), UNIT_STAFF),
   'subscriptions.record': rule('请先绑定身份', ANYONE),
   'notifications.mine': rule('请先绑定身份', ANYONE),
+  'notifications.undelivered': rule('只有建议办理联络员或管理员可以查看未送达的提醒', office()),
   'units.list': rule('请先绑定身份', ANYONE),
   'units.upsert': rule('只有管理员或联络员可以维护单位', office()),
   'users.list': rule('只有办理人员可以查看人员名单', office(), UNIT_STAFF),
@@ -110,6 +111,15 @@ export const RULES = {
   'attachments.remove': rule('只有上传者或建议办理联络员可以删除附件', office(), UNIT_STAFF, { reach: 'deputy', roles: ['deputy'] }),
   'users.import': rule('只有管理员或联络员可以导入代表名单', office()),
   'notifications.read': rule('请先绑定身份', ANYONE),
+  // Proposals (docs/proposals.md): only the author edits, invitees answer, the coordinator decides.
+  'proposals.save': rule('只有起草建议的代表可以修改建议', { reach: 'author', roles: ['deputy'] }),
+  'proposals.invite': rule('只有起草建议的代表可以邀请附议', { reach: 'author', roles: ['deputy'] }),
+  'proposals.submit': rule('只有起草建议的代表可以提交建议', { reach: 'author', roles: ['deputy'] }),
+  'proposals.respond': rule('只有被邀请的代表可以答复附议邀请', { reach: 'invitee', roles: ['deputy'] }),
+  'proposals.list': rule('请先绑定身份', ANYONE),
+  'proposals.get': rule('请先绑定身份', ANYONE),
+  'proposals.decide': rule('只有建议办理联络员可以立案审查', COORDINATOR),
+  'proposals.window': rule('只有建议办理联络员可以设置建议提交期', COORDINATOR),
 } satisfies Record<UserPermission, Rule>;
 
 /** The task actions that are plain transitions (transition(...) above). */
@@ -125,6 +135,7 @@ export interface Target {
   /** A unit named by the request (a ledger of one unit, a roster of one unit). */
   unitId?: string;
   suggestion?: Pick<Suggestion, 'leadDeputyId' | 'coSignerIds'>;
+  proposal?: Pick<Proposal, 'authorId' | 'inviteeIds'>;
 }
 
 function reaches(user: User, grant: Grant, target: Target | undefined): boolean {
@@ -142,6 +153,10 @@ function reaches(user: User, grant: Grant, target: Target | undefined): boolean 
       return !target?.suggestion || target.suggestion.leadDeputyId === user.id || target.suggestion.coSignerIds.includes(user.id);
     case 'leadDeputy':
       return !target?.suggestion || target.suggestion.leadDeputyId === user.id;
+    case 'author':
+      return !target?.proposal || target.proposal.authorId === user.id;
+    case 'invitee':
+      return !target?.proposal || target.proposal.inviteeIds.includes(user.id);
   }
 }
 
@@ -225,6 +240,24 @@ export function assertCanSee(user: User, suggestion: Suggestion, tasks: readonly
 /** Reads a deputy-facing view: a deputy of the suggestion who is neither office nor staff of a unit on it. */
 export const readsAsDeputy = (user: User, suggestion: Suggestion, tasks: readonly Task[]): boolean =>
   isDeputyOf(user, suggestion) && !isOffice(user) && !tasks.some((t) => isStaffOf(user, t.unitId));
+
+// ---- Proposals: who reads a deputy's draft ----
+
+/** The states the office reads a proposal in: once it has been submitted, and not while it is back with its author. */
+const OFFICE_READS: readonly Proposal['state'][] = ['submitted', 'accepted', 'rejected'];
+
+/**
+ * Who reads a proposal: its author, the deputies invited to co-sign it, and the office once it is
+ * submitted. Anyone else (another deputy, unit staff, the office before submission) is told it does not exist.
+ */
+export function canReadProposal(user: User, proposal: Pick<Proposal, 'authorId' | 'inviteeIds' | 'state'>): boolean {
+  if (isDeputy(user) && (proposal.authorId === user.id || proposal.inviteeIds.includes(user.id))) return true;
+  return isOffice(user) && OFFICE_READS.includes(proposal.state);
+}
+
+export function assertCanReadProposal(user: User, proposal: Proposal | undefined): asserts proposal is Proposal {
+  if (!proposal || !canReadProposal(user, proposal)) throw new AppError('NOT_FOUND', '没有找到该建议草稿');
+}
 
 // ---- Task actions: the workflow table decides the task's side, this table the caller's ----
 

@@ -5,7 +5,7 @@ import type { AuditEvent } from '../../core/model';
 import type { CollectionName, Doc, EventQuery, IdempotencyRecord, Query, Tx } from '../ports';
 import { uniqueKeysOf } from './unique-keys';
 import { detailsFromCollections } from '../read-models/details';
-import { counterId, DETAIL_PARTS, recordKey, type Counts, type StatCounter, type SuggestionDetailDoc } from '../ports/read-model-docs';
+import { counterId, DETAIL_PARTS, parseCounterId, recordKey, type Counts, type StatCounter, type SuggestionDetailDoc } from '../ports/read-model-docs';
 import { addCounts, detailRecords, emptyDetail, project, zeroCounts, type Contribution, type SuggestionRecords } from '../read-models/project';
 
 export interface Revised<T> {
@@ -276,9 +276,8 @@ async function projectReadModels(tx: Tx, planned: readonly PlannedWrite[], readD
 function addIncrement(into: Map<string, Counts & { _init: StatCounter }>, id: string, counts: Partial<Counts>, sign: 1 | -1) {
   let entry = into.get(id);
   if (!entry) {
-    const [year, session, unitId] = id.split('|') as [string, string, string];
-    const init: StatCounter = { id, year: Number(year), session, unitId, ...zeroCounts() };
-    if (counterId(init.year, session, unitId) !== id) throw new Error(`bad counter id ${id}`);
+    const init: StatCounter = { id, ...parseCounterId(id), ...zeroCounts() };
+    if (counterId(init.year, init.session, init.unitId) !== id) throw new Error(`bad counter id ${id}`);
     entry = { ...zeroCounts(), _init: init };
     into.set(id, entry);
   }

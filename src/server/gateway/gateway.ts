@@ -4,6 +4,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
+import { cacheControlOf, precompress } from './static-files';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -230,7 +231,17 @@ export async function createGateway(opts: GatewayOptions): Promise<FastifyInstan
   });
 
   if (existsSync(opts.staticDir)) {
-    await app.register(fastifyStatic, { root: opts.staticDir, prefix: '/', index: ['index.html'] });
+    // Compressed copies beside the build's files, served to a browser that accepts them (static-files.ts).
+    precompress(opts.staticDir);
+    await app.register(fastifyStatic, {
+      root: opts.staticDir,
+      prefix: '/',
+      index: ['index.html'],
+      preCompressed: true,
+      // The cache-control is set per file below: a hashed file for a year, the rest revalidated.
+      cacheControl: false,
+      setHeaders: (res, filePath) => res.setHeader('cache-control', cacheControlOf(filePath)),
+    });
   } else {
     app.get('/', async (_req, reply) => {
       reply.type('text/html; charset=utf-8').send('<p>尚未构建 H5 页面，请先运行 <code>npm run build:h5</code>。</p>');

@@ -7,6 +7,8 @@ import type {
   Feedback,
   Notification,
   Opinion,
+  Proposal,
+  ProposalWindow,
   Reply,
   Subscription,
   Suggestion,
@@ -98,6 +100,9 @@ export interface Collections {
   sweeps: SweepState;
   uniqueKeys: UniqueKey;
   attachments: Attachment;
+  /** Deputies' proposals before 立案, and the phase the office opens for them (docs/proposals.md). */
+  proposals: Proposal;
+  proposalWindows: ProposalWindow;
   /** Read models (src/server/read-models/project.ts), kept by the unit of work in the same commit as each change. */
   suggestionRows: SuggestionRow;
   ledgerRows: LedgerRowDoc;
@@ -145,6 +150,8 @@ export const INDEXES = {
   sweeps: {},
   uniqueKeys: {},
   attachments: { suggestionId: 'suggestionId', targetId: 'targetId' },
+  proposals: { authorId: 'authorId', inviteeIds: 'inviteeIds', state: 'state' },
+  proposalWindows: {},
   suggestionRows: {
     session: 'session',
     year: 'year',
@@ -187,6 +194,7 @@ export const INDEXES = {
 export const ARRAY_INDEXES: { [C in CollectionName]?: readonly string[] } = {
   users: ['roles'],
   suggestions: ['coSignerIds'],
+  proposals: ['inviteeIds'],
   suggestionRows: ['viewers', 'facets'],
   ledgerRows: ['inbox'],
 };

@@ -180,4 +180,19 @@ export interface StatCounter extends Counts {
   unitId: string;
 }
 
-export const counterId = (year: number, session: string, unitId: string) => `${year}|${session}|${unitId}`;
+/**
+ * A counter's id, also a field name (a suggestion row's contribution is keyed by it): the session, which
+ * an office types, is written with `%`, `.`, `$` and `|` escaped (%25, %2E, %24, %7C), because a stored
+ * field name may hold neither `.` nor a leading `$` (docs/cloudbase-emulator.md) and `|` separates the parts.
+ */
+export const counterId = (year: number, session: string, unitId: string) => `${year}|${escapeKeyPart(session)}|${escapeKeyPart(unitId)}`;
+
+/** The year, session and unit a counterId was made of. */
+export function parseCounterId(id: string): { year: number; session: string; unitId: string } {
+  const [year, session, unitId] = id.split('|') as [string, string, string];
+  return { year: Number(year), session: unescapeKeyPart(session), unitId: unescapeKeyPart(unitId) };
+}
+
+const KEY_ESCAPES: Record<string, string> = { '%': '%25', '.': '%2E', $: '%24', '|': '%7C' };
+const escapeKeyPart = (text: string) => text.replace(/[%.$|]/g, (c) => KEY_ESCAPES[c]!);
+const unescapeKeyPart = (text: string) => text.replace(/%(25|2E|24|7C)/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));

@@ -4,7 +4,7 @@
 // `npm run rebuild:read-models` (the local SQLite file of DATA_DIR).
 import type { Store, Tx } from '../ports';
 import { detailsFromCollections } from './details';
-import type { Counts, StatCounter } from '../ports/read-model-docs';
+import { parseCounterId, type Counts, type StatCounter } from '../ports/read-model-docs';
 import { addCounts, detailRecords, project, zeroCounts } from './project';
 
 const BATCH = 200;
@@ -65,8 +65,7 @@ export async function rebuildReadModels(store: Store): Promise<RebuildResult> {
     let written = 0;
     const stored = new Map((await tx.find('statCounters')).map((c) => [c.id, c]));
     for (const id of new Set([...stored.keys(), ...totals.keys()])) {
-      const [year, session, unitId] = id.split('|') as [string, string, string];
-      const want: StatCounter = { id, year: Number(year), session, unitId, ...(totals.get(id) ?? zeroCounts()) };
+      const want: StatCounter = { id, ...parseCounterId(id), ...(totals.get(id) ?? zeroCounts()) };
       written += put(tx, 'statCounters', stored.get(id), want);
     }
     return written;

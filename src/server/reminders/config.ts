@@ -24,8 +24,30 @@ export interface QuietHours {
   endMinute: number;
 }
 
+/**
+ * The SMS fallback (docs/reminders.md, SMS): a deadline reminder WeChat cannot carry goes as a text
+ * message through CloudBase's cloudbase.sendSmsV2 with a URL Link to the task (urllink.generate).
+ * Off unless a template is configured: it spends the environment's SMS resource package.
+ */
+export interface SmsConfig {
+  /** The SMS template id of the environment (云开发控制台 → 短信). */
+  templateId: string;
+  /** The CloudBase environment whose SMS package pays (sendSmsV2's env). */
+  env: string;
+  /** Days before the due date that go by SMS (3, 1; 0 is the due day). */
+  days: number[];
+  /** Overdue reminders go by SMS too. */
+  overdue: boolean;
+  /** The mini-program version a URL Link opens: release, trial or develop. */
+  envVersion: 'release' | 'trial' | 'develop';
+}
+
 export interface ReminderConfig {
   templates: Partial<Record<TemplateName, TemplateConfig>>;
+  /** At a tap the app asks for a one-time template whose count for the person is below this. */
+  askBelow: number;
+  /** The SMS fallback; undefined: off. */
+  sms?: SmsConfig;
   miniprogramState: MiniprogramState;
   /** No sends in this daily window (held until it ends); undefined: send at any hour. */
   quietHours?: QuietHours;
@@ -61,6 +83,7 @@ export const DEFAULT_FIELDS: Record<TemplateName, Record<string, string>> = {
 
 export const DEFAULT_REMINDER_CONFIG: ReminderConfig = {
   templates: {},
+  askBelow: 5,
   miniprogramState: 'formal',
   quietHours: { startMinute: 22 * 60, endMinute: 8 * 60 },
   batchSize: 10_000,
@@ -86,7 +109,8 @@ export class ReminderConfigError extends Error {}
  * ("thing1:title,time2:dueDate,…"), REMINDER_TEMPLATE_<NAME>_LONG_TERM (true/false),
  * REMINDER_MINIPROGRAM_STATE, REMINDER_QUIET_HOURS ("22:00-08:00" or "off"), REMINDER_BATCH_SIZE,
  * REMINDER_PAGE_SIZE, REMINDER_SEND_BATCH, REMINDER_TIME_BUDGET_MS, REMINDER_SEND_BUDGET_MS, REMINDER_MAX_ATTEMPTS,
- * REMINDER_RETRY_BASE_MS, REMINDER_TASK_PAGE, REMINDER_SUGGESTION_PAGE.
+ * REMINDER_RETRY_BASE_MS, REMINDER_TASK_PAGE, REMINDER_SUGGESTION_PAGE, REMINDER_ASK_BELOW, and the SMS
+ * fallback's REMINDER_SMS_TEMPLATE, REMINDER_SMS_ENV, REMINDER_SMS_WHEN ("3,1,0,overdue"), REMINDER_SMS_VERSION.
  */
 export function reminderConfig(env: Env): ReminderConfig {
   const d = DEFAULT_REMINDER_CONFIG;
@@ -107,6 +131,8 @@ export function reminderConfig(env: Env): ReminderConfig {
   }
   return {
     templates,
+    askBelow: parseCount(env.REMINDER_ASK_BELOW, d.askBelow, 'REMINDER_ASK_BELOW', 1000),
+    ...smsConfig(env),
     miniprogramState: state,
     quietHours: parseQuietHours(env.REMINDER_QUIET_HOURS, d.quietHours),
     batchSize: parseCount(env.REMINDER_BATCH_SIZE, d.batchSize, 'REMINDER_BATCH_SIZE', 1_000_000),
@@ -132,6 +158,24 @@ export function subscribeTemplateIds(config: ReminderConfig): string[] {
 export function templateFor(config: ReminderConfig, name: string | undefined): TemplateConfig | undefined {
   const own = TEMPLATE_NAMES.includes(name as TemplateName) ? config.templates[name as TemplateName] : undefined;
   return own ?? config.templates.deadline;
+}
+
+function smsConfig(env: Env): { sms?: SmsConfig } {
+  const templateId = env.REMINDER_SMS_TEMPLATE?.trim();
+  if (!templateId) return {};
+  const smsEnv = env.REMINDER_SMS_ENV?.trim() || env.TCB_ENV?.trim() || env.SCF_NAMESPACE?.trim();
+  if (!smsEnv) throw new ReminderConfigError('已配置短信提醒（REMINDER_SMS_TEMPLATE），还需设置 REMINDER_SMS_ENV（云开发环境 ID）');
+  const when = (env.REMINDER_SMS_WHEN?.trim() || '3,1,0,overdue').split(',').map((w) => w.trim()).filter(Boolean);
+  const days: number[] = [];
+  let overdue = false;
+  for (const w of when) {
+    if (w === 'overdue') overdue = true;
+    else if (/^\d{1,2}$/.test(w)) days.push(Number(w));
+    else throw new ReminderConfigError(`REMINDER_SMS_WHEN 的「${w}」有误，应写成 3,1,0,overdue 的形式（到期前天数、0 为到期当天、overdue 为超期）`);
+  }
+  const version = env.REMINDER_SMS_VERSION?.trim() || 'release';
+  if (!['release', 'trial', 'develop'].includes(version)) throw new ReminderConfigError('REMINDER_SMS_VERSION 只能是 release、trial 或 develop');
+  return { sms: { templateId, env: smsEnv, days, overdue, envVersion: version as SmsConfig['envVersion'] } };
 }
 
 function parseFields(raw: string | undefined, fallback: Record<string, string>, name: string): Record<string, string> {

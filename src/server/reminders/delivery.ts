@@ -5,14 +5,16 @@
 // marked failed (发送中断，结果未知), never sent again — a reminder is sent at most once, and with the
 // run's budgets stopping well before the function's timeout, exactly once. Outcomes: sent; noQuota (no subscription left, or WeChat's 43101); a transient
 // failure retried with exponential backoff until maxAttempts; any other failure kept as failed.
+// A deadline reminder WeChat cannot carry goes by SMS where the deployment configures it (sms-fallback.ts).
 import type { AuditEvent, Notification, User } from '../../core/model';
 import { AppError } from '../../core/errors';
 import type { Clock, DeliveryResult, Notifier, Store, Tx } from '../ports';
 import { newId } from '../ports/ids';
-import { isRetryable, requiresSubscription } from './channel';
+import { isRetryable, requiresSubscription, resultDetail, smsChannelOf } from './channel';
 import { templateFor, type ReminderConfig } from './config';
 import { SYSTEM_ACTOR } from './outbox';
 import { isQuiet } from './quiet-hours';
+import { smsEligible, smsGate } from './sms-fallback';
 import { allowance, findSubscription } from './subscriptions';
 
 export interface DeliveryDeps {
@@ -37,6 +39,8 @@ interface Claimed {
   notification: Notification;
   recipient: User;
   spentSubscriptionId?: string;
+  /** Goes by SMS, carrying these other rows of the same person's day with it. */
+  sms?: { covered: Notification[] };
 }
 
 const isDue = (n: Notification, now: string) => n.status === 'pending' && (!n.nextAttemptAt || n.nextAttemptAt <= now);
@@ -76,6 +80,7 @@ export async function deliverIds(deps: DeliveryDeps, ids: readonly string[], ove
     if (claimed.length === 0) continue;
     const results: DeliveryResult[] = [];
     for (const c of claimed) results.push(await send(deps.notifier, c));
+    // Rows an SMS carried share its outcome.
     await record(deps, claimed, results, tally);
   }
   return tally;
@@ -83,6 +88,8 @@ export async function deliverIds(deps: DeliveryDeps, ids: readonly string[], ove
 
 async function send(notifier: Notifier, c: Claimed): Promise<DeliveryResult> {
   try {
+    const sms = smsChannelOf(notifier);
+    if (c.sms && sms) return await sms.deliver(c.notification, c.recipient, 1 + c.sms.covered.length);
     return await notifier.deliver(c.notification, c.recipient);
   } catch (error) {
     // A thrown error is a transport failure (network, timeout): worth another attempt.
@@ -97,7 +104,10 @@ async function claim(deps: DeliveryDeps, ids: readonly string[], tally: Delivery
     return await deps.store.transaction(async (tx) => {
       const claimed: Claimed[] = [];
       const gateTally = emptyTally();
+      /** Rows claimed by this transaction (an SMS may carry some of the chunk's later rows). */
+      const taken = new Set<string>();
       for (const id of ids) {
+        if (taken.has(id)) continue;
         const n = await tx.get('notifications', id);
         if (!n || !isDue(n, now)) continue;
         if (interrupted(n, now)) {
@@ -110,27 +120,33 @@ async function claim(deps: DeliveryDeps, ids: readonly string[], tally: Delivery
           continue;
         }
         let spentSubscriptionId: string | undefined;
+        let sms: Claimed['sms'];
+        const lease = new Date(Date.parse(now) + deps.config.leaseMs).toISOString();
         if (requiresSubscription(deps.notifier)) {
           const template = templateFor(deps.config, n.template);
           if (!template) {
             finish(tx, n, now, { status: 'failed', error: '未配置订阅消息模板' }, gateTally);
             continue;
           }
-          const subscription = await findSubscription(tx, n.userId, template.id);
+          const subscription = n.channel === 'sms' ? undefined : await findSubscription(tx, n.userId, template.id);
           const allowed = allowance(subscription, template.longTerm);
           if (!allowed.allowed || !subscription) {
-            finish(tx, n, now, { status: 'noQuota', error: '用户未订阅或订阅次数已用完' }, gateTally);
-            continue;
-          }
-          if (allowed.spend) {
+            // WeChat cannot carry it: an SMS where configured (one a day a person), else no one hears.
+            const gate = smsChannelOf(deps.notifier) && smsEligible(n, deps.config) ? await smsGate(tx, n, recipient, now, taken, lease) : undefined;
+            if (!gate || !gate.ok) {
+              finish(tx, n, now, { status: 'noQuota', error: gate?.error ?? '用户未订阅或订阅次数已用完' }, gateTally);
+              continue;
+            }
+            sms = { covered: gate.covered };
+          } else if (allowed.spend) {
             tx.update('subscriptions', { ...subscription, quota: subscription.quota - 1, updatedAt: now });
             spentSubscriptionId = subscription.id;
           }
         }
-        const lease = new Date(Date.parse(now) + deps.config.leaseMs).toISOString();
-        const claimedRow: Notification = { ...n, attempts: n.attempts + 1, nextAttemptAt: lease, sendingSince: now };
+        const claimedRow: Notification = { ...n, attempts: n.attempts + 1, nextAttemptAt: lease, sendingSince: now, ...(sms ? { channel: 'sms' as const } : {}) };
         tx.update('notifications', claimedRow);
-        claimed.push({ notification: claimedRow, recipient, spentSubscriptionId });
+        taken.add(n.id);
+        claimed.push({ notification: claimedRow, recipient, spentSubscriptionId, ...(sms ? { sms } : {}) });
       }
       add(tally, gateTally);
       return claimed;
@@ -150,10 +166,21 @@ async function record(deps: DeliveryDeps, claimed: readonly Claimed[], results: 
       const result = results[i] ?? { status: 'failed', error: '未知错误' };
       const n = await tx.get('notifications', c.notification.id);
       if (!n || n.status !== 'pending') continue;
-      const retry = result.status === 'failed' && isRetryable(result) && n.attempts < deps.config.maxAttempts;
+      // An SMS is never retried within the day (at most one a person); its carried rows share the outcome.
+      const retry = !c.sms && result.status === 'failed' && isRetryable(result) && n.attempts < deps.config.maxAttempts;
       if (result.status !== 'sent' && c.spentSubscriptionId) await refund(tx, c.spentSubscriptionId, now);
-      if (result.status === 'noQuota') await exhaust(tx, deps, n, now);
-      if (retry) {
+      if (result.status === 'noQuota' && !c.sms) await exhaust(tx, deps, n, now);
+      for (const carried of c.sms?.covered ?? []) {
+        const row = await tx.get('notifications', carried.id);
+        if (row && row.status === 'pending') finish(tx, row, now, result, outcome, { ...resultDetail(result), carriedBy: n.id });
+      }
+      if (result.status === 'noQuota' && !c.sms && smsChannelOf(deps.notifier) && smsEligible(n, deps.config)) {
+        // WeChat answered 43101: the reminder goes by SMS with the next run.
+        const { sendingSince: _sending, nextAttemptAt: _lease, ...rest } = n;
+        tx.update('notifications', { ...rest, channel: 'sms', error: result.error });
+        tx.appendEvent(sendEvent(n, now, 'pending', { attempt: n.attempts, error: result.error, fallback: 'sms' }));
+        outcome.retrying += 1;
+      } else if (retry) {
         const wait = deps.config.retryBaseMs * 2 ** Math.max(0, n.attempts - 1);
         const next = new Date(Date.parse(now) + wait).toISOString();
         const error = 'error' in result ? result.error : '';
@@ -162,20 +189,20 @@ async function record(deps: DeliveryDeps, claimed: readonly Claimed[], results: 
         tx.appendEvent(sendEvent(n, now, 'pending', { attempt: n.attempts, error, nextAttemptAt: next }));
         outcome.retrying += 1;
       } else {
-        finish(tx, n, now, result, outcome);
+        finish(tx, n, now, result, outcome, resultDetail(result));
       }
     }
     add(tally, outcome);
   });
 }
 
-/** Marks a row sent, failed or noQuota, with its audit event. */
-function finish(tx: Tx, n: Notification, now: string, result: DeliveryResult, tally: DeliveryTally) {
+/** Marks a row sent, failed or noQuota, with its audit event (and what the service answered). */
+function finish(tx: Tx, n: Notification, now: string, result: DeliveryResult, tally: DeliveryTally, detail: Record<string, string> = {}) {
   const { nextAttemptAt: _lease, error: _error, sendingSince: _sending, ...rest } = n;
   const done: Notification =
     result.status === 'sent' ? { ...rest, status: 'sent', sentAt: now } : { ...rest, status: result.status, error: result.error };
   tx.update('notifications', done);
-  tx.appendEvent(sendEvent(n, now, done.status, { attempt: n.attempts, error: done.error }));
+  tx.appendEvent(sendEvent(n, now, done.status, { attempt: n.attempts, error: done.error, ...(n.channel ? { channel: n.channel } : {}), ...detail }));
   tally[result.status] += 1;
 }
 
@@ -189,8 +216,9 @@ async function exhaust(tx: Tx, deps: DeliveryDeps, n: Notification, now: string)
   const template = templateFor(deps.config, n.template);
   if (!template) return;
   const subscription = await findSubscription(tx, n.userId, template.id);
-  if (subscription && (subscription.quota !== 0 || subscription.longTerm)) {
-    tx.update('subscriptions', { ...subscription, quota: 0, longTerm: false, updatedAt: now });
+  // The person is unreachable by WeChat now (the roster says so) and is not asked again at taps.
+  if (subscription && (subscription.quota !== 0 || subscription.longTerm || subscription.refusedBy !== 'wechat')) {
+    tx.update('subscriptions', { ...subscription, quota: 0, longTerm: false, refusedAt: now, refusedBy: 'wechat', updatedAt: now });
   }
 }
 

@@ -3,6 +3,7 @@
 export { runSweep, type SweepDeps, type SweepReport } from './sweep';
 export { createLocalOutboxNotifier, type LocalOutboxNotifier, type LocalDelivery } from './local-outbox.notifier';
 export { createWeChatSender, type WxOpenApi } from './wechat.sender';
+export { createSmsSender, type WxSmsApi } from './sms.sender';
 export {
   reminderConfig,
   subscribeTemplateIds,

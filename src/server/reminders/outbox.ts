@@ -35,9 +35,12 @@ export interface OutboxEntry {
   occasionKey: string;
   kind: string;
   recipient: User;
-  taskId: string;
-  suggestionId: string;
+  /** The task and suggestion the notice is about (a proposal's notice has neither). */
+  taskId?: string;
+  suggestionId?: string;
   message: ReminderMessage;
+  /** A deadline reminder's threshold (what the SMS fallback goes by). */
+  threshold?: number;
 }
 
 export function newNotification(entry: OutboxEntry, now: string): Notification {
@@ -46,8 +49,8 @@ export function newNotification(entry: OutboxEntry, now: string): Notification {
     id: notificationId(key),
     key,
     userId: entry.recipient.id,
-    taskId: entry.taskId,
-    suggestionId: entry.suggestionId,
+    ...(entry.taskId ? { taskId: entry.taskId } : {}),
+    ...(entry.suggestionId ? { suggestionId: entry.suggestionId } : {}),
     kind: entry.kind,
     title: entry.message.title,
     body: entry.message.body,
@@ -57,6 +60,7 @@ export function newNotification(entry: OutboxEntry, now: string): Notification {
     status: 'pending',
     attempts: 0,
     createdAt: now,
+    ...(entry.threshold !== undefined ? { threshold: entry.threshold } : {}),
   };
 }
 

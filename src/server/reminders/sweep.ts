@@ -191,7 +191,15 @@ async function outboxEntries(
       if (recipients.length === 0) unaddressed += 1;
       const message = reminderMessage(reminder, { task, suggestion, unit }, today, config);
       for (const recipient of recipients) {
-        entries.push({ occasionKey: reminder.key, kind: reminder.kind, recipient, taskId: task.id, suggestionId: suggestion.id, message });
+        entries.push({
+          occasionKey: reminder.key,
+          kind: reminder.kind,
+          recipient,
+          taskId: task.id,
+          suggestionId: suggestion.id,
+          message,
+          ...(reminder.kind === 'feedback' ? {} : { threshold: reminder.threshold }),
+        });
       }
     }
     byTask.push(entries);

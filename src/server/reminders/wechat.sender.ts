@@ -2,7 +2,7 @@
 // cloud.openapi.subscribeMessage.send (the function's config.json grants the openapi permission).
 // Template ids and field mapping come from configuration; the data is fitted to WeChat's rules first.
 import type { Notification, User } from '../../core/model';
-import type { ReminderNotifier, SendResult } from './channel';
+import type { ReminderNotifier, SendResult, SmsChannel } from './channel';
 import { templateFor, type ReminderConfig } from './config';
 import { templateData, type TemplateData } from './template-data';
 
@@ -33,9 +33,10 @@ const PERMANENT: Record<number, string> = {
 };
 const NO_QUOTA = 43101;
 
-export function createWeChatSender(cloud: WxOpenApi, config: ReminderConfig): ReminderNotifier {
+export function createWeChatSender(cloud: WxOpenApi, config: ReminderConfig, sms?: SmsChannel): ReminderNotifier {
   return {
     requiresSubscription: true,
+    ...(sms ? { sms } : {}),
     async deliver(notification: Notification, recipient: User): Promise<SendResult> {
       if (!recipient.openid) return { status: 'failed', error: '收件人尚未绑定微信' };
       const template = templateFor(config, notification.template);

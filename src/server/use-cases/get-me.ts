@@ -9,6 +9,7 @@ import type { User } from '../../core/model';
 import { capabilitiesOf } from '../access/permissions';
 import type { Reader } from '../ports';
 import { subscribeTemplateIds } from '../reminders/config';
+import { templatesToAsk } from '../reminders/reach';
 import { defineUseCase } from '../use-case';
 import { unreadCount } from './list-notifications';
 
@@ -49,6 +50,8 @@ export const getMe = defineUseCase({
     if (!me.bound && ctx.deps.firstAdminInApp && !(await hasAdmin(ctx.deps.store))) return { ...me, firstAdminOpen: true };
     const templates = subscribeTemplateIds(ctx.deps.reminderConfig);
     const withCount = ctx.user ? { ...me, unreadMessages: await unreadCount(ctx.deps.store, ctx.user.id) } : me;
-    return me.bound && templates.length > 0 ? { ...withCount, subscribeTemplateIds: templates.slice(0, 3) } : withCount;
+    if (!me.bound || !ctx.user || templates.length === 0) return withCount;
+    const ask = await templatesToAsk(ctx.deps.store, ctx.deps.reminderConfig, ctx.user.id);
+    return { ...withCount, subscribeTemplateIds: templates.slice(0, 3), subscribeAsk: ask };
   },
 });

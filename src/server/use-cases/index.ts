@@ -33,6 +33,7 @@ import { listUnits } from './list-units';
 import { listUsers } from './list-users';
 import { logContact } from './log-contact';
 import { listNotifications, readNotifications } from './list-notifications';
+import { listUndelivered } from './list-undelivered';
 import { myTasks } from './my-tasks';
 import { publicGet, publicList } from './public-suggestions';
 import { recordProgress } from './record-progress';
@@ -47,6 +48,13 @@ import { submitOpinion } from './submit-opinion';
 import { upsertUnit } from './upsert-unit';
 import { upsertUser } from './upsert-user';
 import { urgeTask } from './urge-task';
+import { decideProposal } from './decide-proposal';
+import { inviteCoSigners } from './invite-co-signers';
+import { getProposal, listProposals } from './list-proposals';
+import { setProposalWindow } from './proposal-window';
+import { respondInvitation } from './respond-invitation';
+import { saveProposal } from './save-proposal';
+import { submitProposal } from './submit-proposal';
 
 /** A use case whose data type is its own schema's and whose result is the contract's. */
 type UseCaseOf<A extends ActionName> = UseCase<A, any, ActionResult<A>>;
@@ -86,6 +94,7 @@ export const USE_CASES: { readonly [A in ActionName]: UseCaseOf<A> } = {
   'subscriptions.record': recordSubscription,
   'notifications.mine': listNotifications,
   'notifications.read': readNotifications,
+  'notifications.undelivered': listUndelivered,
   'units.list': listUnits,
   'units.upsert': upsertUnit,
   'users.list': listUsers,
@@ -102,4 +111,12 @@ export const USE_CASES: { readonly [A in ActionName]: UseCaseOf<A> } = {
   'attachments.add': addAttachment,
   'attachments.list': listAttachments,
   'attachments.remove': removeAttachment,
+  'proposals.save': saveProposal,
+  'proposals.invite': inviteCoSigners,
+  'proposals.respond': respondInvitation,
+  'proposals.submit': submitProposal,
+  'proposals.list': listProposals,
+  'proposals.get': getProposal,
+  'proposals.decide': decideProposal,
+  'proposals.window': setProposalWindow,
 };

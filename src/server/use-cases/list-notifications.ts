@@ -1,15 +1,14 @@
 // notifications.mine: the caller's in-app inbox, newest first — every reminder and notice addressed
 // to him or her, whether it went out by WeChat, is still waiting, failed, or had no subscription —
-// each with the deadline it is about and whether its matter is settled since.
+// each with what it asks of its reader, the deadline for that and whether it is done (read from the
+// task now: docs/notifications.md).
 // notifications.read: marks the caller's messages read (those named, or all).
 import * as z from 'zod';
 import type { MyNotificationsData, MyNotificationsResult, NotificationView, ReadNotificationsData, ReadNotificationsResult } from '../../contract';
-import { activeDeadline } from '../../core/deadlines';
 import type { Notification, Task } from '../../core/model';
-import { TERMINAL_STATES } from '../../core/task.table';
 import { NOTIFICATION_FIELDS, only } from '../access/audiences';
 import type { Reader } from '../ports';
-import { DEADLINE_LABELS } from '../reminders/messages';
+import { noticeStatus, type NoticeSubject } from '../reminders/notice-status';
 import { caller, defineUseCase, event } from '../use-case';
 import { idField } from '../validation';
 
@@ -17,28 +16,9 @@ const LIMIT = 100;
 
 const schema: z.ZodType<MyNotificationsData> = z.object({ unreadOnly: z.boolean().optional() });
 
-/** Before any draft: the window to ask for a return is still the matter. */
-const BEFORE_DRAFT: readonly Task['state'][] = ['assigned', 'handling'];
-
-/**
- * Whether the matter of a message is settled by now: a deadline reminder or urge whose deadline is no
- * longer the one in force (answered, opinion sent, returned), a return-window reminder once a return
- * was asked or the reply drafted, a request to rate once rated, any other notice once the task is over.
- */
-export function isSettled(n: Notification, task: Task | undefined): boolean {
-  if (!task) return false;
-  const deadline = n.params?.deadline;
-  if (n.template === 'feedback') return task.state !== 'replied';
-  if (deadline === DEADLINE_LABELS.returnWindow) return task.returnRequest !== undefined || !BEFORE_DRAFT.includes(task.state);
-  if (deadline) {
-    const active = activeDeadline(task);
-    return active === undefined || DEADLINE_LABELS[active.kind] !== deadline;
-  }
-  return TERMINAL_STATES.includes(task.state);
-}
-
-export function notificationView(n: Notification, task?: Task): NotificationView {
-  const deadline = n.params?.deadline && n.params.dueDate ? { label: n.params.deadline, date: n.params.dueDate } : undefined;
+/** One message as its reader sees it: what it asks, the deadline for that and whether it is done, read now. */
+export function notificationView(n: Notification, subject: NoticeSubject = { readerIsDeputy: false }): NotificationView {
+  const { asks, deadline, settled } = noticeStatus(n, subject);
   return only<NotificationView>({
     id: n.id,
     kind: n.kind,
@@ -48,9 +28,17 @@ export function notificationView(n: Notification, task?: Task): NotificationView
     status: n.status,
     createdAt: n.createdAt,
     ...(n.readAt ? { readAt: n.readAt } : {}),
+    ...(asks ? { asks } : {}),
     ...(deadline ? { deadline } : {}),
-    ...(isSettled(n, task) ? { settled: true } : {}),
+    ...(settled ? { settled: true } : {}),
   }, NOTIFICATION_FIELDS);
+}
+
+/** The lead task of each suggestion a co-unit's 已送会办意见 is about: what that notice waits on. */
+async function leadTasks(reader: Reader, listed: readonly Notification[]): Promise<Map<string, Task>> {
+  const ids = [...new Set(listed.filter((n) => n.kind === 'opinionSent' && n.suggestionId).map((n) => n.suggestionId!))];
+  const found = await Promise.all(ids.map((suggestionId) => reader.find('tasks', { where: { suggestionId } })));
+  return new Map(found.flat().filter((t) => t.role === 'lead').map((t) => [t.suggestionId, t]));
 }
 
 export async function unreadCount(reader: Reader, userId: string): Promise<number> {
@@ -71,8 +59,16 @@ export const listNotifications = defineUseCase({
       .slice(0, LIMIT);
     const taskIds = [...new Set(listed.map((n) => n.taskId).filter((id): id is string => id !== undefined))];
     const tasks = new Map((await Promise.all(taskIds.map((id) => store.get('tasks', id)))).filter((t): t is Task => t !== undefined).map((t) => [t.id, t]));
+    const leads = await leadTasks(store, listed);
+    const readerIsDeputy = user.roles.includes('deputy');
     return {
-      items: listed.map((n) => notificationView(n, n.taskId ? tasks.get(n.taskId) : undefined)),
+      items: listed.map((n) =>
+        notificationView(n, {
+          ...(n.taskId && tasks.get(n.taskId) ? { task: tasks.get(n.taskId) } : {}),
+          readerIsDeputy,
+          ...(n.suggestionId && leads.get(n.suggestionId) ? { leadTask: leads.get(n.suggestionId) } : {}),
+        }),
+      ),
       unread: mine.filter((n) => !n.readAt).length,
     };
   },

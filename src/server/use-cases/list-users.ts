@@ -5,6 +5,7 @@ import { ROLE_LABELS } from '../../core/labels';
 import type { User } from '../../core/model';
 import { authorize, isOffice } from '../access/permissions';
 import { Directory } from '../directory';
+import { reachOfPeople } from '../reminders/reach';
 import { caller, defineUseCase } from '../use-case';
 import { idField } from '../validation';
 
@@ -46,6 +47,13 @@ export const listUsers = defineUseCase({
     const directory = new Directory(store);
     // The units' names in one request, not one a unit.
     await directory.preload([], users.map((u) => u.unitId));
-    return { items: await Promise.all(users.map((u) => userView(u, directory, isOffice(me)))) };
+    const reach = await reachOfPeople(store, ctx.deps.reminderConfig, users.map((u) => u.id));
+    const items = await Promise.all(users.map((u) => userView(u, directory, isOffice(me))));
+    return {
+      items: items.map((item) => {
+        const r = reach.get(item.id);
+        return r ? { ...item, reach: { state: r.state, label: r.label, unreachable: r.unreachable } } : item;
+      }),
+    };
   },
 });

@@ -1,9 +1,12 @@
 // subscriptions.record: what the user answered to wx.requestSubscribeMessage. A one-time acceptance
-// adds one send to the quota for that template; a long-term acceptance allows every send; refusing a
-// long-term template withdraws it. A one-time refusal changes nothing (no quota was given).
+// adds one send to the quota for that template; a long-term acceptance (or an acceptance of a template
+// the deployment configures as long-term) allows every send; refusing a long-term template withdraws
+// it. A refusal is remembered (refusedAt), so the app stops asking for that template at taps
+// (docs/reminders.md); a later acceptance clears it.
 import * as z from 'zod';
 import type { SubscriptionResultData } from '../../contract';
 import type { Subscription } from '../../core/model';
+import { TEMPLATE_NAMES } from '../reminders/config';
 import { subscriptionId } from '../reminders/subscriptions';
 import { caller, defineUseCase, event } from '../use-case';
 
@@ -16,7 +19,8 @@ const schema: z.ZodType<SubscriptionResultData> = z.object({
     .max(20),
 });
 
-const describe = (s: Subscription | undefined) => (!s ? 'none' : s.longTerm ? 'longTerm' : `quota:${s.quota}`);
+const describe = (s: Subscription | undefined) =>
+  !s ? 'none' : s.longTerm ? 'longTerm' : s.quota === 0 && s.refusedAt ? 'refused' : `quota:${s.quota}`;
 
 export const recordSubscription = defineUseCase({
   action: 'subscriptions.record',
@@ -24,16 +28,21 @@ export const recordSubscription = defineUseCase({
   schema,
   async run(data, ctx) {
     const user = caller(ctx);
+    const config = ctx.deps.reminderConfig;
+    const longTermIds = new Set(TEMPLATE_NAMES.map((n) => config.templates[n]).filter((t) => t?.longTerm).map((t) => t!.id));
     return ctx.write(async (tx) => {
       let recorded = 0;
       for (const answer of data.results) {
         const id = subscriptionId(user.id, answer.templateId);
         const current = await tx.get('subscriptions', id);
         const base: Subscription = current ?? { id, userId: user.id, templateId: answer.templateId, longTerm: false, quota: 0, updatedAt: ctx.now };
+        const { refusedAt: _r, refusedBy: _b, ...accepted } = base;
+        const longTerm = answer.longTerm || longTermIds.has(answer.templateId);
         let next: Subscription | undefined;
-        if (answer.accepted && answer.longTerm) next = { ...base, longTerm: true };
-        else if (answer.accepted) next = { ...base, quota: Math.min(MAX_QUOTA, base.quota + 1) };
-        else if (answer.longTerm && current?.longTerm) next = { ...base, longTerm: false };
+        if (answer.accepted && longTerm) next = { ...accepted, longTerm: true };
+        else if (answer.accepted) next = { ...accepted, quota: Math.min(MAX_QUOTA, base.quota + 1) };
+        else if (longTerm && current?.longTerm) next = { ...base, longTerm: false, refusedAt: ctx.now, refusedBy: 'person' };
+        else if (!current?.refusedAt) next = { ...base, refusedAt: ctx.now, refusedBy: 'person' };
         if (!next) continue;
         next.updatedAt = ctx.now;
         if (current) tx.update('subscriptions', next);

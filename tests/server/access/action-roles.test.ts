@@ -27,6 +27,23 @@ const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'
 const YELLOW_RIVER_SEERS: Caller[] = ['demo-deputy', 'demo-deputy2', ...FGW, 'demo-coordinator', 'demo-admin'];
 const files = () => openFolderFileStore({ dir: mkdtempSync(path.join(tmpdir(), 'jyt-roles-')), now: () => NOW });
 
+const DRAFT = { title: '关于增设公交站点的建议', content: '建议在新区增设公交站点。', problem: '新区居民出行不便。', measures: '增设两处站点。' };
+/** A draft of demo-deputy's, and the further steps some rows need (as the deputies and the coordinator). */
+async function draft(api: Api, steps: { invite?: boolean; submit?: boolean } = {}): Promise<{ id: string; version: number }> {
+  const as = async (openid: string, action: string, data: unknown) => {
+    const r = await api({ action: action as ActionName, data }, { openid });
+    if (!r.ok) throw new Error(`${action}: ${r.error.message}`);
+    return r.data as { id: string; version: number };
+  };
+  let p = await as('demo-deputy', 'proposals.save', DRAFT);
+  if (steps.invite) p = await as('demo-deputy', 'proposals.invite', { id: p.id, version: p.version, userIds: ['user-deputy-li'] });
+  if (steps.submit) {
+    await as('demo-coordinator', 'proposals.window', { open: true, session: '十八届二次', phase: 'recess', startDate: '2024-04-01', endDate: '2024-04-30' });
+    p = await as('demo-deputy', 'proposals.submit', { id: p.id, version: p.version });
+  }
+  return { id: p.id, version: p.version };
+}
+
 type Row = {
   data: unknown;
   allowed: readonly Caller[];
@@ -82,6 +99,7 @@ const TABLE: Record<ActionName, Row> = {
   'subscriptions.record': { data: { results: [{ templateId: 'tpl-reply', accepted: true }] }, allowed: BOUND },
   'notifications.mine': { data: {}, allowed: BOUND },
   'notifications.read': { data: {}, allowed: BOUND },
+  'notifications.undelivered': { data: {}, allowed: ROSTER }, // the office: 联络员 and administrators
   'units.list': { data: {}, allowed: BOUND },
   'units.upsert': { data: { name: '市新设单位' }, allowed: ROSTER },
   'users.list': { data: {}, allowed: STAFF },
@@ -110,6 +128,42 @@ const TABLE: Record<ActionName, Row> = {
     denied: 'FORBIDDEN',
     deniedBy: { 'demo-handler-co': 'NOT_FOUND' },
   },
+  // Proposals: nobody but the author and the invitees reads a draft; the office reads a submitted one.
+  'proposals.save': { data: DRAFT, allowed: ['demo-deputy', 'demo-deputy2'] },
+  'proposals.invite': {
+    data: undefined,
+    prepare: async (api) => ({ ...(await draft(api)), userIds: ['user-deputy-li'] }),
+    allowed: ['demo-deputy'],
+    denied: 'NOT_FOUND',
+  },
+  'proposals.respond': {
+    data: undefined,
+    prepare: async (api) => ({ id: (await draft(api, { invite: true })).id, accept: true }),
+    allowed: ['demo-deputy2'],
+    denied: 'NOT_FOUND',
+    deniedBy: { 'demo-deputy': 'FORBIDDEN' },
+  },
+  'proposals.submit': {
+    data: undefined,
+    prepare: async (api) => {
+      const p = await draft(api);
+      const opened = await api({ action: 'proposals.window', data: { open: true, session: '十八届二次', phase: 'recess', startDate: '2024-04-01', endDate: '2024-04-30' } }, { openid: 'demo-coordinator' });
+      if (!opened.ok) throw new Error(opened.error.message);
+      return p;
+    },
+    allowed: ['demo-deputy'],
+    denied: 'NOT_FOUND',
+  },
+  'proposals.list': { data: { box: 'mine' }, allowed: BOUND },
+  'proposals.get': { data: undefined, prepare: async (api) => ({ id: (await draft(api)).id }), allowed: ['demo-deputy'], denied: 'NOT_FOUND' },
+  'proposals.decide': {
+    data: undefined,
+    prepare: async (api) => ({ ...(await draft(api, { submit: true })), decision: 'accept' }),
+    allowed: ['demo-coordinator'],
+    denied: 'NOT_FOUND',
+    deniedBy: { 'demo-deputy': 'FORBIDDEN', 'demo-admin': 'FORBIDDEN' },
+  },
+  'proposals.window': { data: { open: true, session: '十八届二次', phase: 'recess', startDate: '2024-04-01', endDate: '2024-04-30' }, allowed: OFFICE },
 };
 
 const cases = ACTION_NAMES.flatMap((action) => CALLERS.map((caller) => [action, caller] as const));

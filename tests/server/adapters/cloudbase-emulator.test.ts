@@ -65,12 +65,38 @@ describe('CloudBase emulator, driven by wx-server-sdk', () => {
 
   it('reads a transaction\'s snapshot and refuses its write to a document committed since (读偏)', async () => {
     await db.collection('todos').add({ data: { _id: 'a', n: 1 } });
+    await db.collection('todos').add({ data: { _id: 'b', n: 1 } });
     const tx = await db.startTransaction();
+    // The snapshot is taken at the transaction's first operation, not when it starts.
+    await db.collection('todos').doc('b').set({ data: { n: 2 } });
+    expect((await tx.collection('todos').doc('b').get()).data).toEqual({ _id: 'b', n: 2 });
     await db.collection('todos').doc('a').set({ data: { n: 5 } });
     expect((await tx.collection('todos').doc('a').get()).data).toEqual({ _id: 'a', n: 1 });
     const error = await failure(tx.collection('todos').doc('a').set({ data: { n: 9 } }));
     expect(error.message).toContain('TransactionConflict');
-    expect(emulator.documents('todos')).toEqual([{ _id: 'a', n: 5 }]);
+    expect(emulator.documents('todos')).toEqual([
+      { _id: 'a', n: 5 },
+      { _id: 'b', n: 2 },
+    ]);
+  });
+
+  it('refuses a field name with . or a leading $ in a stored document, as MongoDB does', async () => {
+    const inserted = await failure(db.collection('todos').add({ data: { _id: 'a', counts: { '2024|十六届.一次': 1 } } }));
+    expect(inserted.errCode).toBe(-502001);
+    expect(inserted.message).toContain('not valid for storage');
+    await db.collection('todos').add({ data: { _id: 'b', n: 1 } });
+    expect(await failure(db.collection('todos').doc('b').set({ data: { $bad: 1 } }))).toMatchObject({ errCode: -502001 });
+    expect(await failure(db.collection('todos').doc('b').update({ data: { nested: db.command.set({ 'x.y': 1 }) } }))).toMatchObject({ errCode: -502001 });
+    expect(emulator.documents('todos')).toEqual([{ _id: 'b', n: 1 }]);
+  });
+
+  it('answers the quota errors of a plan until the limit lifts', async () => {
+    emulator.exhaustQuota('EXCEED_REQUEST_LIMIT');
+    expect(await failure(db.collection('todos').where({}).get())).toMatchObject({ errCode: -501003 });
+    emulator.exhaustQuota('EXCEED_CONCURRENT_REQUEST_LIMIT');
+    expect(await failure(db.collection('todos').add({ data: { n: 1 } }))).toMatchObject({ errCode: -501004 });
+    emulator.exhaustQuota(undefined);
+    expect((await db.collection('todos').where({}).get()).data).toEqual([]);
   });
 
   it('writes nothing of a transaction until it commits, and nothing of one rolled back', async () => {
@@ -151,5 +177,24 @@ describe('CloudBase emulator, driven by wx-server-sdk', () => {
     await db.collection('todos').where({}).get();
     await expect(db.collection('todos').where({}).get()).rejects.toBeTruthy();
     emulator.cutAfter(undefined);
+  });
+
+  it('answers DATABASE_TIMEOUT to a query no index serves over a large collection, and records it on a small one', async () => {
+    emulator.useIndexes([{ collection: 'todos', keys: [{ field: 'owner' }, { field: '_id' }] }], 50);
+    try {
+      emulator.load('todos', Array.from({ length: 40 }, (_, i) => ({ _id: `t${String(i).padStart(3, '0')}`, owner: `o${i % 4}`, tag: `g${i % 5}` })));
+      expect((await db.collection('todos').where({ tag: 'g1' }).get()).data).toHaveLength(8);
+      expect(emulator.unindexed).toEqual([{ collection: 'todos', fields: ['tag'], documents: 40 }]);
+      emulator.load('todos', Array.from({ length: 20 }, (_, i) => ({ _id: `u${i}`, owner: 'o9', tag: 'g9' })));
+      const error = await failure(db.collection('todos').where({ tag: 'g1' }).get());
+      expect(error.errCode).toBe(-501001);
+      expect(error.message).toContain('Database request timeout');
+      // Served by an index: its leading field, or _id; an unfiltered sort by a field no index leads is not.
+      expect((await db.collection('todos').where({ owner: 'o1', tag: 'g1' }).get()).data.length).toBeGreaterThan(0);
+      expect((await db.collection('todos').where({ _id: db.command.in(['t001', 'u1']) }).get()).data).toHaveLength(2);
+      expect((await failure(db.collection('todos').orderBy('tag', 'asc').get())).message).toContain('timeout');
+    } finally {
+      emulator.useIndexes(undefined);
+    }
   });
 });

@@ -269,6 +269,27 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       expect(await store.getMany('users', [])).toEqual([]);
     });
 
+    it('gets 2,500 documents by id in one call, past the 1,000 a CloudBase query answers', async () => {
+      const ids = Array.from({ length: 2500 }, (_, i) => `p${String(i).padStart(4, '0')}`);
+      await store.transaction(async (tx) => {
+        for (const id of ids) tx.insert('users', user(id));
+      });
+      const found = await store.getMany('users', [...ids, 'nobody', ids[0]!]);
+      expect(found.map((u) => u.id).sort()).toEqual(ids);
+    }, 60_000);
+
+    it('keeps a 届次 holding . and $ (a key of the statistics built from it) and reads it back', async () => {
+      const sessions = ['十六届.一次', '$十六届二次', '十六届$.三次'];
+      await store.transaction(async (tx) => {
+        sessions.forEach((session, i) => tx.insert('suggestions', suggestion(`s${i}`, { session, number: `${i + 1}` })));
+      });
+      for (const [i, session] of sessions.entries()) {
+        expect((await store.get('suggestions', `s${i}`))?.session).toBe(session);
+        expect((await store.find('suggestionRows', { where: { session } })).map((r) => r.id)).toEqual([`s${i}`]);
+        expect((await store.find('statCounters', { where: { session } })).length).toBeGreaterThan(0);
+      }
+    });
+
     it('orders by index fields then id, skips, and searches the text of the read models, Chinese included', async () => {
       await store.transaction(async (tx) => {
         tx.insert('users', user('d1', { name: '王建华' }));

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,7 @@ interface Sent {
   statusCode: number;
   headers: Headers;
   body: string;
+  raw: Buffer;
   json: () => unknown;
 }
 
@@ -34,10 +36,11 @@ async function gateway(seen: unknown[] = [], staticDir?: string) {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
+            const raw = Buffer.concat(chunks);
+            const text = raw.toString('utf8');
             const responseHeaders = new Headers();
             for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) responseHeaders.set(k, Array.isArray(v) ? v.join(', ') : v);
-            resolve({ statusCode: res.statusCode ?? 0, headers: responseHeaders, body: text, json: () => JSON.parse(text) });
+            resolve({ statusCode: res.statusCode ?? 0, headers: responseHeaders, body: text, raw, json: () => JSON.parse(text) });
           });
         });
         request.on('error', reject);
@@ -252,6 +255,37 @@ describe('the gateway as an attacker finds it', () => {
       expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
       expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     }
+  });
+
+  it('serves the H5 build compressed as the browser accepts, hashed files immutable for a year, the page revalidated', async () => {
+    const staticDir = mkdtempSync(path.join(os.tmpdir(), 'jyt-static-'));
+    const script = `console.log(${JSON.stringify('建议通'.repeat(2000))});`;
+    const page = `<html><head><script src="/js/app.1a2b3c4d.js"></script></head><body>${'<p>建议</p>'.repeat(300)}</body></html>`;
+    mkdirSync(path.join(staticDir, 'js'));
+    writeFileSync(path.join(staticDir, 'js', 'app.1a2b3c4d.js'), script);
+    writeFileSync(path.join(staticDir, 'index.html'), page);
+    const app = await gateway([], staticDir);
+    const get = (url: string, encoding?: string) => app.inject({ method: 'GET', url, headers: { cookie: 'jyt_openid=demo-deputy', ...(encoding ? { 'accept-encoding': encoding } : {}) } });
+
+    const br = await get('/js/app.1a2b3c4d.js', 'gzip, deflate, br');
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(br.headers.get('content-type')).toMatch(/javascript/);
+    expect(brotliDecompressSync(br.raw).toString('utf8')).toBe(script);
+    expect(br.raw.length).toBeLessThan(Buffer.byteLength(script) / 10);
+
+    const gz = await get('/js/app.1a2b3c4d.js', 'gzip');
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(gz.raw).toString('utf8')).toBe(script);
+
+    const plain = await get('/js/app.1a2b3c4d.js');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(plain.body).toBe(script);
+
+    const home = await get('/', 'br');
+    expect(home.headers.get('content-encoding')).toBe('br');
+    expect(home.headers.get('cache-control')).toBe('no-cache');
+    expect(brotliDecompressSync(home.raw).toString('utf8')).toBe(page);
   });
 
   it("allows the build's inline script by its hash and no other", async () => {

@@ -8,7 +8,7 @@ import { reminderConfig } from '../../../src/server/reminders/config';
 import { subscriptionId } from '../../../src/server/reminders/subscriptions';
 import { runSweep } from '../../../src/server/reminders/sweep';
 import { createWeChatSender, type WxOpenApi } from '../../../src/server/reminders/wechat.sender';
-import { startFakeOpenApi, type FakeOpenApi } from './support/fake-openapi';
+import { startFakeOpenApi, type FakeOpenApi } from '../../support/cloudbase-emulator/openapi';
 import { PEOPLE, clockAt, nineAm, seedWorld, task } from './support/world';
 
 const TEMPLATE = 'TPL-deadline';

@@ -167,7 +167,12 @@ describe('subscriptions.record', () => {
     await record([{ templateId: 'T1', accepted: true }, { templateId: 'T2', accepted: false }]);
 
     expect(await subscriptionOf('T1')).toMatchObject({ quota: 2, longTerm: false });
-    expect(await subscriptionOf('T2')).toBeUndefined();
+    // A refusal allows nothing, and is remembered so that the app stops asking at taps; accepting clears it.
+    expect(await subscriptionOf('T2')).toMatchObject({ quota: 0, longTerm: false, refusedBy: 'person' });
+    await record([{ templateId: 'T2', accepted: true }]);
+    const accepted = await subscriptionOf('T2');
+    expect(accepted).toMatchObject({ quota: 1 });
+    expect(accepted?.refusedAt).toBeUndefined();
   });
 
   it('keeps a long-term acceptance until the user refuses that template', async () => {

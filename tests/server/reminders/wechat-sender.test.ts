@@ -4,7 +4,7 @@ import cloud from 'wx-server-sdk';
 import type { Notification, User } from '../../../src/core/model';
 import { reminderConfig } from '../../../src/server/reminders/config';
 import { createWeChatSender, type WxOpenApi } from '../../../src/server/reminders/wechat.sender';
-import { startFakeOpenApi, type FakeOpenApi } from './support/fake-openapi';
+import { startFakeOpenApi, type FakeOpenApi } from '../../support/cloudbase-emulator/openapi';
 
 let api: FakeOpenApi;
 

@@ -14,6 +14,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { EJSON } from 'bson';
 import { applyUpdate, matches, QueryError, sortDocs, type Docu } from './query';
+import { createOpenApiService, isOpenApiRequest } from './openapi';
 import { createStorage, StorageError, type EmulatedStorage } from './storage';
 
 export interface EmulatorOptions {
@@ -27,7 +28,35 @@ export interface EmulatorOptions {
   collections?: readonly string[];
   /** The environment id in the fileIDs of cloud storage (cloud://<env>.<bucket>/<path>); default test-env. */
   env?: string;
+  /**
+   * The indexes the environment has (besides `_id`'s own): a query no index serves is recorded
+   * (`unindexed`), and over a collection of more than `scanLimit` documents answers DATABASE_TIMEOUT.
+   * Without this list every query counts as served (the emulator knows no indexes).
+   */
+  indexes?: readonly EmulatedIndex[];
+  /** The documents a query may scan without an index before it times out; default SCAN_LIMIT. */
+  scanLimit?: number;
 }
+
+/** The open API (subscribe messages, SMS, URL Links) served on the same URL (./openapi.ts). */
+export const openApi = createOpenApiService();
+
+/** An index as the environment holds it: its collection and its keys in order. */
+export interface EmulatedIndex {
+  collection: string;
+  name?: string;
+  keys: readonly { field: string }[];
+}
+
+/** A query the environment's indexes do not serve: its collection and the fields it filters or sorts by. */
+export interface UnindexedQuery {
+  collection: string;
+  fields: string[];
+  documents: number;
+}
+
+/** The quota and rate errors of a plan (wx-server-sdk TCB_ERR_CODE: -501003, -501004). */
+export type QuotaCode = 'EXCEED_REQUEST_LIMIT' | 'EXCEED_CONCURRENT_REQUEST_LIMIT';
 
 export interface CloudBaseEmulator {
   /** The serviceUrl to give cloud.init. */
@@ -51,6 +80,15 @@ export interface CloudBaseEmulator {
   cutAfter(n: number | undefined): void;
   /** Transactions begun and neither committed, aborted nor expired. */
   openTransactions(): number;
+  /** Queries no index of `indexes` served, since the last reset (with the collection's size then). */
+  readonly unindexed: readonly UnindexedQuery[];
+  /** The environment's indexes from now on (and the scan limit); undefined: the emulator knows none. */
+  useIndexes(indexes: readonly EmulatedIndex[] | undefined, scanLimit?: number): void;
+  /** The console's (or the management API's) 添加索引; the environment's indexes as they stand. */
+  addIndex(index: EmulatedIndex): void;
+  readonly indexes: readonly EmulatedIndex[] | undefined;
+  /** From now on every request answers this quota error (the plan's limit is reached); undefined lifts it. */
+  exhaustQuota(code: QuotaCode | undefined): void;
   /** Cloud storage (storage.ts): the objects by cloud path, and COS's size limit to lower for a test. */
   readonly storage: Pick<EmulatedStorage, 'objects' | 'setMaxObjectBytes'>;
   /** The console's 导入 (import a JSON file into a collection): documents committed without requests. */
@@ -71,6 +109,15 @@ export const TRANSACTION_TTL_MS = 30_000;
 /** At most 1000 documents a get in a cloud function, 100 without a limit (Collection.limit docs; query.js get()). */
 export const MAX_LIMIT = 1000;
 export const DEFAULT_LIMIT = 100;
+/**
+ * An unindexed query over a large collection times out: the service answers DATABASE_TIMEOUT
+ * ("数据库请求超时，查询或操作执行时间过长", remedy 「添加索引」: docs.cloudbase.net/error-code/DATABASE_TIMEOUT).
+ * The service publishes no size; the emulator takes 1,000 documents, past which a full scan of the
+ * shared instance of the lower plans is not answered in time. A test lowers it to 0 to find every
+ * unindexed query on small data.
+ */
+export const SCAN_LIMIT = 1000;
+const TIMEOUT_MESSAGE = '[FailedOperation.Timeout] Database request timeout, query or operation execution took too long. Please check your request, but if the problem persists, contact us.';
 
 class ServiceError extends Error {
   constructor(
@@ -98,12 +145,51 @@ interface Version {
 interface Transaction {
   id: string;
   startedAt: number;
-  startSeq: number;
+  /**
+   * The snapshot: taken at the transaction's first read or write, not when it is started (MongoDB's
+   * snapshot read concern: a multi-document transaction reads the snapshot of its first operation,
+   * docs.mongodb.com "Read Concern \"snapshot\"" / Transactions and Read Concern).
+   */
+  startSeq: number | undefined;
   /** Pending writes by "collection/id": the document after the write, or null when removed. */
   writes: Map<string, { collection: string; id: string; doc: Docu | null }>;
 }
 
 const keyOf = (collection: string, id: string) => `${collection}/${id}`;
+/** The sequence a transaction reads at: fixed by its first operation. */
+const snapshotOf = (tx: Transaction, current: number): number => (tx.startSeq ??= current);
+
+/**
+ * A field name MongoDB cannot keep or address: one containing `.` (an update's path would split it) or
+ * starting with `$` (an operator). The SDK serialises nested update data to dotted paths
+ * (@cloudbase/database serializer/update.js, flattenObject), and MongoDB refuses such names in stored
+ * documents ("Field names cannot contain the . character / start with $", docs.mongodb.com
+ * "Documents › Field Names", before 5.0; still refused by update operators since).
+ */
+function badFieldName(value: unknown, path = ''): string | undefined {
+  if (!value || typeof value !== 'object' || value instanceof Date) return undefined;
+  if (Array.isArray(value)) {
+    for (const element of value) {
+      const bad = badFieldName(element, path);
+      if (bad) return bad;
+    }
+    return undefined;
+  }
+  for (const [key, inner] of Object.entries(value as Docu)) {
+    if (key.includes('.') || key.startsWith('$')) return `${path}${key}`;
+    const bad = badFieldName(inner, `${path}${key}.`);
+    if (bad) return bad;
+  }
+  return undefined;
+}
+const invalidFieldName = (name: string) =>
+  new ServiceError('DATABASE_REQUEST_FAILED', `The dotted or dollar field '${name}' is not valid for storage.`);
+/** The update operators the SDK sends (@cloudbase/database serializer/update.js). */
+const UPDATE_OPERATORS = new Set(['$set', '$unset', '$inc', '$mul', '$push', '$pull', '$pullAll', '$addToSet', '$pop', '$min', '$max', '$rename']);
+function assertStorable(doc: Docu) {
+  const bad = badFieldName(doc);
+  if (bad) throw invalidFieldName(bad);
+}
 const parseEjson = (value: unknown): unknown => (typeof value === 'string' ? EJSON.parse(value) : value);
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -171,7 +257,7 @@ export async function startCloudBaseEmulator(options: EmulatorOptions = {}): Pro
         if (pending.doc) out.push(pending.doc);
         continue;
       }
-      const version = tx ? atSeq(versions, tx.startSeq) : latest(versions);
+      const version = tx ? atSeq(versions, snapshotOf(tx, seq)) : latest(versions);
       if (version?.doc) out.push(version.doc);
     }
     if (tx) for (const pending of tx.writes.values()) if (pending.collection === name && pending.doc && !collection.has(pending.id)) out.push(pending.doc);
@@ -192,12 +278,13 @@ export async function startCloudBaseEmulator(options: EmulatorOptions = {}): Pro
     expireStale();
     const holder = locks.get(key);
     const committed = latest(collection.get(id));
-    if ((holder && holder !== tx.id) || (committed && committed.seq > tx.startSeq)) {
+    const at = snapshotOf(tx, seq);
+    if ((holder && holder !== tx.id) || (committed && committed.seq > at)) {
       release(tx);
       throw conflict();
     }
     const pending = tx.writes.get(key);
-    const current = pending ? pending.doc : (atSeq(collection.get(id), tx.startSeq)?.doc ?? null);
+    const current = pending ? pending.doc : (atSeq(collection.get(id), at)?.doc ?? null);
     let doc: Docu | null;
     try {
       doc = next(current);
@@ -232,7 +319,7 @@ export async function startCloudBaseEmulator(options: EmulatorOptions = {}): Pro
     const pending = tx?.writes.get(keyOf(name, id));
     if (pending) return pending.doc ?? undefined;
     const versions = collection.get(id);
-    return (tx ? atSeq(versions, tx.startSeq) : latest(versions))?.doc ?? undefined;
+    return (tx ? atSeq(versions, snapshotOf(tx, seq)) : latest(versions))?.doc ?? undefined;
   }
 
   function findIds(name: string, query: unknown, queryType: string | undefined, tx?: Transaction): Docu[] {
@@ -241,7 +328,67 @@ export async function startCloudBaseEmulator(options: EmulatorOptions = {}): Pro
       const found = typeof filter._id === 'string' ? visibleById(name, filter._id, tx) : undefined;
       return found && (queryType === 'DOC' || matches(found, filter)) ? [found] : [];
     }
-    return visible(name, tx).filter((d) => matches(d, filter));
+    // _id in [...]: the documents by their ids (the _id index), then the rest of the filter.
+    const ids = (filter._id as Docu | undefined)?.$in;
+    if (Array.isArray(ids) && ids.every((id) => typeof id === 'string')) {
+      const byId = new Map<string, Docu>();
+      for (const id of ids as string[]) {
+        const found = visibleById(name, id, tx);
+        if (found) byId.set(id, found);
+      }
+      const { _id: _ids, ...rest } = filter;
+      return [...byId.values()].filter((d) => matches(d, rest));
+    }
+    const docs = visible(name, tx);
+    checkIndexed(name, filter, undefined, docs.length);
+    return docs.filter((d) => matches(d, filter));
+  }
+
+  // Indexes: the environment's list, by collection (plus _id's own, which every collection has).
+  let indexFirstKeys: Map<string, Set<string>> | undefined;
+  let indexList: EmulatedIndex[] | undefined;
+  let scanLimit = SCAN_LIMIT;
+  function useIndexes(indexes: readonly EmulatedIndex[] | undefined, limit = SCAN_LIMIT) {
+    scanLimit = limit;
+    indexList = indexes ? [...indexes] : undefined;
+    if (!indexes) {
+      indexFirstKeys = undefined;
+      return;
+    }
+    indexFirstKeys = new Map();
+    for (const index of indexes) {
+      const first = index.keys[0]?.field;
+      if (first !== undefined) indexFirstKeys.set(index.collection, (indexFirstKeys.get(index.collection) ?? new Set()).add(first));
+    }
+  }
+  useIndexes(options.indexes, options.scanLimit);
+  let unindexed: UnindexedQuery[] = [];
+
+  /** The fields a filter constrains, at its top level and inside an $and. */
+  function filterFields(filter: Docu): string[] {
+    const out: string[] = [];
+    for (const [key, value] of Object.entries(filter)) {
+      if (key === '$and' && Array.isArray(value)) for (const part of value) out.push(...filterFields(part as Docu));
+      else if (!key.startsWith('$')) out.push(key);
+    }
+    return out;
+  }
+
+  /**
+   * A query an index serves: one of its filter's fields (other than _id) leads an index, or, filtering
+   * by _id alone or nothing, its first sort key is _id or leads an index (MongoDB's planner uses an
+   * index whose prefix the query constrains). Otherwise it scans the collection: recorded, and past
+   * scanLimit documents answered with DATABASE_TIMEOUT as the service does.
+   */
+  function checkIndexed(name: string, filter: Docu, order: Record<string, number> | undefined, documents: number) {
+    if (!indexFirstKeys) return;
+    const leading = indexFirstKeys.get(name) ?? new Set<string>();
+    const fields = filterFields(filter).filter((f) => f !== '_id');
+    const sortFirst = Object.keys(order ?? {})[0];
+    const served = fields.length > 0 ? fields.some((f) => leading.has(f)) : sortFirst === undefined || sortFirst === '_id' || leading.has(sortFirst);
+    if (served) return;
+    unindexed.push({ collection: name, fields: [...fields, ...(sortFirst ? [`sort:${sortFirst}`] : [])], documents });
+    if (documents > scanLimit) throw new ServiceError('DATABASE_TIMEOUT', TIMEOUT_MESSAGE);
   }
 
   let nextAutoId = 0;
@@ -250,8 +397,14 @@ export async function startCloudBaseEmulator(options: EmulatorOptions = {}): Pro
   let base = '';
   const storage = createStorage({ env: options.env ?? 'test-env', base: () => base, now });
 
+  let quota: QuotaCode | undefined;
+
   async function handle(body: Docu): Promise<Docu> {
     const action = String(body.action);
+    // A plan's limits reached (requests a second, concurrent connections, the day's reads and writes):
+    // every request is refused with the code until the limit lifts (wx-server-sdk TCB_ERR_CODE
+    // EXCEED_REQUEST_LIMIT -501003, EXCEED_CONCURRENT_REQUEST_LIMIT -501004: the codes a plan's limits answer).
+    if (quota) throw new ServiceError(quota, `[LimitExceeded] ${quota === 'EXCEED_REQUEST_LIMIT' ? 'Request limit exceeded' : 'Concurrent request limit exceeded'}. Please check your request, but if the problem persists, contact us.`);
     if (action.startsWith('storage.')) return { data: storage.action(action, body) };
     const name = body.collectionName === undefined ? undefined : String(body.collectionName);
     const txId = body.transactionId === undefined ? undefined : String(body.transactionId);
@@ -266,7 +419,7 @@ export async function startCloudBaseEmulator(options: EmulatorOptions = {}): Pro
       }
       case 'database.startTransaction': {
         txCounter += 1;
-        const tx: Transaction = { id: `tx-${txCounter}-${now()}`, startedAt: now(), startSeq: seq, writes: new Map() };
+        const tx: Transaction = { id: `tx-${txCounter}-${now()}`, startedAt: now(), startSeq: undefined, writes: new Map() };
         transactions.set(tx.id, tx);
         return { transactionId: tx.id };
       }
@@ -288,6 +441,11 @@ export async function startCloudBaseEmulator(options: EmulatorOptions = {}): Pro
         collectionOf(name);
         const order = parseEjson(body.order) as Record<string, number> | undefined;
         const offsetN = body.offset === undefined ? 0 : Number(body.offset);
+        const filter = (query ?? {}) as Docu;
+        // An unfiltered query sorted by a field no index leads scans and sorts the whole collection.
+        if (queryType !== 'DOC' && Object.keys(filter).length === 0 && order && Object.keys(order).length > 0) {
+          checkIndexed(name!, filter, order, visible(name!, tx).length);
+        }
         const found = sortDocs(findIds(name!, query, queryType, tx), order).slice(offsetN, offsetN + limit);
         return { data: { list: found.map((d) => EJSON.stringify(d, { relaxed: false })), limit, offset: offsetN } };
       }
@@ -298,6 +456,7 @@ export async function startCloudBaseEmulator(options: EmulatorOptions = {}): Pro
       case 'database.insertDocument': {
         const collection = collectionOf(name);
         const docs = (body.data as unknown[]).map((d) => parseEjson(d) as Docu);
+        for (const doc of docs) assertStorable(doc);
         const ids: string[] = [];
         if (txId !== undefined) {
           const tx = liveTransaction(txId);
@@ -324,6 +483,10 @@ export async function startCloudBaseEmulator(options: EmulatorOptions = {}): Pro
       case 'database.modifyDocument': {
         collectionOf(name);
         const update = parseEjson(body.data) as Docu;
+        // A replacement (set) is a stored document: its field names must be storable. An update's
+        // top-level keys are operators and dotted paths, its values documents to store.
+        if (!Object.keys(update).some((k) => UPDATE_OPERATORS.has(k))) assertStorable(update);
+        else for (const fields of Object.values(update)) for (const value of Object.values(fields as Docu)) assertStorable({ value });
         const merge = body.merge === true || body.merge === 'true';
         const upsert = body.upsert === true || body.upsert === 'true';
         const multi = body.multi === true || body.multi === 'true';
@@ -386,6 +549,8 @@ export async function startCloudBaseEmulator(options: EmulatorOptions = {}): Pro
       const bytes = Buffer.concat(chunks);
       // The COS side of storage (uploads and temporary URLs): not a database call, not counted.
       if (req.url?.startsWith('/cos/')) return storage.cos(req, res, bytes);
+      // The open API (subscribeMessage.send, cloudbase.sendSmsV2, urllink.generate): not a database call.
+      if (isOpenApiRequest(req)) return openApi.handle(req, res, bytes);
       const raw = bytes.toString('utf8');
       counter += 1;
       const position = counter;
@@ -481,9 +646,24 @@ export async function startCloudBaseEmulator(options: EmulatorOptions = {}): Pro
       locks.clear();
       for (const name of collections) data.set(name, new Map());
       storage.reset();
+      unindexed = [];
+      quota = undefined;
       counter = 0;
       byAction = {};
       cutAt = undefined;
+    },
+    get unindexed() {
+      return unindexed;
+    },
+    useIndexes,
+    addIndex(index) {
+      useIndexes([...(indexList ?? []), index], scanLimit);
+    },
+    get indexes() {
+      return indexList;
+    },
+    exhaustQuota(code) {
+      quota = code;
     },
     openTransactions() {
       expireStale();

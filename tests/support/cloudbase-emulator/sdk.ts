@@ -4,14 +4,20 @@
 import './cloud-env';
 import cloud from 'wx-server-sdk';
 import { openCloudBaseStore, CLOUD_COLLECTIONS } from '../../../src/server/adapters/cloudbase/cloudbase.store';
+import { cloudBaseIndexes } from '../../../src/server/adapters/cloudbase/cloudbase.indexes';
 import type { Store } from '../../../src/server/ports';
 import { startCloudBaseEmulator, type CloudBaseEmulator, type EmulatorOptions } from './index';
 
 let shared: Promise<CloudBaseEmulator> | undefined;
 
-/** The emulator this module registry's wx-server-sdk talks to (started on first use). */
+/**
+ * The emulator this module registry's wx-server-sdk talks to (started on first use), with the indexes
+ * the deployment creates (cloudbase.indexes.ts) and a scan limit of 0: a query none of them serves
+ * fails at once with DATABASE_TIMEOUT, however small the test's data, so every test on the emulator
+ * also shows that each query it makes is indexed.
+ */
 export function sharedEmulator(options: EmulatorOptions = {}): Promise<CloudBaseEmulator> {
-  shared ??= startCloudBaseEmulator(options).then((emulator) => {
+  shared ??= startCloudBaseEmulator({ indexes: cloudBaseIndexes(), scanLimit: 0, ...options }).then((emulator) => {
     cloud.init({ env: 'test-env', serviceUrl: emulator.url } as unknown as Parameters<typeof cloud.init>[0]);
     return emulator;
   });

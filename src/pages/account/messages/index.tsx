@@ -20,9 +20,10 @@ function Message({ n, onOpen }: { n: NotificationView; onOpen: (n: NotificationV
         <Text className="card-title">{n.title}</Text>
         <Text className={n.readAt ? 'tag' : 'tag tag-strong'}>{n.readAt ? '已读' : '未读'}</Text>
       </View>
-      {n.settled ? (
-        <View className="card-meta message-settled">
-          <Text className="tag">已处理</Text> 此事项已办理，无需再处理
+      {n.asks || n.settled ? (
+        <View className={n.settled ? 'card-meta message-settled' : 'card-meta message-asks'}>
+          <Text className={n.settled ? 'tag' : 'tag tag-strong'}>{n.settled ? '已处理' : '待处理'}</Text>{' '}
+          {n.settled ? `${n.asks ? `${n.asks}：` : ''}已办理，无需再处理` : `请${n.asks}`}
         </View>
       ) : null}
       {n.deadline ? (

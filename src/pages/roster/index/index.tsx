@@ -31,6 +31,11 @@ function Person({ user }: { user: UserView }) {
         {user.department ? ` · ${user.department}` : ''}
         {user.delegation ? ` · ${user.delegation}` : ''}
       </View>
+      {user.reach ? (
+        <View className="card-meta person-reach">
+          微信提醒：<Text className={user.reach.unreachable ? 'tag tag-strong nowrap' : 'tag nowrap'}>{user.reach.unreachable ? `${user.reach.label}，收不到` : user.reach.label}</Text>
+        </View>
+      ) : null}
     </View>
   );
 }

@@ -7,6 +7,7 @@ import type { AuditEvent } from '../../../core/model';
 import { INDEXES, SEARCH_FIELDS, type CollectionName, type Doc, type EventQuery, type IdempotencyRecord, type IndexValue, type Query, type Store, type Tx } from '../../ports';
 import { indexPath, isArrayIndex } from '../index-values';
 import { patchedDocument, runUnitOfWork, staleConflict, type CommitPlan, type Revised } from '../unit-of-work';
+import { fromServiceError, isDuplicateKey } from './cloudbase.errors';
 
 /** The part of the wx-server-sdk database API this adapter uses. */
 interface CloudQuery {
@@ -52,7 +53,10 @@ export interface CloudLike {
   database(): unknown;
 }
 
-/** The most documents one query may return inside a cloud function. */
+/**
+ * The most documents one query may return inside a cloud function ("在云函数端默认及最大上限为 1000",
+ * Collection.limit, developers.weixin.qq.com): a get of more ids is split into requests of this many.
+ */
 export const CLOUD_PAGE = 1000;
 export const EVENTS = 'events';
 export const IDEMPOTENCY = 'idempotency';
@@ -77,11 +81,6 @@ export function isTransactionConflict(error: unknown): boolean {
   return /ResourceUnavailable\.TransactionConflict/.test(text);
 }
 
-/** A duplicate _id (or unique index key): DATABASE_REQUEST_FAILED, errCode -502001, MongoDB's E11000 message. */
-export function isDuplicateKey(error: unknown): boolean {
-  const e = error as { message?: unknown; errMsg?: unknown } | null;
-  return !!e && /E11000 duplicate key/.test(`${String(e.message ?? '')} ${String(e.errMsg ?? '')}`);
-}
 
 /**
  * How often a commit that met another on a document (a write-write conflict the service reports) is
@@ -220,9 +219,11 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
     },
     async getManyWithRev<C extends CollectionName>(collection: C, ids: readonly string[]): Promise<Revised<Doc<C>>[]> {
       const unique = [...new Set(ids)];
-      if (unique.length === 0) return [];
-      const { data } = await db.collection(collection).where({ _id: _.in(unique) }).limit(CLOUD_PAGE).get();
-      return data.map((r) => strip<Doc<C>>(r));
+      // At most CLOUD_PAGE ids a request (a get answers no more documents than that), in parallel.
+      const chunks: string[][] = [];
+      for (let i = 0; i < unique.length; i += CLOUD_PAGE) chunks.push(unique.slice(i, i + CLOUD_PAGE));
+      const answers = await Promise.all(chunks.map((chunk) => db.collection(collection).where({ _id: _.in(chunk) }).limit(chunk.length).get()));
+      return answers.flatMap(({ data }) => data.map((r) => strip<Doc<C>>(r)));
     },
     async findWithRev<C extends CollectionName>(collection: C, query?: Query<C>): Promise<Revised<Doc<C>>[]> {
       if (query?.orderBy?.length || query?.offset) return (await ordered(collection, query)).map((r) => strip<Doc<C>>(r));
@@ -351,15 +352,20 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
       });
   }
 
+  // A timeout or a quota the service answers becomes the app's error with words (cloudbase.errors.ts).
+  const mapped = <T>(promise: Promise<T>): Promise<T> =>
+    promise.catch((error: unknown) => {
+      throw fromServiceError(error);
+    });
   return {
-    get: async (collection, id) => (await reader.getWithRev(collection, id))?.doc,
-    getMany: async (collection, ids) => (await reader.getManyWithRev(collection, ids)).map((r) => r.doc),
-    find: async (collection, query) => (await reader.findWithRev(collection, query)).map((r) => r.doc),
-    count: reader.count,
-    events: reader.events,
-    idempotency: reader.idempotency,
+    get: async (collection, id) => (await mapped(reader.getWithRev(collection, id)))?.doc,
+    getMany: async (collection, ids) => (await mapped(reader.getManyWithRev(collection, ids))).map((r) => r.doc),
+    find: async (collection, query) => (await mapped(reader.findWithRev(collection, query))).map((r) => r.doc),
+    count: (collection, query) => mapped(reader.count(collection, query)),
+    events: (query) => mapped(reader.events(query)),
+    idempotency: (requestId) => mapped(reader.idempotency(requestId)),
     transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-      return runUnitOfWork(reader, commit, fn);
+      return mapped(runUnitOfWork(reader, commit, fn));
     },
   };
 }

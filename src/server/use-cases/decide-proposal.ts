@@ -1,0 +1,101 @@
+// proposals.decide: the coordinator's 立案审查 of a submitted proposal — accept (立案: it becomes a
+// suggestion with the next 建议号 of its session, its author as lead deputy and the accepted
+// co-signers, ready for 交办), return it for revision with a reason, or turn it into a letter
+// (转来信) with a reason. Two coordinators accepting at once make one suggestion: the second commit
+// finds the proposal changed (CONFLICT) and writes nothing.
+import * as z from 'zod';
+import type { DecideProposalData, DecideProposalResult } from '../../contract';
+import { AppError } from '../../core/errors';
+import type { Proposal, User } from '../../core/model';
+import { authorize } from '../access/permissions';
+import type { Tx } from '../ports';
+import { queueProposalNotices, type ProposalNoticeKind } from '../reminders/proposal-notices';
+import { caller, defineUseCase } from '../use-case';
+import { event } from '../use-case';
+import { idField, optionalText, versionField } from '../validation';
+import { createSuggestionIn } from './create-suggestion';
+import { loadProposal, viewAfterWrite } from './proposal-shared';
+
+const schema: z.ZodType<DecideProposalData> = z.object({
+  id: idField,
+  version: versionField,
+  decision: z.enum(['accept', 'return', 'reject']),
+  reason: optionalText(500),
+});
+
+/** The next 建议号 of the session: one more than the highest number in it (1 for the first). */
+export async function nextNumber(tx: Tx, session: string): Promise<string> {
+  const numbers = (await tx.find('suggestions', { where: { session } })).map((s) => Number.parseInt(s.number, 10)).filter((n) => Number.isFinite(n));
+  return String(Math.max(0, ...numbers) + 1);
+}
+
+/** The suggestion's text: the proposal's content, the problem and the measures under their headings. */
+const suggestionContent = (p: Proposal) => [p.content, `存在的问题：${p.problem}`, `建议的措施：${p.measures}`].join('\n\n');
+
+const NOTICE: Record<DecideProposalData['decision'], ProposalNoticeKind> = { accept: 'proposalFiled', return: 'proposalReturned', reject: 'proposalRejected' };
+const STATE: Record<DecideProposalData['decision'], Proposal['state']> = { accept: 'accepted', return: 'returned', reject: 'rejected' };
+
+export const decideProposal = defineUseCase({
+  action: 'proposals.decide',
+  access: 'user',
+  schema,
+  run: (data, ctx) =>
+    ctx.write(async (tx): Promise<DecideProposalResult> => {
+      const user = caller(ctx);
+      const current = await loadProposal(tx, user, data.id);
+      authorize(user, 'proposals.decide', { proposal: current });
+      if (current.version !== data.version) throw new AppError('CONFLICT', '建议已被其他人处理，请刷新后查看');
+      if (current.state !== 'submitted') throw new AppError('INVALID_TRANSITION', '该建议不在待立案状态');
+      if (data.decision !== 'accept' && !data.reason) throw new AppError('VALIDATION', '「理由」不能为空');
+      let next: Proposal = {
+        ...current,
+        state: STATE[data.decision],
+        decidedAt: ctx.now,
+        decidedBy: user.id,
+        updatedAt: ctx.now,
+        version: current.version + 1,
+      };
+      if (data.reason) next.reason = data.reason;
+      else delete next.reason;
+      if (data.decision === 'accept') {
+        const session = current.session ?? '';
+        const suggestion = createSuggestionIn(
+          tx,
+          ctx,
+          {
+            number: await nextNumber(tx, session),
+            title: current.title,
+            content: suggestionContent(current),
+            leadDeputyId: current.authorId,
+            coSignerIds: current.coSignerIds,
+            delegation: current.delegation,
+            session,
+            phase: current.phase ?? 'session',
+          },
+          'proposals.decide',
+        );
+        next = { ...next, suggestionId: suggestion.id, number: suggestion.number };
+      }
+      tx.update('proposals', next);
+      tx.appendEvent(
+        event(ctx, {
+          action: 'proposals.decide',
+          entity: 'proposal',
+          entityId: next.id,
+          ...(next.suggestionId ? { suggestionId: next.suggestionId } : {}),
+          from: 'submitted',
+          to: next.state,
+          detail: { decision: data.decision, ...(data.reason ? { reason: data.reason } : {}), ...(next.number ? { number: next.number } : {}) },
+        }),
+      );
+      const author = await tx.get('users', current.authorId);
+      const told = (await tx.getMany('users', data.decision === 'accept' ? [current.authorId, ...current.coSignerIds] : [current.authorId])) as User[];
+      if (author) {
+        await queueProposalNotices(tx, NOTICE[data.decision], { proposal: next, author }, told, `v${next.version}`, ctx.now, { actorId: user.id, action: 'proposals.decide' });
+      }
+      return {
+        proposal: await viewAfterWrite(tx, user, next, ctx),
+        ...(next.suggestionId ? { suggestionId: next.suggestionId, number: next.number } : {}),
+      };
+    }),
+});
