@@ -137,6 +137,8 @@ export interface TaskView {
   stateLabel: string;
   round: number;
   responsibleName?: string;
+  /** Whether WeChat can reach the responsible person now (staff only; absent where no WeChat template is configured). */
+  responsibleReach?: { label: string; unreachable: boolean };
   requirements?: string;
   assignedAt: string;
   /** The day of assignment in Beijing time (YYYY-MM-DD). */

@@ -14,6 +14,8 @@ export interface GuardFailure {
 type Guard = (task: Task, action: TaskAction, ctx: WorkflowContext) => GuardFailure | undefined;
 
 /** Said to the leader at 待签发 when no 面复 is recorded yet. */
+/** Submitting before any draft is saved: the draft page, whose button saves first, does not repeat it. */
+export const DRAFT_NOT_SAVED = '请先保存答复稿';
 export const FACE_TO_FACE_MISSING = '需先登记面复记录（与代表见面、座谈或走访），才能签发答复';
 
 const fail = (code: WorkflowErrorCode, message: string): GuardFailure => ({ code, message });
@@ -53,7 +55,7 @@ export const GUARDS: Record<GuardName, Guard> = {
     return check.ok ? undefined : fail(check.code, check.message);
   },
 
-  draftSaved: (_task, _action, ctx) => (ctx.hasDraft ? undefined : fail('VALIDATION', '请先保存答复稿')),
+  draftSaved: (_task, _action, ctx) => (ctx.hasDraft ? undefined : fail('VALIDATION', DRAFT_NOT_SAVED)),
 
   coOpinionsIn: (task, _action, ctx) => {
     if (task.role !== 'lead' || task.coOpinionOverride) return undefined;

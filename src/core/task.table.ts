@@ -176,8 +176,8 @@ export const TRANSITIONS: readonly TransitionRow[] = [
   ...EXTENSION_STATES.flatMap(extensionRows),
   overrideRow('assigned'),
   overrideRow('handling'),
-  { from: 'handling', action: 'submitDraft', branch: 'default', to: 'inReview', roles: REPLYING, guards: ['draftSaved', 'coOpinionsIn'], notify: ['reviewer'], event: 'draftSubmitted' },
-  { from: 'rehandling', action: 'submitDraft', branch: 'default', to: 'inReview', roles: REPLYING, guards: ['draftSaved', 'coOpinionsIn'], notify: ['reviewer'], event: 'draftSubmitted' },
+  { from: 'handling', action: 'submitDraft', branch: 'default', to: 'inReview', roles: REPLYING, guards: ['coOpinionsIn', 'draftSaved'], notify: ['reviewer'], event: 'draftSubmitted' },
+  { from: 'rehandling', action: 'submitDraft', branch: 'default', to: 'inReview', roles: REPLYING, guards: ['coOpinionsIn', 'draftSaved'], notify: ['reviewer'], event: 'draftSubmitted' },
   // The handler takes a draft back before the reviewer decides: to where it was written.
   { from: 'inReview', action: 'withdrawDraft', branch: 'default', rounds: 'first', to: 'handling', roles: REPLYING, guards: [], notify: [], event: 'draftWithdrawn' },
   { from: 'inReview', action: 'withdrawDraft', branch: 'default', rounds: 'later', to: 'rehandling', roles: REPLYING, guards: [], notify: [], event: 'draftWithdrawn' },

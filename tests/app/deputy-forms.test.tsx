@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro';
 import { render, screen, waitFor } from '@testing-library/react';
 import type { FeedbackView as Rated, ReplyView } from '../../src/contract';
 import { FeedbackView } from '../../src/pages/work/feedback';
@@ -69,8 +70,12 @@ describe("the deputy's rating", () => {
     choose('rate-attitude-basic');
     choose('rate-result-unsatisfied');
     expect(await screen.findByText('不满意的理由（必填）')).toBeTruthy();
+    (Taro.showModal as unknown as jest.Mock).mockClear();
     tap('提交评价');
     expect(await screen.findByText('评价不满意时请填写理由')).toBeTruthy();
+    // Refused before the irreversible confirmation is shown, and nothing sent.
+    expect(Taro.showModal).not.toHaveBeenCalled();
+    expect(server.callsOf('feedback.submit')).toHaveLength(0);
     await typeInto('rate-reasons', '充电桩数量远未达到承诺');
     tap('提交评价');
     await waitFor(() => expect(done).toHaveBeenCalled());

@@ -82,6 +82,30 @@ describe('drafting a reply', () => {
     await waitFor(() => expect((document.querySelector('#leader-name input') as HTMLInputElement | null)?.value).toBe('李主任'));
   });
 
+  it('shows why the server holds up 提交审核 where that button would be, once, before and after saving', async () => {
+    const reason = '尚有1家会办单位未送会办意见，主办单位需汇总会办意见后再答复';
+    const heldUp = { action: 'tasks.submitDraft' as const, label: '提交审核', reason };
+    server.on('suggestions.get', ok(detail({ tasks: [task({ allowedActions: ['tasks.saveDraft'], blockedActions: [heldUp] })] })));
+    server.on('tasks.saveDraft', ok({ task: task({ version: 4, allowedActions: ['tasks.saveDraft'], blockedActions: [heldUp] }) }));
+    render(<DraftView suggestionId="s1" taskId="t1" onDone={done} />);
+    expect(await screen.findByText(`提交审核：${reason}`)).toBeTruthy();
+    expect(screen.queryByText('保存并提交审核')).toBeNull();
+    tap('A类 已解决或基本解决');
+    await fillReply();
+    tap('保存草稿');
+    expect(await screen.findByText('草稿已保存')).toBeTruthy();
+    expect(screen.getAllByText(new RegExp(reason))).toHaveLength(1);
+    expect(screen.queryByText('草稿已保存，但当前还不能提交审核')).toBeNull();
+  });
+
+  it('does not repeat 请先保存答复稿 on the page whose button saves', async () => {
+    const unsaved = { action: 'tasks.submitDraft' as const, label: '提交审核', reason: '请先保存答复稿' };
+    server.on('suggestions.get', ok(detail({ tasks: [task({ allowedActions: ['tasks.saveDraft'], blockedActions: [unsaved] })] })));
+    render(<DraftView suggestionId="s1" taskId="t1" onDone={done} />);
+    expect(await screen.findByText('保存并提交审核')).toBeTruthy();
+    expect(screen.queryByText(/请先保存答复稿/)).toBeNull();
+  });
+
   it('lets the lead unit cite the co-handlers’ opinions', async () => {
     server.on(
       'suggestions.get',

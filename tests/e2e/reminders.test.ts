@@ -18,7 +18,8 @@ import { login, onPage, seeText, settle, snap, tap, textOf, type Session } from 
 // with a subscribe-message template configured: WeChat answered 43101 to a reminder for 刘洋 (the real
 // delivery code against the open API's stand-in), so the roster shows him unreachable and the office's
 // home lists the reminder with his number; claiming a task asks for the template while the person's
-// count is low (the H5 build announces the ask it would make in WeChat) and not once it is high.
+// count is low (the H5 build announces the ask it would make in WeChat) and not once it is high, and
+// the task's card then says how many messages WeChat may still carry to him.
 jest.setTimeout(240_000);
 
 const TEMPLATE = 'TPL-deadline';
@@ -148,5 +149,7 @@ describe('reminders that reach people', () => {
     await openTask(handler, CANTEEN.task, CANTEEN.title);
     await claim(handler, CANTEEN.task);
     expect(await asks(handler)).toEqual([]);
+    // The task's people say whether WeChat reaches them: his five acceptances undo the 43101 refusal.
+    await seeText(handler, '办理责任人：刘洋（微信提醒：剩余5条）', `#task-card-${CANTEEN.task}`);
   });
 });

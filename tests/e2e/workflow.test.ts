@@ -216,8 +216,9 @@ describe('a suggestion worked on in the mini-program', () => {
     await tap(deputy, '#rate-result-unsatisfied');
     await seeText(deputy, '不满意的理由（必填）');
     await tap(deputy, '#feedback-submit');
-    await confirmDialog(deputy);
+    // Refused before the irreversible 「评价提交后不能修改」 confirmation is ever shown.
     await seeText(deputy, '评价不满意时请填写理由', '#form-error');
+    expect(await deputy.getByText('评价提交后不能修改').filter({ visible: true }).count()).toBe(0);
     await snap(deputy, 'feedback-form-missing-reasons', '#feedback-submit');
     expect(storedWhere<Feedback>('feedback', CARE.task)).toHaveLength(0);
     expect(stored<Task>('tasks', CARE.task).state).toBe('replied');

@@ -317,7 +317,7 @@ export function taskActionsFor(
 export function suggestionActionsFor(user: User, suggestion: Suggestion, done: boolean): ActionName[] {
   if (suggestion.archivedAt) return [];
   const out: ActionName[] = [];
-  if (may(user, 'suggestions.assign')) out.push('suggestions.assign');
+  if (!done && may(user, 'suggestions.assign')) out.push('suggestions.assign');
   if (done && may(user, 'suggestions.disclose')) out.push('suggestions.disclose');
   if (done && suggestion.disclosure && may(user, 'suggestions.archive')) out.push('suggestions.archive');
   return out;

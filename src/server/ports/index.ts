@@ -143,7 +143,7 @@ export const INDEXES = {
   opinions: { taskId: 'taskId', suggestionId: 'suggestionId' },
   feedback: { taskId: 'taskId', suggestionId: 'suggestionId' },
   commitments: { taskId: 'taskId', suggestionId: 'suggestionId' },
-  notifications: { userId: 'userId', key: 'key', status: 'status' },
+  notifications: { userId: 'userId', key: 'key', status: 'status', createdAt: 'createdAt', readAt: 'readAt' },
   subscriptions: { userId: 'userId' },
   bindCodes: { userId: 'userId', codeHash: 'codeHash', state: 'state' },
   bindAttempts: {},
@@ -222,6 +222,11 @@ export const COMPOSITE_INDEXES: { [C in CollectionName]?: readonly (readonly str
     ['open', 'mineDue', 'sortKey'],
   ],
   tasks: [['unitId', 'state']],
+  // A user's messages newest first, and those read (notifications.mine counts the unread without reading them).
+  notifications: [
+    ['userId', 'createdAt'],
+    ['userId', 'readAt'],
+  ],
 };
 
 /**

@@ -149,3 +149,26 @@ export function noticeMessage(event: string, subject: MessageSubject, config: Re
     },
   };
 }
+
+/**
+ * 一人一函: what each deputy of a suggestion is told when the office assigns it — the units, their
+ * roles and the reply deadline (docs/proposals.md). It informs; it asks nothing of the deputy.
+ */
+export function assignmentMessage(
+  suggestion: Suggestion,
+  assigned: readonly { task: Task; unit?: Unit }[],
+  lead: boolean,
+  config: ReminderConfig,
+): ReminderMessage {
+  const units = assigned.map(({ task, unit }) => `${unit?.name ?? ''}（${UNIT_ROLE_LABELS[task.role]}）`).join('、');
+  const replying = assigned.filter(({ task }) => task.role !== 'co').map(({ task }) => task.due.reply).sort();
+  const dueDate = replying[0] ?? assigned[0]?.task.due.reply ?? '';
+  const title = '建议已交办';
+  return {
+    title,
+    body: `您${lead ? '领衔' : '附议'}的${suggestion.number}号建议《${suggestion.title}》已交办：${units}。答复期限为${dueDate}，承办单位将在期限内答复您。`,
+    page: fillPage(config.suggestionPage, { suggestionId: suggestion.id }),
+    template: 'deadline',
+    params: { title: suggestion.title, number: suggestion.number, unit: units, deadline: '答复期限', dueDate, stage: title, note: '承办单位将按期答复' },
+  };
+}

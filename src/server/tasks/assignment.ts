@@ -1,12 +1,35 @@
 // Checks a set of units for one suggestion against the unit roles (docs/architecture.md, Model) and builds their tasks:
-// one 主办 with any 会办, or several 分办, or one 独办; a unit at most once among live tasks.
+// one 主办 with any 会办, or several 分办, or one 独办; a unit at most once among live tasks. A 独办
+// given 会办 units later becomes their 主办.
 import { shanghaiDate, shanghaiStartOfDay } from '../../core/calendar';
 import { computeDue } from '../../core/deadlines';
 import { AppError } from '../../core/errors';
 import type { Task, UnitRole } from '../../core/model';
+import { isTerminal } from '../../core/task.table';
 import type { DeadlinePolicy } from '../../core/policy';
 import type { AssignUnitData } from '../../contract';
 import { newId } from '../ports/ids';
+
+/** The states in which a 独办 unit has not submitted its reply yet: it can still become 主办. */
+const BEFORE_SUBMISSION: readonly Task['state'][] = ['assigned', 'handling', 'returnRequested', 'rehandling'];
+
+/**
+ * The live 独办 task that becomes 主办 when 会办 units are added to it (另行交办 without a 主办): the
+ * office adds a co-unit after import, and the unit that held it alone leads from then on.
+ */
+export function soleToLead(units: readonly AssignUnitData[], liveTasks: readonly Task[]): Task | undefined {
+  if (!units.some((u) => u.role === 'co') || units.some((u) => u.role === 'lead')) return undefined;
+  const soles = liveTasks.filter((t) => t.role === 'sole');
+  if (soles.length !== 1) return undefined;
+  const sole = soles[0]!;
+  if (!BEFORE_SUBMISSION.includes(sole.state)) throw new AppError('VALIDATION', '独办单位已提交答复稿，不能再增加会办单位');
+  return sole;
+}
+
+/** Every live task is over (办结): nothing more is assigned. */
+export function allDone(liveTasks: readonly Task[]): boolean {
+  return liveTasks.length > 0 && liveTasks.every((t) => isTerminal(t.state));
+}
 
 /** The reason an assignment is not acceptable, or undefined. */
 export function assignmentProblem(units: readonly AssignUnitData[], liveTasks: readonly Task[]): string | undefined {

@@ -1,11 +1,14 @@
 // suggestions.assign: the coordinator assigns (交办) a suggestion to units with their roles; each task
-// gets its due dates from the policy. Also reassigns after a unit's return.
+// gets its due dates from the policy. Also reassigns after a unit's return, and adds 会办 units to a
+// 独办, which becomes their 主办 (the co-opinion deadline counts from then); nothing on a finished one.
 import * as z from 'zod';
 import type { AssignSuggestionData, AssignSuggestionResult } from '../../contract';
 import { AppError } from '../../core/errors';
 import { authorize } from '../access/permissions';
-import { assignedInstant, assignmentProblem, newTasks } from '../tasks/assignment';
+import { allDone, assignedInstant, assignmentProblem, newTasks, soleToLead } from '../tasks/assignment';
 import { assertNotArchived, assertVersion } from '../tasks/run-task-action';
+import { assignmentMessage } from '../reminders/messages';
+import { writeOutbox } from '../reminders/outbox';
 import { caller, defineUseCase, event } from '../use-case';
 import { dateField, idField, optionalText, versionField } from '../validation';
 
@@ -34,15 +37,34 @@ export const assignSuggestion = defineUseCase({
         if (!(await tx.get('units', unit.unitId))) throw new AppError('VALIDATION', '「承办单位」不存在');
       }
       const live = (await tx.find('tasks', { where: { suggestionId: suggestion.id } })).filter((t) => t.state !== 'returned');
-      const problem = assignmentProblem(data.units, live);
+      if (allDone(live)) throw new AppError('INVALID_TRANSITION', '该建议已办结，不能再交办');
+      const promoted = soleToLead(data.units, live);
+      const problem = assignmentProblem(data.units, promoted ? live.map((t) => (t.id === promoted.id ? { ...t, role: 'lead' as const } : t)) : live);
       if (problem) throw new AppError('VALIDATION', problem);
+      if (promoted) {
+        tx.update('tasks', { ...promoted, role: 'lead', updatedAt: ctx.now, version: promoted.version + 1 });
+        tx.appendEvent(event(ctx, { action: 'suggestions.assign', entity: 'task', entityId: promoted.id, suggestionId: suggestion.id, detail: { unitId: promoted.unitId, role: 'lead', was: 'sole' } }));
+      }
       const assignedAt = assignedInstant(data.assignedDate, ctx.now);
       const tasks = newTasks(suggestion.id, data.units, assignedAt, ctx.now, ctx.deps.policy);
       for (const task of tasks) {
         tx.insert('tasks', task);
         tx.appendEvent(event(ctx, { action: 'suggestions.assign', entity: 'task', entityId: task.id, suggestionId: suggestion.id, to: 'assigned', detail: { unitId: task.unitId, role: task.role } }));
       }
-      tx.update('suggestions', { ...suggestion, assignedAt: suggestion.assignedAt ?? assignedAt, version: suggestion.version + 1 });
+      const next = { ...suggestion, assignedAt: suggestion.assignedAt ?? assignedAt, version: suggestion.version + 1 };
+      tx.update('suggestions', next);
+      // 一人一函: each deputy of the suggestion is told the units, their roles and the reply deadline.
+      const units = new Map((await tx.getMany('units', [...new Set(tasks.map((t) => t.unitId))])).map((u) => [u.id, u]));
+      const assigned = tasks.map((task) => ({ task, unit: units.get(task.unitId) }));
+      const deputies = await tx.getMany('users', [suggestion.leadDeputyId, ...suggestion.coSignerIds]);
+      const entries = deputies.map((recipient) => ({
+        occasionKey: `${suggestion.id}:assigned:v${next.version}`,
+        kind: 'assigned',
+        recipient,
+        suggestionId: suggestion.id,
+        message: assignmentMessage(next, assigned, recipient.id === suggestion.leadDeputyId, ctx.deps.reminderConfig),
+      }));
+      await writeOutbox(tx, entries, ctx.now, { actorId: caller(ctx).id, action: 'suggestions.assign' });
       return { taskIds: tasks.map((t) => t.id) };
     });
   },

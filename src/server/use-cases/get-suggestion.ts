@@ -1,6 +1,7 @@
 // suggestions.get: one suggestion with its tasks, replies, records and history, as the caller may see it.
 import * as z from 'zod';
-import type { GetSuggestionData, SuggestionDetail } from '../../contract';
+import type { GetSuggestionData, SuggestionDetail, TaskView } from '../../contract';
+import type { Task } from '../../core/model';
 import { eventLabel } from '../../contract/labels';
 import { shanghaiDate } from '../../core/calendar';
 import { PHASE_LABELS, SUGGESTION_STATUS_LABELS } from '../../core/labels';
@@ -12,6 +13,7 @@ import { assertCanSee, readsAsDeputy, suggestionActionsFor } from '../access/per
 import { workflowContextFor, type TaskRecords } from '../tasks/task-context';
 import { detailsFromCollections } from '../read-models/details';
 import { detailRecords } from '../read-models/project';
+import { reachOfPeople } from '../reminders/reach';
 import { caller, defineUseCase } from '../use-case';
 import { visibleAttachments } from '../papers/attachments';
 import { idField } from '../validation';
@@ -59,6 +61,12 @@ export const getSuggestion = defineUseCase({
     const taskOf = (id: string) => siblings.find((t) => t.id === id);
     const tasks = siblings;
 
+    // Whether WeChat reaches each task's 办理责任人 now (one request for all; docs/reminders.md).
+    const reach = asDeputy ? new Map() : await reachOfPeople(store, ctx.deps.reminderConfig, [...new Set(tasks.flatMap((t) => (t.responsibleUserId ? [t.responsibleUserId] : [])))]);
+    const withReach = (v: TaskView, t: Task): TaskView => {
+      const r = t.responsibleUserId ? reach.get(t.responsibleUserId) : undefined;
+      return r ? { ...v, responsibleReach: { label: r.label, unreachable: r.unreachable } } : v;
+    };
     const view: SuggestionDetail = {
       id: suggestion.id,
       number: suggestion.number,
@@ -89,8 +97,11 @@ export const getSuggestion = defineUseCase({
       ...(suggestion.archivedAt ? { archivedAt: suggestion.archivedAt } : {}),
       version: suggestion.version,
       tasks: await Promise.all(
-        tasks.map((t) =>
-          taskView(t, suggestion, user, workflowContextFor(t, suggestion, records, user, ctx.now, ctx.deps.policy), directory, today),
+        tasks.map(async (t) =>
+          withReach(
+            await taskView(t, suggestion, user, workflowContextFor(t, suggestion, records, user, ctx.now, ctx.deps.policy), directory, today),
+            t,
+          ),
         ),
       ),
       replies: await Promise.all(

@@ -13,6 +13,8 @@ import { caller, defineUseCase, event } from '../use-case';
 import { idField } from '../validation';
 
 const LIMIT = 100;
+/** How many of the newest messages a 仅看未读 page looks through (one request). */
+const UNREAD_SCAN = 1000;
 
 const schema: z.ZodType<MyNotificationsData> = z.object({ unreadOnly: z.boolean().optional() });
 
@@ -34,16 +36,31 @@ export function notificationView(n: Notification, subject: NoticeSubject = { rea
   }, NOTIFICATION_FIELDS);
 }
 
-/** The lead task of each suggestion a co-unit's 已送会办意见 is about: what that notice waits on. */
-async function leadTasks(reader: Reader, listed: readonly Notification[]): Promise<Map<string, Task>> {
-  const ids = [...new Set(listed.filter((n) => n.kind === 'opinionSent' && n.suggestionId).map((n) => n.suggestionId!))];
-  const found = await Promise.all(ids.map((suggestionId) => reader.find('tasks', { where: { suggestionId } })));
-  return new Map(found.flat().filter((t) => t.role === 'lead').map((t) => [t.suggestionId, t]));
+/**
+ * The tasks the listed messages are about, and the lead task of each suggestion a co-unit's
+ * 已送会办意见 waits on: the tasks of the messages' suggestions in one query (a message about a task
+ * names its suggestion), the few a message names without its suggestion by id.
+ */
+async function tasksOf(reader: Reader, listed: readonly Notification[]): Promise<{ tasks: Map<string, Task>; leads: Map<string, Task> }> {
+  const suggestionIds = [...new Set(listed.map((n) => n.suggestionId).filter((id): id is string => id !== undefined))];
+  const found = suggestionIds.length > 0 ? await reader.find('tasks', { where: { suggestionId: suggestionIds } }) : [];
+  const tasks = new Map(found.map((t) => [t.id, t]));
+  const missing = [...new Set(listed.map((n) => n.taskId).filter((id): id is string => id !== undefined && !tasks.has(id)))];
+  if (missing.length > 0) for (const t of await reader.getMany('tasks', missing)) tasks.set(t.id, t);
+  return { tasks, leads: new Map(found.filter((t) => t.role === 'lead').map((t) => [t.suggestionId, t])) };
 }
 
+/** The caller's unread messages, counted by the store: all of them less those read (two counts, in parallel). */
 export async function unreadCount(reader: Reader, userId: string): Promise<number> {
-  return (await reader.find('notifications', { where: { userId } })).filter((n) => !n.readAt).length;
+  const [all, read] = await Promise.all([
+    reader.count('notifications', { where: { userId } }),
+    reader.count('notifications', { where: { userId }, range: { field: 'readAt', gte: '0' } }),
+  ]);
+  return all - read;
 }
+
+/** Newest first; the same instant by id. */
+const newestFirst = (a: Notification, b: Notification) => (a.createdAt === b.createdAt ? a.id.localeCompare(b.id) : b.createdAt.localeCompare(a.createdAt));
 
 export const listNotifications = defineUseCase({
   action: 'notifications.mine',
@@ -52,14 +69,16 @@ export const listNotifications = defineUseCase({
   async run(data, ctx): Promise<MyNotificationsResult> {
     const user = caller(ctx);
     const store = ctx.deps.store;
-    const mine = await store.find('notifications', { where: { userId: user.id } });
-    const listed = mine
+    // One page of the newest from the store (unread only: the unread among the newest UNREAD_SCAN).
+    const [page, unread] = await Promise.all([
+      store.find('notifications', { where: { userId: user.id }, orderBy: [{ field: 'createdAt', desc: true }], limit: data.unreadOnly ? UNREAD_SCAN : LIMIT }),
+      unreadCount(store, user.id),
+    ]);
+    const listed = page
       .filter((n) => !data.unreadOnly || !n.readAt)
-      .sort((a, b) => (a.createdAt === b.createdAt ? a.id.localeCompare(b.id) : b.createdAt.localeCompare(a.createdAt)))
+      .sort(newestFirst)
       .slice(0, LIMIT);
-    const taskIds = [...new Set(listed.map((n) => n.taskId).filter((id): id is string => id !== undefined))];
-    const tasks = new Map((await Promise.all(taskIds.map((id) => store.get('tasks', id)))).filter((t): t is Task => t !== undefined).map((t) => [t.id, t]));
-    const leads = await leadTasks(store, listed);
+    const { tasks, leads } = await tasksOf(store, listed);
     const readerIsDeputy = user.roles.includes('deputy');
     return {
       items: listed.map((n) =>
@@ -69,7 +88,7 @@ export const listNotifications = defineUseCase({
           ...(n.suggestionId && leads.get(n.suggestionId) ? { leadTask: leads.get(n.suggestionId) } : {}),
         }),
       ),
-      unread: mine.filter((n) => !n.readAt).length,
+      unread,
     };
   },
 });

@@ -132,7 +132,10 @@ describe('permissions: offered means allowed', () => {
     const call = await open();
     const detail = await call<SuggestionDetail>('demo-handler', 'suggestions.get', { id: 'sug-charging' });
     const lead = detail.tasks.find((t) => t.role === 'lead')!;
-    expect(lead.blockedActions).toEqual([{ action: 'tasks.submitDraft', label: '提交审核', reason: '请先保存答复稿' }]);
+    // The co-unit's missing opinion is named before any draft is saved, not only 请先保存答复稿.
+    expect(lead.blockedActions).toEqual([
+      { action: 'tasks.submitDraft', label: '提交审核', reason: '尚有1家会办单位未送会办意见，主办单位需汇总会办意见后再答复' },
+    ]);
     const saved = await call<TaskResult>('demo-handler', 'tasks.saveDraft', {
       taskId: lead.id,
       version: lead.version,

@@ -97,6 +97,36 @@ describe('registering and assigning a suggestion by hand', () => {
     expect(office.store.dump()).toBe(before);
   });
 
+  it('makes a 独办 the 主办 when a 会办 is added later, the co-opinion deadline counting from then', async () => {
+    await office.ok('coordinator', 'suggestions.assign', { suggestionId: id, version: 1, assignedDate: '2024-03-01', units: [{ unitId: 'unit-fgw', role: 'sole' }] });
+    const [sole] = await office.store.find('tasks', { where: { suggestionId: id } });
+    await office.ok('coordinator', 'suggestions.assign', { suggestionId: id, version: 2, units: [{ unitId: 'unit-jtj', role: 'co' }] });
+    const tasks = await office.store.find('tasks', { where: { suggestionId: id } });
+    const lead = tasks.find((t) => t.id === sole!.id)!;
+    const co = tasks.find((t) => t.unitId === 'unit-jtj')!;
+    expect(lead).toMatchObject({ role: 'lead', due: sole!.due, version: sole!.version + 1 });
+    expect(co).toMatchObject({ role: 'co', assignedAt: NOW, due: computeDue('co', NOW, SHANDONG_POLICY) });
+    const events = await office.store.events({ suggestionId: id });
+    expect(events.find((e) => e.entityId === lead.id && e.detail?.was === 'sole')).toMatchObject({ action: 'suggestions.assign', detail: { role: 'lead' } });
+  });
+
+  it('offers and takes no further assignment once the suggestion is finished', async () => {
+    await office.ok('coordinator', 'suggestions.assign', { suggestionId: id, version: 1, units: [{ unitId: 'unit-fgw', role: 'sole' }] });
+    const [task] = await office.store.find('tasks', { where: { suggestionId: id } });
+    await office.store.transaction(async (tx) => {
+      await tx.get('tasks', task!.id);
+      tx.update('tasks', { ...task!, state: 'closed', closedAt: NOW, version: task!.version + 1 });
+    });
+    const detail = await office.ok<{ allowedActions: string[] }>('coordinator', 'suggestions.get', { id });
+    expect(detail.allowedActions).not.toContain('suggestions.assign');
+    const before = office.store.dump();
+    expect(await office.call('coordinator', 'suggestions.assign', { suggestionId: id, version: 2, units: [{ unitId: 'unit-jtj', role: 'co' }] })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_TRANSITION', message: '该建议已办结，不能再交办' },
+    });
+    expect(office.store.dump()).toBe(before);
+  });
+
   it('refuses a stale version, a wrong role and an unknown suggestion', async () => {
     const units = [{ unitId: 'unit-fgw', role: 'sole' }];
     await office.ok('coordinator', 'suggestions.assign', { suggestionId: id, version: 1, units: [{ unitId: 'unit-mzj', role: 'split' }] });

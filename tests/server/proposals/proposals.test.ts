@@ -125,6 +125,26 @@ describe.each(STORE_KINDS)('deputies’ proposals (%s)', (kind) => {
       expect((await office.store.find('notifications', { where: { userId } })).map((n) => n.kind)).toContain('proposalFiled');
     }
     expect((await office.store.find('notifications', { where: { userId: 'deputy-zhao' } })).map((n) => n.kind)).not.toContain('proposalFiled');
+
+    // 一人一函: after 交办 each deputy is told the units, their roles and the reply deadline, also in the suggestion's view.
+    await office.ok('coordinator', 'suggestions.assign', {
+      suggestionId: decided.suggestionId,
+      version: suggestion!.version,
+      assignedDate: '2024-04-10',
+      units: [{ unitId: 'unit-mzj', role: 'lead' }, { unitId: 'unit-zjj', role: 'co' }],
+    });
+    const [task] = (await office.store.find('tasks', { where: { suggestionId: decided.suggestionId! } })).filter((t) => t.role === 'lead');
+    for (const [userId, role] of [['deputy-wang', '领衔'], ['deputy-li', '附议']] as const) {
+      const letters = (await office.store.find('notifications', { where: { userId } })).filter((n) => n.kind === 'assigned');
+      expect(letters).toHaveLength(1);
+      expect(letters[0]!.body).toBe(`您${role}的18号建议《${DRAFT.title}》已交办：市民政局（主办）、市住房城乡建设局（会办）。答复期限为${task!.due.reply}，承办单位将在期限内答复您。`);
+      const view = await office.ok<{ tasks: { unitName: string; roleLabel: string; due: { reply: string } }[] }>(userId, 'suggestions.get', { id: decided.suggestionId });
+      expect(view.tasks.map((t) => [t.unitName, t.roleLabel, t.due.reply]).sort()).toEqual([
+        ['市住房城乡建设局', '会办', expect.any(String)],
+        ['市民政局', '主办', task!.due.reply],
+      ]);
+    }
+    expect((await office.store.find('notifications', { where: { userId: 'deputy-zhao' } })).map((n) => n.kind)).not.toContain('assigned');
   });
 
   it('makes one suggestion when two coordinators accept at once', async () => {

@@ -63,5 +63,10 @@ describe('the roster says who WeChat can reach', () => {
     expect(report.noQuota).toBe(1);
     expect(await reachOf('handler')).toMatchObject({ label: '已拒绝（微信退回）', unreachable: true });
     expect(await ask()).toEqual(['TPL-F']);
+    // The task's people say the same to the staff who may have to call; the deputy sees nothing of it.
+    const detail = (who: keyof typeof PEOPLE) => as(who, 'suggestions.get', { id: 's1' }) as Promise<{ data: { tasks: { id: string; responsibleReach?: unknown }[] } }>;
+    expect((await detail('coordinator')).data.tasks.find((t) => t.id === 't1')?.responsibleReach).toEqual({ label: '已拒绝（微信退回）', unreachable: true });
+    expect((await detail('reviewer')).data.tasks.find((t) => t.id === 't1')?.responsibleReach).toEqual({ label: '已拒绝（微信退回）', unreachable: true });
+    expect((await detail('deputy')).data.tasks.find((t) => t.id === 't1')).not.toHaveProperty('responsibleReach');
   });
 });

@@ -158,7 +158,8 @@ export async function runLifecycle(driver: ScenarioDriver, now: string): Promise
 
   // --- the joint suggestion: co-opinions first, then draft, review (reject, resubmit, approve), sign
   let lead = await taskOf(ids.joint, UNITS.fgw);
-  await refuse('demo-handler', 'tasks.submitDraft', { taskId: lead.id, version: lead.version }, 'VALIDATION'); // no draft yet
+  // No draft yet, and co-opinions missing: the co-units' reason is the one given, it holds longer.
+  await refuse('demo-handler', 'tasks.submitDraft', { taskId: lead.id, version: lead.version }, 'INVALID_TRANSITION');
   lead = await ok<{ task: TaskView }>('demo-handler', 'tasks.saveDraft', { taskId: lead.id, version: lead.version, class: 'A', text: letter(1), leaderContact: leader, handlerContact: contact }).then((r) => r.task);
   await refuse('demo-handler', 'tasks.submitDraft', { taskId: lead.id, version: lead.version }, 'INVALID_TRANSITION'); // co-opinions missing
   for (const key of ['jtj', 'zjj'] as const) {

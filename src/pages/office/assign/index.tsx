@@ -1,5 +1,6 @@
 // 交办: the coordinator gives a suggestion to its units, each with its role (主办 / 会办 / 分办 /
-// 独办), and the requirements (办理要求). Whether the roles fit together is the server's to judge.
+// 独办), and the requirements (办理要求). Whether the roles fit together is the server's to judge; a
+// 会办 added to a 独办 makes that unit the 主办 (said before 确定交办).
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
@@ -42,6 +43,7 @@ function AssignForm({ detail, units, onDone }: { detail: SuggestionDetail; units
   const [requirements, setRequirements] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const action = useAction('suggestions.assign');
+  const soleHolder = detail.tasks.find((t) => t.role === 'sole' && t.state !== 'returned');
   const holding = new Set(detail.tasks.filter((t) => t.state !== 'returned').map((t) => t.unitId));
   const nameOf = (id: string) => units.find((u) => u.id === id)?.name ?? id;
   const wanted = search.replace(/\s+/g, '');
@@ -103,6 +105,11 @@ function AssignForm({ detail, units, onDone }: { detail: SuggestionDetail; units
           </View>
         </View>
       </View>
+      {soleHolder && chosen.some((c) => c.role === 'co') ? (
+        <View className="notice" id="assign-sole-to-lead">
+          增加会办单位后，{soleHolder.unitName}由独办改为主办，会办意见期限从今天起算
+        </View>
+      ) : null}
       <TextField id="assign-requirements" label="办理要求（可不填）" value={requirements} onChange={setRequirements} multiline />
       <FormError message={problem ?? action.error?.message} />
       <SubmitButton id="assign-submit" text="确定交办" pending={action.pending} onClick={() => void submit()} />

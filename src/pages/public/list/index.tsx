@@ -10,6 +10,7 @@ import { QueryView } from '../../../components/query-view';
 import { Screen } from '../../../components/screen';
 import { Empty } from '../../../components/state-views';
 import { open, routes } from '../../routes';
+import { useDemoLogin } from './demo-login';
 
 const PAGE_SIZE = 20;
 
@@ -30,8 +31,9 @@ function Item({ item }: { item: PublicSuggestionItem }) {
   );
 }
 
-/** Who has no identity yet: the binding, and in the local browser build the demo login. */
+/** Who has no identity yet: the binding, and in the local browser build with demo data the demo login. */
 function Visitor({ bound }: { bound: boolean }) {
+  const demo = useDemoLogin();
   if (bound) return null;
   return (
     <View className="notice" id="public-visitor">
@@ -40,7 +42,7 @@ function Visitor({ bound }: { bound: boolean }) {
         <Button className="btn btn-default" id="public-bind" onClick={() => open(routes.bind)}>
           绑定身份
         </Button>
-        {process.env.TARO_ENV === 'h5' ? (
+        {demo ? (
           <Button className="btn btn-default" id="public-demo-login" onClick={() => window.location.assign('/dev/login')}>
             演示登录
           </Button>

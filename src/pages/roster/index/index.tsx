@@ -46,7 +46,7 @@ function People({ refreshKey }: { refreshKey: number }) {
   const query = useQuery('users.list', role === 'all' ? {} : { role }, refreshKey);
   return (
     <View>
-      <View className="nav-row">
+      <View className="one-row" id="roster-people-actions">
         <Button className="btn btn-primary" id="person-new" onClick={() => open(routes.person(''))}>
           新增人员
         </Button>
@@ -54,7 +54,7 @@ function People({ refreshKey }: { refreshKey: number }) {
           导入代表名单
         </Button>
       </View>
-      <View className="choices" id="roster-roles">
+      <View className="one-row" id="roster-roles">
         {ROLE_FILTERS.map((r) => (
           <Button key={r} id={`roster-role-${r}`} className={r === role ? 'choice choice-on' : 'choice'} onClick={() => setRole(r)}>
             {r === role ? '✓ ' : ''}
@@ -164,7 +164,7 @@ export function RosterView({ refreshKey = 0 }: { refreshKey?: number }) {
   return (
     <Screen id="roster-page">
       <View className="section-title">名册管理</View>
-      <View className="choices">
+      <View className="one-row" id="roster-tabs">
         <Button id="roster-tab-people" className={tab === 'people' ? 'choice choice-on' : 'choice'} onClick={() => setTab('people')}>
           {tab === 'people' ? '✓ ' : ''}人员
         </Button>

@@ -1,6 +1,6 @@
 // One person of the roster: name, roles, unit and department, phone and 代表团; saved with
 // users.upsert. A person not yet bound gets a bind code here, shown for reading aloud and as a QR code.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { BindCodeResult, UnitView, UpsertUserData, UserView } from '../../../contract';
@@ -13,6 +13,7 @@ import { QueryView } from '../../../components/query-view';
 import { Screen } from '../../../components/screen';
 import { announce, confirmStep } from '../../../components/confirm';
 import { formatTime } from '../../../components/format';
+import { scrollIntoView } from '../../../components/scroll-into-view';
 import { BindCodeCard } from './bind-code';
 
 const ROLES: Role[] = ['deputy', 'handler', 'reviewer', 'leader', 'coordinator', 'admin'];
@@ -83,7 +84,9 @@ function PersonForm({ user, units, onSaved }: { user?: UserView; units: UnitView
     };
     const response = await action.run(data);
     if (response.ok) {
-      void Taro.showToast({ title: '已保存', icon: 'success' });
+      // A new person's next step is the bind code, at the top of the page: say so and bring it into view.
+      const next = !user && !response.data.bound;
+      void Taro.showToast({ title: next ? '已保存，请发放绑定码' : '已保存', icon: next ? 'none' : 'success' });
       onSaved(response.data);
     }
   };
@@ -158,7 +161,7 @@ function BindCodeSection({ user }: { user: UserView }) {
     }
   };
   return (
-    <View className="section">
+    <View className="section" id="person-bind-codes">
       <View className="section-title">绑定码</View>
       {code ? <BindCodeCard name={user.name} code={code} /> : <View className="card-meta">{user.name}尚未绑定微信。发放绑定码后，请告知本人在小程序中输入。</View>}
       <FormError message={action.error?.message} />
@@ -172,6 +175,11 @@ export function PersonView({ id }: { id: string }) {
   const units = useQuery('units.list', {});
   const users = useQuery('users.list', {});
   const [saved, setSaved] = useState<UserView | null>(null);
+  const added = saved !== null && !id && !saved.bound ? saved.id : '';
+  // Once a new person is saved, the page shows his bind-code section at its top: scroll it into view.
+  useEffect(() => {
+    if (added) scrollIntoView('person-bind-codes');
+  }, [added]);
   return (
     <Screen id="person-page">
       <QueryView query={units}>

@@ -67,7 +67,17 @@ function TaskDates({ task }: { task: TaskView }) {
           {line.daysLeftText ? <Text className={line.overdue ? 'overdue' : ''}>（{line.daysLeftText}）</Text> : null}
         </View>
       ))}
-      {task.responsibleName ? <View>办理责任人：{task.responsibleName}</View> : null}
+      {task.responsibleName ? (
+        <View>
+          办理责任人：{task.responsibleName}
+          {task.responsibleReach ? (
+            <Text className="nowrap responsible-reach">
+              （微信提醒：{task.responsibleReach.label}
+              {task.responsibleReach.unreachable ? '，收不到' : ''}）
+            </Text>
+          ) : null}
+        </View>
+      ) : null}
       {task.requirements ? <View>办理要求：{task.requirements}</View> : null}
       {task.returnRequest ? (
         <View>

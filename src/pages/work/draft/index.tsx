@@ -1,12 +1,14 @@
 // Drafting the reply letter: class A–D, the text answered point by point, the leader's and the
 // handler's names and phones, and for B/C the promise. Saving keeps the draft; 保存并提交审核
-// submits it when the server then allows submission.
+// submits it when the server then allows submission. While the server holds submission up (co-units'
+// opinions missing …), its reason stands where that button would be, before and after saving.
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { SuggestionDetail, TaskView } from '../../../contract';
 import type { ReplyClass } from '../../../core/model';
 import { REPLY_CLASS_LABELS } from '../../../core/labels';
+import { DRAFT_NOT_SAVED } from '../../../core/task.guards';
 import { useAction } from '../../../hooks/use-action';
 import { ChoiceField, FormError, SubmitButton, TextField, type Choice } from '../../../components/fields';
 import { TaskFormFrame } from '../../../components/task-form-frame';
@@ -19,11 +21,18 @@ const CLASSES: Choice<ReplyClass>[] = (['A', 'B', 'C', 'D'] as const).map((value
   label: `${value}类 ${REPLY_CLASS_LABELS[value].meaning}`,
 }));
 
+/** Why the server holds up 提交审核 now (e.g. co-units' opinions missing), unless only the draft is missing. */
+function submitHeldUp(task: TaskView): string | null {
+  const blocked = task.blockedActions.find((b) => b.action === 'tasks.submitDraft');
+  return blocked && blocked.reason !== DRAFT_NOT_SAVED ? blocked.reason : null;
+}
+
 function DraftForm({ detail, task, onDone }: { detail: SuggestionDetail; task: TaskView; onDone: () => void }) {
   const [values, setValues] = useState<ReplyFormValues>(() => initialValues(detail, task));
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [version, setVersion] = useState(task.version); // a saved draft moves the task's version on
+  const [heldUp, setHeldUp] = useState<string | null>(() => submitHeldUp(task));
   const save = useAction('tasks.saveDraft');
   const submit = useAction('tasks.submitDraft');
   const set = <K extends keyof ReplyFormValues>(key: K) => (value: ReplyFormValues[K]) => {
@@ -52,6 +61,7 @@ function DraftForm({ detail, task, onDone }: { detail: SuggestionDetail; task: T
     if (!response.ok) return null;
     setSaved(true);
     setVersion(response.data.task.version);
+    setHeldUp(submitHeldUp(response.data.task));
     return response.data.task;
   };
 
@@ -59,7 +69,8 @@ function DraftForm({ detail, task, onDone }: { detail: SuggestionDetail; task: T
     const savedTask = await saveDraft();
     if (!savedTask) return;
     if (!savedTask.allowedActions.includes('tasks.submitDraft')) {
-      setProblem('草稿已保存，但当前还不能提交审核');
+      // The server's reason, when it gave one, stands where the button was (shown once).
+      if (!submitHeldUp(savedTask)) setProblem('草稿已保存，但当前还不能提交审核');
       return;
     }
     const response = await submit.run({ taskId: savedTask.id, version: savedTask.version });
@@ -87,7 +98,13 @@ function DraftForm({ detail, task, onDone }: { detail: SuggestionDetail; task: T
       {saved ? <View className="notice" id="draft-saved">草稿已保存</View> : null}
       <FormError message={problem ?? save.error?.message ?? submit.error?.message} />
       <SubmitButton id="save-draft-btn" kind="default" text="保存草稿" pending={pending} onClick={() => void saveDraft()} />
-      <SubmitButton id="submit-draft-btn" text="保存并提交审核" pending={pending} onClick={() => void saveAndSubmit()} />
+      {heldUp ? (
+        <View className="notice blocked-action" id="submit-held-up">
+          提交审核：{heldUp}
+        </View>
+      ) : (
+        <SubmitButton id="submit-draft-btn" text="保存并提交审核" pending={pending} onClick={() => void saveAndSubmit()} />
+      )}
     </View>
   );
 }

@@ -29,6 +29,8 @@ function FeedbackForm({ detail, task, onDone }: { detail: SuggestionDetail; task
 
   const submit = async () => {
     if (attitude === null || result === null) return setProblem('请对办理态度和办理结果分别作出评价');
+    // Checked before the irreversible confirmation, not after it (the server says the same).
+    if (unsatisfied && !reasons.trim()) return setProblem('评价不满意时请填写理由');
     setProblem(null);
     const go = await confirmStep({
       title: '确认提交评价？',

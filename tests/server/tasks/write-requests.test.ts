@@ -1,0 +1,59 @@
+// What each action of a suggestion's whole life costs on CloudBase, counted by the emulator's request
+// counter (what the service bills and waits on): every action stays within the platform's default
+// function time limit of 3 s at 50 ms a request (60 requests), so a function deployed with a forgotten
+// timeout setting still answers; and no write costs more than it does today (BUDGETS, the ceiling
+// until the writes are made cheaper: docs/performance.md).
+import { createApi } from '../../../src/server/api';
+import { openCloudBaseFileStore, type CloudStorageApi } from '../../../src/server/adapters/files/cloudbase.files';
+import { seedDemo } from '../../../src/server/setup/demo-data';
+import type { CloudBaseEmulator } from '../../support/cloudbase-emulator';
+import { cloud, freshCloudStore, sharedEmulator } from '../../support/cloudbase-emulator/sdk';
+import { runLifecycle } from './lifecycle.scenario';
+
+const NOW = '2025-03-10T02:00:00.000Z';
+/** The platform's default time limit of a function, and the round trip of a request inside the cloud. */
+const DEFAULT_TIMEOUT_MS = 3000;
+const MS_A_REQUEST = 50;
+/** The requests each write costs at most now (the goal is 15: not yet met by those above it). */
+const BUDGETS: Record<string, number> = {
+  'users.bind': 27,
+  'tasks.claim': 23,
+  'tasks.sign': 56,
+  'feedback.submit': 27,
+  'tasks.logContact': 14,
+  'tasks.review': 24,
+  'tasks.submitDraft': 22,
+  'tasks.submitOpinion': 26,
+  'suggestions.assign': 26,
+};
+
+let emulator: CloudBaseEmulator;
+beforeAll(async () => {
+  emulator = await sharedEmulator({});
+});
+afterAll(() => emulator.close());
+
+it('keeps every action of a whole life within 3 s at 50 ms a request, and each write within its budget', async () => {
+  const store = await freshCloudStore(emulator);
+  await seedDemo(store, NOW);
+  const api = createApi({ store, files: openCloudBaseFileStore(cloud as unknown as CloudStorageApi, { now: () => NOW }), clock: { now: () => NOW }, log: () => undefined });
+  const most = new Map<string, number>();
+  await runLifecycle(
+    {
+      call: async (openid, action, data, requestId) => {
+        emulator.resetCounter();
+        const res = await api({ action, data, requestId }, { openid });
+        if (res.ok) most.set(action, Math.max(most.get(action) ?? 0, emulator.requests));
+        return res;
+      },
+      snapshot: () => emulator.dump(),
+    },
+    NOW,
+  );
+  const table = [...most].map(([action, n]) => `${action}: ${n} requests, ${n * MS_A_REQUEST} ms`);
+  const tooSlow = [...most].filter(([, n]) => n * MS_A_REQUEST > DEFAULT_TIMEOUT_MS).map(([a, n]) => `${a}: ${n}`);
+  const overBudget = Object.entries(BUDGETS).filter(([a, budget]) => (most.get(a) ?? 0) > budget).map(([a, b]) => `${a}: ${most.get(a)} > ${b}`);
+  expect({ tooSlow, overBudget }).toEqual({ tooSlow: [], overBudget: [] });
+  for (const action of Object.keys(BUDGETS)) expect(most.has(action)).toBe(true);
+  if (process.env.SHOW_REQUESTS) console.log(table.join('\n'));
+}, 300_000);
