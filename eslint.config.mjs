@@ -34,6 +34,24 @@ export default tseslint.config(
     },
   },
   {
+    // Code that runs in WeChat (docs/wechat.md): no Intl (WeChat on Android has none) and no
+    // ES2019+ library method, which the JavaScript engines of older phones lack (syntax is
+    // transpiled, library methods are not). The runtime test of the weapp build runs without them.
+    files: [...appFiles, 'src/core/**', 'src/contract/**'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'Intl', message: '安卓微信没有 Intl：北京时间用 src/components/format.ts 的算术。' }, { name: 'structuredClone', message: '旧版微信没有 structuredClone。' }],
+      'no-restricted-properties': [
+        'error',
+        ...['flatMap', 'flat', 'replaceAll', 'matchAll', 'findLast', 'findLastIndex', 'toSorted', 'toReversed', 'toSpliced'].map((property) => ({
+          property,
+          message: `旧版手机的 JavaScript 引擎没有 ${property}：请用 ES2018 以内的写法（如 concat、split/join）。`,
+        })),
+        ...['fromEntries', 'hasOwn', 'groupBy'].map((property) => ({ object: 'Object', property, message: `旧版手机的 JavaScript 引擎没有 Object.${property}。` })),
+        ...['allSettled', 'any'].map((property) => ({ object: 'Promise', property, message: `旧版手机的 JavaScript 引擎没有 Promise.${property}。` })),
+      ],
+    },
+  },
+  {
     // The heavy libraries load on first use (src/server/lazy), never at a cloud function's cold start.
     files: ['src/server/**'],
     ignores: ['src/server/lazy/**'],

@@ -1,5 +1,6 @@
-// One Jest run, four projects mirroring the tree: core and server run in Node, app renders real
-// Taro H5 components in jsdom, e2e drives headless Chromium against the local gateway.
+// One Jest run, five projects mirroring the tree: core and server run in Node, wechat checks the
+// weapp build with WeChat's own tools, app renders real Taro H5 components in jsdom, e2e drives
+// headless Chromium against the local gateway.
 const swc = [
   '@swc/jest',
   {
@@ -25,6 +26,8 @@ module.exports = {
     node('core'),
     node('server'),
     node('arch'),
+    // The mini-program as WeChat meets it: built once, then WeChat's compilers and a simulated runtime.
+    node('wechat', { globalSetup: '<rootDir>/tests/wechat/build-weapp.js' }),
     {
       displayName: 'app',
       testEnvironment: 'jsdom',

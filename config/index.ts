@@ -25,6 +25,9 @@ export default defineConfig<'webpack5'>(async () => {
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
       optimizeMainPackage: { enable: true },
+      // Packages that ship ES2015+ syntax are transpiled like our own code: the JavaScript engines
+      // of older phones lack const/let in some positions and arrow functions (docs/wechat.md).
+      compile: { include: [(modulePath: string) => /[\\/]node_modules[\\/]qrcode-generator[\\/]/.test(modulePath)] },
     },
     h5: {
       publicPath: '/',

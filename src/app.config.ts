@@ -27,7 +27,12 @@ export default defineAppConfig({
     navigationBarTextStyle: 'black',
     backgroundColor: '#f2f2f2',
   },
-  // H5 only: no sliding page transition. A back gesture during the slide left a blank page, and
-  // still pages are easier on older eyes.
-  animation: false,
+  // WeChat for PC (Windows, Mac) and tablets: the window may be resized, and WXSS @media rules lay the
+  // office's pages out at desk width (docs/wechat.md).
+  resizable: true,
+  // Only the components a page uses are injected when it opens (base library 2.11.1; ignored below).
+  lazyCodeLoading: 'requiredComponents',
+  // H5 only (WeChat refuses the key): no sliding page transition. A back gesture during the slide left
+  // a blank page, and still pages are easier on older eyes.
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
 });

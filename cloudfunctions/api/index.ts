@@ -21,7 +21,6 @@ const handle = apiEntry(
     // tasks.urge (催办) sends at once through the same WeChat sender as the timer's sweep.
     notifier: createWeChatSender(cloud as unknown as WxOpenApi, config),
     reminderConfig: config,
-    officeName: process.env.OFFICE_NAME,
   }),
 );
 

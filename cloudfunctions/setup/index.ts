@@ -12,13 +12,15 @@ import { ensureFirstAdmin } from '../../src/server/setup/first-admin';
 // DYNAMIC_CURRENT_ENV (a symbol) means "the environment this function is deployed in"; the types want a string.
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
-export async function main(event: { adminName?: unknown } | undefined) {
+export async function main(event: { adminName?: unknown; officeName?: unknown } | undefined) {
   // A call from the mini-program carries the caller's OPENID: setup is not for users.
   if (cloud.getWXContext().OPENID) return { ok: false, error: { code: 'FORBIDDEN', message: '初始化只能由管理员在云开发控制台运行' } };
   const db = cloud.database() as unknown as Parameters<typeof ensureCollections>[0];
   const collections = await ensureCollections(db);
   const name = typeof event?.adminName === 'string' && event.adminName.trim() ? event.adminName.trim().slice(0, 50) : '系统管理员';
-  const firstAdmin = await ensureFirstAdmin(openCloudBaseStore(cloud), systemClock, name);
+  // The deployment's own name (e.g. 市人民政府办公室), for the annual summary: set once, kept after.
+  const officeName = typeof event?.officeName === 'string' && event.officeName.trim() ? event.officeName.trim().slice(0, 50) : undefined;
+  const firstAdmin = await ensureFirstAdmin(openCloudBaseStore(cloud), systemClock, name, officeName);
   const indexes = cloudBaseIndexes().map((i) => `${i.collection}.${i.name}${i.unique ? '（唯一）' : ''}`);
   return { ok: true, data: { collections, firstAdmin, indexesToCreateInConsole: indexes } };
 }

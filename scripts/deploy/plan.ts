@@ -38,8 +38,8 @@ interface RcFunction {
   triggers?: { name: string; type: string; config: string }[];
 }
 
-/** The deployer's settings the functions read (OFFICE_NAME, REMINDER_*, SMS_*), passed on as set. */
-const VARIABLE = /^(OFFICE_NAME|REMINDER_[A-Z0-9_]+|SMS_[A-Z0-9_]+)$/;
+/** The deployer's settings the functions read (REMINDER_*, SMS_*), passed on as set. The deployment's name is set up in the store (docs/papers.md). */
+const VARIABLE = /^(REMINDER_[A-Z0-9_]+|SMS_[A-Z0-9_]+)$/;
 
 export function deployPlan(root: string, env: NodeJS.ProcessEnv): DeployPlan {
   const rc = JSON.parse(readFileSync(path.join(root, 'cloudbaserc.json'), 'utf8')) as { functionRoot: string; functions: RcFunction[] };

@@ -6,6 +6,7 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import type { CaseFilters, SortOrder, UnitView, UserView } from '../contract';
 import type { Phase, Rating, ReplyClass, SuggestionStatus, TaskState, UnitRole } from '../core/model';
 import { PHASE_LABELS, RATING_LABELS, SUGGESTION_STATUS_LABELS, TASK_STATE_LABELS, UNIT_ROLE_LABELS } from '../core/labels';
+import { beijingYear } from './format';
 
 export type CaseSort = 'number' | 'replyDue' | 'assignedAt';
 
@@ -71,7 +72,7 @@ export function listParameters(q: CaseListQuery): CaseListQuery {
 
 /** The recent years to choose from, this year first (the Shanghai year of 交办). */
 export function recentYears(now: Date, count = 5): number[] {
-  const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(now));
+  const year = beijingYear(now);
   return Array.from({ length: count }, (_, i) => year - i);
 }
 

@@ -11,6 +11,11 @@ export function formatTime(iso: string): string {
   return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
 }
 
+/** The Beijing (Asia/Shanghai) calendar year of an instant, by arithmetic: WeChat on Android has no Intl. */
+export function beijingYear(now: Date): number {
+  return new Date(now.getTime() + BEIJING_OFFSET_MS).getUTCFullYear();
+}
+
 /** An ISO instant as its Beijing date, 'YYYY-MM-DD'. */
 export function formatDate(iso: string): string {
   return formatTime(iso).slice(0, 10);

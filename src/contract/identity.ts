@@ -61,6 +61,8 @@ export interface BindUserData {
 }
 export interface FirstAdminData {
   name: string;
+  /** The deployment's own name, e.g. 市人民政府办公室: asked once, here, when nobody has named it yet. */
+  officeName?: string;
 }
 
 /** The identity actions: each one's request data and result. */

@@ -1,17 +1,39 @@
 // The wire contract: roster. Types, and the words of each action; see docs/architecture.md.
 import { said, type WordsOf } from './words';
 import type { Empty } from './common';
-import type { Role } from '../core/model';
+import type { Publicity, Role, UnitLetterSettings } from '../core/model';
 
 export interface UnitView {
   id: string;
   name: string;
   departments: string[];
+  /** How the unit's reply letters are set (office staff see it; docs/papers.md). */
+  letter?: UnitLetterSettings;
 }
 export interface UpsertUnitData {
   id?: string;
   name: string;
   departments?: string[];
+  letter?: UnitLetterSettings;
+}
+/** The deployment's settings (office.settings / office.update). */
+export interface OfficeSettingsView {
+  /** Empty until named at setup. */
+  name: string;
+  reportTo?: string;
+  letterCc: string[];
+  letterToCoSigners: boolean;
+  letterPublicity: Publicity;
+  version: number;
+}
+export interface UpdateOfficeSettingsData {
+  name: string;
+  reportTo?: string;
+  letterCc?: string[];
+  letterToCoSigners?: boolean;
+  letterPublicity?: Publicity;
+  /** The version read (0 when never saved). */
+  version: number;
 }
 export interface UserView {
   id: string;
@@ -107,6 +129,8 @@ export interface ImportUsersResult {
 export interface RosterActions {
   'units.list': { data: Empty; result: { items: UnitView[] } };
   'units.upsert': { data: UpsertUnitData; result: UnitView };
+  'office.settings': { data: Empty; result: OfficeSettingsView };
+  'office.update': { data: UpdateOfficeSettingsData; result: OfficeSettingsView };
   'users.list': { data: ListUsersData; result: { items: UserView[] } };
   'users.upsert': { data: UpsertUserData; result: UserView };
   'users.issueBindCode': { data: IssueBindCodeData; result: BindCodeResult };
@@ -119,6 +143,8 @@ export interface RosterActions {
 export const ROSTER_ACTIONS = {
   'units.list': said('查看单位'),
   'units.upsert': said('维护单位'),
+  'office.settings': said('查看本机关设置'),
+  'office.update': said('修改本机关设置'),
   'users.list': said('查看人员'),
   'users.upsert': said('维护人员'),
   'users.issueBindCode': said('发放绑定码'),

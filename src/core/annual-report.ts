@@ -68,10 +68,21 @@ function receivedSentence(o: AnnualReportOptions & { sessionName: string }, m: M
   return `${s}。`;
 }
 
+/**
+ * The tasks by the unit's role. Office-wide they are counted as tasks (项), not suggestions: one
+ * suggestion goes to a lead and co-handling units, so the roles add up to more than the suggestions
+ * received. A unit holds one task of a suggestion, so its roles count its suggestions (件).
+ */
 function roleSentence(m: Metrics): string {
   const order = ['lead', 'split', 'co', 'sole'] as const;
-  const parts = order.filter((r) => m.byRole[r] > 0).map((r) => `${UNIT_ROLE_LABELS[r]}件${m.byRole[r]}件`);
-  return parts.length > 0 ? `从承办类别来看，${parts.join('、')}。` : '';
+  const present = order.filter((r) => m.byRole[r] > 0);
+  if (present.length === 0) return '';
+  const total = present.reduce((sum, r) => sum + m.byRole[r], 0);
+  if (m.scope.kind === 'unit' && total === m.received) {
+    return `从承办类别来看，${present.map((r) => `${UNIT_ROLE_LABELS[r]}件${m.byRole[r]}件`).join('、')}。`;
+  }
+  const parts = present.map((r) => `${UNIT_ROLE_LABELS[r]}${m.byRole[r]}项`).join('、');
+  return `上述建议共交由承办单位办理${total}项（一件建议可由多个单位分别主办、会办），其中${parts}。`;
 }
 
 function progressSentence(m: Metrics): string {

@@ -201,7 +201,7 @@ const present = <T>(x: T | undefined): x is T => x !== undefined;
 
 function headline(items: Item[], received: number, idx: TaskIndex): Headline {
   const live = items.filter((i) => i.tasks.length > 0);
-  const tasks = live.flatMap((i) => i.tasks);
+  const tasks = ([] as Item['tasks']).concat(...live.map((i) => i.tasks));
   const done = live.filter(itemDone);
   const onTimeDone = done.filter((i) => decisiveTasks(i).every(finishedOnTime));
   const repliedItems = live.filter((i) => i.tasks.some(hasReplied));
@@ -267,7 +267,7 @@ function deadlineItems(tasks: readonly Task[], today: string): DeadlineItem[] {
 
 export function computeMetrics(input: MetricsInput, scope: MetricsScope, today: string, policy: DeadlinePolicy): Metrics {
   const { items, received } = itemsFor(input, scope);
-  const scopedTasks = items.flatMap((i) => i.tasks);
+  const scopedTasks = ([] as Item['tasks']).concat(...items.map((i) => i.tasks));
   const deadlines = deadlineItems(scopedTasks, today);
   const idx = indexByTask(input);
   // A unit's items: the suggestions it holds a task of, with only its own tasks (as scope 'unit' gives).

@@ -39,6 +39,40 @@ export interface Unit {
   id: string;
   name: string; // e.g. 市发展改革委
   departments: string[]; // 处室
+  /** How the unit's reply letters are set (docs/papers.md); each part has a default. */
+  letter?: UnitLetterSettings;
+}
+
+export interface UnitLetterSettings {
+  /** 机关代字 of the 文号, e.g. 民建复; default <单位名称>建复. */
+  code?: string;
+  /** 发文机关标志 of the letterhead; default the unit's name. */
+  mark?: string;
+  /** Printed on paper that carries the letterhead (信笺): the space is left blank. */
+  printedPaper?: boolean;
+  /** Sealed (the default) or not: decides where 署名 and date stand (GB/T 9704 §7.3.5). */
+  sealed?: boolean;
+}
+
+/** 公开属性 of a letter: 此件公开发布 / 此件依申请公开 / 此件不予公开. */
+export type Publicity = 'public' | 'onRequest' | 'none';
+
+/** The deployment's own settings, one document (id "office"): named once at setup, changed by the office. */
+export interface OfficeSettings {
+  id: 'office';
+  /** Who the deployment is, e.g. 市人民政府办公室: the name of the office-wide annual summary. */
+  name: string;
+  /** 主送 of the office-wide annual summary, e.g. 市人大常委会. */
+  reportTo?: string;
+  /** 抄送 of every reply letter, e.g. 市人大常委会代表工作机构、市政府办公室. */
+  letterCc?: string[];
+  /** Reply letters are addressed to the co-signing deputies too, not only to the lead deputy. */
+  letterToCoSigners?: boolean;
+  /** 公开属性 of a letter signed before the office has decided on the suggestion's disclosure. */
+  letterPublicity?: Publicity;
+  updatedAt: string;
+  updatedBy: string;
+  version: number;
 }
 
 export interface User {
@@ -275,6 +309,7 @@ export interface AuditEvent {
     | 'subscription'
     | 'bindCode'
     | 'attachment'
+    | 'settings'
     | 'proposal'
     | 'proposalWindow';
   entityId: string;

@@ -173,7 +173,7 @@ export const TRANSITIONS: readonly TransitionRow[] = [
   { from: 'returnRequested', action: 'decideReturn', branch: 'approve', to: 'returned', roles: ALL, guards: [], notify: ['handler'], event: 'returnApproved' },
   { from: 'returnRequested', action: 'decideReturn', branch: 'reject', to: 'handling', roles: ALL, guards: [], notify: ['handler'], event: 'returnRejected' },
   { from: 'returnRequested', action: 'decideReturn', branch: 'rejectUnclaimed', to: 'assigned', roles: ALL, guards: [], notify: ['handler'], event: 'returnRejected' },
-  ...EXTENSION_STATES.flatMap(extensionRows),
+  ...([] as TransitionRow[]).concat(...EXTENSION_STATES.map(extensionRows)),
   overrideRow('assigned'),
   overrideRow('handling'),
   { from: 'handling', action: 'submitDraft', branch: 'default', to: 'inReview', roles: REPLYING, guards: ['coOpinionsIn', 'draftSaved'], notify: ['reviewer'], event: 'draftSubmitted' },

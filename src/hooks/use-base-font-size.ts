@@ -2,7 +2,7 @@
 // size in H5 (its default font size, which the reader sets in the browser's settings), never below
 // 17px. WeChat's standard setting reports 17; the browser's standard default is 16px, read as 18.
 import { useMemo } from 'react';
-import Taro from '@tarojs/taro';
+import { weChatFontSetting } from './wechat-info';
 
 export const MIN_FONT_SIZE = 17;
 const DEFAULT_FONT_SIZE = 18;
@@ -10,9 +10,7 @@ const BROWSER_STANDARD_PX = 16;
 
 function weChatFontSize(): number | undefined {
   try {
-    const info = Taro.getSystemInfoSync() as { fontSizeSetting?: number };
-    const size = Number(info.fontSizeSetting);
-    return Number.isFinite(size) && size > 0 ? size : undefined;
+    return weChatFontSetting();
   } catch {
     return undefined;
   }

@@ -48,7 +48,7 @@ export function usePagedList<A extends PagedAction>(
 
   const pages = first.state.status === 'data' ? [first.state.data, ...more] : [];
   const seen = new Set<string>();
-  const rows = pages.flatMap((p) => p.items).filter((row) => {
+  const rows = ([] as ItemOf<A>[]).concat(...pages.map((p) => p.items)).filter((row) => {
     const id = keyOf(row);
     return seen.has(id) ? false : (seen.add(id), true);
   });

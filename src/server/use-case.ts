@@ -16,8 +16,6 @@ export interface ServerDeps {
   /** Notices: templates, pages, quiet hours, batch sizes (from the composition root's environment). */
   reminderConfig: ReminderConfig;
   files?: FileStore;
-  /** Who reports in the annual summary when its scope is the whole deployment (e.g. 市发展改革委). */
-  officeName: string;
   log: (message: string, error: unknown) => void;
   /** users.firstAdmin is open (local start without demo data only; see createApi). */
   firstAdminInApp?: boolean;

@@ -1,15 +1,16 @@
-// Request data checks: zod schemas per action, and their failures told in Chinese, naming the field.
+// Request data checks: zod schemas per action, and their failures told in Chinese, naming the field
+// in the words of the screens (never an internal name, an English key or the value sent).
 import * as z from 'zod';
 import { AppError } from '../core/errors';
 
 const FIELD_LABELS: Record<string, string> = {
-  id: '编号',
-  taskId: '任务编号',
-  suggestionId: '建议编号',
-  contactId: '沟通记录编号',
-  commitmentId: '落实事项编号',
-  userId: '用户编号',
-  unitId: '单位编号',
+  id: '记录',
+  taskId: '办理任务',
+  suggestionId: '建议',
+  contactId: '沟通记录',
+  commitmentId: '落实事项',
+  userId: '人员',
+  unitId: '单位',
   version: '版本号',
   code: '绑定码',
   file: '文件',
@@ -67,15 +68,15 @@ const FIELD_LABELS: Record<string, string> = {
   summary: '公开摘要',
   year: '年度',
   results: '订阅结果',
-  templateId: '模板编号',
+  templateId: '消息模板',
   accepted: '是否同意',
   longTerm: '长期订阅',
   unreadOnly: '仅看未读',
   departments: '处室',
   department: '处室',
-  requestId: '请求编号',
+  requestId: '请求标识',
   target: '附件所属',
-  targetId: '所属记录编号',
+  targetId: '所属记录',
   fileName: '文件名',
   practices: '主要做法',
   nextSteps: '下步工作措施',
@@ -83,7 +84,8 @@ const FIELD_LABELS: Record<string, string> = {
 
 function fieldName(path: readonly PropertyKey[]): string {
   const named = [...path].reverse().find((part): part is string => typeof part === 'string');
-  const label = named ? (FIELD_LABELS[named] ?? named) : '请求数据';
+  // A field no screen names (a request not made by the app) is not named in the caller's words either.
+  const label = named ? (FIELD_LABELS[named] ?? '提交的内容') : '请求数据';
   const index = path.find((part): part is number => typeof part === 'number');
   return index === undefined ? label : `第${index + 1}项的${label}`;
 }
@@ -123,7 +125,7 @@ function issueMessage(issue: z.core.$ZodIssue, data: unknown): string {
     case 'invalid_format':
       return `${field}的格式不正确`;
     case 'unrecognized_keys':
-      return `${field}包含不支持的字段：${issue.keys.join('、')}`;
+      return `${field}包含本操作不需要的内容`;
     case 'custom':
       return issue.message && /[\u4e00-\u9fa5]/.test(issue.message) ? `${field}${issue.message}` : `${field}不正确`;
     default:
@@ -158,7 +160,7 @@ export const optionalText = (max: number) => z.string().trim().max(max).optional
 export const dateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => {
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}, '应为有效日期（YYYY-MM-DD）');
+}, '应为有效日期（如2026-03-01）');
 export const instantField = z.string().max(40).refine((value) => !Number.isNaN(Date.parse(value)), '应为有效时间');
 export const pageFields = {
   page: z.number().int().min(1).max(100_000).optional(),

@@ -124,6 +124,10 @@ describe('deputy binding', () => {
     tap('绑定');
     expect(await screen.findByText('请输入绑定码')).toBeTruthy();
     expect(screen.getByText(/10位字母和数字/)).toBeTruthy();
+    // Staff bind here too, with codes the administrator issued: the page speaks to both.
+    expect(screen.getByText('绑定身份')).toBeTruthy();
+    expect(screen.getByText(/办理人员的由系统管理员发放/)).toBeTruthy();
+    expect(screen.queryByText(/绑定代表身份/)).toBeNull();
     await typeInto('bind-code', ' k7pm 3xq9-tr ');
     tap('绑定');
     expect(await screen.findByText('绑定成功：王代表')).toBeTruthy();

@@ -90,7 +90,7 @@ describe('the messages page', () => {
     server.on('subscriptions.record', ok({ recorded: 1 }));
     render(<MessagesView />);
     tap('开启办理提醒');
-    expect(await screen.findByText('已开启办理提醒，到期前会通知您')).toBeTruthy();
+    expect(await screen.findByText('已开启办理提醒。浏览器中收不到微信消息，到期提醒会列在本页')).toBeTruthy();
     expect(server.callsOf('subscriptions.record')[0]!.data).toEqual({ results: [{ templateId: 'local-reminder', accepted: true }] });
   });
 
@@ -102,7 +102,7 @@ describe('the messages page', () => {
     await waitFor(() => expect(server.callsOf('me')).toHaveLength(1));
     await new Promise((r) => setTimeout(r, 0));
     tap('开启办理提醒');
-    expect(await screen.findByText('已开启办理提醒，到期前会通知您')).toBeTruthy();
+    expect(await screen.findByText('已开启办理提醒。浏览器中收不到微信消息，到期提醒会列在本页')).toBeTruthy();
     expect(server.callsOf('subscriptions.record')[0]!.data).toEqual({
       results: [
         { templateId: 'tpl-due', accepted: true },

@@ -73,6 +73,29 @@ describe('the roster', () => {
     expect(await screen.findByText('共3个单位')).toBeTruthy();
   });
 
+  it('keeps the deployment’s name, the summary’s 主送 and the letters’ 抄送 under 本机关, saved with the version read', async () => {
+    server.on('users.list', ok({ items: [] }));
+    let settings = { name: '', letterCc: [] as string[], letterToCoSigners: false, letterPublicity: 'onRequest', version: 0 };
+    server.on('office.settings', () => ok(settings));
+    server.on('office.update', (req) => {
+      const data = req.data as { name: string; reportTo?: string; letterCc: string[]; version: number };
+      settings = { ...settings, name: data.name, letterCc: data.letterCc, ...(data.reportTo ? { reportTo: data.reportTo } : {}), version: data.version + 1 };
+      return ok(settings);
+    });
+    render(<RosterView />);
+    choose('roster-tab-office');
+    await screen.findByText('本机关名称（年度报告以此署名）');
+    choose('office-submit');
+    expect(await screen.findByText('请填写本机关名称')).toBeTruthy();
+    expect(server.callsOf('office.update')).toEqual([]);
+    await typeInto('office-name', '市人民政府办公室');
+    await typeInto('office-report-to', '市人大常委会');
+    await typeInto('office-cc', '市人大常委会代表工作机构、市政府办公室');
+    choose('office-submit');
+    expect(await screen.findByText('已保存本机关设置')).toBeTruthy();
+    expect(server.callsOf('office.update')[0]!.data).toEqual({ name: '市人民政府办公室', reportTo: '市人大常委会', letterCc: ['市人大常委会代表工作机构', '市政府办公室'], version: 0 });
+  });
+
   it('registers a person with roles and a unit, then issues a bind code shown in groups and as a QR code', async () => {
     server.on('units.list', ok({ items: UNITS }));
     server.on('users.list', ok({ items: [] }));
@@ -200,8 +223,12 @@ describe('the first administrator', () => {
     expect(await screen.findByText('请填写您的姓名')).toBeTruthy();
     await typeInto('setup-name', '张主任');
     tap('成为管理员');
+    expect(await screen.findByText('请填写本机关名称')).toBeTruthy();
+    expect(server.callsOf('users.firstAdmin')).toEqual([]);
+    await typeInto('setup-office', '市人民政府办公室');
+    tap('成为管理员');
     await waitFor(() => expect(done).toHaveBeenCalled());
-    expect(server.callsOf('users.firstAdmin')[0]!.data).toEqual({ name: '张主任' });
+    expect(server.callsOf('users.firstAdmin')[0]!.data).toEqual({ name: '张主任', officeName: '市人民政府办公室' });
   });
 
   it('says that an administrator exists, with no form, where the creation is no longer open', async () => {

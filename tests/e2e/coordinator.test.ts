@@ -94,7 +94,8 @@ describe('催办 in the mini-program', () => {
     await onPage(office, 'pages/office/stats/index');
     await seeText(office, /办结率：\d/, '#stat-completion');
     await tap(office, '#report-open');
-    await seeText(office, /2026年，本机关共收到人大代表建议\d+件/, '#annual-text');
+    // The demo deployment is named 市人民政府办公室 (its settings, as setup would name it).
+    await seeText(office, /2026年，市人民政府办公室共收到人大代表建议\d+件/, '#annual-text');
     await seeText(office, NEV.title, '#adopted');
     await snap(office, 'coordinator-stats');
   });

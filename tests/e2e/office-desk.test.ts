@@ -113,7 +113,7 @@ describe('the office at its desk', () => {
 
     // The export: a real download of the workbook holding every filtered row and no other.
     const [download] = await Promise.all([page.waitForEvent('download'), tap(page, '#ledger-export-btn')]);
-    expect(download.suggestedFilename()).toMatch(/^建议办理台账-2026-11-27\.xlsx$/);
+    expect(download.suggestedFilename()).toMatch(/^建议办理台账-市民政局-2026-11-27\.xlsx$/); // a unit's ledger names the unit
     const saved = path.join(downloads, download.suggestedFilename());
     await download.saveAs(saved);
     await seeText(page, `已下载：${download.suggestedFilename()}`, '#ledger-export-result');

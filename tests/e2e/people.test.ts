@@ -224,6 +224,7 @@ describe('a real start: no demo data, the first administrator, a unit and a depu
     await tap(admin, '#setup-link');
     await onPage(admin, 'pages/roster/setup/index');
     await fill(admin, 'setup-name', '张主任');
+    await fill(admin, 'setup-office', '市人民政府办公室');
     await snap(admin, 'roster-setup');
     await tap(admin, '#setup-submit');
     await seeText(admin, '张主任，您好', '#greeting');

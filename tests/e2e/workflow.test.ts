@@ -381,7 +381,7 @@ describe('a suggestion worked on in the mini-program', () => {
     await back(wang);
     await onPage(wang, 'pages/account/messages/index');
     await tap(wang, '#subscribe-btn');
-    await seeText(wang, '已开启办理提醒，到期前会通知您', '#subscribe-result');
+    await seeText(wang, '已开启办理提醒。浏览器中收不到微信消息，到期提醒会列在本页', '#subscribe-result');
     expect(storedRows<Subscription>('subscriptions')).toEqual([
       expect.objectContaining({ userId: 'user-deputy-wang', templateId: 'local-reminder' }),
     ]);

@@ -10,6 +10,7 @@ import { Screen } from '../../components/screen';
 import { open, routes } from '../routes';
 import { SuggestionsHome } from './deputy-home';
 import { hasTaskQueue, TaskHome } from './task-home';
+import { guarded } from '../../components/page-guard';
 import { UndeliveredHome } from './undelivered-home';
 
 /**
@@ -100,7 +101,9 @@ export function HomeView({ refreshKey = 0 }: { refreshKey?: number }) {
   );
 }
 
-export default function IndexPage() {
+function IndexPage() {
   const shown = useShowCount();
   return <HomeView refreshKey={shown} />;
 }
+
+export default guarded(IndexPage);

@@ -94,7 +94,7 @@ function QueueSection({ queue, refreshKey }: { queue: Queue; refreshKey: number 
 export function TaskHome({ capabilities, refreshKey }: { capabilities: readonly Capability[]; refreshKey: number }) {
   const queues = QUEUES.filter((queue) => capabilities.includes(queue.capability));
   return (
-    <View>
+    <View className="home-queues">
       {queues.map((queue) => (
         <QueueSection key={queue.id} queue={queue} refreshKey={refreshKey} />
       ))}

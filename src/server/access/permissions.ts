@@ -99,6 +99,8 @@ export const RULES = {
   'notifications.undelivered': rule('只有建议办理联络员或管理员可以查看未送达的提醒', office()),
   'units.list': rule('请先绑定身份', ANYONE),
   'units.upsert': rule('只有管理员或联络员可以维护单位', office()),
+  'office.settings': rule('只有管理员或联络员可以查看本机关设置', office()),
+  'office.update': rule('只有管理员或联络员可以修改本机关设置', office()),
   'users.list': rule('只有办理人员可以查看人员名单', office(), UNIT_STAFF),
   'users.upsert': rule('只有管理员或联络员可以维护人员', office()),
   'users.issueBindCode': rule('只有管理员或联络员可以发放绑定码', office()),

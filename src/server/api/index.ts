@@ -20,8 +20,6 @@ export interface ApiDeps {
   files?: FileStore;
   /** How notices look and are sent (the composition root reads it from the environment); default DEFAULT_REMINDER_CONFIG. */
   reminderConfig?: ReminderConfig;
-  /** The deployment's own name for the annual summary (OFFICE_NAME); default 本机关. */
-  officeName?: string;
   /** Where unexpected failures are logged; default console.error. */
   log?: (message: string, error: unknown) => void;
   /**
@@ -59,7 +57,6 @@ export function createApi(input: ApiDeps): Api {
     notifier: input.notifier,
     files: input.files,
     reminderConfig,
-    officeName: input.officeName?.trim() || '本机关',
     log: input.log ?? ((message, error) => console.error(message, error)),
     firstAdminInApp: input.firstAdminInApp === true,
   };
@@ -72,7 +69,7 @@ export function createApi(input: ApiDeps): Api {
       if (!useCase) throw new AppError('VALIDATION', `不支持的操作：${action.slice(0, 40) || '（空）'}`);
       const requestId = event.requestId === undefined || event.requestId === null ? undefined : event.requestId;
       if (requestId !== undefined && !requestIdSchema.safeParse(requestId).success) {
-        throw new AppError('VALIDATION', '「请求编号」格式不正确');
+        throw new AppError('VALIDATION', '「请求标识」格式不正确');
       }
 
       const openid = typeof ctx?.openid === 'string' && ctx.openid.length > 0 ? ctx.openid : undefined;
@@ -113,7 +110,7 @@ export function createApi(input: ApiDeps): Api {
         if (error.code === 'CONFLICT' && typeof event?.requestId === 'string' && actorKey !== undefined) {
           const again = await deps.store.idempotency(event.requestId).catch(() => undefined);
           if (again && again.action === action && again.actorId === actorKey) return again.response as ApiResponse<unknown>;
-          if (again) return { ok: false, error: { code: 'VALIDATION', message: '「请求编号」已用于其他请求，请重新提交' } };
+          if (again) return { ok: false, error: { code: 'VALIDATION', message: '这次提交与之前的一次重复，请重新提交' } };
         }
         return { ok: false, error: { code: error.code, message: error.message } };
       }
@@ -137,7 +134,7 @@ async function replayed(
   const record = await store.idempotency(requestId);
   if (!record) return undefined;
   if (record.action !== action || record.actorId !== actorKey) {
-    throw new AppError('VALIDATION', '「请求编号」已用于其他请求，请重新提交');
+    throw new AppError('VALIDATION', '这次提交与之前的一次重复，请重新提交');
   }
   return record.response as ApiResponse<unknown>;
 }

@@ -32,7 +32,7 @@ async function main() {
 
   const config = reminderConfig(process.env);
   const notifier = createLocalOutboxNotifier();
-  const api = createApi({ store, clock, notifier, files, reminderConfig: config, officeName: process.env.OFFICE_NAME, firstAdminInApp: !demo });
+  const api = createApi({ store, clock, notifier, files, reminderConfig: config, firstAdminInApp: !demo });
   const sweep = () => runSweep({ store, clock, notifier, config });
   const gateway = await createGateway({
     functions: {

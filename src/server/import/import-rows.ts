@@ -106,7 +106,7 @@ function readRow(line: number, cell: (h: Header) => string): ImportRow | RowProb
   if (keySupervised === undefined) problems.push(`「重点督办」应为“是”或“否”，而不是“${keyText}”`);
   const assignedDate = cell('交办日期');
   if (assignedDate !== '' && !(/^\d{4}-\d{2}-\d{2}$/.test(assignedDate) && isValidDate(assignedDate))) {
-    problems.push(`「交办日期」应为有效日期（YYYY-MM-DD），而不是“${assignedDate}”`);
+    problems.push(`「交办日期」应为有效日期（如2026-03-01）${assignedDate.length <= 20 ? `，而不是“${assignedDate}”` : ''}`);
   }
   const written = [cell('领衔代表'), ...splitNames(cell('附议代表'))];
   const spellings = written.map((w) => ({ written: w, name: normaliseName(w) })).filter((s) => s.written !== s.name && s.name !== '');

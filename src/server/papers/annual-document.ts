@@ -1,7 +1,7 @@
-// The annual summary as a document (.docx) in the form of the office's report: 一、总体办结情况 (the
-// computed paragraph and a table with every figure of the statistics), 二、建议吸收采纳情况 (the
-// adopted suggestions as a table), 三、主要做法 and 四、下步工作措施 (the office's own text where it
-// has written it), then the reporting body and the date.
+// The annual summary as a document (.docx), a 报告 after GB/T 9704-2012 (docs/papers.md): the title,
+// 主送, 一、总体办结情况 (the computed paragraph and a table with every figure of the statistics),
+// 二、建议吸收采纳情况 (the adopted suggestions as a table), 三、主要做法 and 四、下步工作措施 (the
+// office's own text where it has written it), then 署名 and 成文日期 kept with the last paragraph.
 import type { AnnualReportResult, StatsSummary } from '../../contract';
 import { percent } from '../../core/annual-report';
 import type { RatingStats } from '../../core/metrics';
@@ -10,6 +10,7 @@ import type { Block } from './official-docx';
 
 const rate = (r: number | null) => (r === null ? '—' : percent(r));
 const count = (n: number) => `${n}件`;
+const task = (n: number) => `${n}项`;
 
 /** Every figure of stats.summary as a row: label, value. */
 export function figureRows(s: StatsSummary): [string, string][] {
@@ -40,10 +41,12 @@ export function figureRows(s: StatsSummary): [string, string][] {
     ['D类答复（留作参考）', count(s.byClass.D)],
     ['吸收采纳（A类、B类）', count(s.adopted)],
     ['采纳率', rate(s.adoptionRate)],
-    ['主办件', count(s.byRole.lead)],
-    ['会办件', count(s.byRole.co)],
-    ['分办件', count(s.byRole.split)],
-    ['独办件', count(s.byRole.sole)],
+    // Tasks, not suggestions: one suggestion may go to several units (docs/papers.md).
+    ['承办任务：主办', task(s.byRole.lead)],
+    ['承办任务：会办', task(s.byRole.co)],
+    ['承办任务：分办', task(s.byRole.split)],
+    ['承办任务：独办', task(s.byRole.sole)],
+    ['承办任务合计', task(s.byRole.lead + s.byRole.co + s.byRole.split + s.byRole.sole)],
     ['会期提出', count(s.byPhase.session)],
     ['闭会期间提出', count(s.byPhase.recess)],
     ['超期未办', count(s.overdue)],
@@ -59,11 +62,22 @@ const paragraphs = (text: string | undefined, placeholder: string): Block[] => {
   return (lines.length > 0 ? lines : [placeholder]).map((line) => ({ kind: 'paragraph', text: line }));
 };
 
-export function annualBlocks(report: AnnualReportResult, office: { unitName: string; practices?: string; nextSteps?: string; today: string }): Block[] {
+export interface AnnualDocumentOptions {
+  unitName: string;
+  /** 主送, e.g. 市人大常委会. */
+  addressee: string;
+  sealed: boolean;
+  practices?: string;
+  nextSteps?: string;
+  today: string;
+}
+
+export function annualBlocks(report: AnnualReportResult, office: AnnualDocumentOptions): Block[] {
   const adopted = report.adopted.map((a, i) => [`${i + 1}`, a.number, a.title, a.deputies.join('、'), a.classLabel]);
   return [
     { kind: 'title', text: report.title },
     { kind: 'blank' },
+    { kind: 'addressee', text: `${office.addressee}：` },
     { kind: 'heading', text: '一、总体办结情况' },
     { kind: 'paragraph', text: report.summary },
     { kind: 'paragraph', text: `主要指标如下（截至${chineseDate(report.stats.today)}）：` },
@@ -79,8 +93,7 @@ export function annualBlocks(report: AnnualReportResult, office: { unitName: str
     ...paragraphs(office.practices, '（请填写本年度建议办理工作的主要做法。）'),
     { kind: 'heading', text: '四、下步工作措施' },
     ...paragraphs(office.nextSteps, '（请填写下步工作措施。）'),
-    { kind: 'blank' },
-    { kind: 'paragraph', text: office.unitName, align: 'right' },
-    { kind: 'paragraph', text: chineseDate(office.today), align: 'right' },
+    { kind: 'paragraph', text: '特此报告。' },
+    { kind: 'signature', name: office.unitName, date: chineseDate(office.today), sealed: office.sealed },
   ];
 }

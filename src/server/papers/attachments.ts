@@ -80,11 +80,15 @@ export function assertCanSeeTarget(user: User, r: TargetRecord): void {
   if (r.target === 'reply' && !r.reply?.signedAt && readsAsDeputy(user, r.suggestion, r.tasks)) throw new AppError('NOT_FOUND', '没有找到该答复');
 }
 
+/** A signed reply's letter is final and lists the reply's files: none is added after signature. */
+export const SIGNED_REPLY_FINAL = '答复已签发，答复函已定稿，不能再添加附件';
+
 /** Who may add a file: the office; the staff of the record's unit (any unit of the suggestion for the suggestion itself); its deputies for the suggestion. */
 export function assertCanAdd(user: User, r: TargetRecord): void {
   assertCanSeeTarget(user, r);
   authorize(user, 'attachments.add');
   if (r.suggestion.archivedAt) throw new AppError('INVALID_TRANSITION', '该建议已归档，不能再添加附件');
+  if (r.target === 'reply' && r.reply?.signedAt) throw new AppError('INVALID_TRANSITION', SIGNED_REPLY_FINAL);
   if (isOffice(user)) return;
   if (r.task) {
     if (isStaffOf(user, r.task.unitId)) return;

@@ -5,31 +5,42 @@ import type { Reply, ReplyLetter } from '../../core/model';
 import { Directory } from '../directory';
 import type { FileStore, Reader } from '../ports';
 import { event, fileStore, type UseCaseContext } from '../use-case';
-import { letterBlocks, letterContent, type LetterContent } from './letter';
+import { officeSettings } from '../queries/office-settings';
+import { letterBlocks, letterContent, letterLayout, type LetterContent } from './letter';
 import { DOCX_MIME, renderOfficialDocx } from './official-docx';
 
-/** The letter's content from the records (names from the directory). */
+/** The letter's content from the records (names from the directory, the unit's and office's settings). */
 export async function letterContentFor(reader: Reader, reply: Reply): Promise<LetterContent> {
-  const [task, suggestion, siblings] = await Promise.all([
+  const [task, suggestion, siblings, files, office] = await Promise.all([
     reader.get('tasks', reply.taskId),
     reader.get('suggestions', reply.suggestionId),
     reader.find('tasks', { where: { suggestionId: reply.suggestionId } }),
+    reader.find('attachments', { where: { targetId: reply.id } }),
+    officeSettings(reader),
   ]);
   if (!task || !suggestion) throw new AppError('NOT_FOUND', '没有找到该答复');
   const directory = new Directory(reader);
+  const unit = (await reader.get('units', task.unitId)) ?? { name: await directory.unitName(task.unitId) };
   const coUnits = siblings.filter((t) => t.role === 'co' && t.state !== 'returned').map((t) => t.unitId);
   return letterContent({
     reply,
     task,
     suggestion,
-    unitName: await directory.unitName(task.unitId),
+    unit,
     leadDeputyName: await directory.userName(suggestion.leadDeputyId),
+    coSignerNames: await Promise.all(suggestion.coSignerIds.map((id) => directory.userName(id))),
     coUnitNames: await Promise.all([...new Set(coUnits)].map((id) => directory.unitName(id))),
+    // The files of the reply as signed: none can be added after signature, none removed.
+    attachmentNames: files
+      .filter((a) => a.target === 'reply' && !a.removedAt && (!reply.signedAt || a.createdAt <= reply.signedAt))
+      .sort((x, y) => x.createdAt.localeCompare(y.createdAt) || x.fileName.localeCompare(y.fileName, 'zh-CN'))
+      .map((a) => a.fileName),
+    ...(office ? { office } : {}),
   });
 }
 
 export async function writeLetterFile(files: FileStore, reply: Reply, content: LetterContent): Promise<{ ref: string; size: number }> {
-  const bytes = await renderOfficialDocx(letterBlocks(content), { title: content.title, creator: content.unitName });
+  const bytes = await renderOfficialDocx(letterBlocks(content), { title: content.title, creator: content.unitName, layout: letterLayout(content) });
   const ref = await files.put(`letters/${reply.suggestionId}/${reply.id}-r${reply.round}.docx`, bytes, DOCX_MIME);
   return { ref, size: bytes.length };
 }

@@ -6,6 +6,7 @@ import type {
   Contact,
   Feedback,
   Notification,
+  OfficeSettings,
   Opinion,
   Proposal,
   ProposalWindow,
@@ -100,6 +101,8 @@ export interface Collections {
   sweeps: SweepState;
   uniqueKeys: UniqueKey;
   attachments: Attachment;
+  /** The deployment's settings: one document, id "office". */
+  settings: OfficeSettings;
   /** Deputies' proposals before 立案, and the phase the office opens for them (docs/proposals.md). */
   proposals: Proposal;
   proposalWindows: ProposalWindow;
@@ -150,6 +153,7 @@ export const INDEXES = {
   sweeps: {},
   uniqueKeys: {},
   attachments: { suggestionId: 'suggestionId', targetId: 'targetId' },
+  settings: {},
   proposals: { authorId: 'authorId', inviteeIds: 'inviteeIds', state: 'state' },
   proposalWindows: {},
   suggestionRows: {

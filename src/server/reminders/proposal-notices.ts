@@ -18,6 +18,9 @@ export type ProposalNoticeKind =
   | 'proposalInviteLapsing'
   | 'proposalWindowClosing';
 
+/** The office keeps one phase at a time; each opening replaces it (the audit keeps the history). */
+export const PROPOSAL_WINDOW_ID = 'current';
+
 /** The page a proposal's notice opens. */
 export const proposalPage = (id: string) => `pages/proposals/detail/index?id=${id}`;
 

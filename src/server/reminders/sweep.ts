@@ -19,6 +19,7 @@ import { deliverPending, type DeliveryTally } from './delivery';
 import { LANES, laneName, laneQuery, type Lane } from './lanes';
 import { reminderMessage } from './messages';
 import { writeOutbox, type OutboxEntry } from './outbox';
+import { sweepProposals } from './proposal-reminders';
 import { quietUntil } from './quiet-hours';
 import { resolveRecipients } from './recipients';
 
@@ -119,6 +120,8 @@ export async function runSweep(deps: SweepDeps): Promise<SweepReport> {
   }
 
   if (unsaved) cursor = await saveCursor(deps.store, cursor);
+  // Deputies' proposals (invitations about to lapse, drafts as the phase closes), once the tasks are scanned.
+  if (cursor.finishedAt) written += await sweepProposals(deps.store, now);
 
   // The sends' own budget starts now.
   const sending = stopwatch(deps.clock);

@@ -224,6 +224,13 @@ const RESPONSIBLE: Record<string, string> = {
   'unit-mzj': 'user-handler-mzj',
 };
 
+const DEMO_OFFICE = {
+  id: 'office' as const,
+  name: '市人民政府办公室',
+  reportTo: '市人大常委会',
+  letterCc: ['市人大常委会代表工作机构', '市政府办公室'],
+};
+
 const LEADER_CONTACT = { name: '吴国栋', phone: '0531-86000005' };
 const HANDLER_CONTACT = { name: '刘洋', phone: '0531-86000001' };
 
@@ -249,6 +256,9 @@ export async function seedDemo(store: Store, now: string, policy: DeadlinePolicy
       tx.insert('units', unit);
       record('unit', unit.id);
     }
+    // The demo deployment's own name and what its papers carry (docs/papers.md).
+    tx.insert('settings', { ...DEMO_OFFICE, updatedAt: now, updatedBy: 'system', version: 1 });
+    record('settings', DEMO_OFFICE.id);
     for (const u of DEMO_USERS) {
       const user: User = { ...u, createdAt: now, version: 1 };
       tx.insert('users', user);

@@ -15,7 +15,7 @@ import {
 import { AppError } from '../../core/errors';
 import type { Attachment } from '../../core/model';
 import { Directory } from '../directory';
-import { assertCanAdd, assertCanSeeTarget, attachmentView, canRemove, cleanFileName, finalReason, loadTarget, sizeLabel, sniffType, visibleAttachments } from '../papers/attachments';
+import { SIGNED_REPLY_FINAL, assertCanAdd, assertCanSeeTarget, attachmentView, canRemove, cleanFileName, finalReason, loadTarget, sizeLabel, sniffType, visibleAttachments } from '../papers/attachments';
 import { caller, defineUseCase, event, fileStore } from '../use-case';
 import { newId } from '../ports/ids';
 import { idField, versionField } from '../validation';
@@ -73,6 +73,8 @@ export const addAttachment = defineUseCase({
         // Checked again inside the unit of work: archived meanwhile means no new file.
         const suggestion = await tx.get('suggestions', record.suggestion.id);
         if (!suggestion || suggestion.archivedAt) throw new AppError('INVALID_TRANSITION', '该建议已归档，不能再添加附件');
+        // Signed meanwhile: the letter lists the reply's files as they were at signature.
+        if (data.target === 'reply' && (await tx.get('replies', data.targetId))?.signedAt) throw new AppError('INVALID_TRANSITION', SIGNED_REPLY_FINAL);
         tx.insert('attachments', attachment);
         tx.appendEvent(
           event(ctx, {

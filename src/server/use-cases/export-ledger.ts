@@ -17,25 +17,39 @@ import type { Fill, Font } from 'exceljs';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Header, column width (characters) and value of each ledger column. */
-export const LEDGER_COLUMNS: [string, number, (row: LedgerRow) => string][] = [
-  ['建议号', 10, (r) => r.number],
-  ['标题', 36, (r) => r.title],
-  ['领衔代表', 10, (r) => r.leadDeputyName],
-  ['承办单位', 18, (r) => r.unitName],
-  ['承办类别', 8, (r) => r.roleLabel],
-  ['办理状态', 12, (r) => r.stateLabel],
-  ['办理责任人', 10, (r) => r.responsibleName ?? ''],
-  ['交办日期', 12, (r) => shanghaiDate(r.assignedAt)],
-  ['答复期限', 12, (r) => r.replyDue],
-  ['答复日期', 12, (r) => (r.repliedAt ? shanghaiDate(r.repliedAt) : '')],
-  ['答复类别', 8, (r) => (r.replyClass ? REPLY_CLASS_LABELS[r.replyClass].label : '')],
-  ['是否面复', 8, (r) => (r.faceToFace ? '是' : '否')],
-  ['办理态度评价', 12, (r) => r.attitudeLabel ?? ''],
-  ['办理结果评价', 12, (r) => r.resultLabel ?? ''],
-  ['是否超期', 8, (r) => (r.overdue ? '是' : '否')],
-  ['办结日期', 12, (r) => (r.closedAt ? shanghaiDate(r.closedAt) : '')],
+/** A cell: text, a calendar date (an Excel date in the workbook), or nothing (an empty cell, not ''). */
+export type LedgerValue = string | { date: string } | null;
+
+const day = (iso: string | undefined): LedgerValue => (iso ? { date: shanghaiDate(iso) } : null);
+const words = (text: string | undefined): LedgerValue => (text ? text : null);
+
+/**
+ * Header, column width (Excel's character units, a Chinese character taking two) and value of each
+ * ledger column. The widths (144) fit A4 landscape at 100% in Excel (Calibri), long texts wrapping in their cell.
+ */
+export const LEDGER_COLUMNS: [string, number, (row: LedgerRow) => LedgerValue][] = [
+  ['建议号', 8, (r) => r.number],
+  ['标题', 22, (r) => r.title],
+  ['领衔代表', 8, (r) => r.leadDeputyName],
+  ['承办单位', 10, (r) => r.unitName],
+  ['承办类别', 6, (r) => r.roleLabel],
+  ['办理状态', 9, (r) => r.stateLabel],
+  ['办理责任人', 7, (r) => words(r.responsibleName)],
+  ['交办日期', 11, (r) => day(r.assignedAt)],
+  ['答复期限', 11, (r) => ({ date: r.replyDue })],
+  ['答复日期', 11, (r) => day(r.repliedAt)],
+  ['答复类别', 6, (r) => (r.replyClass ? REPLY_CLASS_LABELS[r.replyClass].label : null)],
+  ['是否面复', 5, (r) => (r.faceToFace ? '是' : '否')],
+  ['办理态度评价', 7, (r) => words(r.attitudeLabel)],
+  ['办理结果评价', 7, (r) => words(r.resultLabel)],
+  ['是否超期', 5, (r) => (r.overdue ? '是' : '否')],
+  ['办结日期', 11, (r) => day(r.closedAt)],
 ];
+
+/** A value as text (CSV): a date as 2024-04-10, nothing as an empty field. */
+const asText = (v: LedgerValue): string => (v === null ? '' : typeof v === 'string' ? v : v.date);
+/** A value as a workbook cell: a date as an Excel date (midnight UTC is the day itself), nothing as an empty cell. */
+const asCell = (v: LedgerValue): string | Date | null => (v === null ? null : typeof v === 'string' ? exportable(v) : new Date(`${v.date}T00:00:00.000Z`));
 
 const schema = (ledgerQuerySchema as z.ZodObject).extend({ format: z.enum(['xlsx', 'csv']).optional() }) as unknown as z.ZodType<LedgerExportData>;
 
@@ -56,7 +70,7 @@ const safe = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : valu
 export const csvField = (value: string) => csvCell(safe(exportable(value)));
 
 function csvText(rows: readonly LedgerRow[]): string {
-  const lines = [LEDGER_COLUMNS.map(([name]) => csvCell(name)), ...rows.map((row) => LEDGER_COLUMNS.map(([, , get]) => csvField(get(row))))];
+  const lines = [LEDGER_COLUMNS.map(([name]) => csvCell(name)), ...rows.map((row) => LEDGER_COLUMNS.map(([, , get]) => csvField(asText(get(row)))))];
   return `\uFEFF${lines.map((cells) => cells.join(',')).join('\r\n')}\r\n`;
 }
 
@@ -74,13 +88,17 @@ export async function filterWords(query: LedgerQuery, scope: MetricsScope, direc
   return parts.join(' · ');
 }
 
+/** Columns whose text wraps in its cell rather than widening the sheet. */
+const WRAPPED = new Set(['标题', '承办单位']);
+
 /**
  * The workbook through exceljs's streaming writer (about three times faster than building it in
  * memory), as the office prints it: a title row naming the filters and the date, the header frozen
- * under it and repeated on every printed page, column widths set, overdue rows marked, A4 landscape
- * fitted to the page width.
+ * under it and repeated on every printed page, column widths set, overdue rows marked, dates as
+ * Excel dates, empty cells empty; A4 landscape fitted to the page width, with the unit and the page
+ * numbers in the footer.
  */
-async function workbookBase64(rows: readonly LedgerRow[], title: string, heading: string, now: string): Promise<string> {
+async function workbookBase64(rows: readonly LedgerRow[], title: string, heading: string, footer: string, now: string): Promise<string> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -90,9 +108,23 @@ async function workbookBase64(rows: readonly LedgerRow[], title: string, heading
   workbook.modified = new Date(now);
   const sheet = workbook.addWorksheet(title, {
     views: [{ state: 'frozen', ySplit: 2 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:2',
+      margins: { left: 0.3, right: 0.3, top: 0.5, bottom: 0.6, header: 0.2, footer: 0.25 },
+    },
+    // &P / &N: this page and the number of pages (Excel's header and footer codes).
+    headerFooter: { oddFooter: `&L${exportable(footer).replace(/&/g, '&&')}&R第 &P 页，共 &N 页` },
   });
-  sheet.columns = LEDGER_COLUMNS.map(([, width]) => ({ width }));
+  sheet.columns = LEDGER_COLUMNS.map(([name, width]) => ({
+    width,
+    ...(name.endsWith('日期') || name === '答复期限' ? { style: { numFmt: 'yyyy-mm-dd' } } : {}),
+    ...(WRAPPED.has(name) ? { style: { alignment: { wrapText: true, vertical: 'top' as const } } } : {}),
+  }));
   const titleRow = sheet.addRow([exportable(heading)]);
   titleRow.font = { bold: true, size: 14 };
   titleRow.height = 24;
@@ -100,11 +132,13 @@ async function workbookBase64(rows: readonly LedgerRow[], title: string, heading
   titleRow.commit();
   const header = sheet.addRow(LEDGER_COLUMNS.map(([name]) => name));
   header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+  header.height = 30; // two lines: the narrow columns' headers wrap
   header.eachCell((cell) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } }));
   header.commit();
   sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: LEDGER_COLUMNS.length } };
   for (const row of rows) {
-    const added = sheet.addRow(LEDGER_COLUMNS.map(([, , get]) => exportable(get(row))));
+    const added = sheet.addRow(LEDGER_COLUMNS.map(([, , get]) => asCell(get(row))));
     if (row.overdue) {
       added.eachCell({ includeEmpty: true }, (cell) => {
         cell.fill = OVERDUE_FILL;
@@ -127,11 +161,16 @@ export const exportLedger = defineUseCase({
     const today = shanghaiDate(ctx.now);
     const user = caller(ctx);
     const { rows } = await ledgerRows(ctx.deps.store, user, query satisfies LedgerQuery, today, ctx.deps.policy);
-    const name = `建议办理台账-${today}`;
+    // A unit's export names the unit, in its file name and on every printed page.
+    const scope = scopeFor(user, query.unitId);
+    const directory = new Directory(ctx.deps.store);
+    const unitName = scope.kind === 'unit' ? await directory.unitName(scope.unitId) : undefined;
+    const name = `建议办理台账-${unitName ? `${unitName}-` : ''}${today}`;
     if (format === 'csv') return { filename: `${name}.csv`, mimeType: 'text/csv; charset=utf-8', encoding: 'utf8', content: csvText(rows) };
-    const filters = await filterWords(query, scopeFor(user, query.unitId), new Directory(ctx.deps.store));
+    const filters = await filterWords(query, scope, directory);
     const overdue = rows.filter((r) => r.overdue).length;
     const heading = `建议办理台账（${filters}）　共${rows.length}条${overdue > 0 ? `，超期${overdue}条` : ''}　导出日期：${today}`;
-    return { filename: `${name}.xlsx`, mimeType: XLSX_MIME, encoding: 'base64', content: await workbookBase64(rows, '建议办理台账', heading, ctx.now) };
+    const footer = `${unitName ?? '全部单位'}建议办理台账　导出日期：${today}`;
+    return { filename: `${name}.xlsx`, mimeType: XLSX_MIME, encoding: 'base64', content: await workbookBase64(rows, '建议办理台账', heading, footer, ctx.now) };
   },
 });

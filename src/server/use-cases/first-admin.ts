@@ -8,11 +8,12 @@ import type { FirstAdminData, MeResult } from '../../contract';
 import { AppError } from '../../core/errors';
 import type { User } from '../../core/model';
 import { defineUseCase, event } from '../use-case';
-import { text } from '../validation';
+import { optionalText, text } from '../validation';
+import { nameOffice } from '../setup/first-admin';
 import { hasAdmin, meOf } from './get-me';
 
 export const FIRST_ADMIN_ID = 'user-first-admin';
-const schema: z.ZodType<FirstAdminData> = z.object({ name: text(40) });
+const schema: z.ZodType<FirstAdminData> = z.object({ name: text(40), officeName: optionalText(50) });
 
 export const firstAdmin = defineUseCase({
   action: 'users.firstAdmin',
@@ -28,6 +29,8 @@ export const firstAdmin = defineUseCase({
       const user: User = { id: FIRST_ADMIN_ID, openid: ctx.openid!, name: data.name, roles: ['admin'], createdAt: ctx.now, version: 1 };
       tx.insert('users', user);
       tx.appendEvent(event(ctx, { action: 'users.firstAdmin', entity: 'user', entityId: user.id, actorId: user.id, to: 'admin', detail: { name: user.name } }));
+      // The deployment's own name, asked once with the first administrator (docs/papers.md).
+      if (data.officeName) await nameOffice(tx, { name: data.officeName, actorId: user.id, now: ctx.now });
       return meOf(tx, user, ctx.now);
     }),
 });

@@ -11,6 +11,10 @@ import { caller, defineUseCase, fileStore } from '../use-case';
 import { newId } from '../ports/ids';
 import { idField, optionalText } from '../validation';
 import { annualBlocks } from '../papers/annual-document';
+import { officeSettings, UNNAMED_OFFICE } from '../queries/office-settings';
+
+/** 主送 of the office-wide summary until the office names its own. */
+const DEFAULT_REPORT_TO = '市人大常委会';
 import { DOCX_MIME, renderOfficialDocx } from '../papers/official-docx';
 
 const schema: z.ZodType<AnnualReportData> = z.object({
@@ -31,7 +35,12 @@ export const getAnnualReport = defineUseCase({
     const directory = new Directory(store);
     // The year's suggestions only: the sessions named in the summary are those of the year and scope.
     const input = await metricsInput(store, { year: data.year });
-    const unitName = scope.kind === 'unit' ? await directory.unitName(scope.unitId) : ctx.deps.officeName;
+    // The office-wide summary speaks in the deployment's name (asked at setup) and goes to its 主送
+    // (e.g. 市人大常委会); a unit's goes to the office.
+    const [office, unit] = await Promise.all([officeSettings(store), scope.kind === 'unit' ? store.get('units', scope.unitId) : undefined]);
+    const deploymentName = office?.name.trim() || UNNAMED_OFFICE;
+    const unitName = scope.kind === 'unit' ? (unit?.name ?? (await directory.unitName(scope.unitId))) : deploymentName;
+    const addressee = scope.kind === 'unit' ? deploymentName : office?.reportTo?.trim() || DEFAULT_REPORT_TO;
     const report = annualReport(
       input,
       {
@@ -55,8 +64,8 @@ export const getAnnualReport = defineUseCase({
     // The document is written for this request and kept in the file store (reports/…) for its link.
     const today = shanghaiDate(ctx.now);
     const bytes = await renderOfficialDocx(
-      annualBlocks(result, { unitName, today, ...(data.practices ? { practices: data.practices } : {}), ...(data.nextSteps ? { nextSteps: data.nextSteps } : {}) }),
-      { title: result.title, creator: unitName },
+      annualBlocks(result, { unitName, addressee, sealed: unit?.letter?.sealed !== false, today, ...(data.practices ? { practices: data.practices } : {}), ...(data.nextSteps ? { nextSteps: data.nextSteps } : {}) }),
+      { title: result.title, creator: unitName, layout: { kind: 'general' } },
     );
     const files = fileStore(ctx);
     const fileName = `${unitName}${data.year}年度建议办理工作情况报告.docx`;

@@ -27,6 +27,7 @@ import { listBindCodes } from './list-bind-codes';
 import { revokeBindCode } from './revoke-bind-code';
 import { importUsers } from './import-users';
 import { firstAdmin } from './first-admin';
+import { getOfficeSettings, updateOfficeSettings } from './office-settings';
 import { listLedger } from './list-ledger';
 import { listSuggestions } from './list-suggestions';
 import { listUnits } from './list-units';
@@ -97,6 +98,8 @@ export const USE_CASES: { readonly [A in ActionName]: UseCaseOf<A> } = {
   'notifications.undelivered': listUndelivered,
   'units.list': listUnits,
   'units.upsert': upsertUnit,
+  'office.settings': getOfficeSettings,
+  'office.update': updateOfficeSettings,
   'users.list': listUsers,
   'users.upsert': upsertUser,
   'users.issueBindCode': issueBindCode,

@@ -7,10 +7,10 @@ import { PHASE_LABELS } from '../../core/labels';
 import type { Proposal, ProposalInvitation, ProposalWindow, User } from '../../core/model';
 import { assertCanReadProposal, isDeputy, may } from '../access/permissions';
 import type { Reader, Tx } from '../ports';
+import { PROPOSAL_WINDOW_ID } from '../reminders/proposal-notices';
 import type { UseCaseContext } from '../use-case';
 
-/** The office keeps one phase at a time; each opening replaces it (the audit keeps the history). */
-export const WINDOW_ID = 'current';
+export const WINDOW_ID = PROPOSAL_WINDOW_ID;
 /** Days an invited deputy has to answer when the office has set none. */
 export const DEFAULT_INVITE_DAYS = 5;
 

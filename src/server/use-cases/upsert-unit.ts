@@ -5,9 +5,26 @@ import { AppError } from '../../core/errors';
 import { authorize } from '../access/permissions';
 import { caller, defineUseCase, event } from '../use-case';
 import { newId } from '../ports/ids';
-import { idField, text } from '../validation';
+import { idField, optionalText, text } from '../validation';
+import type { Unit, UnitLetterSettings } from '../../core/model';
 
-const schema: z.ZodType<UpsertUnitData> = z.object({ id: idField.optional(), name: text(50), departments: z.array(text(50)).max(50).optional() });
+// The reply letters' settings (docs/papers.md): 机关代字, 发文机关标志 or printed paper, sealed or not.
+const letter = z.object({ code: optionalText(20), mark: optionalText(30), printedPaper: z.boolean().optional(), sealed: z.boolean().optional() });
+const schema: z.ZodType<UpsertUnitData> = z.object({ id: idField.optional(), name: text(50), departments: z.array(text(50)).max(50).optional(), letter: letter.optional() });
+
+/** The letter settings without empty parts (an emptied 机关代字 returns to the default). */
+function letterSettings(l: UpsertUnitData['letter']): UnitLetterSettings | undefined {
+  if (!l) return undefined;
+  const clean: UnitLetterSettings = {
+    ...(l.code ? { code: l.code } : {}),
+    ...(l.mark ? { mark: l.mark } : {}),
+    ...(l.printedPaper !== undefined ? { printedPaper: l.printedPaper } : {}),
+    ...(l.sealed !== undefined ? { sealed: l.sealed } : {}),
+  };
+  return clean;
+}
+
+const view = (u: Unit): UnitView => ({ id: u.id, name: u.name, departments: u.departments, ...(u.letter ? { letter: u.letter } : {}) });
 
 export const upsertUnit = defineUseCase({
   action: 'units.upsert',
@@ -22,15 +39,17 @@ export const upsertUnit = defineUseCase({
       if (data.id) {
         const unit = await tx.get('units', data.id);
         if (!unit) throw new AppError('NOT_FOUND', '没有找到该单位');
-        const next = { ...unit, name: data.name, departments: data.departments ? departments : unit.departments };
+        const letter = letterSettings(data.letter) ?? unit.letter;
+        const next: Unit = { ...unit, name: data.name, departments: data.departments ? departments : unit.departments, ...(letter ? { letter } : {}) };
         tx.update('units', next);
-        tx.appendEvent(event(ctx, { action: 'units.upsert', entity: 'unit', entityId: unit.id, detail: { name: next.name } }));
-        return { id: next.id, name: next.name, departments: next.departments };
+        tx.appendEvent(event(ctx, { action: 'units.upsert', entity: 'unit', entityId: unit.id, detail: { name: next.name, ...(data.letter ? { letter: letter ?? null } : {}) } }));
+        return view(next);
       }
-      const unit = { id: newId(), name: data.name, departments };
+      const letter = letterSettings(data.letter);
+      const unit: Unit = { id: newId(), name: data.name, departments, ...(letter ? { letter } : {}) };
       tx.insert('units', unit);
       tx.appendEvent(event(ctx, { action: 'units.upsert', entity: 'unit', entityId: unit.id, detail: { name: unit.name } }));
-      return unit;
+      return view(unit);
     });
   },
 });

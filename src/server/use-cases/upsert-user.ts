@@ -54,8 +54,8 @@ export const upsertUser = defineUseCase({
       authorizeRoleChange(me, current, roles);
       if (current?.roles.includes('admin') && !roles.includes('admin')) await keepAnAdministrator(tx, current);
       const needsUnit = roles.some((r) => UNIT_STAFF_ROLES.includes(r));
-      if (needsUnit && !data.unitId) throw new AppError('VALIDATION', '承办人、处室负责人和单位负责人须指定「单位编号」');
-      if (data.unitId && !(await tx.get('units', data.unitId))) throw new AppError('VALIDATION', '「单位编号」不存在');
+      if (needsUnit && !data.unitId) throw new AppError('VALIDATION', '承办人、处室负责人和单位负责人须选择所在单位');
+      if (data.unitId && !(await tx.get('units', data.unitId))) throw new AppError('VALIDATION', '所选单位不存在，请重新选择');
       const fields = {
         name: data.name,
         roles,

@@ -102,6 +102,8 @@ const TABLE: Record<ActionName, Row> = {
   'notifications.undelivered': { data: {}, allowed: ROSTER }, // the office: 联络员 and administrators
   'units.list': { data: {}, allowed: BOUND },
   'units.upsert': { data: { name: '市新设单位' }, allowed: ROSTER },
+  'office.settings': { data: {}, allowed: ROSTER },
+  'office.update': { data: { name: '市人民政府办公室', version: 1 }, allowed: ROSTER },
   'users.list': { data: {}, allowed: STAFF },
   'users.upsert': { data: { name: '新代表', roles: ['deputy'] }, allowed: ROSTER },
   'users.issueBindCode': { data: { userId: 'user-deputy-zhang' }, allowed: ROSTER },

@@ -124,7 +124,8 @@ describe('the ledger, the statistics and the annual summary', () => {
     expect(report.year).toBe(2024);
     expect(report.text).toContain('共收到人大代表建议5件');
     expect(report.text).toContain('1件为会后收到');
-    expect(report.text).toContain('从承办类别来看，主办件1件、分办件2件、会办件2件、独办件3件。');
+    // Office-wide the roles count tasks (项): five suggestions went out as eight tasks.
+    expect(report.text).toContain('上述建议共交由承办单位办理8项（一件建议可由多个单位分别主办、会办），其中主办1项、分办2项、会办2项、独办3项。');
     expect(report.text).toContain('已办理完毕1件，正在办理4件，办结率20%、面复率100%、代表反馈满意率100%');
     expect(report.text).toMatch(/王建华代表提出的“关于社区食堂的建议”（A类，建议号3001）/);
     expect(report.stats).toMatchObject({ received: 5, done: 1 });
@@ -142,7 +143,8 @@ describe('the ledger, the statistics and the annual summary', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(file.content, 'base64') as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
-    const values = (r: number) => (sheet.getRow(r).values as unknown[]).slice(1).map((v) => String(v ?? ''));
+    // Dates are Excel dates (read back as Date at midnight UTC).
+    const values = (r: number) => (sheet.getRow(r).values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '')));
     // Row 1: the title naming the filters; row 2: the header, frozen with the title above it.
     const overdue = (await ledger('coordinator')).items.filter((r) => r.overdue).length;
     expect(overdue).toBeGreaterThan(0);
@@ -167,8 +169,8 @@ describe('the ledger, the statistics and the annual summary', () => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1, printTitlesRow: '1:2' });
     expect(sheet.autoFilter).toBeTruthy();
-    expect(sheet.getColumn(2).width).toBe(36); // 标题
-    expect(sheet.getColumn(1).width).toBe(10); // 建议号
+    expect(sheet.getColumn(2).width).toBe(22); // 标题, wrapping
+    expect(sheet.getColumn(1).width).toBe(8); // 建议号
     const header = (sheet.getRow(2).values as unknown[]).slice(1).map(String);
     const overdueCol = header.indexOf('是否超期') + 1;
     const marked: string[] = [];
@@ -189,7 +191,7 @@ describe('the ledger, the statistics and the annual summary', () => {
 
   it('exports CSV on request, and a unit\'s staff only their unit', async () => {
     const file = await office.ok<LedgerExportFile>('handler-fgw', 'ledger.export', { format: 'csv' });
-    expect(file).toMatchObject({ filename: '建议办理台账-2024-04-10.csv', encoding: 'utf8' });
+    expect(file).toMatchObject({ filename: '建议办理台账-市发展改革委-2024-04-10.csv', encoding: 'utf8' });
     expect(file.content.startsWith('\uFEFF建议号,标题,领衔代表,承办单位')).toBe(true);
     const lines = file.content.trim().split('\r\n');
     expect(lines).toHaveLength(3);

@@ -67,10 +67,12 @@ describe('the annual summary as a document', () => {
       ['D类答复（留作参考）', `${s.byClass.D}件`],
       ['吸收采纳（A类、B类）', `${s.adopted}件`],
       ['采纳率', pct(s.adoptionRate)],
-      ['主办件', `${s.byRole.lead}件`],
-      ['会办件', `${s.byRole.co}件`],
-      ['分办件', `${s.byRole.split}件`],
-      ['独办件', `${s.byRole.sole}件`],
+      // Tasks by role, in 项: one suggestion goes to several units.
+      ['承办任务：主办', `${s.byRole.lead}项`],
+      ['承办任务：会办', `${s.byRole.co}项`],
+      ['承办任务：分办', `${s.byRole.split}项`],
+      ['承办任务：独办', `${s.byRole.sole}项`],
+      ['承办任务合计', `${s.byRole.lead + s.byRole.co + s.byRole.split + s.byRole.sole}项`],
       ['会期提出', `${s.byPhase.session}件`],
       ['闭会期间提出', `${s.byPhase.recess}件`],
       ['超期未办', `${s.overdue}件`],
@@ -91,7 +93,7 @@ describe('the annual summary as a document', () => {
     expect(doc.paragraphs.slice(i + 1, i + 3)).toEqual(['坚持主要领导亲自抓。', '建立面商机制。']);
     const j = doc.paragraphs.indexOf('四、下步工作措施');
     expect(doc.paragraphs[j + 1]).toBe('（请填写下步工作措施。）');
-    expect(doc.paragraphs.slice(-2)).toEqual(['本机关', '2024年4月10日']);
+    expect(doc.paragraphs.filter((t) => t !== '').slice(-3)).toEqual(['特此报告。', '本机关', '2024年4月10日']);
   });
 
   it('refuses a format it does not write and unit staff of another unit', async () => {

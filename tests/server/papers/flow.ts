@@ -44,7 +44,12 @@ export async function claimAndMeet(office: Office, taskId: string): Promise<{ co
 export const REPLY_TEXT = '您提出的建议收悉，现答复如下：\n一、已将社区服务站纳入年度计划；\n二、已完成选址。';
 
 /** Draft, submit, approve and sign; a B or C reply carries a promise. */
-export async function draftAndSign(office: Office, taskId: string, cls: ReplyClass, options: { sign?: boolean } = {}): Promise<void> {
+export async function draftAndSign(
+  office: Office,
+  taskId: string,
+  cls: ReplyClass,
+  options: { sign?: boolean; text?: string; files?: { fileName: string; content: Buffer }[] } = {},
+): Promise<void> {
   let version = (await office.store.get('tasks', taskId))!.version;
   const task = (await office.store.get('tasks', taskId))!;
   if (task.role === 'lead' && !task.coOpinionOverride) {
@@ -56,12 +61,18 @@ export async function draftAndSign(office: Office, taskId: string, cls: ReplyCla
       taskId,
       version,
       class: cls,
-      text: REPLY_TEXT,
+      text: options.text ?? REPLY_TEXT,
       leaderContact: { name: '冯刚', phone: '13912340005' },
       handlerContact: { name: '孙丽', phone: '13912340003' },
       ...(cls === 'B' || cls === 'C' ? { commitment: { promise: '年底前建成服务站', targetDate: '2024-12-31' } } : {}),
     })
   ).task.version;
+  if (options.files) {
+    const draft = (await office.store.find('replies', { where: { taskId } })).find((r) => !r.signedAt)!;
+    for (const f of options.files) {
+      await office.ok('handler-mzj', 'attachments.add', { target: 'reply', targetId: draft.id, fileName: f.fileName, content: f.content.toString('base64') });
+    }
+  }
   version = (await office.ok<TaskResult>('handler-mzj', 'tasks.submitDraft', { taskId, version })).task.version;
   version = (await office.ok<TaskResult>('reviewer-mzj', 'tasks.review', { taskId, version, decision: 'approve' })).task.version;
   if (options.sign !== false) await office.ok<TaskResult>('leader-mzj', 'tasks.sign', { taskId, version });

@@ -45,18 +45,26 @@ describe('the reply letter (答复函)', () => {
     expect(p[0]).toBe('B类\t市民政局建复〔2024〕3101号');
     expect(p).toContain('关于十八届三次会议第3101号建议的答复');
     expect(p).toContain('王建华代表：');
-    expect(p).toContain('您提出的建议收悉，现答复如下：');
-    expect(p).toContain('一、已将社区服务站纳入年度计划；');
-    expect(p).toContain('我单位承诺：年底前建成服务站，计划于2024年12月31日前完成，届时将向您反馈落实情况。');
-    expect(p).toContain('单位负责人：冯刚　　电话：13912340005');
-    expect(p).toContain('联系人：孙丽　　电话：13912340003');
-    expect(p.slice(-4)).toEqual(['市民政局', '2024年4月10日', '', '抄送：市水务局。']);
+    // The typed opening gives way to the letter's own, which names the suggestion; a closing is added when none was typed.
+    expect(p.filter((t) => t !== '').slice(3)).toEqual([
+      '您提出的《关于社区养老服务站建设的建议》（第3101号）收悉。现答复如下：',
+      '一、已将社区服务站纳入年度计划；',
+      '二、已完成选址。',
+      '我单位承诺：年底前建成服务站，计划于2024年12月31日前完成，届时将向您反馈落实情况。',
+      '感谢您对我单位工作的关心和支持。',
+      '市民政局',
+      '2024年4月10日',
+      '（此件依申请公开）',
+      '（单位负责人：冯刚，联系电话：13912340005）',
+      '（联系人：孙丽，联系电话：13912340003）',
+      '抄送：市水务局。',
+    ]);
   });
 
   it('is laid out after GB/T 9704: A4, margins 37/35/28/26 mm, 仿宋_GB2312 三号 body, 方正小标宋简体 二号 title', () => {
     expect(doc.xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(doc.xml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
-    expect(doc.xml).toMatch(/<w:docGrid w:type="linesAndChars" w:linePitch="579"/);
+    expect(doc.xml).toMatch(/<w:docGrid w:type="lines" w:linePitch="579"/);
     const title = /<w:p>(?:(?!<\/w:p>)[\s\S])*?关于十八届三次会议第3101号建议的答复/.exec(doc.xml)![0];
     expect(title).toContain('w:eastAsia="方正小标宋简体"');
     expect(title).toContain('<w:sz w:val="44"/>');
@@ -64,7 +72,7 @@ describe('the reply letter (答复函)', () => {
     const body = /<w:p>(?:(?!<\/w:p>)[\s\S])*?一、已将社区服务站纳入年度计划/.exec(doc.xml)![0];
     expect(body).toContain('w:eastAsia="仿宋_GB2312"');
     expect(body).toContain('<w:sz w:val="32"/>');
-    expect(body).toContain('w:firstLine="640"');
+    expect(body).toContain('w:firstLine="632"'); // two characters of the 28 a line
   });
 
   it('opens for those who may see the reply, and for no one else', async () => {
@@ -76,6 +84,18 @@ describe('the reply letter (答复函)', () => {
     // The deputy's link opens for the deputy only.
     expect(await openLink(office.files, letter.url, 'deputy-li')).toMatchObject({ ok: false, status: 403 });
     expect(await openLink(office.files, letter.url, undefined)).toMatchObject({ ok: false, status: 403 });
+  });
+
+  it('is final once signed: no file is added to the signed reply, whose letter lists its files', async () => {
+    const [reply] = (await office.store.find('replies', { where: { taskId } })).filter((r) => r.signedAt);
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n').toString('base64');
+    for (const openid of ['handler-mzj', 'coordinator']) {
+      expect(await office.call(openid, 'attachments.add', { target: 'reply', targetId: reply!.id, fileName: '补充材料.pdf', content: pdf })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_TRANSITION', message: '答复已签发，答复函已定稿，不能再添加附件' },
+      });
+    }
+    expect(await office.store.find('attachments', { where: { targetId: reply!.id } })).toEqual([]);
   });
 
   it('does not exist before signature, and says so', async () => {
@@ -104,10 +124,16 @@ describe('the reply letter (答复函)', () => {
     const [reply] = (await office.store.find('replies', { where: { taskId } })).filter((r) => r.signedAt);
     const task = (await office.store.get('tasks', taskId))!;
     const suggestion = (await office.store.get('suggestions', task.suggestionId))!;
-    const c = letterContent({ reply: { ...reply!, round: 2, class: 'A' }, task: { ...task, role: 'sole' }, suggestion: { ...suggestion, session: '十八届三次会议' }, unitName: '市民政局', leadDeputyName: '王建华', coUnitNames: ['市水务局'] });
-    expect(c).toMatchObject({ title: '关于十八届三次会议第3101号建议的答复', number: '市民政局建复〔2024〕3101-2号', classMark: 'A类' });
+    const input = { reply: { ...reply!, round: 2, class: 'A' as const }, task: { ...task, role: 'sole' as const }, suggestion: { ...suggestion, session: '十八届三次会议' }, unit: { name: '市民政局' }, leadDeputyName: '王建华', coSignerNames: ['李秀英'], coUnitNames: ['市水务局'], attachmentNames: [] };
+    const c = letterContent(input);
+    expect(c).toMatchObject({ title: '关于十八届三次会议第3101号建议的答复', number: '市民政局建复〔2024〕3101-2号', classMark: 'A类', addressee: '王建华代表：' });
     expect(c.promise).toBeUndefined();
-    expect(c.cc).toBeUndefined(); // 抄送 to co-handlers belongs to a lead reply
+    expect(c.cc).toEqual([]); // 抄送 to co-handlers belongs to a lead reply
+    // Addressed to the co-signers too where the office wants it; the 公开属性 follows the office's decision.
+    const both = letterContent({ ...input, suggestion: { ...input.suggestion, disclosure: { mode: 'full', decidedAt: '', decidedBy: '' } }, office: { letterToCoSigners: true } });
+    expect(both).toMatchObject({ addressee: '王建华、李秀英代表：', publicity: '（此件公开发布）' });
+    expect(both.paragraphs[0]).toBe('各位代表提出的《关于社区养老服务站建设的建议》（第3101号）收悉。现答复如下：');
+    expect(letterContent({ ...input, suggestion: { ...input.suggestion, disclosure: { mode: 'none', reason: '个人信息', decidedAt: '', decidedBy: '' } } }).publicity).toBe('（此件不予公开）');
   });
 });
 

@@ -23,7 +23,7 @@ async function call<D, R>(useCase: UseCase<never, D, R>, openid: string, data: u
   const [user] = await store.find('users', { where: { openid } });
   const now = clock.now();
   const ctx: UseCaseContext = {
-    deps: { store, clock, policy: SHANDONG_POLICY, notifier, reminderConfig: testConfig(), officeName: '本机关', log: () => undefined },
+    deps: { store, clock, policy: SHANDONG_POLICY, notifier, reminderConfig: testConfig(), log: () => undefined },
     openid,
     user: user ?? null,
     now,

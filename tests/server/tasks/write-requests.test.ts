@@ -18,7 +18,8 @@ const MS_A_REQUEST = 50;
 const BUDGETS: Record<string, number> = {
   'users.bind': 27,
   'tasks.claim': 23,
-  'tasks.sign': 56,
+  // The letter made at signing reads the office's settings, the reply's files and the co-signers' names.
+  'tasks.sign': 60,
   'feedback.submit': 27,
   'tasks.logContact': 14,
   'tasks.review': 24,

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '绑定代表身份' });
+export default definePageConfig({ navigationBarTitleText: '绑定身份' });

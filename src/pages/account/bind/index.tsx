@@ -6,6 +6,7 @@ import { useAction } from '../../../hooks/use-action';
 import { FormError, SubmitButton, TextField } from '../../../components/fields';
 import { Screen } from '../../../components/screen';
 import { routes } from '../../routes';
+import { guarded } from '../../../components/page-guard';
 
 export function BindView({ onDone }: { onDone: () => void }) {
   const [code, setCode] = useState('');
@@ -32,9 +33,9 @@ export function BindView({ onDone }: { onDone: () => void }) {
   };
   return (
     <Screen id="bind-page">
-      <View className="section-title">绑定代表身份</View>
+      <View className="section-title">绑定身份</View>
       <View className="notice">
-        请输入联络员提供的绑定码。绑定码由10位字母和数字组成，只能使用一次，过期后请向联络员重新索取。
+        请输入发给您的绑定码（代表的由建议办理联络员发放，办理人员的由系统管理员发放）。绑定码由10位字母和数字组成，只能使用一次，过期后请向发放人重新索取。
       </View>
       <TextField
         id="bind-code"
@@ -60,6 +61,8 @@ export function BindView({ onDone }: { onDone: () => void }) {
   );
 }
 
-export default function BindPage() {
+function BindPage() {
   return <BindView onDone={() => void Taro.reLaunch({ url: routes.home })} />;
 }
+
+export default guarded(BindPage);

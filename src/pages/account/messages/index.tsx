@@ -12,6 +12,7 @@ import { Screen } from '../../../components/screen';
 import { Empty } from '../../../components/state-views';
 import { open } from '../../routes';
 import { askSubscription } from './subscribe';
+import { guarded } from '../../../components/page-guard';
 
 function Message({ n, onOpen }: { n: NotificationView; onOpen: (n: NotificationView) => void }) {
   return (
@@ -110,7 +111,10 @@ function SubscribeButton({ templateIds }: { templateIds: readonly string[] }) {
     const response = await record.run(answer);
     if (!response.ok) return;
     const accepted = answer.results.filter((r) => r.accepted).length;
-    setOutcome(accepted > 0 ? '已开启办理提醒，到期前会通知您' : '您未同意接收提醒，提醒将只显示在本页');
+    // A browser gets no WeChat message: its reminders are the ones listed on this page.
+    const here = process.env.TARO_ENV === 'h5';
+    if (accepted === 0) return setOutcome('您未同意接收提醒，提醒将只显示在本页');
+    setOutcome(here ? '已开启办理提醒。浏览器中收不到微信消息，到期提醒会列在本页' : '已开启办理提醒，到期前会通过微信通知您');
   };
   return (
     <View className="section">
@@ -141,7 +145,9 @@ export function MessagesView({ refreshKey = 0 }: { refreshKey?: number }) {
   );
 }
 
-export default function MessagesPage() {
+function MessagesPage() {
   const shown = useShowCount();
   return <MessagesView refreshKey={shown} />;
 }
+
+export default guarded(MessagesPage);

@@ -14,6 +14,7 @@ import { ChoiceField, FormError, SubmitButton, TextField } from '../../../compon
 import { QueryView } from '../../../components/query-view';
 import { Screen } from '../../../components/screen';
 import { finish } from '../../routes';
+import { guarded } from '../../../components/page-guard';
 
 const ROLES: UnitRole[] = ['lead', 'co', 'split', 'sole'];
 const SHOWN = 30;
@@ -143,7 +144,9 @@ export function AssignView({ suggestionId, onDone }: { suggestionId: string; onD
   );
 }
 
-export default function AssignPage() {
+function AssignPage() {
   const { params } = useRouter();
   return <AssignView suggestionId={params.id ?? ''} onDone={finish} />;
 }
+
+export default guarded(AssignPage);

@@ -9,6 +9,7 @@ import { useAction } from '../../../hooks/use-action';
 import { FormError, SubmitButton, TextField } from '../../../components/fields';
 import { TaskFormFrame } from '../../../components/task-form-frame';
 import { finish, type DecisionKind } from '../../routes';
+import { guarded } from '../../../components/page-guard';
 
 function DecisionForm({ task, kind, onDone }: { task: TaskView; kind: 'return' | 'extension'; onDone: () => void }) {
   const [comment, setComment] = useState('');
@@ -84,8 +85,10 @@ export function DecideView({ suggestionId, taskId, kind, onDone }: { suggestionI
   );
 }
 
-export default function DecidePage() {
+function DecidePage() {
   const { params } = useRouter();
   const kind: DecisionKind = params.kind === 'extension' ? 'extension' : params.kind === 'urge' ? 'urge' : 'return';
   return <DecideView suggestionId={params.id ?? ''} taskId={params.taskId ?? ''} kind={kind} onDone={finish} />;
 }
+
+export default guarded(DecidePage);

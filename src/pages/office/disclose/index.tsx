@@ -14,6 +14,7 @@ import { announce, confirmStep } from '../../../components/confirm';
 import { QueryView } from '../../../components/query-view';
 import { Screen } from '../../../components/screen';
 import { finish } from '../../routes';
+import { guarded } from '../../../components/page-guard';
 
 const MODES: DisclosureMode[] = ['full', 'summary', 'none'];
 
@@ -125,7 +126,9 @@ export function DiscloseView({ suggestionId, onDone }: { suggestionId: string; o
   );
 }
 
-export default function DisclosePage() {
+function DisclosePage() {
   const { params } = useRouter();
   return <DiscloseView suggestionId={params.id ?? ''} onDone={finish} />;
 }
+
+export default guarded(DisclosePage);

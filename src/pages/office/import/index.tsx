@@ -14,6 +14,7 @@ import { Screen } from '../../../components/screen';
 import { announce, confirmStep } from '../../../components/confirm';
 import { pickFile, spreadsheetFormatOf, type PickedFile } from '../../../components/pick-spreadsheet';
 import { decisionsInWords, decisionsOf, NEW, RenamedNames, UnknownNames, type NameChoices } from './unknown-names';
+import { guarded } from '../../../components/page-guard';
 
 const HEADERS = '建议号、标题、内容、领衔代表、附议代表、代表团、届次、提出阶段、主办单位、会办单位、分办单位、交办日期、重点督办';
 
@@ -119,7 +120,7 @@ export function ImportView({ pick = pickFile }: { pick?: () => Promise<PickedFil
               text={`没有相近姓名的${lonely.length}人，全部选“新建代表”`}
               kind="default"
               pending={false}
-              onClick={() => setChoices((prev) => ({ ...prev, ...Object.fromEntries(lonely.map((u) => [u.name, NEW])) }))}
+              onClick={() => setChoices((prev) => ({ ...prev, ...lonely.reduce<Record<string, string>>((all, u) => ({ ...all, [u.name]: NEW }), {}) }))}
             />
           ) : null}
           <UnknownNames unknown={question.unknown} choices={choices} onChoose={(name, value) => setChoices((prev) => ({ ...prev, [name]: value }))} />
@@ -144,6 +145,8 @@ export function ImportView({ pick = pickFile }: { pick?: () => Promise<PickedFil
   );
 }
 
-export default function ImportPage() {
+function ImportPage() {
   return <ImportView />;
 }
+
+export default guarded(ImportPage);

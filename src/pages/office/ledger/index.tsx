@@ -19,6 +19,7 @@ import { useFilterOptions } from '../../../hooks/use-filter-options';
 import { useDeskWidth } from '../../../hooks/use-desk-width';
 import { open, routes } from '../../routes';
 import { Phrases } from '../../../components/phrases';
+import { guarded } from '../../../components/page-guard';
 
 const PAGE_SIZE = 20;
 const FIELDS: FilterField[] = ['year', 'unit', 'state', 'role', 'deadline', 'keySupervised', 'replyClass', 'satisfaction', 'phase', 'responsible'];
@@ -197,6 +198,8 @@ export function LedgerView() {
   );
 }
 
-export default function LedgerPage() {
+function LedgerPage() {
   return <LedgerView />;
 }
+
+export default guarded(LedgerPage);

@@ -14,6 +14,7 @@ import { QueryView } from '../../../components/query-view';
 import { Screen } from '../../../components/screen';
 import { Empty } from '../../../components/state-views';
 import { Figures, UnitFigures } from './figures';
+import { guarded } from '../../../components/page-guard';
 
 function Report({ report }: { report: AnnualReportResult }) {
   return (
@@ -143,6 +144,8 @@ export function StatsScreen() {
   );
 }
 
-export default function StatsPage() {
+function StatsPage() {
   return <StatsScreen />;
 }
+
+export default guarded(StatsPage);

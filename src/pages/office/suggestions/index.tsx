@@ -10,6 +10,7 @@ import { CaseFilterBar, listParameters, useRememberedQuery, type FilterField } f
 import { usePagedList } from '../../../hooks/use-paged-list';
 import { useFilterOptions } from '../../../hooks/use-filter-options';
 import { open, routes } from '../../routes';
+import { guarded } from '../../../components/page-guard';
 
 const PAGE_SIZE = 20;
 const FIELDS: FilterField[] = ['year', 'unit', 'status', 'deadline', 'keySupervised', 'replyClass', 'satisfaction', 'phase'];
@@ -43,6 +44,8 @@ export function AllSuggestionsView() {
   );
 }
 
-export default function AllSuggestionsPage() {
+function AllSuggestionsPage() {
   return <AllSuggestionsView />;
 }
+
+export default guarded(AllSuggestionsPage);

@@ -10,6 +10,7 @@ import { QueryView } from '../../../components/query-view';
 import { Screen } from '../../../components/screen';
 import { Empty } from '../../../components/state-views';
 import { open, routes } from '../../routes';
+import { guarded } from '../../../components/page-guard';
 import { useDemoLogin } from './demo-login';
 
 const PAGE_SIZE = 20;
@@ -58,6 +59,7 @@ function Filters({ data, filter, change }: { data: PublicListResult; filter: Pub
   return (
     <View className="filter-row">
       <Picker
+        className="filter-item"
         mode="selector"
         range={['全部年度', ...data.years.map((y) => `${y}年`)]}
         value={yearIndex + 1}
@@ -71,6 +73,7 @@ function Filters({ data, filter, change }: { data: PublicListResult; filter: Pub
         </View>
       </Picker>
       <Picker
+        className="filter-item"
         mode="selector"
         range={['全部单位', ...data.units.map((u) => u.name)]}
         value={unitIndex + 1}
@@ -150,7 +153,9 @@ export function PublicListView({ bound = false }: { bound?: boolean }) {
   );
 }
 
-export default function PublicListPage() {
+function PublicListPage() {
   const bound = Taro.getCurrentInstance().router?.params?.bound === '1';
   return <PublicListView bound={bound} />;
 }
+
+export default guarded(PublicListPage);

@@ -8,6 +8,7 @@ import { formatDate } from '../../../components/format';
 import { QueryView } from '../../../components/query-view';
 import { Screen } from '../../../components/screen';
 import { Phrases } from '../../../components/phrases';
+import { guarded } from '../../../components/page-guard';
 
 function Detail({ s }: { s: PublicSuggestionDetail }) {
   return (
@@ -68,7 +69,9 @@ export function PublicReplyView({ id }: { id: string }) {
   );
 }
 
-export default function PublicReplyPage() {
+function PublicReplyPage() {
   const id = Taro.getCurrentInstance().router?.params?.id ?? '';
   return <PublicReplyView id={id} />;
 }
+
+export default guarded(PublicReplyPage);

@@ -11,6 +11,7 @@ import { Screen } from '../../../components/screen';
 import { announce, confirmStep } from '../../../components/confirm';
 import { Phrases } from '../../../components/phrases';
 import { pickFile, spreadsheetFormatOf, type PickedFile } from '../../../components/pick-spreadsheet';
+import { guarded } from '../../../components/page-guard';
 
 
 export function DeputyImportView({ pick = pickFile }: { pick?: () => Promise<PickedFile | null> }) {
@@ -90,6 +91,8 @@ export function DeputyImportView({ pick = pickFile }: { pick?: () => Promise<Pic
   );
 }
 
-export default function DeputyImportPage() {
+function DeputyImportPage() {
   return <DeputyImportView />;
 }
+
+export default guarded(DeputyImportPage);

@@ -1,5 +1,5 @@
 // 名册: the units and the people of the deployment, kept by the administrator (and the coordinator
-// within the rights the server gives). People are filtered by role and found by name; each opens
+// within the rights the server gives), and the deployment's own settings (本机关). People are filtered by role and found by name; each opens
 // the person's page (roles, unit, bind code).
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
@@ -14,8 +14,10 @@ import { QueryView } from '../../../components/query-view';
 import { Screen } from '../../../components/screen';
 import { Empty } from '../../../components/state-views';
 import { open, routes } from '../../routes';
+import { guarded } from '../../../components/page-guard';
+import { OfficeSettings } from './office-settings';
 
-type Tab = 'people' | 'units';
+type Tab = 'people' | 'units' | 'office';
 const ROLE_FILTERS: (Role | 'all')[] = ['all', 'deputy', 'handler', 'reviewer', 'leader', 'coordinator', 'admin'];
 
 function Person({ user }: { user: UserView }) {
@@ -171,13 +173,18 @@ export function RosterView({ refreshKey = 0 }: { refreshKey?: number }) {
         <Button id="roster-tab-units" className={tab === 'units' ? 'choice choice-on' : 'choice'} onClick={() => setTab('units')}>
           {tab === 'units' ? '✓ ' : ''}单位
         </Button>
+        <Button id="roster-tab-office" className={tab === 'office' ? 'choice choice-on' : 'choice'} onClick={() => setTab('office')}>
+          {tab === 'office' ? '✓ ' : ''}本机关
+        </Button>
       </View>
-      {tab === 'people' ? <People refreshKey={refreshKey} /> : <Units refreshKey={refreshKey} />}
+      {tab === 'people' ? <People refreshKey={refreshKey} /> : tab === 'units' ? <Units refreshKey={refreshKey} /> : <OfficeSettings />}
     </Screen>
   );
 }
 
-export default function RosterPage() {
+function RosterPage() {
   const shown = useShowCount();
   return <RosterView refreshKey={shown} />;
 }
+
+export default guarded(RosterPage);

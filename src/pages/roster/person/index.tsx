@@ -15,6 +15,7 @@ import { announce, confirmStep } from '../../../components/confirm';
 import { formatTime } from '../../../components/format';
 import { scrollIntoView } from '../../../components/scroll-into-view';
 import { BindCodeCard } from './bind-code';
+import { guarded } from '../../../components/page-guard';
 
 const ROLES: Role[] = ['deputy', 'handler', 'reviewer', 'leader', 'coordinator', 'admin'];
 
@@ -205,7 +206,9 @@ export function PersonView({ id }: { id: string }) {
   );
 }
 
-export default function PersonPage() {
+function PersonPage() {
   const id = Taro.getCurrentInstance().router?.params?.id ?? '';
   return <PersonView id={id} />;
 }
+
+export default guarded(PersonPage);

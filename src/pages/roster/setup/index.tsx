@@ -1,5 +1,6 @@
 // The one-time creation of the first administrator, on a deployment started empty (DEMO_DATA=0):
-// the server allows it only while there is no administrator, and only once.
+// the server allows it only while there is no administrator, and only once. It also asks the
+// deployment's own name, which the annual summary carries (docs/papers.md).
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -10,6 +11,7 @@ import { Screen } from '../../../components/screen';
 import { QueryView } from '../../../components/query-view';
 import { useQuery } from '../../../hooks/use-query';
 import { routes } from '../../routes';
+import { guarded } from '../../../components/page-guard';
 
 /** Opened where an administrator already exists (an old link, a second tap): say so instead of a form. */
 function AlreadySetUp({ onDone }: { onDone: () => void }) {
@@ -35,12 +37,14 @@ export function SetupView({ onDone }: { onDone: () => void }) {
 
 function SetupForm({ onDone }: { onDone: () => void }) {
   const [name, setName] = useState('');
+  const [officeName, setOfficeName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const action = useAction('users.firstAdmin');
   const submit = async () => {
     if (name.trim() === '') return setProblem('请填写您的姓名');
+    if (officeName.trim() === '') return setProblem('请填写本机关名称');
     setProblem(null);
-    const response = await action.run({ name: name.trim() });
+    const response = await action.run({ name: name.trim(), officeName: officeName.trim() });
     if (response.ok) {
       await announce('已创建管理员');
       onDone();
@@ -52,12 +56,15 @@ function SetupForm({ onDone }: { onDone: () => void }) {
         系统中还没有管理员。您将成为管理员，本微信绑定为管理员身份；此后由管理员登记单位和人员、发放绑定码。此操作只能进行一次。
       </View>
       <TextField id="setup-name" label="您的姓名" value={name} onChange={setName} />
+      <TextField id="setup-office" label="本机关名称（年度报告以此署名，如：市人民政府办公室）" value={officeName} onChange={setOfficeName} />
       <FormError message={problem ?? action.error?.message} />
       <SubmitButton id="setup-submit" text="成为管理员" pending={action.pending} onClick={() => void submit()} />
     </>
   );
 }
 
-export default function SetupPage() {
+function SetupPage() {
   return <SetupView onDone={() => void Taro.reLaunch({ url: routes.home })} />;
 }
+
+export default guarded(SetupPage);

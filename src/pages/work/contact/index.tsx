@@ -14,6 +14,7 @@ import { ChoiceField, FormError, SubmitButton, TextField, type Choice } from '..
 import { beijingToIso } from '../../../components/format';
 import { TaskFormFrame } from '../../../components/task-form-frame';
 import { finish } from '../../routes';
+import { guarded } from '../../../components/page-guard';
 
 // Face-to-face modes first; each says whether it counts as 面复 (the server decides the same from the mode).
 const ORDER: ContactMode[] = ['meeting', 'forum', 'visit', 'phone', 'video'];
@@ -100,7 +101,9 @@ export function ContactView(props: { suggestionId: string; taskId: string; onDon
   );
 }
 
-export default function ContactPage() {
+function ContactPage() {
   const { params } = useRouter();
   return <ContactView suggestionId={params.id ?? ''} taskId={params.taskId ?? ''} onDone={finish} />;
 }
+
+export default guarded(ContactPage);

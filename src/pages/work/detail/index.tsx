@@ -12,6 +12,7 @@ import { TaskCard } from './task-card';
 import { Commitments, Contacts, Feedbacks, Opinions, Replies, type FilesOf } from './record-sections';
 import { AttachmentList } from '../../../components/attachment-list';
 import { Timeline } from './timeline';
+import { guarded } from '../../../components/page-guard';
 
 /** A unit's own steps on a task: whoever may take one works on its records and may add files to them. */
 const WORKS_ON = new Set<string>(['tasks.claim', 'tasks.logContact', 'tasks.saveDraft', 'tasks.submitOpinion', 'commitments.progress']);
@@ -122,8 +123,10 @@ export function DetailView({ id, refreshKey = 0 }: { id: string; refreshKey?: nu
   );
 }
 
-export default function DetailPage() {
+function DetailPage() {
   const { params } = useRouter();
   const shown = useShowCount();
   return <DetailView id={params.id ?? ''} refreshKey={shown} />;
 }
+
+export default guarded(DetailPage);

@@ -15,6 +15,7 @@ import { TaskFormFrame } from '../../../components/task-form-frame';
 import { finish } from '../../routes';
 import { initialValues, isPromise, missing, type ReplyFormValues } from './reply-form-state';
 import { CoOpinionPicker } from './co-opinion-picker';
+import { guarded } from '../../../components/page-guard';
 
 const CLASSES: Choice<ReplyClass>[] = (['A', 'B', 'C', 'D'] as const).map((value) => ({
   value,
@@ -117,7 +118,9 @@ export function DraftView(props: { suggestionId: string; taskId: string; onDone:
   );
 }
 
-export default function DraftPage() {
+function DraftPage() {
   const { params } = useRouter();
   return <DraftView suggestionId={params.id ?? ''} taskId={params.taskId ?? ''} onDone={finish} />;
 }
+
+export default guarded(DraftPage);

@@ -13,6 +13,7 @@ import { announce, confirmStep } from '../../../components/confirm';
 import { TaskFormFrame } from '../../../components/task-form-frame';
 import { Feedbacks, Replies } from '../detail/record-sections';
 import { finish } from '../../routes';
+import { guarded } from '../../../components/page-guard';
 
 const RATINGS: Choice<Rating>[] = (['satisfied', 'basic', 'unsatisfied'] as const).map((value) => ({ value, label: RATING_LABELS[value] }));
 
@@ -89,7 +90,9 @@ export function FeedbackView(props: { suggestionId: string; taskId: string; onDo
   );
 }
 
-export default function FeedbackPage() {
+function FeedbackPage() {
   const { params } = useRouter();
   return <FeedbackView suggestionId={params.id ?? ''} taskId={params.taskId ?? ''} onDone={finish} />;
 }
+
+export default guarded(FeedbackPage);

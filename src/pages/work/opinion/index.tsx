@@ -7,6 +7,7 @@ import { useAction } from '../../../hooks/use-action';
 import { FormError, SubmitButton, TextField } from '../../../components/fields';
 import { TaskFormFrame } from '../../../components/task-form-frame';
 import { finish } from '../../routes';
+import { guarded } from '../../../components/page-guard';
 
 function OpinionForm({ task, onDone }: { task: TaskView; onDone: () => void }) {
   const [text, setText] = useState('');
@@ -46,7 +47,9 @@ export function OpinionView(props: { suggestionId: string; taskId: string; onDon
   );
 }
 
-export default function OpinionPage() {
+function OpinionPage() {
   const { params } = useRouter();
   return <OpinionView suggestionId={params.id ?? ''} taskId={params.taskId ?? ''} onDone={finish} />;
 }
+
+export default guarded(OpinionPage);

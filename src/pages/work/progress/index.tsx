@@ -11,6 +11,7 @@ import { Screen } from '../../../components/screen';
 import { Empty } from '../../../components/state-views';
 import { Commitments } from '../detail/record-sections';
 import { finish } from '../../routes';
+import { guarded } from '../../../components/page-guard';
 
 const DONE: Choice<'no' | 'yes'>[] = [
   { value: 'no', label: '仍在落实' },
@@ -72,7 +73,9 @@ export function ProgressView(props: { suggestionId: string; commitmentId: string
   );
 }
 
-export default function ProgressPage() {
+function ProgressPage() {
   const { params } = useRouter();
   return <ProgressView suggestionId={params.id ?? ''} commitmentId={params.commitmentId ?? ''} onDone={finish} />;
 }
+
+export default guarded(ProgressPage);

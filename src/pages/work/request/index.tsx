@@ -8,6 +8,7 @@ import { useAction } from '../../../hooks/use-action';
 import { FormError, SubmitButton, TextField } from '../../../components/fields';
 import { TaskFormFrame } from '../../../components/task-form-frame';
 import { finish, type RequestKind } from '../../routes';
+import { guarded } from '../../../components/page-guard';
 
 interface Props {
   suggestionId: string;
@@ -74,8 +75,10 @@ export function RequestView({ suggestionId, taskId, kind, onDone }: Props) {
   );
 }
 
-export default function RequestPage() {
+function RequestPage() {
   const { params } = useRouter();
   const kind: RequestKind = params.kind === 'extension' ? 'extension' : 'return';
   return <RequestView suggestionId={params.id ?? ''} taskId={params.taskId ?? ''} kind={kind} onDone={finish} />;
 }
+
+export default guarded(RequestPage);

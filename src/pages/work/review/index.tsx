@@ -12,6 +12,7 @@ import { TaskFormFrame } from '../../../components/task-form-frame';
 import { Opinions, Replies } from '../detail/record-sections';
 import { finish } from '../../routes';
 import { latestDraft } from '../draft/reply-form-state';
+import { guarded } from '../../../components/page-guard';
 
 function ReviewForm({ detail, task, onDone }: { detail: SuggestionDetail; task: TaskView; onDone: () => void }) {
   const [comment, setComment] = useState('');
@@ -73,7 +74,9 @@ export function ReviewView(props: { suggestionId: string; taskId: string; onDone
   );
 }
 
-export default function ReviewPage() {
+function ReviewPage() {
   const { params } = useRouter();
   return <ReviewView suggestionId={params.id ?? ''} taskId={params.taskId ?? ''} onDone={finish} />;
 }
+
+export default guarded(ReviewPage);

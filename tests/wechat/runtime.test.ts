@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pageProblems } from './simulator/checks';
+import { openSimOffice, type SimOffice } from './simulator/office';
+import { classesOf, elementsOf, renderPage, textOf } from './simulator/render';
+import { WeChatSimulator } from './simulator/runtime';
+import { declaredMinimum } from './simulator/wx-versions';
+import { VISITS } from './pages';
+import { dist, pagesOf, root, type AppJson } from './wechat-tools';
+
+// The smoke test of the built mini-program in a simulated WeChat (docs/wechat.md): every page for
+// the people it serves, answered by the real api entry over the demo data. Twice: on a current base
+// library with the globals a desktop client happens to have, then on the declared minimum base
+// library with no browser global and no Intl, as WeChat on Android.
+const minimum = declaredMinimum(root);
+const routes = pagesOf(JSON.parse(readFileSync(path.join(dist, 'app.json'), 'utf8')) as AppJson);
+const RUNS = [
+  { name: 'a current base library, desktop globals', baseLibrary: '3.7.0', browserGlobals: true },
+  { name: `base library ${minimum}, no browser globals and no Intl`, baseLibrary: minimum, browserGlobals: false },
+];
+
+let office: SimOffice;
+beforeAll(async () => {
+  office = await openSimOffice();
+});
+afterAll(() => office.close());
+
+it('covers every page of app.json', () => {
+  expect(new Set(VISITS.map((v) => v.route))).toEqual(new Set(routes));
+});
+
+describe.each(RUNS)('in WeChat with $name', ({ baseLibrary, browserGlobals }) => {
+  it.each(VISITS.map((v) => [`${v.route} for ${v.openid}`, v] as const))('%s loads and renders its key text', async (_, visit) => {
+    const sim = new WeChatSimulator({ dist, cloud: office.cloud, openid: visit.openid, baseLibrary, browserGlobals });
+    await sim.launch(visit.route, visit.query);
+    const page = await sim.open(visit.route, visit.query);
+    const text = textOf(renderPage(dist, visit.route, page.data));
+    expect(pageProblems({ route: visit.route, text, errors: sim.errors, calls: sim.calls, routes }, visit.keys, minimum)).toEqual([]);
+  });
+});
+
+describe('the office at its desk in WeChat for PC', () => {
+  const ledger = 'pages/office/ledger/index';
+
+  it.each([[1280, true], [375, false]])('the ledger at %i px is a table: %s', async (windowWidth, table) => {
+    const sim = new WeChatSimulator({ dist, cloud: office.cloud, openid: 'demo-coordinator', baseLibrary: minimum, browserGlobals: false, windowWidth });
+    await sim.launch(ledger);
+    const page = await sim.open(ledger);
+    const tree = renderPage(dist, ledger, page.data);
+    const tables = elementsOf(tree).filter((e) => e.attr.id === 'ledger-table' && classesOf(e).includes('data-table'));
+    expect(tables).toHaveLength(table ? 1 : 0);
+    expect(textOf(tree)).toContain('关于加快推进电动汽车充电桩配置的建议');
+    expect(sim.errors).toEqual([]);
+  });
+
+  it('turns the ledger into a table when the window is widened, and back', async () => {
+    const sim = new WeChatSimulator({ dist, cloud: office.cloud, openid: 'demo-coordinator', baseLibrary: '3.7.0', browserGlobals: false, windowWidth: 800 });
+    await sim.launch(ledger);
+    const page = await sim.open(ledger);
+    const tableShown = () => elementsOf(renderPage(dist, ledger, page.data)).some((e) => e.attr.id === 'ledger-table');
+    expect(tableShown()).toBe(false);
+    await sim.resize(1280);
+    expect(tableShown()).toBe(true);
+    await sim.resize(600);
+    expect(tableShown()).toBe(false);
+  });
+
+  it('the stylesheet lays the office pages side by side at 1024 px and wider', () => {
+    const wxss = readFileSync(path.join(dist, 'app.wxss'), 'utf8');
+    expect(wxss).toMatch(/@media \(min-width:1024px\)\{[^@]*\.desk-only\{display:block\}/);
+    expect(JSON.parse(readFileSync(path.join(dist, 'app.json'), 'utf8')).resizable).toBe(true);
+  });
+});
+
+describe('sending the ledger to a chat', () => {
+  it.each([
+    ['3.7.0', 'shareFileMessage'],
+    [minimum, 'openDocument'],
+  ])('on base library %s: exported in a tap, then sent with %s in a second tap', async (baseLibrary, api) => {
+    const ledger = 'pages/office/ledger/index';
+    const sim = new WeChatSimulator({ dist, cloud: office.cloud, openid: 'demo-coordinator', baseLibrary, browserGlobals: false });
+    await sim.launch(ledger);
+    const page = await sim.open(ledger);
+    await sim.tapOn(page, 'ledger-export-btn');
+    expect(textOf(renderPage(dist, ledger, page.data))).toContain('已生成');
+    await sim.tapOn(page, 'ledger-export-send');
+    const sends = sim.calls.filter((c) => c.api === api);
+    expect(sends).toHaveLength(1);
+    expect(sends[0]?.inTap).toBe(true);
+    expect(pageProblems({ route: ledger, text: textOf(renderPage(dist, ledger, page.data)), errors: sim.errors, calls: sim.calls, routes }, [], minimum)).toEqual([]);
+  });
+});
