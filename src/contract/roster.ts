@@ -99,6 +99,25 @@ export interface RevokeBindCodeResult {
   id: string;
   revokedAt: string;
 }
+/** A WeChat identity locked for wrong bind codes (the identity itself is not shown: its reference is). */
+export interface BindLockView {
+  id: string;
+  /** Six characters the locked person reads from the bind page (锁定编号). */
+  ref: string;
+  failures: number;
+  lastFailureAt: string;
+  lockedUntil: string;
+}
+export interface ListBindLocksResult {
+  items: BindLockView[];
+}
+export interface LiftBindLockData {
+  id: string;
+}
+export interface LiftBindLockResult {
+  id: string;
+  liftedAt: string;
+}
 /** The delegation's list of deputies: 姓名, 代表团, 手机号 (optional), CSV (UTF-8) or .xlsx, base64. */
 export interface ImportUsersData {
   file: string;
@@ -136,6 +155,8 @@ export interface RosterActions {
   'users.issueBindCode': { data: IssueBindCodeData; result: BindCodeResult };
   'users.bindCodes': { data: ListBindCodesData; result: ListBindCodesResult };
   'users.revokeBindCode': { data: RevokeBindCodeData; result: RevokeBindCodeResult };
+  'users.bindLocks': { data: Empty; result: ListBindLocksResult };
+  'users.liftBindLock': { data: LiftBindLockData; result: LiftBindLockResult };
   'users.import': { data: ImportUsersData; result: ImportUsersResult };
 }
 
@@ -150,5 +171,7 @@ export const ROSTER_ACTIONS = {
   'users.issueBindCode': said('发放绑定码'),
   'users.bindCodes': said('查看绑定码'),
   'users.revokeBindCode': said('收回绑定码'),
+  'users.bindLocks': said('查看绑定锁定'),
+  'users.liftBindLock': said('解除绑定锁定'),
   'users.import': said('导入代表名单'),
 } as const satisfies WordsOf<RosterActions>;

@@ -239,6 +239,8 @@ export interface Attachment {
   contentType: 'image/jpeg' | 'image/png' | 'application/pdf';
   size: number;
   ref: string; // the file store's reference
+  /** Which of the record's ATTACHMENT_MAX_PER_RECORD places the file holds (unique per record while kept). */
+  slot?: number;
   createdBy: string;
   createdAt: string;
   removedAt?: string;

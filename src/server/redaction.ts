@@ -1,15 +1,24 @@
 // What the public view must never show, however it was typed: phone numbers (mobile and landline,
-// with spaces, dashes, brackets, +86 or 0086, full-width digits) and 身份证号. Each is masked digit by
+// with spaces, dashes, dots, underscores, slashes, brackets, +86 or 0086, full-width digits, digits
+// written as Chinese numerals 一三八〇〇一三八〇〇〇) and 身份证号. Each is masked digit by
 // digit with *, the separators kept, so the text still reads as "a number was here".
 // The full metadata: it knows which digit runs are real Chinese numbers, so dates and amounts stay.
 import { phoneNumbers } from './lazy';
 
 /** Full-width digits and signs read as their ASCII forms, one UTF-16 unit for one, so positions hold. */
 const FULL_WIDTH = /[\uFF08\uFF09\uFF0B\uFF0D\uFF10-\uFF19\u3000\uFF38\uFF58]/g;
+/** Chinese numerals read digit by digit, as a number is read aloud or written out (幺 is 1 read aloud). */
+const CN_DIGITS: Record<string, string> = {
+  〇: '0', 零: '0', 一: '1', 幺: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
+  壹: '1', 贰: '2', 叁: '3', 肆: '4', 伍: '5', 陆: '6', 柒: '7', 捌: '8', 玖: '9',
+};
+const CN_DIGIT = /[〇零一幺二三四五六七八九壹贰叁肆伍陆柒捌玖]/g;
 const asAscii = (text: string) =>
-  text.replace(FULL_WIDTH, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  text
+    .replace(FULL_WIDTH, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
+    .replace(CN_DIGIT, (c) => CN_DIGITS[c]!);
 
-const SEP = '[\\s\\-\\u2010-\\u2015.·]';
+const SEP = '[\\s\\-\\u2010-\\u2015.·・_/\\\\~]';
 /** Patterns found in the ASCII reading of the text; libphonenumber finds the rest (and most of these). */
 const PATTERNS: RegExp[] = [
   // 身份证号: 18 characters (6-digit region, birth date, 3 digits, a check digit or X), maybe spaced 6-8-4.
@@ -30,7 +39,7 @@ const PATTERNS: RegExp[] = [
   /(?<=(?:电话|手机|座机|联系方式|热线|tel|Tel|TEL)[:：\s]*)\+?\d[\d\s-]{3,}\d/g,
 ];
 
-const DIGITISH = /[0-9\uFF10-\uFF19Xx]/;
+const DIGITISH = /[0-9\uFF10-\uFF19Xx〇零一幺二三四五六七八九壹贰叁肆伍陆柒捌玖]/;
 
 function ranges(text: string): [number, number][] {
   const ascii = asAscii(text);
@@ -44,7 +53,7 @@ function ranges(text: string): [number, number][] {
 
 /** The text with every phone number and 身份证号 in it masked. */
 export function redactPersonalNumbers(text: string): string {
-  if (!/[0-9\uFF10-\uFF19]/.test(text)) return text;
+  if (!/[0-9\uFF10-\uFF19〇零一幺二三四五六七八九壹贰叁肆伍陆柒捌玖]/.test(text)) return text;
   // Positions are UTF-16 units; the characters we mask are all single units.
   const units = text.split('');
   for (const [start, end] of ranges(text)) {

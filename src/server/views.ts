@@ -132,7 +132,14 @@ export async function taskView(
     const { reason, requestedDue, requestedAt, decidedAt, approved, comment } = task.extensionRequest;
     view.extensionRequest = { reason, requestedDue, requestedAt, ...defined({ decidedAt, approved, comment }) };
   }
-  return only(view, TASK_FIELDS[taskAudience(user, task, suggestion)]);
+  const audience = taskAudience(user, task, suggestion);
+  // A deputy is not told of a unit's return request (docs/security.md, Who sees what): the task
+  // reads as it did before the request, claimed or not.
+  if (audience === 'deputy' && task.state === 'returnRequested') {
+    view.state = task.claimedAt ? 'handling' : 'assigned';
+    view.stateLabel = TASK_STATE_LABELS[view.state];
+  }
+  return only(view, TASK_FIELDS[audience]);
 }
 
 export async function replyView(reply: Reply, task: Task | undefined, directory: Directory, audience: Audience): Promise<ReplyView> {

@@ -156,6 +156,24 @@ describe('the roster', () => {
     await waitFor(() => expect(document.getElementById('open-codes')).toBeNull());
   });
 
+  it('shows the identities locked for wrong bind codes and lifts one after asking', async () => {
+    let locks = [{ id: 'openid:8f3a2c00000000000000000000000000', ref: '8F3A2C', failures: 6, lastFailureAt: '2026-12-01T02:00:00.000Z', lockedUntil: '2026-12-01T02:30:00.000Z' }];
+    server.on('users.list', ok({ items: [person('d1', '王建华')] }));
+    server.on('users.bindLocks', () => ok({ items: locks }));
+    server.on('users.liftBindLock', () => {
+      locks = [];
+      return ok({ id: 'openid:8f3a2c00000000000000000000000000', liftedAt: '2026-12-01T02:05:00.000Z' });
+    });
+    render(<RosterView />);
+    expect(await screen.findByText('因输错绑定码被锁定的微信（1个）')).toBeTruthy();
+    expect(document.getElementById('bind-lock-8F3A2C')!.textContent).toContain('连续输错6次，最后一次在2026-12-01 10:00，锁定至2026-12-01 10:30');
+    choose('lift-8F3A2C');
+    await waitFor(() => expect(server.callsOf('users.liftBindLock')).toHaveLength(1));
+    expect((Taro.showModal as unknown as jest.Mock).mock.calls[0][0]).toMatchObject({ title: '确认解除锁定 8F3A2C？' });
+    expect(server.callsOf('users.liftBindLock')[0]!.data).toEqual({ id: 'openid:8f3a2c00000000000000000000000000' });
+    await waitFor(() => expect(document.getElementById('bind-locks')).toBeNull());
+  });
+
   it('groups a code for reading aloud, keeping separators the code already has', () => {
     expect(spokenGroups('84061937')).toEqual(['8406', '1937']);
     expect(spokenGroups('K7QM-2XH9-PD4R')).toEqual(['K7QM', '2XH9', 'PD4R']);

@@ -215,6 +215,20 @@ describe('a real start: no demo data, the first administrator, a unit and a depu
     await gw?.stop();
   });
 
+  it('has no dev endpoint: login, logout and clock all answer 404, and the clock stays the machine\'s', async () => {
+    const origin = gw.url.replace(/\/$/, '');
+    for (const [method, url] of [['GET', '/dev/login'], ['GET', '/dev/login.js'], ['POST', '/dev/login'], ['POST', '/dev/logout'], ['POST', '/dev/clock']] as const) {
+      const res = await fetch(new URL(url, gw.url), {
+        method,
+        headers: { 'content-type': 'application/json', origin },
+        ...(method === 'POST' ? { body: JSON.stringify({ openid: 'demo-admin', now: '2020-01-01T00:00:00Z' }) } : {}),
+      });
+      expect({ method, url, status: res.status }).toEqual({ method, url, status: 404 });
+    }
+    const { now } = (await (await fetch(new URL('/health', gw.url))).json()) as { now: string };
+    expect(Math.abs(Date.parse(now) - Date.now())).toBeLessThan(60_000);
+  });
+
   it('offers the first administrator once; the admin adds a unit and a deputy and issues a code that a new phone binds', async () => {
     expect(gw.output()).toContain('未载入演示数据（DEMO_DATA=0）');
     expect(gw.output()).toContain('尚无管理员');

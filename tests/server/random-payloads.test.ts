@@ -46,7 +46,10 @@ describe('random payloads to every action', () => {
   it('a refused users.bind changes only the attempt counters and the audit (the tables the property leaves out for it)', async () => {
     const all = store.dump();
     const rest = store.dump(MAY_CHANGE['users.bind']);
-    const response = await api({ action: 'users.bind', data: { code: '' } }, { openid: 'stranger-bind-check' });
+    // What is not a code at all is not counted: nothing changes.
+    expect(await api({ action: 'users.bind', data: { code: '' } }, { openid: 'stranger-bind-check' })).toMatchObject({ ok: false });
+    expect(store.dump()).toBe(all);
+    const response = await api({ action: 'users.bind', data: { code: 'K7PM-3XQ9-TR' } }, { openid: 'stranger-bind-check' });
     expect(response.ok).toBe(false);
     expect(store.dump()).not.toBe(all);
     expect(store.dump(MAY_CHANGE['users.bind'])).toBe(rest);

@@ -28,6 +28,14 @@ describe('redactPersonalNumbers', () => {
     ['身份证号 spaced 6-8-4', '370102 19800101 1234', '****** ******** ****'],
     ['15-digit 身份证号', '370102800101123', '***************'],
     ['two numbers', '张13800138000，李0531-86000001', '张***********，李****-********'],
+    ['mobile in Chinese numerals', '请打一三八〇〇一三八〇〇〇联系', '请打***********联系'],
+    ['mobile in Chinese numerals with 零 and 幺', '幺三八零零幺三八零零零', '***********'],
+    ['mobile in Chinese numerals, spaced', '一三八 〇〇一三 八〇〇〇', '*** **** ****'],
+    ['mobile in capital numerals', '壹叁捌零零壹叁捌零零零', '***********'],
+    ['mobile with underscores', '138_0013_8000', '***_****_****'],
+    ['mobile with slashes', '138/0013/8000', '***/****/****'],
+    ['mobile with a middle dot', '138・0013・8000', '***・****・****'],
+    ['landline with underscores', '0531_8600_0001', '****_****_****'],
   ])('masks %s', (_what, text, masked) => {
     expect(redactPersonalNumbers(text)).toBe(masked);
   });
@@ -36,6 +44,8 @@ describe('redactPersonalNumbers', () => {
     ['a plain text', '关于加强社区养老服务的建议'],
     ['a 建议号', '第1009号建议'],
     ['a year and a date', '2024年3月5日，2024-03-05'],
+    ['a date in Chinese numerals', '二〇二四年三月五日'],
+    ['Chinese numbers in words', '十八届三次会议，三十五个社区，一百二十万元'],
     ['an amount', '投资1500000元，惠及12000户'],
     ['a count in 万', '覆盖35000000人'],
     ['a date written together', '20240105'],

@@ -1,7 +1,8 @@
 // Bind codes: what the office hands a person so that his or her WeChat becomes theirs. A code is
 // 10 characters from an alphabet without look-alikes (49 bits), read aloud in groups (K7PM-3XQ9-TR),
 // valid 72 hours, used once, and stored only as a hash. Wrong guesses are limited per WeChat
-// identity and across all of them, so that guessing a code takes longer than any code lives.
+// identity with growing waits, tighter while many wrong codes arrive, never by a switch that
+// refuses everyone (docs/security.md, Binding: the arithmetic of the guessing bound).
 import { createHash, randomInt } from 'node:crypto';
 import type { Tx } from '../ports';
 import { newId } from '../ports/ids';
@@ -13,11 +14,32 @@ export const CODE_LENGTH = 10;
 export const CODE_BITS = Math.floor(CODE_LENGTH * Math.log2(CODE_ALPHABET.length));
 export const CODE_VALID_HOURS = 72;
 
-/** A WeChat identity with this many wrong codes in a row is locked for LOCK_MINUTES. */
+/** Wrong codes in a row a WeChat identity may send before it waits; from the next on, each locks it. */
 export const MAX_FAILURES_PER_OPENID = 5;
-export const LOCK_MINUTES = 60;
-/** Wrong codes from all identities together in one clock hour, after which binding pauses until the hour ends. */
-export const MAX_FAILURES_PER_HOUR = 100;
+/** The first wait; each further wrong code in a row doubles it, up to MAX_LOCK_MINUTES. */
+export const LOCK_MINUTES = 15;
+export const MAX_LOCK_MINUTES = 24 * 60;
+/** A run of wrong codes is forgotten after this long without one (a code's lifetime). */
+export const STREAK_HOURS = 72;
+/**
+ * Wrong codes from all identities together in one clock hour past which binding is under pressure:
+ * a wrong code then locks its identity at once for MAX_LOCK_MINUTES. A first attempt is still
+ * judged, so a person with the right code binds whatever strangers send.
+ */
+export const PRESSURE_FAILURES_PER_HOUR = 100;
+
+/** How long an identity waits after its `failures`-th wrong code in a row (0: not at all). */
+export function lockMinutes(failures: number, pressure: boolean): number {
+  if (pressure) return MAX_LOCK_MINUTES;
+  if (failures < MAX_FAILURES_PER_OPENID) return 0;
+  return Math.min(MAX_LOCK_MINUTES, LOCK_MINUTES * 2 ** (failures - MAX_FAILURES_PER_OPENID));
+}
+
+/** The key of a WeChat identity's wrong-code record (the openid itself is not kept). */
+export const identityKey = (openid: string) => `openid:${createHash('sha256').update(openid).digest('hex').slice(0, 32)}`;
+
+/** The short reference of a lock that the locked person reads out and the office finds on the roster. */
+export const lockRef = (key: string) => key.slice(key.indexOf(':') + 1, key.indexOf(':') + 7).toUpperCase();
 
 /** A new code, e.g. K7PM3XQ9TR (shown grouped: see formatCode). */
 export function newCode(): string {

@@ -106,6 +106,8 @@ export const RULES = {
   'users.issueBindCode': rule('只有管理员或联络员可以发放绑定码', office()),
   'users.bindCodes': rule('只有管理员或联络员可以查看绑定码', office()),
   'users.revokeBindCode': rule('只有管理员或联络员可以收回绑定码', office()),
+  'users.bindLocks': rule('只有管理员或联络员可以查看绑定锁定', office()),
+  'users.liftBindLock': rule('只有管理员或联络员可以解除绑定锁定', office()),
   // Papers: who sees the record sees its letter and files (src/server/papers); these grants are the outer gate.
   'letters.get': rule('请先绑定身份', ANYONE),
   'attachments.list': rule('请先绑定身份', ANYONE),

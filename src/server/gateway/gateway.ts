@@ -12,6 +12,7 @@ import type { WxContext } from '../api/entry';
 import { FILE_ROUTE, type FolderFileStore } from '../adapters/files/folder.files';
 import type { ErrorCode } from '../../core/errors';
 import { MAX_IMPORT_BYTES } from '../import/read-file';
+import { withinClockRange } from './local-clock';
 import { DEV_LOGIN_CSS, DEV_LOGIN_JS, renderDevLogin, type DemoLogin } from './dev-login';
 
 export const SESSION_COOKIE = 'jyt_openid';
@@ -23,7 +24,11 @@ export interface GatewayOptions {
   functions: Record<string, FunctionEntry>;
   /** Folder of the H5 build; when missing, `/` explains how to build it. */
   staticDir: string;
-  demoUsers: DemoLogin[];
+  /**
+   * The demo users of the dev login; undefined in real use (DEMO_DATA=0), where the dev endpoints
+   * (/dev/login, /dev/logout, /dev/clock) do not exist and the clock is the machine's.
+   */
+  demoUsers?: DemoLogin[];
   /** Reports the store's health for GET /health. */
   health: () => Record<string, unknown>;
   clock: { now(): string; set(now: string | null): void };
@@ -109,10 +114,16 @@ async function sameSiteJson(req: FastifyRequest, reply: FastifyReply) {
   if (problem) return reply.code(403).send(envelope('FORBIDDEN', problem));
 }
 
+/** A cookie's value; a value that is not valid percent-encoding (`jyt_openid=%`) is no cookie. */
 function readCookie(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k !== name) continue;
+    try {
+      return decodeURIComponent(v.join('=')) || undefined;
+    } catch {
+      return undefined;
+    }
   }
   return undefined;
 }
@@ -186,40 +197,45 @@ export async function createGateway(opts: GatewayOptions): Promise<FastifyInstan
     });
   }
 
-  app.get('/dev/login', async (_req, reply) => {
-    reply.type('text/html; charset=utf-8').send(renderDevLogin(opts.demoUsers));
-  });
-  app.get('/dev/login.js', async (_req, reply) => {
-    reply.type('text/javascript; charset=utf-8').send(DEV_LOGIN_JS);
-  });
-  app.get('/dev/login.css', async (_req, reply) => {
-    reply.type('text/css; charset=utf-8').send(DEV_LOGIN_CSS);
-  });
+  // The dev endpoints exist in demo mode only (docs/security.md, Dev endpoints).
+  const demoUsers = opts.demoUsers;
+  if (demoUsers) {
+    app.get('/dev/login', async (_req, reply) => {
+      reply.type('text/html; charset=utf-8').send(renderDevLogin(demoUsers));
+    });
+    app.get('/dev/login.js', async (_req, reply) => {
+      reply.type('text/javascript; charset=utf-8').send(DEV_LOGIN_JS);
+    });
+    app.get('/dev/login.css', async (_req, reply) => {
+      reply.type('text/css; charset=utf-8').send(DEV_LOGIN_CSS);
+    });
 
-  // The dev endpoints change who is logged in or what time it is: JSON from this origin only.
-  app.post('/dev/login', { onRequest: sameSiteJson }, async (req, reply) => {
-    const openid = (req.body as { openid?: unknown } | null)?.openid;
-    if (typeof openid !== 'string' || !opts.demoUsers.some((u) => u.openid === openid)) {
-      return reply.code(400).send(envelope('VALIDATION', '没有这个演示用户，请重新选择'));
-    }
-    reply.header('set-cookie', `${SESSION_COOKIE}=${encodeURIComponent(openid)}; Path=/; HttpOnly; SameSite=Lax`);
-    return { ok: true, data: { openid } };
-  });
+    // The dev endpoints change who is logged in or what time it is: JSON from this origin only.
+    app.post('/dev/login', { onRequest: sameSiteJson }, async (req, reply) => {
+      const openid = (req.body as { openid?: unknown } | null)?.openid;
+      if (typeof openid !== 'string' || !demoUsers.some((u) => u.openid === openid)) {
+        return reply.code(400).send(envelope('VALIDATION', '没有这个演示用户，请重新选择'));
+      }
+      reply.header('set-cookie', `${SESSION_COOKIE}=${encodeURIComponent(openid)}; Path=/; HttpOnly; SameSite=Lax`);
+      return { ok: true, data: { openid } };
+    });
 
-  app.post('/dev/logout', { onRequest: sameSiteJson }, async (_req, reply) => {
-    reply.header('set-cookie', `${SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`);
-    return { ok: true, data: {} };
-  });
+    app.post('/dev/logout', { onRequest: sameSiteJson }, async (_req, reply) => {
+      reply.header('set-cookie', `${SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`);
+      return { ok: true, data: {} };
+    });
 
-  // Local-only clock override so that deadlines can be shown and tested: { now: ISO | null }.
-  app.post('/dev/clock', { onRequest: sameSiteJson }, async (req, reply) => {
-    const now = (req.body as { now?: unknown } | null)?.now ?? null;
-    if (now !== null && (typeof now !== 'string' || Number.isNaN(Date.parse(now)))) {
-      return reply.code(400).send(envelope('VALIDATION', '时间格式应为 ISO 8601，例如 2026-03-01T09:00:00+08:00'));
-    }
-    opts.clock.set(now === null ? null : new Date(now).toISOString());
-    return { ok: true, now: opts.clock.now() };
-  });
+    // Local-only clock override so that deadlines can be shown and tested: { now: ISO | null }.
+    app.post('/dev/clock', { onRequest: sameSiteJson }, async (req, reply) => {
+      const now = (req.body as { now?: unknown } | null)?.now ?? null;
+      if (now !== null && (typeof now !== 'string' || Number.isNaN(Date.parse(now)))) {
+        return reply.code(400).send(envelope('VALIDATION', '时间格式应为 ISO 8601，例如 2026-03-01T09:00:00+08:00'));
+      }
+      if (now !== null && !withinClockRange(now)) return reply.code(400).send(envelope('VALIDATION', '演示时间应在2000年至2099年之间'));
+      opts.clock.set(now === null ? null : new Date(now).toISOString());
+      return { ok: true, now: opts.clock.now() };
+    });
+  }
 
   // WeChat gives every visitor an openid, bound or not. A browser without a session gets one of its own
   // here, unbound: it sees the public page and can bind a code; the demo login stays at /dev/login.

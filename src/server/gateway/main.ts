@@ -19,10 +19,10 @@ async function main() {
   mkdirSync(dataDir, { recursive: true });
   const dbFile = path.join(dataDir, 'jianyitong.sqlite');
   const store = openSqliteStore(dbFile);
-  const clock = createLocalClock(process.env.APP_NOW, process.env.APP_CLOCK === 'frozen');
-
   // DEMO_DATA=0: a real start, empty; the first person to open the app creates the administrator.
+  // Its clock is the machine's: APP_NOW and the dev clock are for demos and tests only.
   const demo = process.env.DEMO_DATA !== '0';
+  const clock = demo ? createLocalClock(process.env.APP_NOW, process.env.APP_CLOCK === 'frozen') : createLocalClock();
   const seeded = demo ? await seedDemo(store, clock.now()) : false;
   // Attachments and letters in a folder beside the SQLite file; links signed with FILE_LINK_SECRET,
   // or a secret of this process (links made before a restart then stop working, as they expire anyway).
@@ -42,7 +42,7 @@ async function main() {
         wx.OPENID ? { ok: false, error: { code: 'FORBIDDEN', message: '提醒扫描只由定时触发器运行' } } : { ok: true, data: await sweep() },
     },
     staticDir: path.join(root, 'dist-h5'),
-    demoUsers: demo ? DEMO_LOGINS : [],
+    ...(demo ? { demoUsers: DEMO_LOGINS } : {}),
     health: () => ({ store: 'sqlite', file: path.relative(root, dbFile) || dbFile }),
     clock,
     files,
@@ -58,7 +58,7 @@ async function main() {
   const admins = await store.find('users', { where: { roles: 'admin' }, limit: 1 });
   if (admins.length === 0) console.log('尚无管理员：打开下面的地址，按提示创建第一个管理员（只能创建一次）。');
   console.log(`数据文件：${dbFile}`);
-  if (process.env.APP_NOW) console.log(`模拟当前时间：${clock.now()}`);
+  if (process.env.APP_NOW) console.log(demo ? `模拟当前时间：${clock.now()}` : '正式使用（DEMO_DATA=0）时不使用 APP_NOW，时间以本机时钟为准。');
   console.log(`建议通本地服务已启动：${url}`);
   if (demo) console.log(`演示登录：${url}dev/login`);
 

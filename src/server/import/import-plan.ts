@@ -7,6 +7,7 @@ import { shanghaiDate } from '../../core/calendar';
 import type { Suggestion, Unit, User } from '../../core/model';
 import type { Reader } from '../ports';
 import { nearDeputies, normaliseName } from './deputy-names';
+import { excerpt } from './excerpt';
 import { importedDeputyId } from './import-ids';
 import type { ImportRow, RowProblem } from './import-rows';
 
@@ -143,7 +144,7 @@ export async function planImport(
     const problems: string[] = [];
     const key = `${row.session}\u0000${row.number}`;
     const earlier = seen.get(key);
-    if (earlier !== undefined) problems.push(`「建议号」${row.number}与第${earlier}行重复`);
+    if (earlier !== undefined) problems.push(`「建议号」${excerpt(row.number)}与第${earlier}行重复`);
     seen.set(key, row.line);
 
     const existing = (await numbersOf(row.session)).get(row.number);
@@ -157,9 +158,9 @@ export async function planImport(
     for (const unit of row.units) {
       const found = unitByName.get(unit.name);
       if (found) planned.push({ unitId: found.id, role: unit.role });
-      else problems.push(`「${UNIT_COLUMNS[unit.role]}」“${unit.name}”不是登记的承办单位（${unitHint(units)}）`);
+      else problems.push(`「${UNIT_COLUMNS[unit.role]}」“${excerpt(unit.name)}”不是登记的承办单位（${unitHint(units)}）`);
     }
-    if (row.assignedDate && row.assignedDate > today) problems.push(`「交办日期」${row.assignedDate}不能晚于今天`);
+    if (row.assignedDate && row.assignedDate > today) problems.push(`「交办日期」${excerpt(row.assignedDate)}不能晚于今天`);
     if (problems.length > 0) {
       plan.problems.push(...problems.map((reason) => ({ line: row.line, reason })));
       continue;
@@ -180,7 +181,7 @@ export async function planImport(
     let undecided = lead === undefined;
     for (const name of row.coSigners) {
       const found = book.coSigner(name, row.delegation, row.line);
-      if (found === 'ambiguous') problems.push(`「附议代表」“${name}”有多位同名代表，请在系统中核对后再导入`);
+      if (found === 'ambiguous') problems.push(`「附议代表」“${excerpt(name)}”有多位同名代表，请在系统中核对后再导入`);
       else if (found === undefined) undecided = true;
       else if (found !== lead && !coSignerIds.includes(found)) coSignerIds.push(found);
     }

@@ -5,6 +5,7 @@ import { AppError } from '../../core/errors';
 import type { Phase, UnitRole } from '../../core/model';
 import { assignmentProblem } from '../tasks/assignment';
 import { normaliseName } from './deputy-names';
+import { excerpt } from './excerpt';
 
 export interface ImportUnit {
   name: string;
@@ -100,10 +101,10 @@ function readRow(line: number, cell: (h: Header) => string): ImportRow | RowProb
   }
   const phaseText = cell('提出阶段');
   const phase = PHASES[phaseText];
-  if (phaseText !== '' && !phase) problems.push(`「提出阶段」应为“会期”或“闭会期间”，而不是“${phaseText}”`);
+  if (phaseText !== '' && !phase) problems.push(`「提出阶段」应为“会期”或“闭会期间”，而不是“${excerpt(phaseText)}”`);
   const keyText = cell('重点督办');
   const keySupervised = YES_NO[keyText];
-  if (keySupervised === undefined) problems.push(`「重点督办」应为“是”或“否”，而不是“${keyText}”`);
+  if (keySupervised === undefined) problems.push(`「重点督办」应为“是”或“否”，而不是“${excerpt(keyText)}”`);
   const assignedDate = cell('交办日期');
   if (assignedDate !== '' && !(/^\d{4}-\d{2}-\d{2}$/.test(assignedDate) && isValidDate(assignedDate))) {
     problems.push(`「交办日期」应为有效日期（如2026-03-01）${assignedDate.length <= 20 ? `，而不是“${assignedDate}”` : ''}`);

@@ -87,8 +87,8 @@ export const SIGNED_REPLY_FINAL = '答复已签发，答复函已定稿，不能
 export function assertCanAdd(user: User, r: TargetRecord): void {
   assertCanSeeTarget(user, r);
   authorize(user, 'attachments.add');
-  if (r.suggestion.archivedAt) throw new AppError('INVALID_TRANSITION', '该建议已归档，不能再添加附件');
-  if (r.target === 'reply' && r.reply?.signedAt) throw new AppError('INVALID_TRANSITION', SIGNED_REPLY_FINAL);
+  const refusal = addRefusal(r);
+  if (refusal) throw new AppError('INVALID_TRANSITION', refusal);
   if (isOffice(user)) return;
   if (r.task) {
     if (isStaffOf(user, r.task.unitId)) return;
@@ -99,16 +99,31 @@ export function assertCanAdd(user: User, r: TargetRecord): void {
 }
 
 /**
- * Whether the record is final, so that its files stay as they are: an archived suggestion; a signed
- * reply; a contact record once a reply of its task was signed after it.
+ * Whether the record is final, so that its files stay as they are — nothing added, nothing removed
+ * (docs/security.md, Attachments): an archived suggestion; a signed reply; a contact record the
+ * deputy confirmed, or once a reply of its task was signed after it. Says why, in words.
  */
-export function finalReason(r: TargetRecord): string | undefined {
-  if (r.suggestion.archivedAt) return '该建议已归档，附件不能再删除';
-  if (r.target === 'reply' && r.reply?.signedAt) return '答复已签发，附件不能再删除';
+export function finalState(r: TargetRecord): string | undefined {
+  if (r.suggestion.archivedAt) return '该建议已归档';
+  if (r.target === 'reply' && r.reply?.signedAt) return '答复已签发';
+  if (r.target === 'contact' && r.contact?.deputyConfirmedAt) return '代表已确认该沟通记录';
   if (r.target === 'contact' && r.contact && r.replies.some((reply) => reply.signedAt && reply.signedAt >= r.contact!.createdAt)) {
-    return '该沟通记录已随答复签发，附件不能再删除';
+    return '该沟通记录已随答复签发';
   }
   return undefined;
+}
+
+/** Why no file can be added to the record any more, or undefined. */
+export function addRefusal(r: TargetRecord): string | undefined {
+  if (r.target === 'reply' && r.reply?.signedAt) return SIGNED_REPLY_FINAL;
+  const final = finalState(r);
+  return final ? `${final}，不能再添加附件` : undefined;
+}
+
+/** Why the record's files can no longer be removed, or undefined. */
+export function finalReason(r: TargetRecord): string | undefined {
+  const final = finalState(r);
+  return final ? `${final}，附件不能再删除` : undefined;
 }
 
 export function canRemove(user: User, r: TargetRecord, a: Attachment): boolean {

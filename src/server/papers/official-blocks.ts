@@ -2,6 +2,7 @@
 // title, 主送, body, headings, tables, 附件说明 (§7.3.3), 署名 and 成文日期 (§7.3.5), 附注 (§7.3.6) and
 // 抄送 (§7.4.2). The signature block is kept on one page with the paragraph before it (§7.3.5.4).
 import type * as Docx from 'docx';
+import { xmlText } from './xml-text';
 
 export type Block =
   | { kind: 'title'; text: string }
@@ -79,7 +80,7 @@ function keptTogether(blocks: readonly Block[]): Set<number> {
 
 export function blockParagraphs(d: typeof Docx, blocks: readonly Block[], s: Style): (Docx.Paragraph | Docx.Table)[] {
   const run = (text: string, o: { font?: string; size?: number; snap?: boolean } = {}) =>
-    new d.TextRun({ text, font: s.font(o.font ?? s.fonts.body), size: o.size ?? s.sizes.body, ...(o.snap === false ? { snapToGrid: false } : {}) });
+    new d.TextRun({ text: xmlText(text), font: s.font(o.font ?? s.fonts.body), size: o.size ?? s.sizes.body, ...(o.snap === false ? { snapToGrid: false } : {}) });
   const para = (children: Docx.ParagraphChild[], o: Omit<Docx.IParagraphOptions, 'children'> = {}) => new d.Paragraph({ ...o, children });
   const kept = keptTogether(blocks);
   const out: (Docx.Paragraph | Docx.Table)[] = [];

@@ -7,6 +7,7 @@
 // page (or space for paper printed with it) and no page number on the first page.
 // The `docx` library is loaded when a document is written, so the function's bundle stays small.
 import { blockParagraphs, type Block } from './official-blocks';
+import { xmlText } from './xml-text';
 
 export type { Block } from './official-blocks';
 export { CHAR, textWidthChars } from './official-blocks';
@@ -65,7 +66,7 @@ export async function renderOfficialDocx(blocks: Block[], meta: { title: string;
           indent: { left: -overhang, right: -overhang },
           spacing: { before: 0, after: 0, line: 44 * 10 + 60, lineRule: d.LineRuleType.EXACT },
           ...('text' in head ? { border: { bottom: { style: d.BorderStyle.THICK_THIN_SMALL_GAP, size: 18, color: 'E60012', space: 11 } } } : {}),
-          children: [new d.TextRun({ text: 'text' in head ? head.text : '', font: font(FONTS.title), size: 44, color: 'E60012', snapToGrid: false })],
+          children: [new d.TextRun({ text: 'text' in head ? xmlText(head.text) : '', font: font(FONTS.title), size: 44, color: 'E60012', snapToGrid: false })],
         }),
         // The paper's own rule under the mark is as far down as the drawn one.
         // (the drawn rule's 11 pt of space and 2.25 pt of lines).
@@ -87,8 +88,8 @@ export async function renderOfficialDocx(blocks: Block[], meta: { title: string;
 
   const letter = layout.kind === 'letter' ? layout : undefined;
   const doc = new d.Document({
-    creator: meta.creator,
-    title: meta.title,
+    creator: xmlText(meta.creator),
+    title: xmlText(meta.title),
     evenAndOddHeaderAndFooters: true,
     styles: { default: { document: { run: { font: font(FONTS.body), size: SIZES.body, characterSpacing: CHARACTER_SPACING } } } },
     sections: [

@@ -149,10 +149,10 @@ export const INDEXES = {
   notifications: { userId: 'userId', key: 'key', status: 'status', createdAt: 'createdAt', readAt: 'readAt' },
   subscriptions: { userId: 'userId' },
   bindCodes: { userId: 'userId', codeHash: 'codeHash', state: 'state' },
-  bindAttempts: {},
+  bindAttempts: { lockedUntil: 'lockedUntil' },
   sweeps: {},
   uniqueKeys: {},
-  attachments: { suggestionId: 'suggestionId', targetId: 'targetId' },
+  attachments: { suggestionId: 'suggestionId', targetId: 'targetId', slot: 'slot' },
   settings: {},
   proposals: { authorId: 'authorId', inviteeIds: 'inviteeIds', state: 'state' },
   proposalWindows: {},
@@ -252,6 +252,8 @@ export const UNIQUE: { [C in CollectionName]?: readonly (readonly IndexName<C>[]
   suggestions: [['session', 'number']],
   units: [['name']],
   users: [['openid']],
+  // A kept file holds one of its record's places: two adds that counted the same files claim the same place.
+  attachments: [['targetId', 'slot']],
 };
 
 export type IndexName<C extends CollectionName> = keyof (typeof INDEXES)[C] & string;

@@ -1,7 +1,11 @@
 // attachments.add / attachments.list / attachments.remove: photos and scans (jpg, png, pdf, at most
 // ATTACHMENT_MAX_BYTES) kept with a suggestion, a contact record or a reply. The bytes come as base64
 // in the request (see docs/papers.md); they go to the file store first and the record, with its audit
-// event, is written after, so a record never names a missing file.
+// event, is written after, so a record never names a missing file. A record's files follow its
+// finality (docs/security.md, Attachments), checked again inside the unit of work; the cap of
+// ATTACHMENT_MAX_PER_RECORD is kept there too: each kept file holds a numbered place of its record
+// (a unique key), so adds that counted the same files conflict instead of passing the cap together,
+// and are counted again.
 import * as z from 'zod';
 import {
   ATTACHMENT_MAX_BYTES,
@@ -15,12 +19,25 @@ import {
 import { AppError } from '../../core/errors';
 import type { Attachment } from '../../core/model';
 import { Directory } from '../directory';
-import { SIGNED_REPLY_FINAL, assertCanAdd, assertCanSeeTarget, attachmentView, canRemove, cleanFileName, finalReason, loadTarget, sizeLabel, sniffType, visibleAttachments } from '../papers/attachments';
+import { addRefusal, assertCanAdd, assertCanSeeTarget, attachmentView, canRemove, cleanFileName, finalReason, loadTarget, sizeLabel, sniffType, visibleAttachments } from '../papers/attachments';
 import { caller, defineUseCase, event, fileStore } from '../use-case';
 import { newId } from '../ports/ids';
+import type { Reader } from '../ports';
 import { idField, versionField } from '../validation';
 
 const target = z.enum(['suggestion', 'contact', 'reply']);
+
+/** A unit of work tried again (after a short random wait) when a concurrent one got there first. */
+async function retriedOnConflict<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'CONFLICT') || attempt >= 30) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * Math.min(attempt, 5)));
+    }
+  }
+}
 const BASE64_MAX = Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4;
 
 const addSchema: z.ZodType<AddAttachmentData> = z.object({
@@ -48,8 +65,9 @@ export const addAttachment = defineUseCase({
     if (content.length > ATTACHMENT_MAX_BYTES) throw new AppError('VALIDATION', `文件不能超过 ${sizeLabel(ATTACHMENT_MAX_BYTES)}，请压缩后再上传`);
     const fileName = cleanFileName(data.fileName);
     const { type, extension } = sniffType(content, fileName);
-    const existing = (await store.find('attachments', { where: { targetId: data.targetId } })).filter((a) => !a.removedAt && a.target === data.target);
-    if (existing.length >= ATTACHMENT_MAX_PER_RECORD) throw new AppError('VALIDATION', `每条记录最多 ${ATTACHMENT_MAX_PER_RECORD} 个附件`);
+    const full = () => new AppError('VALIDATION', `每条记录最多 ${ATTACHMENT_MAX_PER_RECORD} 个附件`);
+    const kept = async (reader: Reader) => (await reader.find('attachments', { where: { targetId: data.targetId } })).filter((a) => !a.removedAt && a.target === data.target);
+    if ((await kept(store)).length >= ATTACHMENT_MAX_PER_RECORD) throw full();
 
     const id = newId();
     const files = fileStore(ctx);
@@ -69,23 +87,29 @@ export const addAttachment = defineUseCase({
       version: 1,
     };
     try {
-      await ctx.write(async (tx) => {
-        // Checked again inside the unit of work: archived meanwhile means no new file.
-        const suggestion = await tx.get('suggestions', record.suggestion.id);
-        if (!suggestion || suggestion.archivedAt) throw new AppError('INVALID_TRANSITION', '该建议已归档，不能再添加附件');
-        // Signed meanwhile: the letter lists the reply's files as they were at signature.
-        if (data.target === 'reply' && (await tx.get('replies', data.targetId))?.signedAt) throw new AppError('INVALID_TRANSITION', SIGNED_REPLY_FINAL);
-        tx.insert('attachments', attachment);
-        tx.appendEvent(
-          event(ctx, {
-            action: 'attachments.add',
-            entity: 'attachment',
-            entityId: id,
-            suggestionId: attachment.suggestionId,
-            detail: { target: data.target, targetId: data.targetId, fileName, contentType: type, size: content.length },
-          }),
-        );
-      });
+      await retriedOnConflict(() =>
+        ctx.write(async (tx) => {
+          // Checked again inside the unit of work: signed, confirmed or archived meanwhile means no new file.
+          const refusal = addRefusal(await loadTarget(tx, data.target, data.targetId));
+          if (refusal) throw new AppError('INVALID_TRANSITION', refusal);
+          const present = await kept(tx);
+          if (present.length >= ATTACHMENT_MAX_PER_RECORD) throw full();
+          const taken = new Set(present.map((a) => a.slot));
+          let slot = 1;
+          while (taken.has(slot)) slot += 1;
+          attachment.slot = slot;
+          tx.insert('attachments', attachment);
+          tx.appendEvent(
+            event(ctx, {
+              action: 'attachments.add',
+              entity: 'attachment',
+              entityId: id,
+              suggestionId: attachment.suggestionId,
+              detail: { target: data.target, targetId: data.targetId, fileName, contentType: type, size: content.length },
+            }),
+          );
+        }),
+      );
     } catch (error) {
       await files.remove(ref).catch((e: unknown) => ctx.deps.log(`attachment file ${ref} left behind`, e));
       throw error;
@@ -136,7 +160,8 @@ export const removeAttachment = defineUseCase({
       const final = finalReason(record);
       if (final) throw new AppError('INVALID_TRANSITION', final);
       if (!canRemove(user, record, attachment)) throw new AppError('FORBIDDEN', '只有上传者或建议办理联络员可以删除附件');
-      tx.update('attachments', { ...attachment, removedAt: ctx.now, removedBy: user.id, version: attachment.version + 1 });
+      const { slot: _place, ...rest } = attachment; // a removed file gives its place back
+      tx.update('attachments', { ...rest, removedAt: ctx.now, removedBy: user.id, version: attachment.version + 1 });
       tx.appendEvent(
         event(ctx, {
           action: 'attachments.remove',

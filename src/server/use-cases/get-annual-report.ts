@@ -8,7 +8,6 @@ import { replyClassLabel } from '../../core/labels';
 import { Directory } from '../directory';
 import { metricsInput, scopeFor, statsSummary } from '../queries/reporting';
 import { caller, defineUseCase, fileStore } from '../use-case';
-import { newId } from '../ports/ids';
 import { idField, optionalText } from '../validation';
 import { annualBlocks } from '../papers/annual-document';
 import { officeSettings, UNNAMED_OFFICE } from '../queries/office-settings';
@@ -61,7 +60,8 @@ export const getAnnualReport = defineUseCase({
       stats: await statsSummary(report.metrics, { year: data.year }, directory),
     };
     if (data.format !== 'docx') return result;
-    // The document is written for this request and kept in the file store (reports/…) for its link.
+    // The document is written for this request and kept in the file store for its link, one per scope
+    // and year (reports/<year>/<scope>.docx): a new one replaces the last (docs/security.md, Documents written).
     const today = shanghaiDate(ctx.now);
     const bytes = await renderOfficialDocx(
       annualBlocks(result, { unitName, addressee, sealed: unit?.letter?.sealed !== false, today, ...(data.practices ? { practices: data.practices } : {}), ...(data.nextSteps ? { nextSteps: data.nextSteps } : {}) }),
@@ -69,7 +69,7 @@ export const getAnnualReport = defineUseCase({
     );
     const files = fileStore(ctx);
     const fileName = `${unitName}${data.year}年度建议办理工作情况报告.docx`;
-    const ref = await files.put(`reports/${data.year}/${newId()}.docx`, bytes, DOCX_MIME);
+    const ref = await files.put(`reports/${data.year}/${scope.kind === 'unit' ? `unit-${scope.unitId}` : 'all'}.docx`, bytes, DOCX_MIME);
     const link = await files.link(ref, { fileName, contentType: DOCX_MIME, ...(ctx.openid ? { openid: ctx.openid } : {}) });
     return { ...result, fileName, url: link.url, expiresAt: link.expiresAt };
   },

@@ -25,6 +25,7 @@ import { importSuggestions } from './import-suggestions';
 import { issueBindCode } from './issue-bind-code';
 import { listBindCodes } from './list-bind-codes';
 import { revokeBindCode } from './revoke-bind-code';
+import { liftBindLock, listBindLocks } from './bind-locks';
 import { importUsers } from './import-users';
 import { firstAdmin } from './first-admin';
 import { getOfficeSettings, updateOfficeSettings } from './office-settings';
@@ -105,6 +106,8 @@ export const USE_CASES: { readonly [A in ActionName]: UseCaseOf<A> } = {
   'users.issueBindCode': issueBindCode,
   'users.bindCodes': listBindCodes,
   'users.revokeBindCode': revokeBindCode,
+  'users.bindLocks': listBindLocks,
+  'users.liftBindLock': liftBindLock,
   'users.import': importUsers,
   'users.firstAdmin': firstAdmin,
   'contacts.confirm': confirmContact,

@@ -8,6 +8,8 @@ const root = path.resolve(__dirname, '../../..');
 export interface RunningGateway {
   url: string;
   dataDir: string;
+  /** The process started (tsx, whose child runs the gateway): see processTreeRss. */
+  pid: number;
   output: () => string;
   stop: () => Promise<void>;
 }
@@ -43,6 +45,7 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Ru
   return {
     url,
     dataDir,
+    pid: child.pid!,
     output: () => out,
     stop: async () => {
       if (child.exitCode === null) {

@@ -3,6 +3,7 @@
 import { ACTION_NAMES, type ActionName } from '../../../src/contract';
 import { createApi } from '../../../src/server/api';
 import { openSqliteStore } from '../../../src/server/adapters/sqlite/sqlite.store';
+import { identityKey } from '../../../src/server/access/bind-codes';
 import { seedDemo } from '../../../src/server/setup/demo-data';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -109,6 +110,16 @@ const TABLE: Record<ActionName, Row> = {
   'users.issueBindCode': { data: { userId: 'user-deputy-zhang' }, allowed: ROSTER },
   'users.bindCodes': { data: {}, allowed: ROSTER },
   'users.revokeBindCode': { data: { id: 'no-such-code' }, allowed: ROSTER, absent: true },
+  'users.bindLocks': { data: {}, allowed: ROSTER },
+  'users.liftBindLock': {
+    data: undefined,
+    // A WeChat identity that sent five wrong codes in a row is locked; the office lifts it.
+    prepare: async (api) => {
+      for (let i = 0; i < 5; i++) await api({ action: 'users.bind', data: { code: 'K7PM-3XQ9-TR' } }, { openid: 'wx-mistyper' });
+      return { id: identityKey('wx-mistyper') };
+    },
+    allowed: ROSTER,
+  },
   // Demo data has an administrator: the one-time step is over for everyone (INVALID_TRANSITION).
   'users.firstAdmin': { data: { name: '新管理员' }, allowed: [...BOUND, 'stranger'] },
   'users.import': { data: { file: Buffer.from('姓名,代表团\r\n新代表,历下区代表团\r\n').toString('base64'), format: 'csv' }, allowed: ROSTER },

@@ -113,6 +113,8 @@ describe('what each role receives', () => {
     for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret);
     const keys = new Set(paths(answers).map((p) => p.split('.').pop()));
     for (const key of ['reviews', 'returnRequest', 'extensionRequest', 'contact']) expect(keys).not.toContain(key);
+    // Nor that a unit asked to return the suggestion or for more time: no state, label or word of it.
+    expect(text).not.toMatch(/returnRequested|申请退回中|退回中|申请延期中|延期中/);
     const seen = answers.slice(4) as SuggestionDetail[];
     expect(seen.every((d) => d.opinions.length === 0)).toBe(true);
     expect(seen.some((d) => d.replies.some((r) => r.signed))).toBe(true); // the signed reply itself is there

@@ -19,8 +19,8 @@ interface Sent {
 }
 
 /** The gateway listening on a free loopback port, with a small client (fastify's inject needs ESM that Jest cannot load). */
-async function gateway(seen: unknown[] = [], staticDir?: string) {
-  const app = await build(seen, staticDir);
+async function gateway(seen: unknown[] = [], staticDir?: string, demo = true) {
+  const app = await build(seen, staticDir, demo);
   await app.listen({ host: '127.0.0.1', port: 0 });
   opened.push(app);
   const { port } = app.server.address() as { port: number };
@@ -59,7 +59,7 @@ afterEach(async () => {
 let clock = createLocalClock('2026-03-02T02:00:00.000Z', true);
 const files = openFolderFileStore({ dir: mkdtempSync(path.join(os.tmpdir(), 'jyt-files-')), now: () => clock.now() });
 
-async function build(seen: unknown[], staticDir = mkdtempSync(path.join(os.tmpdir(), 'jyt-static-'))) {
+async function build(seen: unknown[], staticDir = mkdtempSync(path.join(os.tmpdir(), 'jyt-static-')), demo = true) {
   clock = createLocalClock('2026-03-02T02:00:00.000Z', true);
   const api: FunctionEntry = async (event, wx) => {
     seen.push({ event, wx });
@@ -68,7 +68,7 @@ async function build(seen: unknown[], staticDir = mkdtempSync(path.join(os.tmpdi
   return createGateway({
     functions: { api },
     staticDir,
-    demoUsers,
+    ...(demo ? { demoUsers } : {}),
     health: () => ({ store: 'test' }),
     clock,
     files,
@@ -138,6 +138,37 @@ describe('the local gateway', () => {
     expect(bad.json()).toMatchObject({ error: { code: 'VALIDATION' } });
     const moved = await app.inject({ method: 'POST', url: '/dev/clock', payload: { now: '2026-06-01T09:00:00+08:00' } });
     expect(moved.json()).toEqual({ ok: true, now: '2026-06-01T01:00:00.000Z' });
+  });
+
+  it('refuses an absurd time (9999-12-31) instead of moving the clock there', async () => {
+    const app = await gateway();
+    const res = await app.inject({ method: 'POST', url: '/dev/clock', payload: { now: '9999-12-31T00:00:00.000Z' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '演示时间应在2000年至2099年之间' } });
+    expect(clock.now()).toBe('2026-03-02T02:00:00.000Z');
+  });
+
+  it('has no dev endpoint in real use (no demo users): each answers 404', async () => {
+    const app = await gateway([], undefined, false);
+    for (const [method, url] of [['GET', '/dev/login'], ['GET', '/dev/login.js'], ['GET', '/dev/login.css'], ['POST', '/dev/login'], ['POST', '/dev/logout'], ['POST', '/dev/clock']] as const) {
+      const res = await app.inject({ method, url, ...(method === 'POST' ? { payload: { openid: 'demo-deputy', now: '2020-01-01T00:00:00Z' } } : {}) });
+      expect({ url, method, status: res.statusCode }).toEqual({ url, method, status: 404 });
+    }
+    expect(clock.now()).toBe('2026-03-02T02:00:00.000Z');
+  });
+
+  it('treats a malformed cookie (jyt_openid=%) as no cookie: the public page, an anonymous call', async () => {
+    const seen: { wx: { OPENID?: string } }[] = [];
+    const site = mkdtempSync(path.join(os.tmpdir(), 'jyt-static-'));
+    writeFileSync(path.join(site, 'index.html'), '<!doctype html><title>建议通</title>');
+    const app = await gateway(seen, site);
+    const page = await app.inject({ method: 'GET', url: '/', headers: { cookie: 'jyt_openid=%' } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('建议通');
+    expect(String(page.headers.get('set-cookie'))).toMatch(/^jyt_openid=h5-/);
+    const call = await app.inject({ method: 'POST', url: '/api/api', payload: { action: 'me' }, headers: { cookie: 'jyt_openid=%E0%A4%A' } });
+    expect(call.statusCode).toBe(200);
+    expect(call.json()).toEqual({ ok: true, data: { openid: null } });
   });
 
   it('lists every demo user on the login page, in Chinese', async () => {
@@ -324,6 +355,11 @@ describe('the local clock', () => {
     expect(frozen.now()).toBe('2020-01-01T00:00:00.000Z');
     frozen.set(null);
     expect(Math.abs(Date.parse(frozen.now()) - Date.now())).toBeLessThan(5_000);
+  });
+
+  it('rejects an APP_NOW past 2099 or before 2000', () => {
+    expect(() => createLocalClock('9999-12-31T00:00:00.000Z')).toThrow();
+    expect(() => createLocalClock('1970-01-01T00:00:00.000Z')).toThrow();
   });
 
   it('rejects an APP_NOW that is not a time', () => {

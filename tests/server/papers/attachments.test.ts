@@ -125,6 +125,22 @@ describe('attachments', () => {
     });
   });
 
+  it('refuses a file added to a signed reply, or to the contact record the signed reply covers, changing nothing', async () => {
+    const signed = (await office.store.find('replies', { where: { taskId } }))[0]!;
+    expect(signed.signedAt).toBeTruthy();
+    const before = await counts();
+    expect(await add('handler-mzj', { target: 'reply', targetId: signed.id, fileName: '身份证.jpg', content: b64(JPEG) })).toEqual({
+      ok: false,
+      error: { code: 'INVALID_TRANSITION', message: '答复已签发，答复函已定稿，不能再添加附件' },
+    });
+    expect(await add('coordinator', { target: 'reply', targetId: signed.id, fileName: '身份证.jpg', content: b64(JPEG) })).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
+    expect(await add('handler-mzj', { target: 'contact', targetId: contactId, fileName: '身份证.jpg', content: b64(JPEG) })).toEqual({
+      ok: false,
+      error: { code: 'INVALID_TRANSITION', message: '该沟通记录已随答复签发，不能再添加附件' },
+    });
+    expect(await counts()).toEqual(before);
+  });
+
   it('goes into the archive, which lists the files with the reply letter', async () => {
     await office.ok('deputy-wang', 'feedback.submit', { taskId, attitude: 'satisfied', result: 'satisfied' });
     let version = (await office.store.get('suggestions', suggestionId))!.version;
@@ -143,6 +159,27 @@ describe('attachments', () => {
       ok: false,
       error: { code: 'INVALID_TRANSITION', message: '该建议已归档，不能再添加附件' },
     });
+  });
+});
+
+describe('attachments of a contact record the deputy confirmed', () => {
+  it('are neither added nor removed once the deputy confirmed the record', async () => {
+    const office = await openOffice();
+    const ids = await importRows(office, [leadRow('3202', '关于老旧小区加装电梯的建议')]);
+    const suggestionId = ids.get('3202')!.suggestionId;
+    const taskId = (await office.store.find('tasks', { where: { suggestionId } })).find((t) => t.role === 'lead')!.id;
+    const { contactId } = await claimAndMeet(office, taskId);
+    const photo = await office.ok<AttachmentView>('handler-mzj', 'attachments.add', { target: 'contact', targetId: contactId, fileName: '现场.jpg', content: b64(JPEG) });
+    await office.ok('deputy-wang', 'contacts.confirm', { contactId });
+    expect(await office.call('handler-mzj', 'attachments.add', { target: 'contact', targetId: contactId, fileName: '补充.jpg', content: b64(JPEG) })).toEqual({
+      ok: false,
+      error: { code: 'INVALID_TRANSITION', message: '代表已确认该沟通记录，不能再添加附件' },
+    });
+    expect(await office.call('coordinator', 'attachments.remove', { id: photo.id, version: photo.version })).toEqual({
+      ok: false,
+      error: { code: 'INVALID_TRANSITION', message: '代表已确认该沟通记录，附件不能再删除' },
+    });
+    office.store.close();
   });
 });
 

@@ -1,7 +1,7 @@
 // Renders documents with LibreOffice (the judge of a .docx/.xlsx a user would open) and reads the
 // text boxes back with poppler's `pdftotext -bbox-layout`: pages, lines, their boxes in points.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -75,6 +75,7 @@ export function renderAll(files: Record<string, Buffer>, tools = { soffice: 'sof
     }
     result[name] = readPdf(pdf);
   }
+  if (!process.env.RENDERED_DIR) rmSync(dir, { recursive: true, force: true });
   return result;
 }
 

@@ -1,7 +1,12 @@
 // Requests that race, on SQLite and on the CloudBase adapter against the emulator (a few ms a request,
 // so that reads and commits of concurrent requests interleave as they would on the network): natural
 // keys stay unique and a requestId never hands one caller's result to another.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ATTACHMENT_MAX_PER_RECORD } from '../../../src/contract';
 import { createApi, type Api } from '../../../src/server/api';
+import { openFolderFileStore } from '../../../src/server/adapters/files/folder.files';
 import { openSqliteStore } from '../../../src/server/adapters/sqlite/sqlite.store';
 import { seedDemo } from '../../../src/server/setup/demo-data';
 import type { Store } from '../../../src/server/ports';
@@ -28,7 +33,8 @@ describe.each(adapters)('racing requests on %s', (_name, open) => {
   beforeEach(async () => {
     store = await open();
     await seedDemo(store, NOW);
-    api = createApi({ store, clock: { now: () => NOW }, log: () => undefined });
+    const files = openFolderFileStore({ dir: mkdtempSync(path.join(tmpdir(), 'jyt-races-')), now: () => NOW });
+    api = createApi({ store, files, clock: { now: () => NOW }, log: () => undefined });
     // The demo seed is one transaction of some 250 requests on the emulator (documents and their read models).
   }, 30_000);
   afterEach(() => store.close?.());
@@ -48,6 +54,20 @@ describe.each(adapters)('racing requests on %s', (_name, open) => {
     for (const a of answers.filter((x) => !x.ok)) expect(a).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^(CONFLICT|VALIDATION)$/) } });
     expect(await store.find('suggestions', { where: { session: SESSION, number: '7001' } })).toHaveLength(1);
   }, 60_000);
+
+  it(`30 concurrent attachments.add to one record leave at most ${ATTACHMENT_MAX_PER_RECORD}`, async () => {
+    const png = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(32, 1)]).toString('base64');
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        api({ action: 'attachments.add', data: { target: 'suggestion', targetId: 'sug-charging', fileName: `现场${i}.png`, content: png } }, { openid: 'demo-coordinator' }),
+      ),
+    );
+    const live = (await store.find('attachments', { where: { targetId: 'sug-charging' } })).filter((a) => !a.removedAt);
+    expect(live.length).toBeLessThanOrEqual(ATTACHMENT_MAX_PER_RECORD);
+    expect(answers.filter((a) => a.ok)).toHaveLength(live.length);
+    for (const a of answers.filter((x) => !x.ok)) expect(a).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^(CONFLICT|VALIDATION)$/) } });
+    expect(answers.some((a) => !a.ok && a.error.code === 'VALIDATION' && a.error.message === `每条记录最多 ${ATTACHMENT_MAX_PER_RECORD} 个附件`)).toBe(true);
+  }, 120_000);
 
   it('two concurrent imports of one file give one copy of each suggestion', async () => {
     const file = toBase64(importCsv('2025-03-10'));

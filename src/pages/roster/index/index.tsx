@@ -14,6 +14,7 @@ import { QueryView } from '../../../components/query-view';
 import { Screen } from '../../../components/screen';
 import { Empty } from '../../../components/state-views';
 import { open, routes } from '../../routes';
+import { BindLocks } from './bind-locks';
 import { guarded } from '../../../components/page-guard';
 import { OfficeSettings } from './office-settings';
 
@@ -56,6 +57,7 @@ function People({ refreshKey }: { refreshKey: number }) {
           导入代表名单
         </Button>
       </View>
+      <BindLocks refreshKey={refreshKey} />
       <View className="one-row" id="roster-roles">
         {ROLE_FILTERS.map((r) => (
           <Button key={r} id={`roster-role-${r}`} className={r === role ? 'choice choice-on' : 'choice'} onClick={() => setRole(r)}>

@@ -70,7 +70,7 @@ export function Replies({ replies, files }: { replies: ReplyView[]; files?: File
               target="reply"
               targetId={reply.id}
               items={files.items('reply', reply.id)}
-              canAdd={files.canAdd('reply', reply.taskId)}
+              canAdd={!reply.signed && files.canAdd('reply', reply.taskId)}
               onChanged={files.onChanged}
             />
           ) : null}
@@ -142,7 +142,7 @@ function ContactItem({ contact, canConfirm, onChanged, files }: { contact: Conta
           target="contact"
           targetId={contact.id}
           items={files.items('contact', contact.id)}
-          canAdd={files.canAdd('contact', contact.taskId)}
+          canAdd={!contact.deputyConfirmedAt && files.canAdd('contact', contact.taskId)}
           onChanged={files.onChanged}
         />
       ) : null}
