@@ -54,6 +54,9 @@ describe('the ledger (台账)', () => {
     const second = document.getElementById('ledger-t2')!.textContent!;
     expect(second).toContain('办理责任人：刘洋');
     expect(second).toContain('答复：2026-05-20 · A类');
+    // A date never breaks inside itself on a narrow card.
+    expect(document.querySelector('#ledger-t2 .ledger-replied')!.className).toContain('nowrap');
+    expect(document.querySelector('#ledger-t2 .ledger-replied')!.textContent).toBe('2026-05-20');
     expect(second).toContain('面复：已面复 · 评价：态度满意、结果基本满意');
     expect(second).not.toContain('已超期');
     expect(screen.queryByText('加载更多')).toBeNull();

@@ -51,13 +51,23 @@ function Row({ row }: { row: LedgerRow }) {
       </View>
       <View className="card-meta">
         <Due row={row} />
-        {row.repliedAt ? ` · 答复：${formatDate(row.repliedAt)}` : ''}
+        {row.repliedAt ? (
+          <>
+            {' · 答复：'}
+            <Text className="nowrap ledger-replied">{formatDate(row.repliedAt)}</Text>
+          </>
+        ) : null}
         {row.replyClass ? ` · ${row.replyClass}类` : ''}
       </View>
       <View className="card-meta">
         面复：{row.faceToFace ? '已面复' : '未面复'}
         {row.attitudeLabel ? ` · 评价：态度${row.attitudeLabel}、结果${row.resultLabel ?? ''}` : ''}
-        {row.closedAt ? ` · 办结：${formatDate(row.closedAt)}` : ''}
+        {row.closedAt ? (
+          <>
+            {' · 办结：'}
+            <Text className="nowrap ledger-closed">{formatDate(row.closedAt)}</Text>
+          </>
+        ) : null}
       </View>
     </View>
   );

@@ -1,4 +1,5 @@
-// The draft reply form's values, starting from the task's latest unsigned draft when there is one.
+// The draft reply form's values, starting from the task's latest unsigned draft when there is one;
+// a new round starts with the previous round's contacts, a first draft with the 办理责任人's name.
 import type { ReplyView, SuggestionDetail, TaskView } from '../../../contract';
 import type { ReplyClass } from '../../../core/model';
 import { isPromiseClass } from '../../../core/replies';
@@ -21,16 +22,25 @@ export function latestDraft(detail: SuggestionDetail, task: TaskView): ReplyView
     .sort((a, b) => b.version - a.version)[0];
 }
 
+/** The task's reply of an earlier round (the latest): its contacts carry over to a new round. */
+export function earlierReply(detail: SuggestionDetail, task: TaskView): ReplyView | undefined {
+  return detail.replies
+    .filter((r) => r.taskId === task.id && r.round < task.round)
+    .sort((a, b) => b.round - a.round || b.version - a.version)[0];
+}
+
 export function initialValues(detail: SuggestionDetail, task: TaskView): ReplyFormValues {
   const draft = latestDraft(detail, task);
   const commitment = detail.commitments.find((c) => c.taskId === task.id && !c.doneAt);
+  // Contacts: the draft's, else the previous round's, else the task's 办理责任人 by name.
+  const contacts = draft ?? earlierReply(detail, task);
   return {
     replyClass: draft?.class ?? null,
     text: draft?.text ?? '',
-    leaderName: draft?.leaderContact.name ?? '',
-    leaderPhone: draft?.leaderContact.phone ?? '',
-    handlerName: draft?.handlerContact.name ?? '',
-    handlerPhone: draft?.handlerContact.phone ?? '',
+    leaderName: contacts?.leaderContact.name ?? '',
+    leaderPhone: contacts?.leaderContact.phone ?? '',
+    handlerName: contacts?.handlerContact.name ?? task.responsibleName ?? '',
+    handlerPhone: contacts?.handlerContact.phone ?? '',
     promise: commitment?.promise ?? '',
     targetDate: commitment?.targetDate ?? '',
     coOpinionIds: [],
