@@ -3,7 +3,7 @@
 // otherwise the server's reason when it gave one.
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import type { ActionName, SuggestionDetail, TaskView } from '../contract';
+import type { SuggestionDetail, TaskActionName, TaskView } from '../contract';
 import { findTask, useSuggestion } from '../hooks/use-suggestion';
 import { QueryView } from './query-view';
 import { Screen } from './screen';
@@ -15,7 +15,7 @@ interface Props {
   taskId: string;
   title: string;
   /** The form is shown when any of these is allowed now. */
-  actions: ActionName[];
+  actions: TaskActionName[];
   children: (detail: SuggestionDetail, task: TaskView) => ReactNode;
 }
 

@@ -52,3 +52,13 @@ export interface TaskRef {
 }
 
 export type Empty = Record<string, never>;
+
+/**
+ * The API's action names (and those taken on a task), filled in by names.ts from the areas' words by
+ * declaration merging, so that an area's views name actions without importing the list that imports
+ * the areas (which would be a cycle).
+ */
+export interface KnownActions {}
+export interface KnownTaskActions {}
+export type AnyActionName = keyof KnownActions;
+export type AnyTaskActionName = keyof KnownTaskActions;

@@ -1,4 +1,6 @@
-// The wire contract: identity. Types only; see docs/architecture.md.
+// The wire contract: identity. Types, and the words of each action; see docs/architecture.md.
+import { said, type WordsOf } from './words';
+import type { Empty } from './common';
 import type { Role } from '../core/model';
 
 export interface MeUser {
@@ -62,3 +64,17 @@ export interface FirstAdminData {
   /** The deployment's own name, e.g. 市人民政府办公室: asked once, here, when nobody has named it yet. */
   officeName?: string;
 }
+
+/** The identity actions: each one's request data and result. */
+export interface IdentityActions {
+  me: { data: Empty; result: MeResult };
+  'users.bind': { data: BindUserData; result: MeResult };
+  'users.firstAdmin': { data: FirstAdminData; result: MeResult };
+}
+
+/** The words of each of them (docs/architecture.md, Adding an action). */
+export const IDENTITY_ACTIONS = {
+  me: said('查看身份'),
+  'users.bind': said('绑定身份'),
+  'users.firstAdmin': said('创建第一个管理员'),
+} as const satisfies WordsOf<IdentityActions>;

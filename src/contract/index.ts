@@ -1,5 +1,5 @@
 // The API contract: every action's name, request data and response data, split by area.
-// Types only: the mini-program (src/api) and the server (src/server/api.ts) both read it; it imports
+// Types, and the words of each action: the mini-program (src/api) and the server (src/server/api/index.ts) both read it; it imports
 // nothing but the core's model types. Dates: `...Date` fields are calendar dates "YYYY-MM-DD"
 // (Asia/Shanghai); `...At` fields are ISO instants. See docs/architecture.md.
 export type { ApiError, ApiRequest, ApiResponse, ErrorCode } from '../core/errors';

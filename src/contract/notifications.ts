@@ -1,4 +1,6 @@
-// The wire contract: notifications. Types only; see docs/architecture.md.
+// The wire contract: notifications. Types, and the words of each action; see docs/architecture.md.
+import { said, type WordsOf } from './words';
+import type { Empty } from './common';
 
 export interface SubscriptionResultData {
   results: { templateId: string; accepted: boolean; longTerm?: boolean }[];
@@ -51,3 +53,19 @@ export interface ReadNotificationsResult {
   read: number;
   unread: number;
 }
+
+/** The notifications actions: each one's request data and result. */
+export interface NotificationActions {
+  'subscriptions.record': { data: SubscriptionResultData; result: { recorded: number } };
+  'notifications.mine': { data: MyNotificationsData; result: MyNotificationsResult };
+  'notifications.undelivered': { data: Empty; result: UndeliveredRemindersResult };
+  'notifications.read': { data: ReadNotificationsData; result: ReadNotificationsResult };
+}
+
+/** The words of each of them (docs/architecture.md, Adding an action). */
+export const NOTIFICATION_ACTIONS = {
+  'subscriptions.record': said('订阅提醒'),
+  'notifications.mine': said('查看消息'),
+  'notifications.undelivered': said('查看未送达的提醒'),
+  'notifications.read': said('阅读消息'),
+} as const satisfies WordsOf<NotificationActions>;

@@ -1,4 +1,5 @@
-// The wire contract: ledger, statistics, report. Types only; see docs/architecture.md.
+// The wire contract: ledger, statistics, report. Types, and the words of each action; see docs/architecture.md.
+import { said, type WordsOf } from './words';
 import type { ReplyClass } from '../core/model';
 import type { Headline } from '../core/metrics';
 import type { CaseFilters, PageQuery, Paged, SortOrder } from './common';
@@ -98,3 +99,19 @@ export interface LedgerExportData extends LedgerQuery {
 export interface LedgerExportFile extends LedgerExportResult {
   encoding: 'base64' | 'utf8';
 }
+
+/** The office actions: each one's request data and result. */
+export interface OfficeActions {
+  'ledger.list': { data: LedgerQuery; result: LedgerListResult };
+  'ledger.export': { data: LedgerExportData; result: LedgerExportFile };
+  'stats.summary': { data: StatsQuery; result: StatsSummary };
+  'report.annual': { data: AnnualReportData; result: AnnualReportResult };
+}
+
+/** The words of each of them (docs/architecture.md, Adding an action). */
+export const OFFICE_ACTIONS = {
+  'ledger.list': said('查看台账'),
+  'ledger.export': said('导出台账'),
+  'stats.summary': said('查看统计'),
+  'report.annual': said('查看年度总结'),
+} as const satisfies WordsOf<OfficeActions>;

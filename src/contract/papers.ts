@@ -1,5 +1,6 @@
-// The wire contract: the office's papers — reply letters, documents, attachments. Types only; see
+// The wire contract: the office's papers — reply letters, documents, attachments. Types, and the words of each action; see
 // docs/papers.md.
+import { said, type WordsOf } from './words';
 
 /** A file to open or download: a short-lived link made for the caller (expires at expiresAt). */
 export interface FileLinkResult {
@@ -66,3 +67,19 @@ export interface AttachmentsResult {
 export const ATTACHMENT_MAX_BYTES = 4 * 1024 * 1024;
 export const ATTACHMENT_MAX_PER_RECORD = 20;
 export const ATTACHMENT_TYPES_LABEL = 'JPG、PNG 图片或 PDF 文件，每个不超过 4 MB';
+
+/** The papers actions: each one's request data and result. */
+export interface PaperActions {
+  'letters.get': { data: GetLetterData; result: LetterResult };
+  'attachments.add': { data: AddAttachmentData; result: AttachmentView };
+  'attachments.list': { data: ListAttachmentsData; result: AttachmentsResult };
+  'attachments.remove': { data: RemoveAttachmentData; result: { id: string; removed: true } };
+}
+
+/** The words of each of them (docs/architecture.md, Adding an action). */
+export const PAPER_ACTIONS = {
+  'letters.get': said('查看答复函'),
+  'attachments.add': said('添加附件'),
+  'attachments.list': said('查看附件'),
+  'attachments.remove': said('删除附件'),
+} as const satisfies WordsOf<PaperActions>;

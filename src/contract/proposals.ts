@@ -1,6 +1,7 @@
 // The wire contract of deputies' proposals: drafting, co-signing (附议), submitting in an open phase,
-// and the office's 立案 (docs/proposals.md). Types only.
+// and the office's 立案 (docs/proposals.md). Types, and the words of each action.
 import type { Phase, ProposalInvitation, ProposalState } from '../core/model';
+import { said, type WordsOf } from './words';
 
 /** Create a draft (no id) or save the author's draft as he types (id and the version he saw). */
 export interface SaveProposalData {
@@ -119,3 +120,27 @@ export interface DecideProposalResult {
   suggestionId?: string;
   number?: string;
 }
+
+/** The proposals actions: each one's request data and result. */
+export interface ProposalActions {
+  'proposals.save': { data: SaveProposalData; result: ProposalView };
+  'proposals.invite': { data: InviteCoSignersData; result: ProposalView };
+  'proposals.respond': { data: RespondInvitationData; result: ProposalView };
+  'proposals.submit': { data: ProposalRef; result: ProposalView };
+  'proposals.list': { data: ListProposalsData; result: ListProposalsResult };
+  'proposals.get': { data: GetProposalData; result: ProposalView };
+  'proposals.decide': { data: DecideProposalData; result: DecideProposalResult };
+  'proposals.window': { data: ProposalWindowData; result: { window?: ProposalWindowView } };
+}
+
+/** The words of each of them (docs/architecture.md, Adding an action). */
+export const PROPOSAL_ACTIONS = {
+  'proposals.save': said('保存建议草稿'),
+  'proposals.invite': said('邀请附议'),
+  'proposals.respond': said('答复附议邀请'),
+  'proposals.submit': said('提交建议'),
+  'proposals.list': said('查看建议草稿'),
+  'proposals.get': said('查看建议草稿'),
+  'proposals.decide': said('立案审查'),
+  'proposals.window': said('设置建议提交期'),
+} as const satisfies WordsOf<ProposalActions>;

@@ -1,4 +1,5 @@
-// The wire contract: the public view (no login). Types only; see docs/architecture.md.
+// The wire contract: the public view (no login). Types, and the words of each action; see docs/architecture.md.
+import { said, type WordsOf } from './words';
 import type { DisclosureMode, ReplyClass } from '../core/model';
 import type { PageQuery, Paged } from './common';
 
@@ -35,3 +36,15 @@ export interface PublicSuggestionDetail extends PublicSuggestionItem {
   replies: { unitName: string; round: number; class: ReplyClass; classLabel: string; text: string; signedAt: string }[];
   feedback: { round: number; attitudeLabel: string; resultLabel: string }[];
 }
+
+/** The public actions: each one's request data and result. */
+export interface PublicActions {
+  'public.list': { data: PublicListData; result: PublicListResult };
+  'public.get': { data: PublicGetData; result: PublicSuggestionDetail };
+}
+
+/** The words of each of them (docs/architecture.md, Adding an action). */
+export const PUBLIC_ACTIONS = {
+  'public.list': said('查看公开建议'),
+  'public.get': said('查看公开建议'),
+} as const satisfies WordsOf<PublicActions>;

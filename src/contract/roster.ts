@@ -1,4 +1,6 @@
-// The wire contract: roster. Types only; see docs/architecture.md.
+// The wire contract: roster. Types, and the words of each action; see docs/architecture.md.
+import { said, type WordsOf } from './words';
+import type { Empty } from './common';
 import type { Publicity, Role, UnitLetterSettings } from '../core/model';
 
 export interface UnitView {
@@ -141,3 +143,35 @@ export interface ImportUsersResult {
    */
   nearNames?: ImportUsersNearName[];
 }
+
+/** The roster actions: each one's request data and result. */
+export interface RosterActions {
+  'units.list': { data: Empty; result: { items: UnitView[] } };
+  'units.upsert': { data: UpsertUnitData; result: UnitView };
+  'office.settings': { data: Empty; result: OfficeSettingsView };
+  'office.update': { data: UpdateOfficeSettingsData; result: OfficeSettingsView };
+  'users.list': { data: ListUsersData; result: { items: UserView[] } };
+  'users.upsert': { data: UpsertUserData; result: UserView };
+  'users.issueBindCode': { data: IssueBindCodeData; result: BindCodeResult };
+  'users.bindCodes': { data: ListBindCodesData; result: ListBindCodesResult };
+  'users.revokeBindCode': { data: RevokeBindCodeData; result: RevokeBindCodeResult };
+  'users.bindLocks': { data: Empty; result: ListBindLocksResult };
+  'users.liftBindLock': { data: LiftBindLockData; result: LiftBindLockResult };
+  'users.import': { data: ImportUsersData; result: ImportUsersResult };
+}
+
+/** The words of each of them (docs/architecture.md, Adding an action). */
+export const ROSTER_ACTIONS = {
+  'units.list': said('查看单位'),
+  'units.upsert': said('维护单位'),
+  'office.settings': said('查看本机关设置'),
+  'office.update': said('修改本机关设置'),
+  'users.list': said('查看人员'),
+  'users.upsert': said('维护人员'),
+  'users.issueBindCode': said('发放绑定码'),
+  'users.bindCodes': said('查看绑定码'),
+  'users.revokeBindCode': said('收回绑定码'),
+  'users.bindLocks': said('查看绑定锁定'),
+  'users.liftBindLock': said('解除绑定锁定'),
+  'users.import': said('导入代表名单'),
+} as const satisfies WordsOf<RosterActions>;

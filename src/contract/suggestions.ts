@@ -1,9 +1,9 @@
-// The wire contract: suggestions. Types only; see docs/architecture.md.
+// The wire contract: suggestions. Types, and the words of each action; see docs/architecture.md.
+import { said, type WordsOf } from './words';
 import type { AttachmentView } from './papers';
 import type { ContactMode, DisclosureMode, Phase, Rating, ReplyClass, SuggestionStatus, TaskState, UnitRole } from '../core/model';
 import type { DeadlineKind } from '../core/deadlines';
-import type { CaseFilters, PageQuery, Paged, PersonContactData, SortOrder } from './common';
-import type { ActionName } from './names';
+import type { AnyActionName, AnyTaskActionName, CaseFilters, PageQuery, Paged, PersonContactData, SortOrder } from './common';
 
 export interface TaskUnitBrief {
   unitId: string;
@@ -169,9 +169,9 @@ export interface TaskView {
   };
   version: number;
   /** Actions the caller may take on this task now (the core's transition table decides). */
-  allowedActions: ActionName[];
+  allowedActions: AnyTaskActionName[];
   /** The caller's next steps that something else must come before, with the reason in words. */
-  blockedActions: { action: ActionName; label: string; reason: string }[];
+  blockedActions: { action: AnyTaskActionName; label: string; reason: string }[];
   /** What the task waits for before its next step, for everyone who looks at it (e.g. a 面复 record before 签发). */
   waitingFor?: string;
   /** An urge of this task may carry the coordinator's waiver of the missing co-opinions. */
@@ -219,7 +219,7 @@ export interface SuggestionDetail {
   /** Photos and scans of the suggestion, its contact records and its replies, as the caller may see them. */
   attachments?: AttachmentView[];
   /** Suggestion-level actions the caller may take now: suggestions.assign / disclose / archive. */
-  allowedActions: ActionName[];
+  allowedActions: AnyActionName[];
 }
 
 export interface CreateSuggestionData {
@@ -328,3 +328,25 @@ export interface ArchiveSuggestionResult extends SuggestionVersionResult {
   /** The files kept with the archived suggestion (答复函 and attachments), also listed in the archive's audit event. */
   files: ArchivedFile[];
 }
+
+/** The suggestions actions: each one's request data and result. */
+export interface SuggestionActions {
+  'suggestions.import': { data: ImportSuggestionsData; result: ImportSuggestionsResult };
+  'suggestions.create': { data: CreateSuggestionData; result: CreatedResult };
+  'suggestions.assign': { data: AssignSuggestionData; result: AssignSuggestionResult };
+  'suggestions.list': { data: ListSuggestionsData; result: ListSuggestionsResult };
+  'suggestions.get': { data: GetSuggestionData; result: SuggestionDetail };
+  'suggestions.disclose': { data: DiscloseSuggestionData; result: SuggestionVersionResult };
+  'suggestions.archive': { data: ArchiveSuggestionData; result: ArchiveSuggestionResult };
+}
+
+/** The words of each of them (docs/architecture.md, Adding an action). */
+export const SUGGESTION_ACTIONS = {
+  'suggestions.import': said('导入交办清单'),
+  'suggestions.create': said('登记建议'),
+  'suggestions.assign': said('交办'),
+  'suggestions.list': said('查看建议'),
+  'suggestions.get': said('查看建议'),
+  'suggestions.disclose': said('公开决定'),
+  'suggestions.archive': said('归档'),
+} as const satisfies WordsOf<SuggestionActions>;

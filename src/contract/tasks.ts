@@ -1,8 +1,8 @@
-// The wire contract: tasks. Types only; see docs/architecture.md.
+// The wire contract: tasks. Types, and the words of each action; see docs/architecture.md.
+import { onTask, said, type WordsOf } from './words';
 import type { ContactMode, ReplyClass, TaskState, UnitRole } from '../core/model';
-import type { PageQuery, Paged, PersonContactData, TaskRef } from './common';
+import type { AnyTaskActionName, PageQuery, Paged, PersonContactData, TaskRef } from './common';
 import type { DeadlineLine, TaskView } from './suggestions';
-import type { ActionName } from './names';
 
 export interface TaskListItem {
   id: string;
@@ -23,9 +23,9 @@ export interface TaskListItem {
   atRisk: boolean;
   keySupervised: boolean;
   version: number;
-  allowedActions: ActionName[];
+  allowedActions: AnyTaskActionName[];
   /** The caller's next steps held up by something else, with the reason (e.g. 签发 until a 面复 is recorded). */
-  blockedActions: { action: ActionName; label: string; reason: string }[];
+  blockedActions: { action: AnyTaskActionName; label: string; reason: string }[];
   /** What the task waits for before its next step (e.g. a 面复 record before 签发), for whoever looks. */
   waitingFor?: string;
 }
@@ -102,3 +102,39 @@ export interface TaskResult {
 export interface IdResult {
   id: string;
 }
+
+/** The tasks actions: each one's request data and result. */
+export interface TaskActions {
+  'tasks.mine': { data: MyTasksData; result: MyTasksResult };
+  'tasks.claim': { data: ClaimTaskData; result: TaskResult };
+  'tasks.requestReturn': { data: RequestReturnData; result: TaskResult };
+  'tasks.decideReturn': { data: DecideReturnData; result: TaskResult };
+  'tasks.requestExtension': { data: RequestExtensionData; result: TaskResult };
+  'tasks.decideExtension': { data: DecideExtensionData; result: TaskResult };
+  'tasks.logContact': { data: LogContactData; result: IdResult };
+  'tasks.saveDraft': { data: SaveDraftData; result: TaskResult };
+  'tasks.submitDraft': { data: TaskRef; result: TaskResult };
+  'tasks.withdrawDraft': { data: TaskRef; result: TaskResult };
+  'tasks.review': { data: ReviewDraftData; result: TaskResult };
+  'tasks.sign': { data: SignReplyData; result: TaskResult };
+  'tasks.submitOpinion': { data: SubmitOpinionData; result: TaskResult };
+  'tasks.urge': { data: UrgeTaskData; result: { notified: number; task: TaskView } };
+}
+
+/** The words of each of them (docs/architecture.md, Adding an action). */
+export const TASK_ACTIONS = {
+  'tasks.mine': said('查看办理任务'),
+  'tasks.claim': onTask('认领', '认领任务', 'claim'),
+  'tasks.requestReturn': onTask('申请退回', '申请退回', 'requestReturn'),
+  'tasks.decideReturn': onTask('审批退回申请', '审批退回申请', 'decideReturn'),
+  'tasks.requestExtension': onTask('申请延期', '申请延期', 'requestExtension'),
+  'tasks.decideExtension': onTask('审批延期申请', '审批延期申请', 'decideExtension'),
+  'tasks.logContact': onTask('登记沟通记录', '记录面复/沟通', 'logContact'),
+  'tasks.saveDraft': onTask('保存答复稿', '起草答复', 'saveDraft'),
+  'tasks.submitDraft': onTask('提交答复稿', '提交审核', 'submitDraft'),
+  'tasks.withdrawDraft': onTask('撤回答复稿', '撤回答复稿', 'withdrawDraft'),
+  'tasks.review': onTask('审核答复稿', '审核答复', 'review'),
+  'tasks.sign': onTask('签发答复', '签发答复', 'sign'),
+  'tasks.submitOpinion': onTask('送会办意见', '提交会办意见', 'submitOpinion'),
+  'tasks.urge': onTask('催办', '催办', 'urge'),
+} as const satisfies WordsOf<TaskActions>;

@@ -2,7 +2,6 @@
 import type {
   ContactMode,
   DisclosureMode,
-  NotificationStatus,
   Phase,
   ProposalInvitation,
   ProposalState,
@@ -94,12 +93,6 @@ export const DISCLOSURE_MODE_LABELS: Record<DisclosureMode, string> = {
   none: '不公开',
 };
 
-export const NOTIFICATION_STATUS_LABELS: Record<NotificationStatus, string> = {
-  pending: '待发送',
-  sent: '已发送',
-  failed: '发送失败',
-  noQuota: '未订阅',
-};
 
 
 /** A reply's class as it is printed on the letter and in the app, e.g. A类（已解决或基本解决）. */

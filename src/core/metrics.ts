@@ -1,6 +1,6 @@
 // The named statistics of the office's ledger and annual report (docs/architecture.md, Scale). Every rate is a
 // share in [0, 1], or null when its denominator is 0 (never NaN). The definitions below are the
-// contract; the README (办理时限政策与统计口径) repeats them for people.
+// contract; docs/policy.md (办理时限政策与统计口径) repeats them for people.
 //
 // Counting unit "件" (item): for a unit scope, the unit's live (not returned) tasks of one
 // suggestion — so the office's 82 = 主办19 + 分办25 + 会办38 are its own roles; for the whole
@@ -117,9 +117,26 @@ const latestBy = <T extends { taskId: string; round: number }>(rows: readonly T[
   return out;
 };
 
-function ratingStats(ratings: Rating[]): RatingStats {
-  const count = (k: Rating) => ratings.filter((r) => r === k).length;
-  const [satisfied, basic, unsatisfied, total] = [count('satisfied'), count('basic'), count('unsatisfied'), ratings.length];
+/** The numbers of a Headline that add up across items and scopes; every rate follows from them (withRates). */
+export interface HeadlineCounts {
+  received: number;
+  assigned: number;
+  done: number;
+  onTimeDone: number;
+  replied: number;
+  faceToFace: number;
+  rated: number;
+  content: number; // rated with neither rating 不满意 (the numerator of 满意率)
+  attitude: Record<Rating, number>;
+  result: Record<Rating, number>;
+  byClass: Record<ReplyClass, number>;
+  byRole: Record<UnitRole, number>;
+  byPhase: Record<Phase, number>;
+}
+
+function ratingStats(counts: Record<Rating, number>): RatingStats {
+  const { satisfied, basic, unsatisfied } = counts;
+  const total = satisfied + basic + unsatisfied;
   return {
     satisfied,
     basic,
@@ -130,6 +147,40 @@ function ratingStats(ratings: Rating[]): RatingStats {
     satisfactionRate: rate(satisfied + basic, total),
   };
 }
+
+/**
+ * The office's rates from its counts, defined here once: for the figures computed from the records
+ * (computeMetrics) and for those read from the counters the store keeps (stats.summary).
+ */
+export function withRates(c: HeadlineCounts): Headline {
+  const adopted = c.byClass.A + c.byClass.B;
+  return {
+    received: c.received,
+    assigned: c.assigned,
+    done: c.done,
+    completionRate: rate(c.done, c.assigned),
+    onTimeDone: c.onTimeDone,
+    onTimeRate: rate(c.onTimeDone, c.done),
+    replied: c.replied,
+    faceToFace: c.faceToFace,
+    faceToFaceRate: rate(c.faceToFace, c.replied),
+    rated: c.rated,
+    satisfactionRate: rate(c.content, c.rated),
+    attitude: ratingStats(c.attitude),
+    result: ratingStats(c.result),
+    byClass: c.byClass,
+    adopted,
+    adoptionRate: rate(adopted, c.byClass.A + c.byClass.B + c.byClass.C + c.byClass.D),
+    byRole: c.byRole,
+    byPhase: c.byPhase,
+  };
+}
+
+const countRatings = (ratings: Rating[]): Record<Rating, number> => {
+  const out: Record<Rating, number> = { satisfied: 0, basic: 0, unsatisfied: 0 };
+  for (const r of ratings) out[r] += 1;
+  return out;
+};
 
 /** What headline() looks up by task, built once per computeMetrics call (keeps it linear). */
 interface TaskIndex {
@@ -164,27 +215,21 @@ function headline(items: Item[], received: number, idx: TaskIndex): Headline {
   const byPhase: Record<Phase, number> = { session: 0, recess: 0 };
   for (const i of items) byPhase[i.suggestion.phase] += 1;
   const content = feedbacks.filter((f) => f.attitude !== 'unsatisfied' && f.result !== 'unsatisfied').length;
-  const adopted = byClass.A + byClass.B;
-  return {
+  return withRates({
     received,
     assigned: live.length,
     done: done.length,
-    completionRate: rate(done.length, live.length),
     onTimeDone: onTimeDone.length,
-    onTimeRate: rate(onTimeDone.length, done.length),
     replied: repliedItems.length,
     faceToFace: faceToFace.length,
-    faceToFaceRate: rate(faceToFace.length, repliedItems.length),
     rated: feedbacks.length,
-    satisfactionRate: rate(content, feedbacks.length),
-    attitude: ratingStats(feedbacks.map((f) => f.attitude)),
-    result: ratingStats(feedbacks.map((f) => f.result)),
+    content,
+    attitude: countRatings(feedbacks.map((f) => f.attitude)),
+    result: countRatings(feedbacks.map((f) => f.result)),
     byClass,
-    adopted,
-    adoptionRate: rate(adopted, replies.length),
     byRole,
     byPhase,
-  };
+  });
 }
 
 function itemsFor(input: MetricsInput, scope: MetricsScope): { items: Item[]; received: number } {

@@ -38,7 +38,7 @@ export const GUARDS: Record<GuardName, Guard> = {
       : undefined,
 
   noDraftYet: (task, _action, ctx) =>
-    task.submittedAt !== undefined || ctx.hasDraft === true ? fail('INVALID_TRANSITION', '已起草答复，不能再申请退回') : undefined,
+    task.submittedAt !== undefined || ctx.hasDraft ? fail('INVALID_TRANSITION', '已起草答复，不能再申请退回') : undefined,
 
   noRejectedReturn: (task) =>
     task.returnRequest?.approved === false ? fail('INVALID_TRANSITION', '退回申请已被驳回，不能重复申请') : undefined,
@@ -55,11 +55,10 @@ export const GUARDS: Record<GuardName, Guard> = {
     return check.ok ? undefined : fail(check.code, check.message);
   },
 
-  draftSaved: (_task, _action, ctx) => (ctx.hasDraft === true ? undefined : fail('VALIDATION', DRAFT_NOT_SAVED)),
+  draftSaved: (_task, _action, ctx) => (ctx.hasDraft ? undefined : fail('VALIDATION', DRAFT_NOT_SAVED)),
 
   coOpinionsIn: (task, _action, ctx) => {
     if (task.role !== 'lead' || task.coOpinionOverride) return undefined;
-    if (ctx.coTasks === undefined) return fail('VALIDATION', '缺少会办单位办理情况，无法提交答复稿');
     const waiting = ctx.coTasks.filter((co) => co.id !== task.id && !CO_DONE.has(co.state));
     return waiting.length > 0
       ? fail('INVALID_TRANSITION', `尚有${waiting.length}家会办单位未送会办意见，主办单位需汇总会办意见后再答复`)
@@ -67,12 +66,12 @@ export const GUARDS: Record<GuardName, Guard> = {
   },
 
   faceToFaceContact: (_task, _action, ctx) =>
-    ctx.policy.faceToFaceRequired && (ctx.faceToFaceContacts ?? 0) < 1
+    ctx.policy.faceToFaceRequired && !ctx.faceToFace
       ? fail('VALIDATION', FACE_TO_FACE_MISSING)
       : undefined,
 
   deputyActor: (_task, _action, ctx) =>
-    ctx.actorIsSuggestionDeputy === false ? fail('FORBIDDEN', '只有提出建议的代表可以评价办理情况') : undefined,
+    !ctx.actorIsSuggestionDeputy ? fail('FORBIDDEN', '只有提出建议的代表可以评价办理情况') : undefined,
 
   validRatings: (_task, action) =>
     action.type === 'feedback' && !(RATINGS.includes(action.attitude) && RATINGS.includes(action.result))
@@ -85,10 +84,10 @@ export const GUARDS: Record<GuardName, Guard> = {
       : undefined,
 
   unconfirmedContact: (_task, _action, ctx) =>
-    (ctx.unconfirmedContacts ?? 0) > 0 ? undefined : fail('INVALID_TRANSITION', '没有待确认的面复记录'),
+    ctx.unconfirmedContact ? undefined : fail('INVALID_TRANSITION', '没有待确认的面复记录'),
 
   openCommitment: (_task, _action, ctx) =>
-    (ctx.openCommitments ?? 0) > 0 ? undefined : fail('INVALID_TRANSITION', '没有待落实的承诺事项'),
+    ctx.openCommitment ? undefined : fail('INVALID_TRANSITION', '没有待落实的承诺事项'),
 };
 
 /** Guards that read the action's payload; allowedActions cannot judge them in advance. */

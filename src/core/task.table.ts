@@ -3,8 +3,49 @@
 // has one row per branch. The actions that record something beside the task and leave its state
 // as it is (a draft, a contact, an urge, a deputy's confirmation, a promise's progress) are rows
 // without a target state (RECORD_ROWS). Guards are named here and defined in task.guards.ts.
-import type { TaskState, UnitRole } from './model';
-import type { EffectRecipient, RecordActionType, TaskActionType } from './task.actions';
+import type { Rating, TaskState, UnitRole } from './model';
+
+/** A transition action's payload beside its type; the value is empty, the type is what it carries. */
+const payload = <P extends object = Record<never, never>>(): P => ({}) as P;
+
+/**
+ * Every action that moves a task (or keeps its state while recording a decision on it), with its
+ * payload: TaskAction, TaskActionType and TASK_ACTION_TYPES are built from this record.
+ */
+const TRANSITION_ACTIONS = {
+  claim: payload<{ userId: string }>(),
+  requestReturn: payload<{ reason: string }>(),
+  decideReturn: payload<{ approve: boolean; comment?: string }>(),
+  requestExtension: payload<{ requestedDue: string; reason: string }>(),
+  decideExtension: payload<{ approve: boolean; comment?: string }>(),
+  submitDraft: payload(),
+  withdrawDraft: payload(),
+  review: payload<{ approve: boolean; comment?: string }>(),
+  sign: payload(),
+  submitOpinion: payload(),
+  feedback: payload<{ attitude: Rating; result: Rating }>(),
+  overrideCoOpinions: payload<{ reason: string }>(),
+};
+
+export type TaskActionType = keyof typeof TRANSITION_ACTIONS;
+
+/** The actions a task accepts, as a discriminated union on `type`. */
+export type TaskAction = { [K in TaskActionType]: { type: K } & (typeof TRANSITION_ACTIONS)[K] }[TaskActionType];
+
+export const TASK_ACTION_TYPES = Object.keys(TRANSITION_ACTIONS) as readonly TaskActionType[];
+
+/** Actions that record something beside the task and keep its state (rows without a target state). */
+const RECORD_ACTIONS = { saveDraft: true, logContact: true, urge: true, confirmContact: true, commitmentProgress: true } as const;
+
+export type RecordActionType = keyof typeof RECORD_ACTIONS;
+
+export const RECORD_ACTION_TYPES = Object.keys(RECORD_ACTIONS) as readonly RecordActionType[];
+
+/** Every action of the workflow table: the transitions and the record actions. */
+export type WorkflowActionType = TaskActionType | RecordActionType;
+
+/** Who should hear about a transition; the use case turns this into notifications. */
+export type EffectRecipient = 'handler' | 'reviewer' | 'leader' | 'coordinator' | 'deputy' | 'leadUnit' | 'coUnits';
 
 export type Branch =
   | 'default'
@@ -38,6 +79,8 @@ export interface TransitionRow {
   from: TaskState;
   action: TaskActionType;
   branch: Branch;
+  /** Only in the first round of handling, or only in a later one (after a 不满意); absent: any round. */
+  rounds?: 'first' | 'later';
   to: TaskState;
   roles: readonly UnitRole[];
   guards: readonly GuardName[];
@@ -135,6 +178,9 @@ export const TRANSITIONS: readonly TransitionRow[] = [
   overrideRow('handling'),
   { from: 'handling', action: 'submitDraft', branch: 'default', to: 'inReview', roles: REPLYING, guards: ['coOpinionsIn', 'draftSaved'], notify: ['reviewer'], event: 'draftSubmitted' },
   { from: 'rehandling', action: 'submitDraft', branch: 'default', to: 'inReview', roles: REPLYING, guards: ['coOpinionsIn', 'draftSaved'], notify: ['reviewer'], event: 'draftSubmitted' },
+  // The handler takes a draft back before the reviewer decides: to where it was written.
+  { from: 'inReview', action: 'withdrawDraft', branch: 'default', rounds: 'first', to: 'handling', roles: REPLYING, guards: [], notify: [], event: 'draftWithdrawn' },
+  { from: 'inReview', action: 'withdrawDraft', branch: 'default', rounds: 'later', to: 'rehandling', roles: REPLYING, guards: [], notify: [], event: 'draftWithdrawn' },
   { from: 'inReview', action: 'review', branch: 'approve', to: 'awaitingSignature', roles: REPLYING, guards: [], notify: ['leader'], event: 'draftApproved' },
   { from: 'inReview', action: 'review', branch: 'reject', to: 'handling', roles: REPLYING, guards: [], notify: ['handler'], event: 'draftRejected' },
   { from: 'inReview', action: 'review', branch: 'rejectRehandling', to: 'rehandling', roles: REPLYING, guards: [], notify: ['handler'], event: 'draftRejected' },
@@ -145,10 +191,13 @@ export const TRANSITIONS: readonly TransitionRow[] = [
   { from: 'replied', action: 'feedback', branch: 'unsatisfiedLastRound', to: 'closed', roles: REPLYING, guards: ['deputyActor', 'validRatings'], notify: ['handler', 'reviewer', 'coordinator'], event: 'feedbackUnsatisfied' },
 ];
 
-/** The rows leaving a state by an action (any role, any branch). */
-export function rowsFor(from: TaskState, action: TaskActionType): TransitionRow[] {
-  return TRANSITIONS.filter((r) => r.from === from && r.action === action);
+/** The rows leaving a state by an action (any role, any branch); with a round, those that apply in it. */
+export function rowsFor(from: TaskState, action: TaskActionType, round?: number): TransitionRow[] {
+  return TRANSITIONS.filter((r) => r.from === from && r.action === action && (round === undefined || inRound(r, round)));
 }
+
+const inRound = (row: TransitionRow, round: number): boolean =>
+  row.rounds === undefined || (row.rounds === 'first' ? round <= 1 : round > 1);
 
 /** Terminal states: no transition leaves them (退回, 会办意见已送, 办结). The task's work is over. */
 export const TERMINAL_STATES: readonly TaskState[] = TASK_STATES.filter((s) => !TRANSITIONS.some((r) => r.from === s));

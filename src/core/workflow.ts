@@ -17,6 +17,7 @@ import {
 } from './task.actions';
 
 export * from './task.actions';
+export { taskFacts, currentDraft, type TaskFacts, type TaskFactRecords } from './task.facts';
 export { TRANSITIONS, RECORD_ROWS, TASK_STATES, UNIT_ROLES, REPLYING_ROLES, TERMINAL_STATES, isTerminal, rowsFor, recordRowsFor } from './task.table';
 export type { Branch, GuardName, RecordRow, TransitionRow } from './task.table';
 
@@ -58,7 +59,7 @@ export function branchOf(task: Task, action: TaskAction, ctx: WorkflowContext): 
 
 /** Finds the row, or the reason there is none (wrong state → INVALID_TRANSITION, wrong role → FORBIDDEN). */
 function findRow(task: Task, action: TaskAction, ctx: WorkflowContext): TransitionRow | GuardFailure {
-  const rows = rowsFor(task.state, action.type);
+  const rows = rowsFor(task.state, action.type, task.round);
   if (rows.length === 0) return { code: 'INVALID_TRANSITION', message: '当前状态下不能进行此操作' };
   if (!rows.some((r) => r.roles.includes(task.role))) {
     return { code: 'FORBIDDEN', message: ROLE_MESSAGES[action.type] ?? '本单位在此建议中的承办类别不能进行此操作' };
@@ -174,9 +175,9 @@ function firstGuardFailure(
  */
 export function actionAvailability(task: Task, ctx: WorkflowContext): ActionAvailability[] {
   return TASK_ACTION_TYPES.map((action) => {
-    const rows = rowsFor(task.state, action).filter((r) => r.roles.includes(task.role));
+    const rows = rowsFor(task.state, action, task.round).filter((r) => r.roles.includes(task.role));
     if (rows.length === 0) {
-      const anyRole = rowsFor(task.state, action).length > 0;
+      const anyRole = rowsFor(task.state, action, task.round).length > 0;
       return anyRole
         ? { action, allowed: false, code: 'FORBIDDEN' as const, message: ROLE_MESSAGES[action] ?? '本单位的承办类别不能进行此操作' }
         : { action, allowed: false, code: 'INVALID_TRANSITION' as const, message: '当前状态下不能进行此操作' };

@@ -28,19 +28,6 @@ import type { Directory } from './directory';
 import { only, REPLY_FIELDS, TASK_FIELDS, taskAudience, type Audience } from './access/audiences';
 import { taskActionsFor } from './access/permissions';
 
-/** Records beside the task that offer actions of their own. */
-export interface TaskSideRecords {
-  unconfirmedContacts: number; // face-to-face records of this task the deputy has not confirmed
-  openCommitments: number; // B/C promises of this task not yet carried out
-}
-
-export function sideRecordsOf(task: Task, contacts: readonly Contact[], commitments: readonly Commitment[]): TaskSideRecords {
-  return {
-    unconfirmedContacts: contacts.filter((c) => c.taskId === task.id && countsAsFaceToFace(c) && !c.deputyConfirmedAt).length,
-    openCommitments: commitments.filter((c) => c.taskId === task.id && !c.doneAt).length,
-  };
-}
-
 /** The deadline in force as a page prints it, with days left and the 超期 / 临期 flags. */
 export function activeDeadlineLine(task: Task, today: string, policy: DeadlinePolicy): DeadlineLine | undefined {
   const deadline = activeDeadline(task);
@@ -96,7 +83,7 @@ export async function taskBasics(task: Task, directory: Directory) {
 
 /** A reply approved for signing but without a 面复 record waits for one: said to everyone, not only the leader. */
 export function waitingFor(task: Task, wctx: WorkflowContext): string | undefined {
-  if (task.state === 'awaitingSignature' && wctx.policy.faceToFaceRequired && (wctx.faceToFaceContacts ?? 0) < 1) {
+  if (task.state === 'awaitingSignature' && wctx.policy.faceToFaceRequired && !wctx.faceToFace) {
     return '答复稿已审核通过，待承办人登记面复记录（与代表见面、座谈或走访）后，由单位负责人签发';
   }
   return undefined;
@@ -109,10 +96,9 @@ export async function taskView(
   wctx: WorkflowContext,
   directory: Directory,
   today: string = shanghaiDate(wctx.now),
-  side?: TaskSideRecords,
 ): Promise<TaskView> {
   const active = activeDeadlineLine(task, today, wctx.policy);
-  const actions = taskActionsFor(user, task, suggestion, { ...wctx, ...side });
+  const actions = taskActionsFor(user, task, suggestion, wctx);
   const view: TaskView = {
     id: task.id,
     suggestionId: task.suggestionId,

@@ -126,6 +126,9 @@ describe('the suggestion detail page', () => {
     expect(await screen.findByText(waiting)).toBeTruthy();
     expect(document.getElementById('blocked-tasks-sign')!.textContent).toBe(`签发答复：${reason}`);
     expect(document.getElementById('sign-btn')).toBeNull();
+    // Said once, not twice (the card once printed every held-up reason above and below its buttons).
+    expect(document.querySelectorAll('#blocked-tasks-sign')).toHaveLength(1);
+    expect(document.body.textContent!.split(reason)).toHaveLength(2);
   });
 
   it('gives the coordinator the decisions and 催办 the server allows, each opening its page', async () => {

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ERROR_CODES } from '../../src/core/errors';
-import { ACTION_NAMES } from '../../src/contract';
+import { ACTION_NAMES, ACTION_WORDS, TASK_ACTION_NAMES } from '../../src/contract';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DOC = fs.readFileSync(path.join(ROOT, 'docs/architecture.md'), 'utf8');
@@ -76,5 +76,35 @@ describe('docs/architecture.md', () => {
     const examples = /<|\*|\.\.\.|…|remind-task/;
     expect(named.length).toBeGreaterThan(30);
     expect(named.filter((p) => !examples.test(p) && !fs.existsSync(path.join(ROOT, p)))).toEqual([]);
+  });
+
+  describe('"Adding an action"', () => {
+    const steps = section('Adding an action');
+    const numbered = [...steps.matchAll(/^\d+\. \*\*`([^`]+)`\*\*/gm)].map((m) => m[1]!);
+
+    it('names at most six files, each there', () => {
+      expect(numbered.length).toBeGreaterThan(0);
+      expect(numbered.length).toBeLessThanOrEqual(6);
+      expect(numbered.filter((file) => !fs.existsSync(path.join(ROOT, file)))).toEqual([]);
+    });
+
+    it('names the files that every task action is written in, and every task action is written in each', () => {
+      // Where a task action's name (or its workflow action) must appear: the places the compiler and
+      // the tests require, which the steps must name. The contract's area file is the action's own.
+      const required = ['src/core/task.table.ts', 'src/server/access/permissions.ts', 'src/pages/work/detail/task-card.tsx', 'tests/server/access/action-roles.test.ts', 'docs/architecture.md'];
+      expect(required.filter((file) => !numbered.includes(file))).toEqual([]);
+      const missing: string[] = [];
+      for (const name of TASK_ACTION_NAMES) {
+        const workflow = ACTION_WORDS[name].workflow;
+        const inFile = (file: string, text: string) => fs.readFileSync(path.join(ROOT, file), 'utf8').includes(text);
+        if (!inFile('src/core/task.table.ts', `${workflow}:`)) missing.push(`${workflow} in src/core/task.table.ts`);
+        for (const file of required.slice(1)) if (!inFile(file, `'${name}'`) && !inFile(file, `\`${name}\``)) missing.push(`${name} in ${file}`);
+      }
+      expect(missing).toEqual([]);
+    });
+
+    it('no longer sends a newcomer to the lists that are now built or checked (names, map, labels, README)', () => {
+      for (const stale of ['src/contract/names.ts** —', 'src/contract/labels.ts** —', 'README**']) expect(steps).not.toContain(stale);
+    });
   });
 });

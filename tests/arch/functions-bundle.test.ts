@@ -59,11 +59,11 @@ describe('the cloud function bundles', () => {
   });
 });
 
-// The README's deployment (WeChat devtools and CloudBase, steps 3–6) with the built bundles, loaded as
+// The deployment of docs/deployment.md (WeChat devtools and CloudBase, steps 3–6) with the built bundles, loaded as
 // the platform loads them, against a fresh emulated environment. The platform injects the service's
 // address as TCB_CONTEXT_CNFG.URL (@cloudbase/node-sdk dist/utils/tcbcontext.js getServerInjectUrl),
 // which is how these bundles reach the emulator without a line of test code inside them.
-describe('the README deployment, walked through on the CloudBase emulator', () => {
+describe('the documented deployment, walked through on the CloudBase emulator', () => {
   let emulator: CloudBaseEmulator;
   type Main = (event: unknown, context: unknown) => Promise<unknown>;
   const load = (name: string) => (require(bundle(name)) as { main: Main }).main;

@@ -103,8 +103,11 @@ export function ctx(over: Partial<WorkflowContext> = {}): WorkflowContext {
     actorId: 'actor',
     policy: SHANDONG_POLICY,
     coTasks: [],
-    faceToFaceContacts: 1,
+    faceToFace: true,
     hasDraft: true,
+    unconfirmedContact: false,
+    openCommitment: false,
+    actorIsSuggestionDeputy: true,
     ...over,
   };
 }

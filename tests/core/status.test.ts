@@ -64,7 +64,6 @@ describe('Chinese labels', () => {
       labels.RATING_LABELS,
       labels.ROLE_LABELS,
       labels.DISCLOSURE_MODE_LABELS,
-      labels.NOTIFICATION_STATUS_LABELS,
       labels.DEADLINE_KIND_LABELS,
     ];
     expect(Object.keys(labels.TASK_STATE_LABELS)).toHaveLength(10);

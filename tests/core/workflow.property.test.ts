@@ -4,7 +4,7 @@ import { replyCap } from '../../src/core/deadlines';
 import type { Task, UnitRole } from '../../src/core/model';
 import { SHANDONG_POLICY } from '../../src/core/policy';
 import { applyTaskAction, TASK_STATES, TRANSITIONS, UNIT_ROLES, type TaskAction } from '../../src/core/workflow';
-import { makeTask } from './fixtures';
+import { ctx, makeTask } from './fixtures';
 
 const rating = fc.constantFrom('satisfied' as const, 'basic' as const, 'unsatisfied' as const);
 const offset = fc.integer({ min: -30, max: 250 });
@@ -40,14 +40,11 @@ describe('random sequences of actions', () => {
         let now = Date.parse(task.assignedAt);
         for (const step of steps) {
           now += step.daysLater * 86_400_000;
-          const result = applyTaskAction(task, step.action, {
-            now: new Date(now).toISOString(),
-            actorId: 'a',
-            policy: SHANDONG_POLICY,
-            coTasks: [],
-            hasDraft: step.hasDraft,
-            faceToFaceContacts: step.faceToFace,
-          });
+          const result = applyTaskAction(
+            task,
+            step.action,
+            ctx({ now: new Date(now).toISOString(), actorId: 'a', policy: SHANDONG_POLICY, coTasks: [], hasDraft: step.hasDraft, faceToFace: step.faceToFace > 0 }),
+          );
           if (!result.ok) continue;
           const row = TRANSITIONS.find((r) => r.from === task.state && r.action === step.action.type && r.to === result.to && r.roles.includes(role));
           expect(row).toBeDefined();
@@ -70,7 +67,7 @@ describe('random sequences of actions', () => {
           const assignedAt = new Date(Date.parse('2025-01-01T02:00:00Z') + startOffset * 86_400_000).toISOString();
           let task = makeTask({ assignedAt, state: 'handling', due: { reply: addDays(shanghaiDate(assignedAt), 90), returnWindow: shanghaiDate(assignedAt) } });
           const cap = replyCap(task, SHANDONG_POLICY);
-          const c = { now: assignedAt, actorId: 'a', policy: SHANDONG_POLICY };
+          const c = ctx({ now: assignedAt, actorId: 'a', policy: SHANDONG_POLICY });
           for (const [days, approve] of requests) {
             const asked = applyTaskAction(task, { type: 'requestExtension', requestedDue: addDays(task.due.reply, days), reason: '调研' }, c);
             if (asked.ok) task = asked.task;

@@ -1,5 +1,5 @@
 import { SHANDONG_POLICY } from '../../src/core/policy';
-import { actionAvailability, allowedActions, applyTaskAction, type TaskAction, type WorkflowContext } from '../../src/core/workflow';
+import { actionAvailability, allowedActions, applyTaskAction, taskFacts, type TaskAction, type WorkflowContext } from '../../src/core/workflow';
 import type { Task } from '../../src/core/model';
 import { ctx, makeTask } from './fixtures';
 
@@ -105,8 +105,12 @@ describe('the lead unit and its co-handlers', () => {
     expect(overridden.coOpinionOverride).toMatchObject({ by: 'coord', reason: '会办单位逾期' });
     expect(ok(overridden, { type: 'submitDraft' }, { coTasks: [co('handling')] }).state).toBe('inReview');
   });
-  it('fails closed when the use case did not pass the co tasks', () => {
-    expect(run(lead, { type: 'submitDraft' }, { coTasks: undefined })).toMatchObject({ ok: false, code: 'VALIDATION' });
+  it('takes the co tasks from the facts of the suggestion\'s records, so a lead draft waits for an open one', () => {
+    const records = { tasks: [lead, co('handling'), co('opinionSent', 'co2')], contacts: [], replies: [], opinions: [], commitments: [] };
+    const facts = taskFacts(lead, records);
+    expect(facts.coTasks.map((t) => t.id)).toEqual(['co1', 'co2']);
+    expect(taskFacts(co('handling'), records).coTasks).toEqual([]);
+    expect(run(lead, { type: 'submitDraft' }, { ...facts, hasDraft: true })).toMatchObject({ ok: false, code: 'INVALID_TRANSITION' });
   });
   it('a co-handler cannot reply to the deputy: it sends its opinion to the lead unit', () => {
     expect(run(co('handling'), { type: 'submitDraft' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
@@ -133,9 +137,9 @@ describe('drafting, review and signing', () => {
   it('signing needs a face-to-face record when the policy requires 面复 (the guard sits on sign)', () => {
     const approved = ok(ok(handling, { type: 'submitDraft' }), { type: 'review', approve: true });
     expect(approved.approvedAt).toBeDefined();
-    expect(run(approved, { type: 'sign' }, { faceToFaceContacts: 0 })).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(run(approved, { type: 'sign' }, { faceToFace: false })).toMatchObject({ ok: false, code: 'VALIDATION' });
     const noF2f = { ...SHANDONG_POLICY, faceToFaceRequired: false };
-    expect(run(approved, { type: 'sign' }, { faceToFaceContacts: 0, policy: noF2f })).toMatchObject({ ok: true });
+    expect(run(approved, { type: 'sign' }, { faceToFace: false, policy: noF2f })).toMatchObject({ ok: true });
     const signed = ok(approved, { type: 'sign' }, { now: '2026-04-01T02:00:00Z' });
     expect(signed).toMatchObject({ state: 'replied', repliedAt: '2026-04-01T02:00:00Z', firstRepliedAt: '2026-04-01T02:00:00Z' });
   });
@@ -183,7 +187,7 @@ describe('asking what is allowed', () => {
     expect(actions).not.toContain('submitDraft');
   });
   it('explains why signing is blocked without a face-to-face record', () => {
-    const list = actionAvailability(makeTask({ state: 'awaitingSignature' }), ctx({ faceToFaceContacts: 0 }));
+    const list = actionAvailability(makeTask({ state: 'awaitingSignature' }), ctx({ faceToFace: false }));
     expect(list.find((a) => a.action === 'sign')).toMatchObject({ allowed: false, code: 'VALIDATION' });
     expect(list.find((a) => a.action === 'requestExtension')).toMatchObject({ allowed: true });
     const handling = actionAvailability(makeTask({ state: 'handling' }), ctx());

@@ -3,7 +3,7 @@
 // twenty). Which queues are shown follows the caller's capabilities (from `me`); which queue a task is
 // in follows the actions the server allows on it.
 import { Text, View } from '@tarojs/components';
-import type { ActionName, Capability, MyTasksData, TaskListItem } from '../../contract';
+import type { Capability, MyTasksData, TaskActionName, TaskListItem } from '../../contract';
 import { useTaskPages } from '../../hooks/use-task-pages';
 import { QueryView } from '../../components/query-view';
 import { Empty, MorePages } from '../../components/state-views';
@@ -56,7 +56,7 @@ interface Queue {
 }
 
 /** In a queue: the action is allowed, or held up with a reason the person should see there. */
-const has = (action: ActionName) => (task: TaskListItem) =>
+const has = (action: TaskActionName) => (task: TaskListItem) =>
   task.allowedActions.includes(action) || task.blockedActions.some((b) => b.action === action);
 
 const QUEUES: Queue[] = [

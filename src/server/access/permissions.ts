@@ -12,8 +12,8 @@
 //   (units, users, bind codes). The workflow decisions are the coordinator's (联络员) alone:
 //   register, import and assign suggestions, decide returns and extensions, waive missing
 //   co-opinions, disclose and archive.
-import type { ActionName, Capability } from '../../contract';
-import { ACTION_BUTTON_LABELS, ACTION_LABELS } from '../../contract/labels';
+import { ACTION_WORDS, type ActionName, type Capability, type TaskActionName } from '../../contract';
+import { ACTION_BUTTON_LABELS, TASK_ACTION_NAMES } from '../../contract/labels';
 import { AppError } from '../../core/errors';
 import type { Proposal, Role, Suggestion, Task, User } from '../../core/model';
 import {
@@ -53,11 +53,18 @@ interface Rule {
 
 const rule = (refusal: string, ...grants: Grant[]): Rule => ({ grants, refusal });
 
+/**
+ * A task action whose data is the task and the version seen and which only moves the task by the
+ * workflow table: its row here is its permission, and use-cases/index.ts registers the one use case
+ * every such action shares (tasks/plain-transition.ts).
+ */
+const transition = (refusal: string, ...grants: Grant[]) => ({ grants, refusal, plainTransition: true as const });
+
 /** The permissions a bound user needs (me, users.bind and public.* need no binding). */
 export type UserPermission = Exclude<Permission, 'me' | 'users.bind' | 'users.firstAdmin' | 'public.list' | 'public.get'>;
 
 /** Every action a bound user calls, with its actors. */
-export const RULES: Record<UserPermission, Rule> = {
+export const RULES = {
   'suggestions.import': rule('只有建议办理联络员可以导入交办清单', COORDINATOR),
   'suggestions.create': rule('只有建议办理联络员可以登记建议', COORDINATOR),
   'suggestions.assign': rule('只有建议办理联络员可以交办建议', COORDINATOR),
@@ -71,7 +78,8 @@ export const RULES: Record<UserPermission, Rule> = {
   'tasks.requestExtension': rule('只有本单位的相关人员可以办理此事项', UNIT_STAFF),
   'tasks.logContact': rule('只有本单位的相关人员可以办理此事项', UNIT_STAFF),
   'tasks.saveDraft': rule('只有本单位的承办人或处室负责人可以起草答复', unit('handler', 'reviewer')),
-  'tasks.submitDraft': rule('只有本单位的承办人或处室负责人可以提交答复稿', unit('handler', 'reviewer')),
+  'tasks.submitDraft': transition('只有本单位的承办人或处室负责人可以提交答复稿', unit('handler', 'reviewer')),
+  'tasks.withdrawDraft': transition('只有本单位的承办人可以撤回答复稿', unit('handler')),
   'tasks.submitOpinion': rule('只有本单位的承办人或处室负责人可以送会办意见', unit('handler', 'reviewer')),
   'tasks.review': rule('只有本单位处室负责人可以审核答复稿', unit('reviewer')),
   'tasks.sign': rule('答复须由本单位负责人签发', unit('leader')),
@@ -116,7 +124,12 @@ export const RULES: Record<UserPermission, Rule> = {
   'proposals.get': rule('请先绑定身份', ANYONE),
   'proposals.decide': rule('只有建议办理联络员可以立案审查', COORDINATOR),
   'proposals.window': rule('只有建议办理联络员可以设置建议提交期', COORDINATOR),
-};
+} satisfies Record<UserPermission, Rule>;
+
+/** The task actions that are plain transitions (transition(...) above). */
+export type PlainTransition = { [P in keyof typeof RULES]: (typeof RULES)[P] extends { plainTransition: true } ? P : never }[keyof typeof RULES];
+
+export const PLAIN_TRANSITIONS = (Object.keys(RULES) as (keyof typeof RULES)[]).filter((p) => 'plainTransition' in RULES[p]) as PlainTransition[];
 
 const hasAny = (user: User, roles: readonly Role[]) => roles.some((role) => user.roles.includes(role));
 
@@ -156,7 +169,7 @@ function reaches(user: User, grant: Grant, target: Target | undefined): boolean 
  * or her reach (what capabilities and menus ask).
  */
 export function may(user: User, permission: UserPermission, target?: Target): boolean {
-  return RULES[permission].grants.some((grant) => reaches(user, grant, target));
+  return (RULES[permission] as Rule).grants.some((grant) => reaches(user, grant, target));
 }
 
 /** Refuse (FORBIDDEN, with the action's own words) unless the caller may take the action. */
@@ -252,35 +265,24 @@ export function assertCanReadProposal(user: User, proposal: Proposal | undefined
 
 // ---- Task actions: the workflow table decides the task's side, this table the caller's ----
 
-/** Each action of the workflow table and the API action (permission) that takes it. */
-export const WORKFLOW_ACTIONS: Record<WorkflowActionType, Permission> = {
-  claim: 'tasks.claim',
-  requestReturn: 'tasks.requestReturn',
-  decideReturn: 'tasks.decideReturn',
-  requestExtension: 'tasks.requestExtension',
-  decideExtension: 'tasks.decideExtension',
-  submitDraft: 'tasks.submitDraft',
-  review: 'tasks.review',
-  sign: 'tasks.sign',
-  submitOpinion: 'tasks.submitOpinion',
-  feedback: 'feedback.submit',
-  overrideCoOpinions: 'tasks.overrideCoOpinions',
-  saveDraft: 'tasks.saveDraft',
-  logContact: 'tasks.logContact',
-  urge: 'tasks.urge',
-  confirmContact: 'contacts.confirm',
-  commitmentProgress: 'commitments.progress',
-};
+/**
+ * Each action of the workflow table and the permission that takes it, from the contract's words (each
+ * task action names the workflow action it takes); the waiver of co-opinions is carried by the urge.
+ */
+export const WORKFLOW_ACTIONS = Object.fromEntries([
+  ...TASK_ACTION_NAMES.map((name) => [ACTION_WORDS[name].workflow, name]),
+  ['overrideCoOpinions', 'tasks.overrideCoOpinions'],
+]) as Record<WorkflowActionType, TaskActionName | 'tasks.overrideCoOpinions'>;
 
 export interface BlockedAction {
-  action: ActionName;
+  action: TaskActionName;
   label: string;
   /** Why it cannot be taken now, in words (e.g. 请先登记与代表的面复记录，再签发答复). */
   reason: string;
 }
 
 export interface TaskActions {
-  allowed: ActionName[];
+  allowed: TaskActionName[];
   blocked: BlockedAction[];
   /** The coordinator may waive the missing co-opinions with an urge (the table allows it here). */
   overrideCoOpinions: boolean;
@@ -302,14 +304,14 @@ export function taskActionsFor(
   const verdicts: ActionAvailability<WorkflowActionType>[] = [...actionAvailability(task, ctx), ...recordAvailability(task, ctx)];
   for (const verdict of verdicts) {
     const permission = WORKFLOW_ACTIONS[verdict.action];
-    if (!may(user, permission as UserPermission, { task, suggestion })) continue;
+    if (!may(user, permission, { task, suggestion })) continue;
     if (permission === 'tasks.overrideCoOpinions') {
       out.overrideCoOpinions = verdict.allowed;
       continue;
     }
     if (verdict.allowed) out.allowed.push(permission);
     else if (verdict.guard && EXPLAINED_GUARDS.has(verdict.guard) && verdict.message) {
-      out.blocked.push({ action: permission, label: ACTION_BUTTON_LABELS[permission] ?? ACTION_LABELS[permission], reason: verdict.message });
+      out.blocked.push({ action: permission, label: ACTION_BUTTON_LABELS[permission], reason: verdict.message });
     }
   }
   return out;

@@ -18,6 +18,7 @@ import type {
   UnitRole,
 } from '../../core/model';
 import type { DeadlineKind } from '../../core/deadlines';
+import type { TaskFacts } from '../../core/task.facts';
 import { idFromKey } from './ids';
 
 /** The date that sorts after every real one: "no deadline in force". */
@@ -138,23 +139,8 @@ export interface LedgerRowDoc {
 export type TaskSuggestion = Pick<Suggestion, 'id' | 'number' | 'title' | 'session' | 'leadDeputyId' | 'coSignerIds' | 'keySupervised'> &
   Partial<Pick<Suggestion, 'archivedAt'>>;
 
-/**
- * The workflow context's facts about a task's records (src/server/tasks/task-context.ts, views.ts
- * sideRecordsOf). The workflow asks only whether there is one (task.guards.ts), so the row keeps
- * whether, not how many: a second record of a kind leaves the row as it is, and commits adding them at
- * once do not meet on it.
- */
-export interface TaskGuardInputs {
-  /** For a lead task: the co tasks of its suggestion (the lead reply waits for their opinions). */
-  coTasks: Task[];
-  /** A face-to-face contact (面复) is recorded. */
-  faceToFace: boolean;
-  hasDraft: boolean;
-  /** A face-to-face record waits for the deputy's confirmation. */
-  unconfirmedContact: boolean;
-  /** A B or C promise is not yet carried out. */
-  openCommitment: boolean;
-}
+/** The facts of a task's records the workflow's guards read (src/core/task.facts.ts), kept on its row. */
+export type TaskGuardInputs = TaskFacts;
 
 /** The numbers of a Headline that add up across suggestions (rates follow from them). */
 export const COUNTER_FIELDS = [

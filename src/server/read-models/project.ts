@@ -6,11 +6,11 @@
 import { countsAsFaceToFace } from '../../core/contacts';
 import { shanghaiDate } from '../../core/calendar';
 import { activeDeadline } from '../../core/deadlines';
-import { computeMetrics, type Headline } from '../../core/metrics';
+import { computeMetrics, withRates, type Headline } from '../../core/metrics';
 import type { Commitment, Contact, Feedback, Opinion, Rating, Reply, Suggestion, Task } from '../../core/model';
 import { SHANDONG_POLICY } from '../../core/policy';
 import { suggestionStatus } from '../../core/status';
-import { isTerminal } from '../../core/workflow';
+import { isTerminal, taskFacts } from '../../core/workflow';
 import {
   COUNTER_FIELDS,
   counterId,
@@ -19,7 +19,6 @@ import {
   type LedgerRowDoc,
   type SuggestionDetailDoc,
   type SuggestionRow,
-  type TaskGuardInputs,
   type TaskSuggestion,
 } from '../ports/read-model-docs';
 
@@ -120,48 +119,23 @@ export function addCounts(into: Counts, more: Partial<Counts>, sign = 1): Counts
   return into;
 }
 
-const rate = (n: number, d: number): number | null => (d === 0 ? null : n / d);
-
-function ratingStats(c: Counts, prefix: 'attitude' | 'result') {
-  const satisfied = c[`${prefix}_satisfied`];
-  const basic = c[`${prefix}_basic`];
-  const unsatisfied = c[`${prefix}_unsatisfied`];
-  const total = satisfied + basic + unsatisfied;
-  return {
-    satisfied,
-    basic,
-    unsatisfied,
-    total,
-    satisfiedRate: rate(satisfied, total),
-    basicRate: rate(basic, total),
-    satisfactionRate: rate(satisfied + basic, total),
-  };
-}
-
-/** The Headline the counts stand for (the same figures computeMetrics gives). */
+/** The Headline the counts stand for: the core's rates over the counters (the same figures computeMetrics gives). */
 export function headlineOf(c: Counts): Headline {
-  const byClass = { A: c['byClass_A'], B: c['byClass_B'], C: c['byClass_C'], D: c['byClass_D'] };
-  const adopted = byClass.A + byClass.B;
-  return {
+  return withRates({
     received: c.received,
     assigned: c.assigned,
     done: c.done,
-    completionRate: rate(c.done, c.assigned),
     onTimeDone: c.onTimeDone,
-    onTimeRate: rate(c.onTimeDone, c.done),
     replied: c.replied,
     faceToFace: c.faceToFace,
-    faceToFaceRate: rate(c.faceToFace, c.replied),
     rated: c.rated,
-    satisfactionRate: rate(c.content, c.rated),
-    attitude: ratingStats(c, 'attitude'),
-    result: ratingStats(c, 'result'),
-    byClass,
-    adopted,
-    adoptionRate: rate(adopted, byClass.A + byClass.B + byClass.C + byClass.D),
+    content: c.content,
+    attitude: { satisfied: c['attitude_satisfied'], basic: c['attitude_basic'], unsatisfied: c['attitude_unsatisfied'] },
+    result: { satisfied: c['result_satisfied'], basic: c['result_basic'], unsatisfied: c['result_unsatisfied'] },
+    byClass: { A: c['byClass_A'], B: c['byClass_B'], C: c['byClass_C'], D: c['byClass_D'] },
     byRole: { lead: c['byRole_lead'], co: c['byRole_co'], split: c['byRole_split'], sole: c['byRole_sole'] },
     byPhase: { session: c['byPhase_session'], recess: c['byPhase_recess'] },
-  };
+  });
 }
 
 function latestBy<T extends { taskId: string; round: number }>(rows: readonly T[], keep: (r: T) => boolean): Map<string, T> {
@@ -179,18 +153,6 @@ const nonZero = (c: Counts): Partial<Counts> =>
 
 const waitingOf = (t: Task): LedgerRowDoc['waiting'] =>
   t.state === 'returnRequested' ? 'return' : t.extensionRequest && !t.extensionRequest.decidedAt ? 'extension' : '';
-
-/** The same facts as workflowContextFor and sideRecordsOf (src/server/tasks/task-context.ts, views.ts) take from the records. */
-function guardInputs(t: Task, tasks: Task[], contacts: Contact[], replies: Reply[], opinions: Opinion[], commitments: Commitment[]): TaskGuardInputs {
-  const own = contacts.filter((c) => c.taskId === t.id && countsAsFaceToFace(c));
-  return {
-    coTasks: t.role === 'lead' ? tasks.filter((x) => x.role === 'co' && x.id !== t.id) : [],
-    faceToFace: own.length > 0,
-    hasDraft: t.role === 'co' ? opinions.some((o) => o.taskId === t.id) : replies.some((r) => r.taskId === t.id && r.round === t.round && !r.signedAt),
-    unconfirmedContact: own.some((c) => !c.deputyConfirmedAt),
-    openCommitment: commitments.some((c) => c.taskId === t.id && !c.doneAt),
-  };
-}
 
 export interface Projection {
   suggestionRow: SuggestionRow;
@@ -255,7 +217,7 @@ export function project(records: SuggestionRecords): Projection {
       mineDue: activeDeadline(t)?.date ?? t.due.reply,
       task: t,
       suggestion: taskSuggestion,
-      guards: guardInputs(t, tasks, contacts, replies, opinions, commitments),
+      guards: taskFacts(t, { tasks, contacts, replies, opinions, commitments }),
     };
   });
 

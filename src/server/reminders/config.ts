@@ -74,7 +74,7 @@ export interface ReminderConfig {
   suggestionPage: string;
 }
 
-/** The fields the recommended templates have (README, "提醒"), used when no mapping is configured. */
+/** The fields the recommended templates have (docs/reminders.md), used when no mapping is configured. */
 export const DEFAULT_FIELDS: Record<TemplateName, Record<string, string>> = {
   deadline: { thing1: 'title', time2: 'dueDate', phrase3: 'stage', thing4: 'note' },
   feedback: { thing1: 'title', thing2: 'unit', time3: 'time', thing4: 'note' },
@@ -104,7 +104,7 @@ export type Env = Record<string, string | undefined>;
 export class ReminderConfigError extends Error {}
 
 /**
- * Reads the configuration from environment variables (see the README, section "提醒"):
+ * Reads the configuration from environment variables (see docs/reminders.md):
  * REMINDER_TEMPLATE_DEADLINE / _FEEDBACK / _URGE (template ids), REMINDER_TEMPLATE_<NAME>_FIELDS
  * ("thing1:title,time2:dueDate,…"), REMINDER_TEMPLATE_<NAME>_LONG_TERM (true/false),
  * REMINDER_MINIPROGRAM_STATE, REMINDER_QUIET_HOURS ("22:00-08:00" or "off"), REMINDER_BATCH_SIZE,

@@ -40,7 +40,7 @@ export async function loadTask(tx: Tx, ctx: UseCaseContext, taskId: string): Pro
   if (!detail || !suggestion) throw new AppError('NOT_FOUND', '没有找到该建议');
   const r = detailRecords(detail);
   const siblings = r.tasks.some((t) => t.id === task.id) ? r.tasks.map((t) => (t.id === task.id ? task : t)) : [...r.tasks, task];
-  const records: TaskRecords = { siblings, contacts: r.contacts, replies: r.replies, opinions: r.opinions };
+  const records = { tasks: siblings, contacts: r.contacts, replies: r.replies, opinions: r.opinions, commitments: r.commitments };
   const draft = currentDraft(task, records.replies);
   if (draft) {
     const current = await tx.get('replies', draft.id);
@@ -98,8 +98,7 @@ export async function runTaskAction(ctx: UseCaseContext, spec: TaskActionSpec): 
       actorId: loaded.user.id,
       action: spec.action,
     });
-    const siblings = loaded.records.siblings.map((t) => (t.id === next.id ? next : t));
-    const records = { ...loaded.records, siblings };
+    const records = { ...loaded.records, tasks: loaded.records.tasks.map((t) => (t.id === next.id ? next : t)) };
     const wctx = workflowContextFor(next, loaded.suggestion, records, loaded.user, ctx.now, ctx.deps.policy);
     return { task: await taskView(next, loaded.suggestion, loaded.user, wctx, directory, shanghaiDate(ctx.now)) };
   });

@@ -1,39 +1,36 @@
-// Gathers what the core's workflow needs to judge a task (docs/architecture.md, Workflow table) from the store.
-import { countsAsFaceToFace } from '../../core/contacts';
-import type { Contact, Opinion, Reply, Suggestion, Task, User } from '../../core/model';
+// The workflow's context for a task (docs/architecture.md, Workflow table), built in one function for
+// every reader of the workflow: the writes (run-task-action.ts), the detail page (suggestions.get) and
+// the work list (tasks.mine, from the facts its read model keeps on the task's row). The facts of the
+// task's records come from the core (taskFacts), once.
+import type { Suggestion, Task, User } from '../../core/model';
 import type { DeadlinePolicy } from '../../core/policy';
-import type { WorkflowContext } from '../../core/workflow';
+import { taskFacts, type TaskFactRecords, type TaskFacts, type WorkflowContext } from '../../core/workflow';
 import { isLeadDeputyOf } from '../access/permissions';
 
-export interface TaskRecords {
-  siblings: Task[]; // every task of the suggestion, this one included
-  contacts: Contact[];
-  replies: Reply[];
-  opinions: Opinion[];
+export { currentDraft } from '../../core/workflow';
+
+/** The records of the task's suggestion the workflow judges it by. */
+export type TaskRecords = TaskFactRecords;
+
+/** Who acts when, with the facts of the task's records: every field the workflow reads. */
+export function workflowContext(
+  facts: TaskFacts,
+  suggestion: Pick<Suggestion, 'leadDeputyId'>,
+  actor: User,
+  now: string,
+  policy: DeadlinePolicy,
+): WorkflowContext {
+  return { ...facts, now, actorId: actor.id, policy, actorIsSuggestionDeputy: isLeadDeputyOf(actor, suggestion) };
 }
 
-/** The reply being written for the task's current round (not yet signed), if any. */
-export const currentDraft = (task: Task, replies: readonly Reply[]) =>
-  replies.find((r) => r.taskId === task.id && r.round === task.round && !r.signedAt);
-
+/** The context from the suggestion's records. */
 export function workflowContextFor(
   task: Task,
-  suggestion: Suggestion,
+  suggestion: Pick<Suggestion, 'leadDeputyId'>,
   records: TaskRecords,
   actor: User,
   now: string,
   policy: DeadlinePolicy,
 ): WorkflowContext {
-  const faceToFaceContacts = records.contacts.filter((c) => c.taskId === task.id && countsAsFaceToFace(c)).length;
-  const hasDraft =
-    task.role === 'co' ? records.opinions.some((o) => o.taskId === task.id) : currentDraft(task, records.replies) !== undefined;
-  return {
-    now,
-    actorId: actor.id,
-    policy,
-    coTasks: records.siblings.filter((t) => t.role === 'co' && t.id !== task.id),
-    faceToFaceContacts,
-    hasDraft,
-    actorIsSuggestionDeputy: isLeadDeputyOf(actor, suggestion),
-  };
+  return workflowContext(taskFacts(task, records), suggestion, actor, now, policy);
 }

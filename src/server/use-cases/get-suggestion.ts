@@ -17,7 +17,7 @@ import { reachOfPeople } from '../reminders/reach';
 import { caller, defineUseCase } from '../use-case';
 import { visibleAttachments } from '../papers/attachments';
 import { idField } from '../validation';
-import { commitmentView, contactView, feedbackView, opinionView, replyView, sideRecordsOf, taskView } from '../views';
+import { commitmentView, contactView, feedbackView, opinionView, replyView, taskView } from '../views';
 
 const schema: z.ZodType<GetSuggestionData> = z.object({ id: idField });
 
@@ -35,8 +35,8 @@ export const getSuggestion = defineUseCase({
     const suggestion = detail?.suggestion;
     if (!detail || !suggestion) throw new AppError('NOT_FOUND', '没有找到该建议');
     const { tasks: siblings, contacts, replies, opinions, feedback, commitments, attachments } = detailRecords(detail);
-    const records: TaskRecords = { siblings, contacts, replies, opinions };
-    assertCanSee(user, suggestion, records.siblings);
+    const records: TaskRecords = { tasks: siblings, contacts, replies, opinions, commitments };
+    assertCanSee(user, suggestion, siblings);
     const directory = new Directory(store);
     // Every name the page shows, in one request for the people and one for the units.
     await directory.preload(
@@ -53,13 +53,13 @@ export const getSuggestion = defineUseCase({
       siblings.map((t) => t.unitId),
     );
     const today = shanghaiDate(ctx.now);
-    const status = suggestionStatus(suggestion, records.siblings);
+    const status = suggestionStatus(suggestion, siblings);
     // A deputy (who is not also office staff) sees signed replies only and no internal records.
-    const asDeputy = readsAsDeputy(user, suggestion, records.siblings);
+    const asDeputy = readsAsDeputy(user, suggestion, siblings);
     // What the caller receives is cut to the fields of his or her audience (src/server/access/audiences.ts).
-    const audience = suggestionAudience(user, suggestion, records.siblings);
-    const taskOf = (id: string) => records.siblings.find((t) => t.id === id);
-    const tasks = records.siblings;
+    const audience = suggestionAudience(user, suggestion, siblings);
+    const taskOf = (id: string) => siblings.find((t) => t.id === id);
+    const tasks = siblings;
 
     // Whether WeChat reaches each task's 办理责任人 now (one request for all; docs/reminders.md).
     const reach = asDeputy ? new Map() : await reachOfPeople(store, ctx.deps.reminderConfig, [...new Set(tasks.flatMap((t) => (t.responsibleUserId ? [t.responsibleUserId] : [])))]);
@@ -99,7 +99,7 @@ export const getSuggestion = defineUseCase({
       tasks: await Promise.all(
         tasks.map(async (t) =>
           withReach(
-            await taskView(t, suggestion, user, workflowContextFor(t, suggestion, records, user, ctx.now, ctx.deps.policy), directory, today, sideRecordsOf(t, records.contacts, commitments)),
+            await taskView(t, suggestion, user, workflowContextFor(t, suggestion, records, user, ctx.now, ctx.deps.policy), directory, today),
             t,
           ),
         ),
@@ -128,7 +128,7 @@ export const getSuggestion = defineUseCase({
             attachments: await visibleAttachments(
               store,
               user,
-              { suggestion, tasks, contacts: records.contacts, replies: records.replies, attachments },
+              { suggestion, tasks, contacts, replies, attachments },
               { files: ctx.deps.files, directory, ...(ctx.openid ? { openid: ctx.openid } : {}) },
             ),
           }

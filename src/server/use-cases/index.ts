@@ -3,6 +3,8 @@
 // compile error (docs/architecture.md, "Adding an action").
 import type { ActionName, ActionResult } from '../../contract';
 import type { UseCase } from '../use-case';
+import { PLAIN_TRANSITIONS, type PlainTransition } from '../access/permissions';
+import { plainTransition } from '../tasks/plain-transition';
 import { archiveSuggestion } from './archive-suggestion';
 import { addAttachment, listAttachments, removeAttachment } from './attachments';
 import { getLetter } from './get-letter';
@@ -43,7 +45,6 @@ import { requestReturn } from './request-return';
 import { reviewDraft } from './review-draft';
 import { saveDraft } from './save-draft';
 import { signReply } from './sign-reply';
-import { submitDraft } from './submit-draft';
 import { submitFeedback } from './submit-feedback';
 import { submitOpinion } from './submit-opinion';
 import { upsertUnit } from './upsert-unit';
@@ -60,7 +61,11 @@ import { submitProposal } from './submit-proposal';
 /** A use case whose data type is its own schema's and whose result is the contract's. */
 type UseCaseOf<A extends ActionName> = UseCase<A, any, ActionResult<A>>;
 
+/** The plain task transitions, one shared use case each (their rows in access/permissions.ts). */
+const PLAIN = Object.fromEntries(PLAIN_TRANSITIONS.map((action) => [action, plainTransition(action)])) as { [A in PlainTransition]: UseCaseOf<A> };
+
 export const USE_CASES: { readonly [A in ActionName]: UseCaseOf<A> } = {
+  ...PLAIN,
   'me': getMe,
   'users.bind': bindUser,
   'suggestions.import': importSuggestions,
@@ -76,7 +81,6 @@ export const USE_CASES: { readonly [A in ActionName]: UseCaseOf<A> } = {
   'tasks.decideExtension': decideExtension,
   'tasks.logContact': logContact,
   'tasks.saveDraft': saveDraft,
-  'tasks.submitDraft': submitDraft,
   'tasks.review': reviewDraft,
   'tasks.sign': signReply,
   'tasks.submitOpinion': submitOpinion,

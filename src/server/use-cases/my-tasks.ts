@@ -9,7 +9,8 @@ import type { TaskState, User } from '../../core/model';
 import type { DeadlinePolicy } from '../../core/policy';
 import { pagingOf } from '../queries/case-queries';
 import { Directory } from '../directory';
-import { isDeputy, isLeadDeputyOf, isUnitStaff, may, taskActionsFor } from '../access/permissions';
+import { isDeputy, isUnitStaff, may, taskActionsFor } from '../access/permissions';
+import { workflowContext } from '../tasks/task-context';
 import type { Query } from '../ports';
 import type { LedgerRowDoc } from '../ports/read-model-docs';
 import { caller, defineUseCase } from '../use-case';
@@ -67,18 +68,7 @@ export const myTasks = defineUseCase({
 /** One task of the list, judged from its row exactly as from the records (task-context.ts, views.ts). */
 async function taskListItem(row: LedgerRowDoc, user: User, now: string, today: string, policy: DeadlinePolicy, directory: Directory): Promise<TaskListItem> {
   const { task, suggestion, guards } = row;
-  const wctx = {
-    now,
-    actorId: user.id,
-    policy,
-    coTasks: guards.coTasks,
-    // Whether there is one is all the workflow asks of these counts (core/task.guards.ts).
-    faceToFaceContacts: guards.faceToFace ? 1 : 0,
-    hasDraft: guards.hasDraft,
-    actorIsSuggestionDeputy: isLeadDeputyOf(user, suggestion),
-    unconfirmedContacts: guards.unconfirmedContact ? 1 : 0,
-    openCommitments: guards.openCommitment ? 1 : 0,
-  };
+  const wctx = workflowContext(guards, suggestion, user, now, policy);
   const deadline = activeDeadlineLine(task, today, policy);
   const actions = taskActionsFor(user, task, suggestion, wctx);
   const waiting = waitingFor(task, wctx);

@@ -85,6 +85,7 @@ const TABLE: Record<ActionName, Row> = {
   },
   'tasks.submitDraft': { data: { taskId: 'sug-charging-task-1', version: 1 }, allowed: ['demo-handler', 'demo-reviewer'] },
   'tasks.review': { data: { taskId: 'sug-elderly-care-task-1', version: 1, decision: 'approve' }, allowed: ['demo-reviewer'] },
+  'tasks.withdrawDraft': { data: { taskId: 'sug-elderly-care-task-1', version: 1 }, allowed: ['demo-handler'] },
   'tasks.sign': { data: { taskId: 'sug-childcare-task-1', version: 1 }, allowed: ['demo-leader'] },
   'tasks.submitOpinion': { data: { taskId: 'sug-community-care-task-2', version: 1, text: '会办意见', contact: { name: '刘洋', phone: '0531-86000001' } }, allowed: ['demo-handler', 'demo-reviewer'] },
   'tasks.urge': { data: { taskId: 'sug-charging-task-1' }, allowed: ROSTER }, // the office: 联络员 and administrators

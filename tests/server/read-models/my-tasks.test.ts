@@ -15,7 +15,7 @@ import { isDeputy, isUnitStaff, may, taskActionsFor } from '../../../src/server/
 import type { Store } from '../../../src/server/ports';
 import { numberSortKey } from '../../../src/server/read-models/project';
 import { workflowContextFor } from '../../../src/server/tasks/task-context';
-import { activeDeadlineLine, sideRecordsOf, taskBasics, waitingFor } from '../../../src/server/views';
+import { activeDeadlineLine, taskBasics, waitingFor } from '../../../src/server/views';
 import { freshCloudStore, sharedEmulator } from '../../support/cloudbase-emulator/sdk';
 
 const NOW = '2026-05-20T02:00:00.000Z';
@@ -63,8 +63,8 @@ async function oracle(store: Store, user: User, data: MyTasksData): Promise<Task
     mine.map(async (task) => {
       const suggestion = byId.get(task.suggestionId)!;
       const of = <T extends { suggestionId: string }>(rows: T[]) => rows.filter((r) => r.suggestionId === suggestion.id);
-      const records = { siblings: of(tasks), contacts: of(contacts), replies: of(replies), opinions: of(opinions) };
-      const wctx = { ...workflowContextFor(task, suggestion, records, user, NOW, SHANDONG_POLICY), ...sideRecordsOf(task, records.contacts, of(commitments)) };
+      const records = { tasks: of(tasks), contacts: of(contacts), replies: of(replies), opinions: of(opinions), commitments: of(commitments) };
+      const wctx = workflowContextFor(task, suggestion, records, user, NOW, SHANDONG_POLICY);
       const deadline = activeDeadlineLine(task, today, SHANDONG_POLICY);
       const actions = taskActionsFor(user, task, suggestion, wctx);
       const waitingText = waitingFor(task, wctx);

@@ -121,7 +121,7 @@ afterAll(async () => {
 describe('CloudBase requests per screen', () => {
   it(`are at most ${LIMIT} for every screen (${WRITE_LIMIT} for a contact logged), and the same at ${SIZES.join(' and ')} suggestions`, () => {
     const table = [...counts].map(([name, n]) => `${name}: ${n.join(' / ')}`).join('\n');
-    // SHOW_REQUESTS=1 prints the table (the README's figures).
+    // SHOW_REQUESTS=1 prints the table (the figures of docs/performance.md).
     if (process.env.SHOW_REQUESTS) console.log(`CloudBase requests per screen at ${SIZES.join(' / ')} suggestions\n${table}`);
     const limitOf = (name: string) => (name.includes('(a write)') ? WRITE_LIMIT : LIMIT);
     const over = [...counts].filter(([name, n]) => n.some((x) => x > limitOf(name)) || new Set(n).size > 1);

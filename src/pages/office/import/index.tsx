@@ -1,4 +1,4 @@
-// 导入交办清单: the coordinator picks the list (CSV or .xlsx, in the format of the README); the server
+// 导入交办清单: the coordinator picks the list (CSV or .xlsx, in the format of docs/architecture.md, Import format); the server
 // checks every row first (a refusal lists every bad row with its reason and imports nothing), then
 // writes the rows in steps: while rows remain the page calls again with the same file and shows the
 // progress. A step cut short is completed by the next call (or a new import of the file), never doubled.

@@ -1,30 +1,62 @@
 // One unit's task on a suggestion, with the buttons for exactly the actions the server allows now
-// and, for the next steps that must wait, the server's reason. Claim and submit happen here; the
-// other actions open their form page.
+// and, for the next steps that must wait, the server's reason (once). Each task action has one entry in
+// BUTTONS: a tap that acts at once (claim, submit) or a form page to open.
 import { Button, Text, View } from '@tarojs/components';
-import { ACTION_BUTTON_LABELS, type ActionName, type TaskView } from '../../../contract';
+import { ACTION_BUTTON_LABELS, type ActionData, type TaskActionName, type TaskRef, type TaskView } from '../../../contract';
 import { useAction } from '../../../hooks/use-action';
 import { FormError } from '../../../components/fields';
 import { open, routes } from '../../routes';
 
-interface PageAction {
-  hook: string; // stable class name for end-to-end tests
-  url: (suggestionId: string, taskId: string) => string;
-}
+type Route = (suggestionId: string, taskId: string) => string;
+/** An action whose data is the task and the version seen, taken at once by a tap. */
+type ActNow = { [A in TaskActionName]: TaskRef extends ActionData<A> ? A : never }[TaskActionName];
 
-const PAGE_ACTIONS: Partial<Record<ActionName, PageAction>> = {
-  'tasks.requestReturn': { hook: 'return-btn', url: (s, t) => routes.request(s, t, 'return') },
-  'tasks.requestExtension': { hook: 'extension-btn', url: (s, t) => routes.request(s, t, 'extension') },
-  'tasks.logContact': { hook: 'contact-btn', url: routes.contact },
-  'tasks.saveDraft': { hook: 'draft-btn', url: routes.draft },
-  'tasks.submitOpinion': { hook: 'opinion-btn', url: routes.opinion },
-  'tasks.review': { hook: 'review-btn', url: routes.review },
-  'tasks.sign': { hook: 'sign-btn', url: routes.review },
-  'feedback.submit': { hook: 'feedback-btn', url: routes.feedback },
-  'tasks.decideReturn': { hook: 'decide-return-btn', url: (s, t) => routes.decide(s, t, 'return') },
-  'tasks.decideExtension': { hook: 'decide-extension-btn', url: (s, t) => routes.decide(s, t, 'extension') },
-  'tasks.urge': { hook: 'urge-btn', url: (s, t) => routes.decide(s, t, 'urge') },
+/**
+ * How the card offers an action the server allows: `page`, a form page to open; none, a tap that acts at
+ * once (only for an action whose data is the task and its version); `elsewhere`, offered beside the
+ * record it concerns. `hook` is a stable id for tests. Every task action needs an entry (the type
+ * requires it), so a new one cannot be left without a button.
+ */
+type CardButton<A extends TaskActionName> = { hook: string } & (A extends ActNow ? { page?: Route } : { page: Route } | { elsewhere: string });
+
+const BUTTONS: { [A in TaskActionName]: CardButton<A> } = {
+  'tasks.claim': { hook: 'claim-btn' },
+  'tasks.submitDraft': { hook: 'submit-btn' },
+  'tasks.withdrawDraft': { hook: 'withdraw-btn' },
+  'tasks.requestReturn': { hook: 'return-btn', page: (s, t) => routes.request(s, t, 'return') },
+  'tasks.requestExtension': { hook: 'extension-btn', page: (s, t) => routes.request(s, t, 'extension') },
+  'tasks.logContact': { hook: 'contact-btn', page: routes.contact },
+  'tasks.saveDraft': { hook: 'draft-btn', page: routes.draft },
+  'tasks.submitOpinion': { hook: 'opinion-btn', page: routes.opinion },
+  'tasks.review': { hook: 'review-btn', page: routes.review },
+  'tasks.sign': { hook: 'sign-btn', page: routes.review },
+  'feedback.submit': { hook: 'feedback-btn', page: routes.feedback },
+  'tasks.decideReturn': { hook: 'decide-return-btn', page: (s, t) => routes.decide(s, t, 'return') },
+  'tasks.decideExtension': { hook: 'decide-extension-btn', page: (s, t) => routes.decide(s, t, 'extension') },
+  'tasks.urge': { hook: 'urge-btn', page: (s, t) => routes.decide(s, t, 'urge') },
+  'contacts.confirm': { hook: 'confirm-btn', elsewhere: 'beside the contact record (record-sections.tsx)' },
+  'commitments.progress': { hook: 'progress-btn', elsewhere: 'beside the promise (record-sections.tsx)' },
 };
+
+const buttonOf = (action: TaskActionName) => BUTTONS[action] as { hook: string; page?: Route; elsewhere?: string };
+
+/** A button that takes its action at once on the task at the version shown. */
+function ActNowButton({ action, task, onChanged }: { action: ActNow; task: TaskView; onChanged: () => void }) {
+  const act = useAction(action);
+  const run = async () => {
+    const response = await act.run({ taskId: task.id, version: task.version });
+    if (response.ok) onChanged();
+  };
+  const { hook } = buttonOf(action);
+  return (
+    <View className="act-now">
+      <Button className={`btn btn-primary ${hook}`} id={hook} disabled={act.pending || undefined} onClick={() => void run()}>
+        {ACTION_BUTTON_LABELS[action]}
+      </Button>
+      <FormError message={act.error?.message} />
+    </View>
+  );
+}
 
 function TaskDates({ task }: { task: TaskView }) {
   return (
@@ -64,16 +96,9 @@ function TaskDates({ task }: { task: TaskView }) {
 }
 
 export function TaskCard({ suggestionId, task, onChanged }: { suggestionId: string; task: TaskView; onChanged: () => void }) {
-  const claim = useAction('tasks.claim');
-  const submit = useAction('tasks.submitDraft');
-  const pending = claim.pending || submit.pending;
-  const ref = { taskId: task.id, version: task.version };
-
-  const runInline = async (run: typeof claim.run) => {
-    const response = await run(ref);
-    if (response.ok) onChanged();
-  };
-
+  const offered = task.allowedActions.filter((action) => !buttonOf(action).elsewhere);
+  const actNow = offered.filter((action) => !buttonOf(action).page) as ActNow[];
+  const pages = offered.filter((action) => buttonOf(action).page);
   return (
     <View className="card task-card" id={`task-card-${task.id}`}>
       <View className="card-head">
@@ -89,39 +114,24 @@ export function TaskCard({ suggestionId, task, onChanged }: { suggestionId: stri
           {task.waitingFor}
         </View>
       ) : null}
-      {task.blockedActions.map((b) => (
-        <View key={b.action} className="blocked-action" id={`blocked-${b.action.replace('.', '-')}`}>
-          <Text className="blocked-label">{b.label}</Text>
-          <Text>：{b.reason}</Text>
-        </View>
-      ))}
-      <View className="actions">
-        {task.allowedActions.includes('tasks.claim') ? (
-          <Button className="btn btn-primary claim-btn" id="claim-btn" disabled={pending || undefined} onClick={() => void runInline(claim.run)}>
-            {ACTION_BUTTON_LABELS['tasks.claim']}
-          </Button>
-        ) : null}
-        {task.allowedActions.includes('tasks.submitDraft') ? (
-          <Button className="btn btn-primary submit-btn" id="submit-btn" disabled={pending || undefined} onClick={() => void runInline(submit.run)}>
-            {ACTION_BUTTON_LABELS['tasks.submitDraft']}
-          </Button>
-        ) : null}
-        {task.allowedActions.map((action) => {
-          const page = PAGE_ACTIONS[action];
-          if (!page) return null;
-          return (
-            <Button key={action} className={`btn btn-default ${page.hook}`} id={page.hook} onClick={() => open(page.url(suggestionId, task.id))}>
-              {ACTION_BUTTON_LABELS[action]}
-            </Button>
-          );
-        })}
-      </View>
       {task.blockedActions.map((blocked) => (
         <View key={blocked.action} className="notice blocked-action" id={`blocked-${blocked.action.replace('.', '-')}`}>
           {blocked.label}：{blocked.reason}
         </View>
       ))}
-      <FormError message={claim.error?.message ?? submit.error?.message} />
+      <View className="actions">
+        {actNow.map((action) => (
+          <ActNowButton key={action} action={action} task={task} onChanged={onChanged} />
+        ))}
+        {pages.map((action) => {
+          const { hook, page } = buttonOf(action);
+          return (
+            <Button key={action} className={`btn btn-default ${hook}`} id={hook} onClick={() => open(page!(suggestionId, task.id))}>
+              {ACTION_BUTTON_LABELS[action]}
+            </Button>
+          );
+        })}
+      </View>
     </View>
   );
 }
