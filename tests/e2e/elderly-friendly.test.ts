@@ -153,7 +153,8 @@ describe('the pages are usable for older people', () => {
     await back(page);
     await tap(page, '#draft-btn');
     await onPage(page, 'pages/work/draft/index');
-    await visible(page, '#submit-draft-btn');
+    // 保存草稿 is always there; 保存并提交审核 gives way to the reason while co-units' opinions are missing.
+    await visible(page, '#save-draft-btn');
     const draft = await check(page, 'draft-form');
 
     const pages = { home, detail, contact, draft };

@@ -34,7 +34,7 @@ function List({ data }: { data: UndeliveredRemindersResult }) {
 export function UndeliveredHome({ refreshKey }: { refreshKey: number }) {
   const query = useQuery('notifications.undelivered', {}, refreshKey);
   return (
-    <View className="section" id="undelivered-home">
+    <View className="section home-aside" id="undelivered-home">
       <View className="section-title">未送达的期限提醒</View>
       <QueryView query={query}>{(data) => <List data={data} />}</QueryView>
     </View>
