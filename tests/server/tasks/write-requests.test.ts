@@ -39,11 +39,13 @@ it('keeps every action of a whole life within 3 s at 50 ms a request, and each w
   await seedDemo(store, NOW);
   const api = createApi({ store, files: openCloudBaseFileStore(cloud as unknown as CloudStorageApi, { now: () => NOW }), clock: { now: () => NOW }, log: () => undefined });
   const most = new Map<string, number>();
+  const traces = new Map<string, string[]>();
   await runLifecycle(
     {
       call: async (openid, action, data, requestId) => {
         emulator.resetCounter();
         const res = await api({ action, data, requestId }, { openid });
+        if (res.ok && emulator.requests > (most.get(action) ?? 0)) traces.set(action, [...emulator.trace]);
         if (res.ok) most.set(action, Math.max(most.get(action) ?? 0, emulator.requests));
         return res;
       },
@@ -57,4 +59,5 @@ it('keeps every action of a whole life within 3 s at 50 ms a request, and each w
   expect({ tooSlow, overBudget }).toEqual({ tooSlow: [], overBudget: [] });
   for (const action of Object.keys(BUDGETS)) expect(most.has(action)).toBe(true);
   if (process.env.SHOW_REQUESTS) console.log(table.join('\n'));
+  if (process.env.SHOW_REQUESTS === 'trace') console.log([...traces].map(([a, t]) => `${a}\n  ${t.join('\n  ')}`).join('\n'));
 }, 300_000);
