@@ -52,6 +52,8 @@ export interface SuggestionDetailDoc {
   feedback: Record<string, Feedback>;
   commitments: Record<string, Commitment>;
   attachments: Record<string, Attachment>;
+  /** The lead deputy's name as the suggestion's rows carry it (set by the unit of work and the rebuild). */
+  deputyName?: string;
 }
 
 /** The record kinds a detail document holds, by their collection names. */

@@ -57,7 +57,7 @@ export async function rebuildReadModels(store: Store): Promise<RebuildResult> {
           deputyName: deputies.get(suggestion.leadDeputyId) ?? '',
         });
         for (const [id, counts] of Object.entries(contribution)) addCounts(totalOf(totals, id), counts);
-        written += put(tx, 'suggestionDetails', detailById.get(detail.id), detail);
+        written += put(tx, 'suggestionDetails', detailById.get(detail.id), { ...detail, deputyName: deputies.get(suggestion.leadDeputyId) ?? '' });
         written += put(tx, 'suggestionRows', rowById.get(suggestion.id), { ...suggestionRow, contribution });
         for (const row of ledgerRows) written += put(tx, 'ledgerRows', existing.get(row.id), row);
       }
