@@ -2,7 +2,7 @@
 // the coordinator reads a submitted one and decides (立案 / 退回修改 / 转来信). What is offered follows
 // the server's `actions`; after 立案 the way to the suggestion for 交办.
 import { useState } from 'react';
-import { View } from '@tarojs/components';
+import { Button, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { DecideProposalResult, ProposalView } from '../../../contract';
 import { INVITATION_STATE_LABELS } from '../../../core/labels';
@@ -49,6 +49,11 @@ function Proposal({ initial }: { initial: ProposalView }) {
           <View className="notice" id="my-invitation">
             我的答复：{INVITATION_STATE_LABELS[mine.state]}
           </View>
+        ) : null}
+        {proposal.actions.includes('proposals.save') ? (
+          <Button className="btn btn-primary" id="edit-proposal-btn" onClick={() => open(routes.proposalEdit(proposal.id))}>
+            修改建议
+          </Button>
         ) : null}
         {proposal.actions.includes('proposals.respond') ? <Answer proposal={proposal} onAnswered={setProposal} /> : null}
         {proposal.reason ? (
