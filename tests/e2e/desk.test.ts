@@ -49,8 +49,8 @@ const VISITS: Visit[] = [
   { name: 'person', as: 'demo-admin', url: '/#/pages/roster/person/index?id=user-deputy-zhang', pairs: [['.person-form', '#bind-code-issue']] },
   { name: 'deputy-import', as: 'demo-admin', url: '/#/pages/roster/import/index', pairs: [] },
   // A suggestion: what it says (and its records) on the left, the units' tasks and the timeline on the right.
-  { name: 'detail-coordinator', as: 'demo-coordinator', url: '/#/pages/work/detail/index?id=sug-canteen', pairs: [['#suggestion-content', '#tasks'], ['#suggestion-header', '#timeline']] },
-  { name: 'detail-handler', as: 'demo-handler', url: '/#/pages/work/detail/index?id=sug-charging', pairs: [['#suggestion-content', '#tasks'], ['#suggestion-header', '#draft-btn']] },
+  { name: 'detail-coordinator', as: 'demo-coordinator', url: '/#/pages/work/detail/index?id=sug-canteen', pairs: [['#suggestion-header', '#tasks']] },
+  { name: 'detail-handler', as: 'demo-handler', url: '/#/pages/work/detail/index?id=sug-charging', pairs: [['#suggestion-header', '#tasks']] },
 ];
 
 interface Box {

@@ -1,8 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { chromePath } from './support/browser';
+import type { Page } from 'playwright-core';
+import { browserAtTextSize, TEXT_SIZES } from './support/browser';
 import { startGateway, type RunningGateway } from './support/gateway';
 import { PHONE, snap, visible } from './support/pages';
 import { elderlyFindings, smallText, type Finding } from './support/elderly';
@@ -16,8 +13,7 @@ import { elderlyFindings, smallText, type Finding } from './support/elderly';
 // Each page is saved as <name>-standard.png and <name>-largest.png.
 jest.setTimeout(600_000);
 
-const SIZES = { standard: 16, largest: 24 } as const;
-type Size = keyof typeof SIZES;
+type Size = keyof typeof TEXT_SIZES;
 
 interface Visit {
   name: string;
@@ -66,22 +62,6 @@ const VISITS: Visit[] = [
   { name: 'page-first-admin', as: 'demo-admin', url: '/#/pages/roster/setup/index', shows: '#setup-closed' },
 ];
 
-/** A Chromium profile whose text size setting is `px` (what the reader sets in the browser). */
-async function browserAt(px: number): Promise<{ context: BrowserContext; dir: string }> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'jyt-text-'));
-  mkdirSync(path.join(dir, 'Default'));
-  writeFileSync(path.join(dir, 'Default', 'Preferences'), JSON.stringify({ webkit: { webprefs: { default_font_size: px } } }));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: chromePath(),
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-    viewport: PHONE,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  return { context, dir };
-}
-
 /** Tags, dates and figures taller than one line: they wrapped inside themselves. */
 function wrappedInside(page: Page): Promise<Finding[]> {
   return page.evaluate(() => {
@@ -123,7 +103,7 @@ describe('every page at the standard and the largest text size', () => {
   }
 
   async function tour(size: Size): Promise<Tour> {
-    const { context, dir } = await browserAt(SIZES[size]);
+    const { context, close } = await browserAtTextSize(TEXT_SIZES[size], PHONE);
     const page = await context.newPage();
     const small: Finding[] = [];
     const wrapped: Finding[] = [];
@@ -175,8 +155,7 @@ describe('every page at the standard and the largest text size', () => {
         }
       }
     } finally {
-      await context.close();
-      rmSync(dir, { recursive: true, force: true });
+      await close();
     }
     return { small, wrapped, base, firstScreen, elderly, targets };
   }
