@@ -93,6 +93,7 @@ export const RULES = {
   'ledger.list': rule('只有办理人员可以查看台账和统计', office(), UNIT_STAFF),
   'ledger.export': rule('只有办理人员可以查看台账和统计', office(), UNIT_STAFF),
   'stats.summary': rule('只有办理人员可以查看台账和统计', office(), UNIT_STAFF),
+  'stats.years': rule('只有办理人员可以查看台账和统计', office(), UNIT_STAFF),
   'report.annual': rule('只有办理人员可以查看台账和统计', office(), UNIT_STAFF),
   'subscriptions.record': rule('请先绑定身份', ANYONE),
   'notifications.mine': rule('请先绑定身份', ANYONE),

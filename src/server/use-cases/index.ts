@@ -20,6 +20,7 @@ import { exportLedger } from './export-ledger';
 import { getAnnualReport } from './get-annual-report';
 import { getMe } from './get-me';
 import { getStats } from './get-stats';
+import { statsYears } from './stats-years';
 import { getSuggestion } from './get-suggestion';
 import { importSuggestions } from './import-suggestions';
 import { issueBindCode } from './issue-bind-code';
@@ -92,6 +93,7 @@ export const USE_CASES: { readonly [A in ActionName]: UseCaseOf<A> } = {
   'ledger.list': listLedger,
   'ledger.export': exportLedger,
   'stats.summary': getStats,
+  'stats.years': statsYears,
   'report.annual': getAnnualReport,
   'subscriptions.record': recordSubscription,
   'notifications.mine': listNotifications,

@@ -96,6 +96,7 @@ const TABLE: Record<ActionName, Row> = {
   'ledger.list': { data: {}, allowed: STAFF },
   'ledger.export': { data: {}, allowed: STAFF },
   'stats.summary': { data: {}, allowed: STAFF },
+  'stats.years': { data: {}, allowed: STAFF },
   'report.annual': { data: { year: 2024 }, allowed: STAFF },
   'subscriptions.record': { data: { results: [{ templateId: 'tpl-reply', accepted: true }] }, allowed: BOUND },
   'notifications.mine': { data: {}, allowed: BOUND },
