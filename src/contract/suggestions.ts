@@ -137,6 +137,8 @@ export interface TaskView {
   stateLabel: string;
   round: number;
   responsibleName?: string;
+  /** The roster's phone of the 办理责任人: for the office and the unit's staff who write the reply only (docs/security.md). */
+  responsiblePhone?: string;
   /** Whether WeChat can reach the responsible person now (staff only; absent where no WeChat template is configured). */
   responsibleReach?: { label: string; unreachable: boolean };
   requirements?: string;
