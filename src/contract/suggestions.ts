@@ -261,6 +261,17 @@ export type ImportFormat = 'csv' | 'xlsx';
  * `unknownDeputies` gives it): take it as this existing deputy, or register a new deputy of that name.
  */
 export type ImportDeputyDecision = { name: string; userId: string } | { name: string; create: true };
+/** suggestions.importTemplate: the 交办清单 template as an .xlsx workbook (the default) or a CSV text. */
+export interface ImportTemplateData {
+  format?: ImportFormat;
+}
+/** `content` is base64 of the workbook's bytes for xlsx, the CSV text itself (UTF-8 with BOM) for csv. */
+export interface ImportTemplateFile {
+  filename: string;
+  mimeType: string;
+  encoding: 'base64' | 'utf8';
+  content: string;
+}
 export interface ImportSuggestionsData {
   file: string; // base64 of the file's bytes
   format: ImportFormat;
@@ -334,6 +345,7 @@ export interface ArchiveSuggestionResult extends SuggestionVersionResult {
 /** The suggestions actions: each one's request data and result. */
 export interface SuggestionActions {
   'suggestions.import': { data: ImportSuggestionsData; result: ImportSuggestionsResult };
+  'suggestions.importTemplate': { data: ImportTemplateData; result: ImportTemplateFile };
   'suggestions.create': { data: CreateSuggestionData; result: CreatedResult };
   'suggestions.assign': { data: AssignSuggestionData; result: AssignSuggestionResult };
   'suggestions.list': { data: ListSuggestionsData; result: ListSuggestionsResult };
@@ -345,6 +357,7 @@ export interface SuggestionActions {
 /** The words of each of them (docs/architecture.md, Adding an action). */
 export const SUGGESTION_ACTIONS = {
   'suggestions.import': said('导入交办清单'),
+  'suggestions.importTemplate': said('下载交办清单模板'),
   'suggestions.create': said('登记建议'),
   'suggestions.assign': said('交办'),
   'suggestions.list': said('查看建议'),

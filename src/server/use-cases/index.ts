@@ -21,6 +21,7 @@ import { getAnnualReport } from './get-annual-report';
 import { getMe } from './get-me';
 import { getStats } from './get-stats';
 import { statsYears } from './stats-years';
+import { importTemplate } from './import-template';
 import { getSuggestion } from './get-suggestion';
 import { importSuggestions } from './import-suggestions';
 import { issueBindCode } from './issue-bind-code';
@@ -70,6 +71,7 @@ export const USE_CASES: { readonly [A in ActionName]: UseCaseOf<A> } = {
   'me': getMe,
   'users.bind': bindUser,
   'suggestions.import': importSuggestions,
+  'suggestions.importTemplate': importTemplate,
   'suggestions.create': createSuggestion,
   'suggestions.assign': assignSuggestion,
   'suggestions.list': listSuggestions,

@@ -15,6 +15,7 @@ import { announce, confirmStep } from '../../../components/confirm';
 import { pickFile, spreadsheetFormatOf, type PickedFile } from '../../../components/pick-spreadsheet';
 import { decisionsInWords, decisionsOf, NEW, RenamedNames, UnknownNames, type NameChoices } from './unknown-names';
 import { guarded } from '../../../components/page-guard';
+import { TemplateDownload } from './template-download';
 
 const HEADERS = '建议号、标题、内容、领衔代表、附议代表、代表团、届次、提出阶段、主办单位、会办单位、分办单位、交办日期、重点督办';
 
@@ -103,8 +104,9 @@ export function ImportView({ pick = pickFile }: { pick?: () => Promise<PickedFil
     <Screen id="import-page">
       <View className="section-title">导入交办清单</View>
       <View className="notice">
-        每行一件建议，第一行为表头：{HEADERS}。有任何一行不符合要求时，整个文件都不导入，并列出每一行的问题；同一文件重复导入不会重复登记。表格中的代表姓名在名册中找不到时，会先请您确认是哪位代表。
+        每行一件建议，表头为：{HEADERS}（可在表头上方留一行标题或说明）。提出阶段填“会期”或“闭会期间”，重点督办填“是”或“否”，交办日期如2026-03-01，多个代表或单位用“、”分隔；模板中有示例和每列的填写要求。有任何一行不符合要求时，整个文件都不导入，并列出每一行的问题；同一文件重复导入不会重复登记。表格中的代表姓名在名册中找不到时，会先请您确认是哪位代表。
       </View>
+      {question ? null : <TemplateDownload />}
       {question ? null : <SubmitButton id="import-pick" text="选择文件并导入" pending={action.pending} onClick={() => void choose()} />}
       {renamed.length > 0 ? <RenamedNames renamed={renamed} /> : null}
       {question ? (
