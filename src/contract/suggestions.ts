@@ -261,6 +261,11 @@ export type ImportFormat = 'csv' | 'xlsx';
  * `unknownDeputies` gives it): take it as this existing deputy, or register a new deputy of that name.
  */
 export type ImportDeputyDecision = { name: string; userId: string } | { name: string; create: true };
+/**
+ * What to do with a unit name of the file that no unit on the roster has (`name` as the answer's
+ * `unknownUnits` gives it): take it as this existing unit, or register a new unit of that name.
+ */
+export type ImportUnitDecision = { name: string; unitId: string } | { name: string; create: true };
 /** suggestions.importTemplate: the 交办清单 template as an .xlsx workbook (the default) or a CSV text. */
 export interface ImportTemplateData {
   format?: ImportFormat;
@@ -277,6 +282,18 @@ export interface ImportSuggestionsData {
   format: ImportFormat;
   /** One per unknown name; sent again, unchanged, with every call of the same import. */
   decisions?: ImportDeputyDecision[];
+  /** One per unknown unit name; sent again, unchanged, with every call of the same import. */
+  unitDecisions?: ImportUnitDecision[];
+}
+/** A roster unit whose name is near an unknown one: one character off, 市 missing, or the full name of a short one. */
+export interface ImportNearUnit {
+  unitId: string;
+  name: string;
+}
+export interface ImportUnknownUnit {
+  name: string; // normalised: spaces dropped, full-width made half-width
+  lines: number[];
+  near: ImportNearUnit[]; // at most 3, the closest first
 }
 /** A roster deputy whose name is one character away from an unknown name (or the same, in another 代表团). */
 export interface ImportNearDeputy {
@@ -307,6 +324,8 @@ export interface ImportSuggestionsResult {
    * nothing was written; call again with the same file and a decision for each.
    */
   unknownDeputies?: ImportUnknownDeputy[];
+  /** Present, the same way, when the file names units no unit on the roster has (the 主办/会办/分办 columns). */
+  unknownUnits?: ImportUnknownUnit[];
   /** Present when some names were written with spaces or full-width characters. */
   renamed?: ImportRenamedDeputy[];
 }
