@@ -18,9 +18,10 @@ export interface Autosave {
   flush: () => Promise<boolean>;
 }
 
-export function useAutosave<F>(fields: F, save: (fields: F) => Promise<SaveOutcome>, delay = AUTOSAVE_DELAY_MS): Autosave {
+/** `saved`: what the server holds when it differs from the fields shown (text restored from the phone). */
+export function useAutosave<F>(fields: F, save: (fields: F) => Promise<SaveOutcome>, saved?: F, delay = AUTOSAVE_DELAY_MS): Autosave {
   const key = JSON.stringify(fields);
-  const savedKey = useRef(key);
+  const savedKey = useRef(saved === undefined ? key : JSON.stringify(saved));
   const latest = useRef({ fields, key });
   latest.current = { fields, key };
   const saveRef = useRef(save);

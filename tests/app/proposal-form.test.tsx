@@ -27,6 +27,7 @@ const view = (data: Record<string, unknown>, extra: Partial<ProposalView> = {}):
   ...extra,
 });
 beforeEach(() => {
+  window.localStorage.clear();
   version = 0;
   server = installFakeServer();
   server.on('proposals.save', (request) => {
@@ -88,6 +89,27 @@ describe('the draft form', () => {
     (document.querySelector('#save-state-retry') as HTMLElement).click();
     await waitFor(() => expect(screen.getAllByText('已保存').length).toBeGreaterThan(0), SLOW);
     expect(saves().at(-1)).toMatchObject({ title: '不能丢的标题' });
+  });
+
+  it('keeps on the phone what a failed save could not send as he left, and offers it again next time', async () => {
+    server.on('proposals.save', fail('INTERNAL', '网络连接失败，请检查网络后重试'));
+    const first = render(<ProposalEditView onSubmitted={() => undefined} />);
+    await typeInto('proposal-title', '断网时写的标题');
+    await typeInto('proposal-content', '断网时写的内容');
+    first.unmount();
+    await waitFor(() => expect(saves()).toHaveLength(1));
+    server.on('proposals.save', (request) => {
+      version += 1;
+      return ok(view(request.data as Record<string, unknown>));
+    });
+    render(<ProposalEditView onSubmitted={() => undefined} />);
+    expect(await screen.findByText('已恢复上次未保存的内容')).toBeTruthy();
+    await waitFor(() => expect((document.querySelector('#proposal-content textarea') as HTMLTextAreaElement | null)?.value).toBe('断网时写的内容'));
+    await waitFor(() => expect(saves()).toHaveLength(2), SLOW);
+    expect(saves()[1]).toEqual({ title: '断网时写的标题', content: '断网时写的内容', problem: '', measures: '' });
+    await waitFor(() => expect(screen.getAllByText('已保存').length).toBeGreaterThan(0), SLOW);
+    // Saved: the copy is dropped, and the next new draft starts empty.
+    await waitFor(() => expect(Object.keys(window.localStorage).filter((k) => k.includes('proposal-unsaved'))).toEqual([]));
   });
 
   it('opens a returned proposal with the office’s reason, editable', async () => {

@@ -8,9 +8,9 @@ import { back, confirmDialog, fill, login, onPage, PHONE, seeText, seeToast, set
 
 // A deputy's proposal on the phone, from the draft to 交办 (docs/proposals.md): 王建华 drafts (it saves
 // as he types; leaving the page loses nothing), is told where 提交 would be that the phase is not open,
-// invites 李秀英 and 张立新 from the roster; one accepts, one declines; the coordinator opens the phase;
-// he submits; the coordinator accepts it (立案) and it is in 全部建议 with its 建议号 and both signed
-// deputies; after 交办 both deputies see the unit and the reply deadline (一人一函). A second proposal
+// invites 李秀英 and 张立新 from the roster; one accepts (from her home), one declines (from 消息); the
+// coordinator opens the phase; he submits; the coordinator accepts it (立案) and it is in 全部建议 with
+// its 建议号 and both signed deputies; after 交办 both deputies see the unit and the reply deadline (一人一函). A second proposal
 // is returned with a reason (checked before the confirmation) and comes back editable with it.
 jest.setTimeout(300_000);
 
@@ -91,11 +91,18 @@ describe('a deputy’s proposal from the phone to 交办', () => {
     await onPage(page, 'pages/proposals/mine/index');
   }
 
-  async function answerInvitation(page: Page, id: string, accept: boolean): Promise<void> {
+  /** An invitee finds the invitation on his home (我的建议, with the count) or in 消息, and answers it. */
+  async function answerInvitation(page: Page, id: string, accept: boolean, from: 'home' | 'messages'): Promise<void> {
     await openAt(page, 'pages/index/index');
     await seeText(page, '1条附议邀请待答复', '#my-proposals-link');
-    await openMine(page);
-    await tap(page, `#invitation-${id}`);
+    if (from === 'home') {
+      await openMine(page);
+      await tap(page, `#invitation-${id}`);
+    } else {
+      await tap(page, '#messages-link');
+      await onPage(page, 'pages/account/messages/index');
+      await tap(page, '#inbox .message-item:has-text("请答复附议邀请")');
+    }
     await onPage(page, 'pages/proposals/view/index');
     await seeText(page, FIRST.problem, '#proposal-text');
     await tap(page, accept ? '#accept-invitation-btn' : '#decline-invitation-btn');
@@ -143,8 +150,8 @@ describe('a deputy’s proposal from the phone to 交办', () => {
 
     // One accepts, one declines.
     const li = await as('demo-deputy2');
-    await answerInvitation(li, id, true);
-    await answerInvitation(zhang, id, false);
+    await answerInvitation(li, id, true, 'home');
+    await answerInvitation(zhang, id, false, 'messages');
 
     // The office opens the phase (闭会期间, with its dates).
     await seeText(office, '待立案与建议提交期', '#proposal-queue-link');

@@ -2,10 +2,10 @@
 // saved as he types (proposals.save after a pause, 已保存 / 保存中 shown, what is unsaved sent when he
 // leaves); co-signers invited from the roster with each one's answer; 提交 in the open phase, or the
 // server's reason, with the phase's dates, where the button would be. A returned one shows why.
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import type { ProposalView, SaveProposalData } from '../../../contract';
+import type { ProposalView } from '../../../contract';
 import { call, newRequestId } from '../../../api/client';
 import { useQuery } from '../../../hooks/use-query';
 import { useAutosave, type SaveOutcome } from '../../../hooks/use-autosave';
@@ -17,15 +17,20 @@ import { finish } from '../../routes';
 import { guarded } from '../../../components/page-guard';
 import { CoSignerPicker } from './co-signer-picker';
 import { SaveStateLine, SubmitBar } from './submit-bar';
-
-export type DraftFields = Pick<SaveProposalData, 'title' | 'content' | 'problem' | 'measures'>;
+import { dropUnsaved, keepUnsaved, unsavedOf, type DraftFields } from './draft-backup';
 
 const EMPTY: DraftFields = { title: '', content: '', problem: '', measures: '' };
 
+const same = (a: DraftFields, b: DraftFields) => a.title === b.title && a.content === b.content && a.problem === b.problem && a.measures === b.measures;
+
 export function DraftForm({ initial, onSubmitted }: { initial?: ProposalView; onSubmitted: () => void }) {
-  const [fields, setFields] = useState<DraftFields>(
-    initial ? { title: initial.title, content: initial.content, problem: initial.problem, measures: initial.measures } : EMPTY,
-  );
+  const [server] = useState<DraftFields>(() => (initial ? { title: initial.title, content: initial.content, problem: initial.problem, measures: initial.measures } : EMPTY));
+  // Text typed earlier that the server never confirmed comes back, and is saved.
+  const [restored] = useState(() => {
+    const copy = unsavedOf(initial?.id);
+    return copy && !same(copy, server) ? copy : undefined;
+  });
+  const [fields, setFields] = useState<DraftFields>(restored ?? server);
   const [view, setView] = useState<ProposalView | undefined>(initial);
   const [picking, setPicking] = useState(false);
   const ref = useRef<{ id?: string; version?: number }>(initial ? { id: initial.id, version: initial.version } : {});
@@ -40,7 +45,13 @@ export function DraftForm({ initial, onSubmitted }: { initial?: ProposalView; on
     setView(response.data);
     return { ok: true };
   }, []);
-  const autosave = useAutosave(fields, save);
+  const autosave = useAutosave(fields, save, server);
+  useEffect(() => {
+    if (autosave.state === 'saved') {
+      dropUnsaved(ref.current.id);
+      if (ref.current.id !== initial?.id) dropUnsaved(initial?.id);
+    } else keepUnsaved(ref.current.id, fields);
+  }, [autosave.state, fields, initial?.id]);
   const set = (key: keyof DraftFields) => (value: string) => setFields((now) => ({ ...now, [key]: value }));
   /** What is typed, saved; then the version to act at. */
   const ready = async () => ((await autosave.flush()) && ref.current.version !== undefined ? ref.current.version : null);
@@ -54,6 +65,11 @@ export function DraftForm({ initial, onSubmitted }: { initial?: ProposalView; on
       {view?.reason ? (
         <View className="notice" id="proposal-returned">
           联络员退回修改的理由：{view.reason}
+        </View>
+      ) : null}
+      {restored ? (
+        <View className="notice" id="proposal-restored">
+          已恢复上次未保存的内容
         </View>
       ) : null}
       <SaveStateLine state={autosave.state} error={autosave.error} started={ref.current.id !== undefined} onRetry={() => void autosave.flush()} />
