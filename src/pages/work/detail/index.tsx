@@ -14,6 +14,7 @@ import { Commitments, Contacts, Feedbacks, Opinions, Replies, type FilesOf } fro
 import { AttachmentList } from '../../../components/attachment-list';
 import { Timeline } from './timeline';
 import { guarded } from '../../../components/page-guard';
+import { formatTime } from '../../../components/format';
 
 /** A unit's own steps on a task: whoever may take one works on its records and may add files to them. */
 const WORKS_ON = new Set<string>(['tasks.claim', 'tasks.logContact', 'tasks.saveDraft', 'tasks.submitOpinion', 'commitments.progress']);
@@ -36,7 +37,8 @@ function Header({ detail }: { detail: SuggestionDetail }) {
       <View className="card-meta">领衔代表：{detail.leadDeputyName}</View>
       {detail.coSignerNames.length > 0 ? <View className="card-meta">附议代表：{detail.coSignerNames.join('、')}</View> : null}
       {detail.keySupervised ? <View className="card-meta">重点督办</View> : null}
-      {detail.assignedDate ? <View className="card-meta" id="assigned-date">交办时间：{detail.assignedDate}</View> : null}
+      {/* With the hour: a contact the same day may not be earlier than it (tasks.logContact). */}
+      {detail.assignedAt ? <View className="card-meta" id="assigned-date">交办时间：{formatTime(detail.assignedAt)}</View> : null}
     </View>
   );
 }
