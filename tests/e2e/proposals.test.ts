@@ -24,6 +24,22 @@ const FIRST = {
 const SECOND = { title: '关于增设公交夜班线路的建议', content: '建议增设夜班公交线路。', problem: '夜间出行不便。', measures: '先在主干道试点两条夜班线路。' };
 const RETURN_REASON = '请补充线路走向和客流测算';
 
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+async function boxOf(page: Page, selector: string): Promise<Box> {
+  return (await visible(page, selector)).evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+  });
+}
+
+const sideBySide = (a: Box, b: Box) => (a.right <= b.left + 1 || b.right <= a.left + 1) && a.top < b.bottom && b.top < a.bottom;
+
 describe('a deputy’s proposal from the phone to 交办', () => {
   let gw: RunningGateway;
   let browser: Browser;
@@ -176,13 +192,26 @@ describe('a deputy’s proposal from the phone to 交办', () => {
     await openAt(deputy, 'pages/proposals/mine/index');
     await seeText(deputy, FIRST.title, '#proposals-submitted');
 
-    // The coordinator's 待立案: 立案.
+    // At the office's desk (1280 px): the queue beside the phase control, the proposal beside the decision.
+    await office.setViewportSize({ width: 1280, height: 800 });
+    await openAt(office, 'pages/proposals/queue/index');
+    await seeText(office, FIRST.title, `#queued-${id}`);
+    expect(sideBySide(await boxOf(office, '#queue-section'), await boxOf(office, '#window-form'))).toBe(true);
+    await snap(office, 'proposal-queue-desk-queued');
+    await tap(office, `#queued-${id}`);
+    await onPage(office, 'pages/proposals/view/index');
+    expect(sideBySide(await boxOf(office, '#proposal-text'), await boxOf(office, '#decide-form'))).toBe(true);
+    await snap(office, 'proposal-decide-desk');
+    await office.setViewportSize(PHONE);
+
+    // The coordinator's 待立案 on the phone: 立案.
     await openAt(office, 'pages/index/index');
     await seeText(office, '待立案（1件）与建议提交期', '#proposal-queue-link');
     await tap(office, '#proposal-queue-link');
     await tap(office, `#queued-${id}`);
     await onPage(office, 'pages/proposals/view/index');
     await seeText(office, '附议代表：李秀英', '#proposal-text');
+    expect(sideBySide(await boxOf(office, '#proposal-text'), await boxOf(office, '#decide-form'))).toBe(false);
     await tap(office, '#decision-accept');
     await tap(office, '#decide-submit');
     expect(await confirmDialog(office)).toMatch(/生成建议号/);
