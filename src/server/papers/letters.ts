@@ -29,8 +29,10 @@ export async function letterContentFor(reader: Reader, reply: Reply, known?: Kno
   ]);
   if (!task || !suggestion) throw new AppError('NOT_FOUND', '没有找到该答复');
   const directory = new Directory(reader);
-  const unit = (await reader.get('units', task.unitId)) ?? { name: await directory.unitName(task.unitId) };
   const coUnits = siblings.filter((t) => t.role === 'co' && t.state !== 'returned').map((t) => t.unitId);
+  // Every name the letter shows in one request for the people and one for the units.
+  await directory.preload([suggestion.leadDeputyId, ...suggestion.coSignerIds], [task.unitId, ...coUnits]);
+  const unit = (await directory.unit(task.unitId)) ?? { name: await directory.unitName(task.unitId) };
   return letterContent({
     reply,
     task,
