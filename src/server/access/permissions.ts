@@ -336,6 +336,10 @@ export function taskActionsFor(
       out.blocked.push({ action: permission, label: ACTION_BUTTON_LABELS[permission], reason: verdict.message });
     }
   }
+  // In the contract's order (src/contract/tasks.ts): the work itself before the requests to return or extend.
+  const rank = (action: TaskActionName) => TASK_ACTION_NAMES.indexOf(action);
+  out.allowed.sort((a, b) => rank(a) - rank(b));
+  out.blocked.sort((a, b) => rank(a.action) - rank(b.action));
   return out;
 }
 
