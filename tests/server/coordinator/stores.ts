@@ -1,9 +1,11 @@
 // The small office of fixture.ts on either store: SQLite, or the production CloudBase adapter (the real
 // wx-server-sdk) against the emulator (docs/cloudbase-emulator.md), so a test runs unchanged on both.
+// Files go to the folder store or to the emulator's cloud storage through the CloudBase file adapter.
 import { createApi } from '../../../src/server/api';
+import { openCloudBaseFileStore, type CloudStorageApi } from '../../../src/server/adapters/files/cloudbase.files';
 import type { Store } from '../../../src/server/ports';
 import type { CloudBaseEmulator } from '../../support/cloudbase-emulator';
-import { freshCloudStore, sharedEmulator } from '../../support/cloudbase-emulator/sdk';
+import { cloud, freshCloudStore, sharedEmulator } from '../../support/cloudbase-emulator/sdk';
 import { NOW, openOffice, UNITS, USERS, type Office } from './fixture';
 
 export type StoreKind = 'sqlite' | 'cloudbase';
@@ -35,7 +37,8 @@ export async function openOfficeOn(kind: StoreKind, now = NOW): Promise<OfficeOn
     for (const unit of UNITS) tx.insert('units', unit);
     for (const user of USERS) tx.insert('users', user);
   });
-  const api = createApi({ store, clock: { now: () => now }, log: () => undefined });
+  const files = openCloudBaseFileStore(cloud as unknown as CloudStorageApi, { now: () => now });
+  const api = createApi({ store, files, clock: { now: () => now }, log: () => undefined });
   const call: Office['call'] = (openid, action, data, requestId) => api({ action, data, ...(requestId ? { requestId } : {}) }, openid ? { openid } : {});
   const ok: Office['ok'] = async (openid, action, data) => {
     const response = await call(openid, action, data);
