@@ -260,7 +260,8 @@ export type ImportFormat = 'csv' | 'xlsx';
  */
 export type ImportDeputyDecision = { name: string; userId: string } | { name: string; create: true };
 export interface ImportSuggestionsData {
-  file: string; // base64 of the file's bytes
+  /** The list uploaded to storage first (wx.cloud.uploadFile, or the local gateway's POST /upload). */
+  fileID: string;
   format: ImportFormat;
   /** One per unknown name; sent again, unchanged, with every call of the same import. */
   decisions?: ImportDeputyDecision[];

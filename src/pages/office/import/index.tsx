@@ -15,6 +15,7 @@ import { announce, confirmStep } from '../../../components/confirm';
 import { pickFile, spreadsheetFormatOf, type PickedFile } from '../../../components/pick-spreadsheet';
 import { decisionsInWords, decisionsOf, NEW, RenamedNames, UnknownNames, type NameChoices } from './unknown-names';
 import { guarded } from '../../../components/page-guard';
+import { UploadError } from '../../../api/upload';
 
 const HEADERS = '建议号、标题、内容、领衔代表、附议代表、代表团、届次、提出阶段、主办单位、会办单位、分办单位、交办日期、重点督办';
 
@@ -38,7 +39,7 @@ export function ImportView({ pick = pickFile }: { pick?: () => Promise<PickedFil
   const importAll = async (file: PickedFile, format: ImportFormat, decisions?: ImportDeputyDecision[]): Promise<boolean> => {
     const total: ImportSuggestionsResult = { created: 0, unchanged: 0, numbers: [], remaining: 0 };
     for (let step = 0; ; step += 1) {
-      const response = await action.run({ file: file.base64, format, ...(decisions ? { decisions } : {}) });
+      const response = await action.run({ fileID: file.fileID, format, ...(decisions ? { decisions } : {}) });
       if (!response.ok) {
         setProgress(null);
         return false;
@@ -73,8 +74,8 @@ export function ImportView({ pick = pickFile }: { pick?: () => Promise<PickedFil
     let file: PickedFile | null;
     try {
       file = await pick();
-    } catch {
-      return setProblem('未能读取文件，请重新选择');
+    } catch (error) {
+      return setProblem(error instanceof UploadError ? error.message : '未能读取文件，请重新选择');
     }
     if (!file) return;
     const format = spreadsheetFormatOf(file.name);
