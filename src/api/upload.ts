@@ -9,8 +9,20 @@ import { call } from './client';
 /** A file the person picked: in WeChat a temporary file path, in the browser the File itself. */
 export type LocalFile = { name: string } & ({ path: string } | { blob: Blob });
 
-/** An upload that did not succeed, with the words to show. */
-export class UploadError extends Error {}
+/**
+ * An upload that did not succeed, with the words to show: a plain Error named UploadError (a subclass
+ * of Error is not told apart by instanceof once compiled to ES5 for WeChat).
+ */
+export function uploadError(message: string): Error {
+  const error = new Error(message);
+  error.name = 'UploadError';
+  return error;
+}
+
+/** The words of a failed upload, or undefined for any other failure (a cancelled picker). */
+export function uploadMessageOf(error: unknown): string | undefined {
+  return error instanceof Error && error.name === 'UploadError' ? error.message : undefined;
+}
 
 const NETWORK = '文件上传失败，请检查网络后重试';
 
@@ -25,8 +37,8 @@ let folder: string | undefined;
 async function uploadFolder(): Promise<string> {
   if (folder) return folder;
   const me = await call('me', {});
-  if (!me.ok) throw new UploadError(me.error.message);
-  if (!me.data.uploadFolder) throw new UploadError('请先绑定身份后再上传文件');
+  if (!me.ok) throw uploadError(me.error.message);
+  if (!me.data.uploadFolder) throw uploadError('请先绑定身份后再上传文件');
   folder = me.data.uploadFolder;
   return folder;
 }
@@ -38,7 +50,7 @@ async function uploadInWeChat(file: LocalFile & { path: string }): Promise<strin
     const result = await Taro.cloud.uploadFile({ cloudPath, filePath: file.path });
     return result.fileID;
   } catch {
-    throw new UploadError(NETWORK);
+    throw uploadError(NETWORK);
   }
 }
 
@@ -53,13 +65,13 @@ async function uploadInBrowser(file: LocalFile & { blob: Blob }): Promise<string
     });
     body = (await response.json()) as typeof body;
   } catch {
-    throw new UploadError(NETWORK);
+    throw uploadError(NETWORK);
   }
-  if (!body.ok || !body.data?.fileID) throw new UploadError(body.error?.message ?? NETWORK);
+  if (!body.ok || !body.data?.fileID) throw uploadError(body.error?.message ?? NETWORK);
   return body.data.fileID;
 }
 
-/** Uploads the file and answers its fileID; an UploadError says why not. */
+/** Uploads the file and answers its fileID; a failure's words are uploadMessageOf(error). */
 export function uploadFile(file: LocalFile): Promise<string> {
   if ('path' in file) return uploadInWeChat(file);
   return uploadInBrowser(file);

@@ -4,7 +4,7 @@
 // input. Either way the file is uploaded to storage (src/api/upload.ts) and the page gets the name
 // and the fileID for attachments.add. Opening a file is src/components/open-file.ts.
 import Taro from '@tarojs/taro';
-import { uploadFile, UploadError, type LocalFile } from '../api/upload';
+import { uploadError, uploadFile, type LocalFile } from '../api/upload';
 
 export interface PickedFile {
   name: string;
@@ -48,6 +48,6 @@ function pickInBrowser(): Promise<Chosen | null> {
 export async function pickAttachment(kind: 'photo' | 'file', tooLarge?: { maxBytes: number; message: string }): Promise<PickedFile | null> {
   const file = process.env.TARO_ENV === 'weapp' ? await pickInWeChat(kind) : await pickInBrowser();
   if (!file) return null;
-  if (tooLarge && file.size > tooLarge.maxBytes) throw new UploadError(tooLarge.message);
+  if (tooLarge && file.size > tooLarge.maxBytes) throw uploadError(tooLarge.message);
   return { name: file.name, size: file.size, fileID: await uploadFile(file) };
 }

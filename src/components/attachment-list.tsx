@@ -9,7 +9,7 @@ import { FormError } from './fields';
 import { formatTime } from './format';
 import { openFile } from './open-file';
 import { pickAttachment } from './attachment-files';
-import { UploadError } from '../api/upload';
+import { uploadMessageOf } from '../api/upload';
 
 export function AttachmentList(props: {
   id: string;
@@ -33,7 +33,8 @@ export function AttachmentList(props: {
     try {
       picked = await pickAttachment(kind, { maxBytes: ATTACHMENT_MAX_BYTES, message: `文件太大：${ATTACHMENT_TYPES_LABEL}` });
     } catch (error) {
-      if (error instanceof UploadError) setProblem(error.message);
+      const message = uploadMessageOf(error);
+      if (message) setProblem(message);
       return; // otherwise cancelled
     }
     if (!picked) return;

@@ -2,7 +2,7 @@
 // pages. In WeChat the office picks a file sent to a chat (chooseMessageFile) and the file system reads
 // uploads it to cloud storage; in the browser a file input picks it and the gateway's upload keeps it.
 // Either way the page gets the name and the fileID to call the import with (src/api/upload.ts), and
-// the format its name says. A failed upload throws an UploadError with the words to show.
+// the format its name says. A failed upload throws an error whose words uploadMessageOf gives.
 import Taro from '@tarojs/taro';
 import { uploadFile, type LocalFile } from '../api/upload';
 

@@ -49,8 +49,8 @@ export function storagePathOf(fileID: string): string {
 }
 
 /**
- * Another person's upload is answered as a file that is not there (docs/architecture.md, Roles and
- * reach: what the caller may not see is NOT_FOUND, so its existence is not revealed).
+ * Another person's upload is answered as a file that is not there: what the caller may not see is
+ * NOT_FOUND, so its existence is not revealed (docs/architecture.md, Roles and reach).
  */
 const notFound = () => new AppError('NOT_FOUND', '没有找到您上传的文件，请重新选择文件上传');
 

@@ -15,7 +15,7 @@ import { announce, confirmStep } from '../../../components/confirm';
 import { pickFile, spreadsheetFormatOf, type PickedFile } from '../../../components/pick-spreadsheet';
 import { decisionsInWords, decisionsOf, NEW, RenamedNames, UnknownNames, type NameChoices } from './unknown-names';
 import { guarded } from '../../../components/page-guard';
-import { UploadError } from '../../../api/upload';
+import { uploadMessageOf } from '../../../api/upload';
 
 const HEADERS = '建议号、标题、内容、领衔代表、附议代表、代表团、届次、提出阶段、主办单位、会办单位、分办单位、交办日期、重点督办';
 
@@ -75,7 +75,7 @@ export function ImportView({ pick = pickFile }: { pick?: () => Promise<PickedFil
     try {
       file = await pick();
     } catch (error) {
-      return setProblem(error instanceof UploadError ? error.message : '未能读取文件，请重新选择');
+      return setProblem(uploadMessageOf(error) ?? '未能读取文件，请重新选择');
     }
     if (!file) return;
     const format = spreadsheetFormatOf(file.name);

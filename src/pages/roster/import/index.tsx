@@ -12,7 +12,7 @@ import { announce, confirmStep } from '../../../components/confirm';
 import { Phrases } from '../../../components/phrases';
 import { pickFile, spreadsheetFormatOf, type PickedFile } from '../../../components/pick-spreadsheet';
 import { guarded } from '../../../components/page-guard';
-import { UploadError } from '../../../api/upload';
+import { uploadMessageOf } from '../../../api/upload';
 
 
 export function DeputyImportView({ pick = pickFile }: { pick?: () => Promise<PickedFile | null> }) {
@@ -28,7 +28,7 @@ export function DeputyImportView({ pick = pickFile }: { pick?: () => Promise<Pic
     try {
       file = await pick();
     } catch (error) {
-      return setProblem(error instanceof UploadError ? error.message : '未能读取文件，请重新选择');
+      return setProblem(uploadMessageOf(error) ?? '未能读取文件，请重新选择');
     }
     if (!file) return;
     const format = spreadsheetFormatOf(file.name);
