@@ -19,6 +19,7 @@ export default defineAppConfig({
     { root: 'pages/account', pages: ['messages/index', 'bind/index'] },
     { root: 'pages/public', pages: ['list/index', 'reply/index'] },
     { root: 'pages/roster', pages: ['index/index', 'person/index', 'import/index', 'setup/index'] },
+    { root: 'pages/proposals', pages: ['mine/index', 'edit/index', 'view/index', 'queue/index'] },
     { root: 'pages/office', pages: ['decide/index', 'disclose/index', 'stats/index', 'assign/index', 'ledger/index', 'import/index', 'suggestions/index'] },
   ],
   window: {

@@ -13,10 +13,13 @@ export interface MeUser {
 }
 /**
  * What the home page offers the caller, decided by the server's permissions: 我的建议, 我的办理任务,
- * 待我审核, 待我签发, 全部建议, 统计与年度总结, 办理台账, 导入交办清单.
+ * 待我审核, 待我签发, 全部建议, 统计与年度总结, 办理台账, 导入交办清单; a deputy's own proposals (我的建议
+ * drafts and invitations) and the office's 待立案 queue with its phase control (docs/proposals.md).
  */
 export type Capability =
   | 'mySuggestions'
+  | 'myProposals'
+  | 'proposalQueue'
   | 'unitTasks'
   | 'reviewQueue'
   | 'signQueue'
@@ -42,6 +45,8 @@ export interface MeResult {
   clock: ServerClock;
   /** A bound caller's unread messages, for the count on the home page. */
   unreadMessages?: number;
+  /** For myProposals: invitations to co-sign still waiting for his answer; for proposalQueue: proposals waiting for 立案. */
+  proposalCounts?: { invitations?: number; queue?: number };
   /**
    * Only for an unbound caller while the deployment has no administrator yet (a fresh start without
    * demo data): the app offers the one-time creation of the first administrator (users.firstAdmin).

@@ -89,6 +89,8 @@ export interface ProposalSummary {
   suggestionId?: string;
   /** For the caller's invitation (box 'invited'). */
   myInvitation?: ProposalInvitationView;
+  /** Why the office returned it for revision or turned it into a letter (the last decision). */
+  reason?: string;
   version: number;
 }
 
@@ -108,6 +110,10 @@ export interface ProposalView extends ProposalSummary {
   reason?: string;
   actions: ProposalAction[];
   window?: ProposalWindowView;
+  /** To the author of a draft, when it cannot be submitted today: why, naming the phase's dates. */
+  submitRefusal?: string;
+  /** To the author who may invite (proposals.get only): the roster's deputies of every 代表团 but himself. */
+  candidates?: ProposalPerson[];
 }
 
 export interface ListProposalsResult {

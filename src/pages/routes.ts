@@ -34,6 +34,12 @@ export const routes = {
   deputyImport: '/pages/roster/import/index',
   setup: '/pages/roster/setup/index',
   publicReply: (id: string) => `/pages/public/reply/index?${q({ id })}`,
+  myProposals: '/pages/proposals/mine/index',
+  /** A deputy's draft form: a new draft without an id. */
+  proposalEdit: (id?: string) => (id ? `/pages/proposals/edit/index?${q({ id })}` : '/pages/proposals/edit/index'),
+  /** One proposal to read: an invitation to answer, or one the office decides. */
+  proposalView: (id: string) => `/pages/proposals/view/index?${q({ id })}`,
+  proposalQueue: '/pages/proposals/queue/index',
 };
 
 export function open(url: string): void {

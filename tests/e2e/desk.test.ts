@@ -39,6 +39,8 @@ const VISITS: Visit[] = [
   { name: 'disclose', as: 'demo-coordinator', url: '/#/pages/office/disclose/index?id=sug-nev', pairs: [['#disclose-subject', '#disclose-mode']] },
   { name: 'stats', as: 'demo-coordinator', url: '/#/pages/office/stats/index', pairs: [['#all-stat-received', '#all-stat-completion'], ['#per-unit > .card:nth-child(1)', '#per-unit > .card:nth-child(2)']] },
   { name: 'import', as: 'demo-coordinator', url: '/#/pages/office/import/index', pairs: [] },
+  // 待立案: the queue and the phase control side by side.
+  { name: 'proposal-queue', as: 'demo-coordinator', url: '/#/pages/proposals/queue/index', pairs: [['#queue-section', '#window-form']] },
   // A unit's handler at a desk gets the same home: menus on the left, the task queue on the right.
   { name: 'home-handler', as: 'demo-handler', url: '/#/pages/index/index', pairs: [['#messages-link', '#handler-queue'], ['#stats-link', '#handler-queue']] },
   { name: 'home-admin', as: 'demo-admin', url: '/#/pages/index/index', pairs: [['#roster-link', '#office-home']] },

@@ -57,6 +57,9 @@ const VISITS: Visit[] = [
   { name: 'page-roster', as: 'demo-admin', url: '/#/pages/roster/index/index' },
   { name: 'page-person', as: 'demo-admin', url: '/#/pages/roster/person/index?id=user-deputy-zhang' },
   { name: 'page-deputy-import', as: 'demo-admin', url: '/#/pages/roster/import/index' },
+  { name: 'page-my-proposals', as: 'demo-deputy', url: '/#/pages/proposals/mine/index', shows: '#new-proposal-btn' },
+  { name: 'page-proposal-form', as: 'demo-deputy', url: '/#/pages/proposals/edit/index', shows: '#proposal-measures' },
+  { name: 'page-proposal-queue', as: 'demo-coordinator', url: '/#/pages/proposals/queue/index', shows: '#window-form' },
   { name: 'page-first-admin', as: 'demo-admin', url: '/#/pages/roster/setup/index', shows: '#setup-closed' },
 ];
 

@@ -8,12 +8,21 @@ export interface PageVisit {
 }
 
 const charging = { id: 'sug-charging', taskId: 'sug-charging-task-1' };
+// The proposals the simulated office holds (simulator/office.ts SIM_PROPOSALS).
+const proposal = { invited: 'sim-proposal-invited', queued: 'sim-proposal-queued' };
 
 export const VISITS: PageVisit[] = [
   // The deputy's home lists his suggestions, each with its step.
   { route: 'pages/index/index', openid: 'demo-deputy', keys: ['王建华，您好', '我的建议', '关于加快推进电动汽车充电桩配置的建议', '办理 · 进行中'] },
   { route: 'pages/index/index', openid: 'demo-handler', keys: ['刘洋，您好'] },
-  { route: 'pages/index/index', openid: 'demo-coordinator', keys: ['郑晓燕，您好', '办理台账', '全部建议'] },
+  { route: 'pages/index/index', openid: 'demo-coordinator', keys: ['郑晓燕，您好', '办理台账', '全部建议', '待立案（1件）与建议提交期'] },
+  { route: 'pages/index/index', openid: 'demo-deputy', keys: ['起草建议与附议（1条附议邀请待答复）'] },
+  // A deputy's proposals: his invitations and drafts, the draft form, the invitation; the office's queue.
+  { route: 'pages/proposals/mine/index', openid: 'demo-deputy', keys: ['我的建议', '起草新建议', '邀请我附议的建议', '关于在老旧小区增设社区食堂的建议', '十八届二次闭会期间建议提交期：2026-11-01至2026-12-31（现在可以提交）'] },
+  { route: 'pages/proposals/edit/index', openid: 'demo-deputy', keys: ['起草建议', '标题', '存在的问题', '建议的措施', '开始填写后自动保存'] },
+  { route: 'pages/proposals/view/index', openid: 'demo-deputy', query: { id: proposal.invited }, keys: ['关于在老旧小区增设社区食堂的建议', '老年人就餐不便。', '同意附议', '谢绝附议'] },
+  { route: 'pages/proposals/view/index', openid: 'demo-coordinator', query: { id: proposal.queued }, keys: ['关于增设公交夜班线路的建议', '立案审查', '退回修改', '转来信处理'] },
+  { route: 'pages/proposals/queue/index', openid: 'demo-coordinator', keys: ['待立案的建议（1件）', '关于增设公交夜班线路的建议', '建议提交期', '开放提交期'] },
   { route: 'pages/index/index', openid: 'demo-admin', keys: ['名册管理'] },
   // The task detail shows its actions.
   { route: 'pages/work/detail/index', openid: 'demo-handler', query: { id: charging.id }, keys: ['关于加快推进电动汽车充电桩配置的建议', '起草答复'] },

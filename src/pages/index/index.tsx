@@ -50,7 +50,7 @@ export function HomeView({ refreshKey = 0 }: { refreshKey?: number }) {
   return (
     <Screen id="home">
       <QueryView query={me}>
-        {({ user, capabilities, firstAdminOpen, unreadMessages }) =>
+        {({ user, capabilities, firstAdminOpen, unreadMessages, proposalCounts }) =>
           user === null ? (
             <Unbound firstAdminOpen={firstAdminOpen === true} />
           ) : (
@@ -66,9 +66,19 @@ export function HomeView({ refreshKey = 0 }: { refreshKey?: number }) {
                 <Button className="btn btn-default" id="messages-link" onClick={() => open(routes.messages)}>
                   {unreadMessages ? `消息与提醒（${unreadMessages}条未读）` : '消息与提醒'}
                 </Button>
+                {capabilities.includes('myProposals') ? (
+                  <Button className="btn btn-default" id="my-proposals-link" onClick={() => open(routes.myProposals)}>
+                    {proposalCounts?.invitations ? `起草建议与附议（${proposalCounts.invitations}条附议邀请待答复）` : '起草建议与附议'}
+                  </Button>
+                ) : null}
                 {capabilities.includes('mySuggestions') ? <SuggestionsHome title="我的建议" deputy refreshKey={refreshKey} /> : null}
                 {hasTaskQueue(capabilities) ? <TaskHome capabilities={capabilities} refreshKey={refreshKey} /> : null}
                 <View className="home-menu">
+                  {capabilities.includes('proposalQueue') ? (
+                    <Button className="btn btn-default" id="proposal-queue-link" onClick={() => open(routes.proposalQueue)}>
+                      {proposalCounts?.queue ? `待立案（${proposalCounts.queue}件）与建议提交期` : '待立案与建议提交期'}
+                    </Button>
+                  ) : null}
                   {capabilities.includes('stats') ? (
                     <Button className="btn btn-default" id="stats-link" onClick={() => open(routes.stats)}>
                       统计与年度总结

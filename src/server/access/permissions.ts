@@ -330,11 +330,12 @@ export function suggestionActionsFor(user: User, suggestion: Suggestion, done: b
 /** The home page's menus and queues, from the same rules that authorize the actions behind them. */
 export function capabilitiesOf(user: User): Capability[] {
   const out: Capability[] = [];
-  if (isDeputy(user)) out.push('mySuggestions');
+  if (isDeputy(user)) out.push('mySuggestions', 'myProposals');
   if (isUnitStaff(user) && user.roles.includes('handler')) out.push('unitTasks');
   if (may(user, 'tasks.review')) out.push('reviewQueue');
   if (may(user, 'tasks.sign')) out.push('signQueue');
   if (isOffice(user)) out.push('allSuggestions');
+  if (may(user, 'proposals.decide')) out.push('proposalQueue');
   if (may(user, 'stats.summary')) out.push('stats');
   if (may(user, 'ledger.list')) out.push('ledger');
   if (may(user, 'suggestions.import')) out.push('import');

@@ -22,7 +22,7 @@ export type ProposalNoticeKind =
 export const PROPOSAL_WINDOW_ID = 'current';
 
 /** The page a proposal's notice opens. */
-export const proposalPage = (id: string) => `pages/proposals/detail/index?id=${id}`;
+export const proposalPage = (id: string) => `pages/proposals/view/index?id=${id}`;
 
 interface Facts {
   proposal: Proposal;

@@ -13,6 +13,7 @@ import { templatesToAsk } from '../reminders/reach';
 import { defineUseCase } from '../use-case';
 import { unreadCount } from './list-notifications';
 import { uploadPathOf } from '../papers/uploads';
+import { proposalCounts } from './list-proposals';
 
 export function serverClock(now: string): ServerClock {
   const today = shanghaiDate(now);
@@ -50,10 +51,10 @@ export const getMe = defineUseCase({
     const me = await meOf(ctx.deps.store, ctx.user, ctx.now);
     if (!me.bound && ctx.deps.firstAdminInApp && !(await hasAdmin(ctx.deps.store))) return { ...me, firstAdminOpen: true };
     const templates = subscribeTemplateIds(ctx.deps.reminderConfig);
+    const counts = ctx.user ? await proposalCounts(ctx.deps.store, ctx.user, shanghaiDate(ctx.now)) : undefined;
     // A bound caller's upload folder: where the app puts a file before an action takes its fileID.
-    const withCount = ctx.user
-      ? { ...me, unreadMessages: await unreadCount(ctx.deps.store, ctx.user.id), ...(ctx.openid ? { uploadFolder: uploadPathOf(ctx.deps.files, ctx.openid) } : {}) }
-      : me;
+    const uploads = ctx.user && ctx.openid ? { uploadFolder: uploadPathOf(ctx.deps.files, ctx.openid) } : {};
+    const withCount = ctx.user ? { ...me, unreadMessages: await unreadCount(ctx.deps.store, ctx.user.id), ...(counts ? { proposalCounts: counts } : {}), ...uploads } : me;
     if (!me.bound || !ctx.user || templates.length === 0) return withCount;
     const ask = await templatesToAsk(ctx.deps.store, ctx.deps.reminderConfig, ctx.user.id);
     return { ...withCount, subscribeTemplateIds: templates.slice(0, 3), subscribeAsk: ask };

@@ -4,11 +4,23 @@
 import * as z from 'zod';
 import type { GetProposalData, ListProposalsData, ListProposalsResult, ProposalView } from '../../contract';
 import { AppError } from '../../core/errors';
-import type { Proposal } from '../../core/model';
-import { assertCanReadProposal, canReadProposal, isDeputy, isOffice } from '../access/permissions';
+import type { Proposal, User } from '../../core/model';
+import { assertCanReadProposal, canReadProposal, isDeputy, isOffice, may } from '../access/permissions';
+import type { Reader } from '../ports';
 import { caller, defineUseCase } from '../use-case';
 import { idField } from '../validation';
-import { loadWindow, peopleOf, proposalSummary, proposalView, todayOf, windowView } from './proposal-shared';
+import { editable, invitationState, loadWindow, peopleOf, proposalSummary, proposalView, todayOf, windowView } from './proposal-shared';
+
+/** The home page's counts: a deputy's invitations waiting for his answer, the coordinator's 待立案 queue. */
+export async function proposalCounts(reader: Reader, user: User, today: string): Promise<{ invitations?: number; queue?: number } | undefined> {
+  const out: { invitations?: number; queue?: number } = {};
+  if (isDeputy(user)) {
+    const invited = await reader.find('proposals', { where: { inviteeIds: user.id } });
+    out.invitations = invited.filter((p) => editable(p) && p.invitations.some((inv) => inv.userId === user.id && invitationState(inv, today) === 'invited')).length;
+  }
+  if (may(user, 'proposals.decide')) out.queue = await reader.count('proposals', { where: { state: 'submitted' } });
+  return Object.keys(out).length > 0 ? out : undefined;
+}
 
 const listSchema: z.ZodType<ListProposalsData> = z.object({ box: z.enum(['mine', 'invited', 'office']) });
 
@@ -48,6 +60,14 @@ export const getProposal = defineUseCase({
     const proposal = await store.get('proposals', data.id);
     assertCanReadProposal(user, proposal);
     const [people, window] = await Promise.all([peopleOf(store, [proposal]), loadWindow(store)]);
-    return proposalView(user, proposal, people, window, todayOf(ctx));
+    const view = proposalView(user, proposal, people, window, todayOf(ctx));
+    if (!view.actions.includes('proposals.invite')) return view;
+    // Co-signers are picked from the roster (any 代表团), never typed by hand.
+    const deputies = await store.find('users', { where: { roles: 'deputy' } });
+    const candidates = deputies
+      .filter((u) => u.id !== proposal.authorId)
+      .sort((a, b) => (a.delegation ?? '').localeCompare(b.delegation ?? '') || a.name.localeCompare(b.name))
+      .map((u) => ({ userId: u.id, name: u.name, ...(u.delegation ? { delegation: u.delegation } : {}) }));
+    return { ...view, candidates };
   },
 });

@@ -107,12 +107,15 @@ export function proposalSummary(user: User, p: Proposal, people: Map<string, Use
     ...(p.number ? { number: p.number } : {}),
     ...(p.suggestionId ? { suggestionId: p.suggestionId } : {}),
     ...(mine && isDeputy(user) ? { myInvitation: invitationView(people, mine, today) } : {}),
+    ...(p.reason ? { reason: p.reason } : {}),
     version: p.version,
   };
 }
 
 export function proposalView(user: User, p: Proposal, people: Map<string, User>, window: ProposalWindow | undefined, today: string): ProposalView {
   const view = windowView(window, today);
+  const actions = proposalActionsFor(user, p, window, today);
+  const refusal = actions.includes('proposals.save') && !actions.includes('proposals.submit') ? windowRefusal(window, today) : undefined;
   return {
     ...proposalSummary(user, p, people, today),
     content: p.content,
@@ -124,9 +127,9 @@ export function proposalView(user: User, p: Proposal, people: Map<string, User>,
     ...(p.session ? { session: p.session } : {}),
     ...(p.phase ? { phase: p.phase } : {}),
     ...(p.decidedAt ? { decidedAt: p.decidedAt } : {}),
-    ...(p.reason ? { reason: p.reason } : {}),
-    actions: proposalActionsFor(user, p, window, today),
+    actions,
     ...(view ? { window: view } : {}),
+    ...(refusal ? { submitRefusal: refusal } : {}),
   };
 }
 

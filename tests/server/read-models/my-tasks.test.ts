@@ -2,20 +2,15 @@
 // computation over the stored records (the caller's tasks, each judged by the workflow from its
 // suggestion's records), on SQLite and on the CloudBase emulator.
 import { generateYear } from '../../../bench/generate';
-import type { MyTasksData, MyTasksResult, TaskListItem } from '../../../src/contract';
-import { shanghaiDate } from '../../../src/core/calendar';
+import type { MyTasksData, MyTasksResult, SuggestionDetail, TaskListItem } from '../../../src/contract';
 import type { User } from '../../../src/core/model';
-import { SHANDONG_POLICY } from '../../../src/core/policy';
 import { isTerminal } from '../../../src/core/workflow';
 import { createApi, type Api } from '../../../src/server/api';
 import { openSqliteStore } from '../../../src/server/adapters/sqlite/sqlite.store';
 import { DEMO_UNITS, seedDemo } from '../../../src/server/setup/demo-data';
-import { Directory } from '../../../src/server/directory';
-import { isDeputy, isUnitStaff, may, taskActionsFor } from '../../../src/server/access/permissions';
+import { isDeputy, isUnitStaff, may } from '../../../src/server/access/permissions';
 import type { Store } from '../../../src/server/ports';
 import { numberSortKey } from '../../../src/server/read-models/project';
-import { workflowContextFor } from '../../../src/server/tasks/task-context';
-import { activeDeadlineLine, taskBasics, waitingFor } from '../../../src/server/views';
 import { freshCloudStore, sharedEmulator } from '../../support/cloudbase-emulator/sdk';
 
 const NOW = '2026-05-20T02:00:00.000Z';
@@ -35,16 +30,13 @@ async function load(store: Store): Promise<void> {
   });
 }
 
-/** What tasks.mine must answer, from the records with plain array code (no read model). */
-async function oracle(store: Store, user: User, data: MyTasksData): Promise<TaskListItem[]> {
-  const [suggestions, tasks, contacts, replies, opinions, commitments] = await Promise.all([
-    store.find('suggestions'),
-    store.find('tasks'),
-    store.find('contacts'),
-    store.find('replies'),
-    store.find('opinions'),
-    store.find('commitments'),
-  ]);
+/**
+ * What tasks.mine must answer. Which tasks and in what order: plain rules over the stored records. What each
+ * item says of its task (state, deadline, actions, reasons): the suggestion's detail as the same caller sees it
+ * (suggestions.get judges every task from the records, not from the read model), field by field.
+ */
+async function oracle(store: Store, api: Api, user: User, data: MyTasksData): Promise<TaskListItem[]> {
+  const [suggestions, tasks] = await Promise.all([store.find('suggestions'), store.find('tasks')]);
   const waiting = (t: (typeof tasks)[number]) => t.state === 'returnRequested' || (t.extensionRequest !== undefined && !t.extensionRequest.decidedAt);
   const byId = new Map(suggestions.map((s) => [s.id, s]));
   const mine = tasks.filter((t) => {
@@ -57,36 +49,39 @@ async function oracle(store: Store, user: User, data: MyTasksData): Promise<Task
     if (data.scope !== 'all' && (isTerminal(t.state) || s.archivedAt)) return false;
     return !data.queue || data.queue === 'all' || t.state === STATES[data.queue];
   });
-  const today = shanghaiDate(NOW);
-  const directory = new Directory(store);
-  const items = await Promise.all(
-    mine.map(async (task) => {
-      const suggestion = byId.get(task.suggestionId)!;
-      const of = <T extends { suggestionId: string }>(rows: T[]) => rows.filter((r) => r.suggestionId === suggestion.id);
-      const records = { tasks: of(tasks), contacts: of(contacts), replies: of(replies), opinions: of(opinions), commitments: of(commitments) };
-      const wctx = workflowContextFor(task, suggestion, records, user, NOW, SHANDONG_POLICY);
-      const deadline = activeDeadlineLine(task, today, SHANDONG_POLICY);
-      const actions = taskActionsFor(user, task, suggestion, wctx);
-      const waitingText = waitingFor(task, wctx);
-      const item: TaskListItem = {
-        id: task.id,
-        suggestionId: suggestion.id,
-        number: suggestion.number,
-        title: suggestion.title,
-        ...(await taskBasics(task, directory)),
-        replyDue: deadline?.date ?? task.due.reply,
-        ...(deadline ? { daysLeftText: deadline.daysLeftText, deadline } : {}),
-        overdue: deadline?.overdue ?? false,
-        atRisk: deadline?.atRisk ?? false,
-        keySupervised: suggestion.keySupervised,
-        version: task.version,
-        allowedActions: actions.allowed,
-        blockedActions: actions.blocked,
-        ...(waitingText ? { waitingFor: waitingText } : {}),
-      };
-      return { item, key: `${numberSortKey(suggestion.session, suggestion.number)}\u0001${task.unitId}\u0001${task.id}` };
-    }),
-  );
+  const details = new Map<string, SuggestionDetail>();
+  for (const id of new Set(mine.map((t) => t.suggestionId))) {
+    const res = await api({ action: 'suggestions.get', data: { id } }, { openid: user.openid! });
+    if (!res.ok) throw new Error(`${user.openid} cannot read ${id}: ${res.error.code} ${res.error.message}`);
+    details.set(id, res.data as SuggestionDetail);
+  }
+  const items = mine.map((task) => {
+    const suggestion = byId.get(task.suggestionId)!;
+    const view = details.get(suggestion.id)!.tasks.find((t) => t.id === task.id)!;
+    const deadline = view.deadlines.find((d) => d.active);
+    const item: TaskListItem = {
+      id: task.id,
+      suggestionId: suggestion.id,
+      number: suggestion.number,
+      title: suggestion.title,
+      unitName: view.unitName,
+      role: view.role,
+      roleLabel: view.roleLabel,
+      state: view.state,
+      stateLabel: view.stateLabel,
+      round: view.round,
+      replyDue: deadline?.date ?? task.due.reply,
+      ...(deadline ? { daysLeftText: deadline.daysLeftText, deadline } : {}),
+      overdue: view.overdue,
+      atRisk: view.atRisk,
+      keySupervised: suggestion.keySupervised,
+      version: task.version,
+      allowedActions: view.allowedActions,
+      blockedActions: view.blockedActions,
+      ...(view.waitingFor ? { waitingFor: view.waitingFor } : {}),
+    };
+    return { item, key: `${numberSortKey(suggestion.session, suggestion.number)}\u0001${task.unitId}\u0001${task.id}` };
+  });
   // Nearest date first, then 届次 and 建议号 (then the unit and the task).
   items.sort((a, b) => a.item.replyDue.localeCompare(b.item.replyDue) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return items.map((x) => x.item);
@@ -136,7 +131,7 @@ describe.each([
     for (const openid of CALLERS) {
       const user = users.find((u) => u.openid === openid)!;
       for (const data of QUERIES) {
-        const want = await oracle(store, user, data);
+        const want = await oracle(store, api, user, data);
         const { items, totals } = await pagesOf(api, openid, data, 7);
         expect({ openid, data, items }).toEqual({ openid, data, items: want });
         expect(new Set(totals)).toEqual(new Set([want.length]));
@@ -155,7 +150,7 @@ describe.each([
     expect(res.ok).toBe(true);
     const user = (await store.find('users', { where: { openid: 'demo-handler' } }))[0]!;
     const after = await pagesOf(api, 'demo-handler', {}, 100);
-    expect(after.items).toEqual(await oracle(store, user, {}));
+    expect(after.items).toEqual(await oracle(store, api, user, {}));
     expect(after.items.find((t) => t.id === assigned.id)!.allowedActions).not.toContain('tasks.claim');
   });
 
