@@ -156,7 +156,7 @@ export async function createGateway(opts: GatewayOptions): Promise<FastifyInstan
       if (req.url.startsWith(UPLOAD_ROUTE)) return reply.code(413).send(envelope('VALIDATION', `文件超过${MAX_UPLOAD_BYTES / 1024 / 1024}MB上限，请压缩或分批后再上传`));
       return reply.code(413).send(envelope('VALIDATION', `请求内容超过${BODY_LIMIT_MB}MB上限，请减少内容后重试`));
     }
-    if (status === 415) return reply.code(415).send(envelope('VALIDATION', req.url.startsWith(UPLOAD_ROUTE) ? '上传内容应为文件本身（application/octet-stream）' : '请求内容应为 JSON'));
+    if (status === 415) return reply.code(415).send(envelope('VALIDATION', req.url.startsWith(UPLOAD_ROUTE) ? '上传内容应为文件本身' : '请求内容应为 JSON'));
     if (status >= 400 && status < 500) {
       return reply.code(status).send(envelope('VALIDATION', '请求格式有误，请检查后重试'));
     }

@@ -32,10 +32,10 @@ export async function registerUploads(app: FastifyInstance, options: UploadOptio
       if (!openid) return reply.code(401).send(envelope('UNAUTHENTICATED', '请先登录后再上传文件'));
       const extension = (/\.([A-Za-z0-9]{1,5})$/.exec(String(req.query.name ?? ''))?.[1] ?? '').toLowerCase();
       if (!(UPLOAD_EXTENSIONS as readonly string[]).includes(extension)) {
-        return reply.code(400).send(envelope('VALIDATION', '只能上传 .xlsx、.csv 表格，或 JPG、PNG 图片、PDF 文件'));
+        return reply.code(400).send(envelope('VALIDATION', '只能上传 Excel（xlsx）、CSV 表格，或 JPG、PNG 图片、PDF 文件'));
       }
       const body = req.body;
-      if (!Buffer.isBuffer(body)) return reply.code(415).send(envelope('VALIDATION', '上传内容应为文件本身（application/octet-stream）'));
+      if (!Buffer.isBuffer(body)) return reply.code(415).send(envelope('VALIDATION', '上传内容应为文件本身'));
       if (body.length === 0) return reply.code(400).send(envelope('VALIDATION', '上传的文件是空的，请重新选择'));
       const fileID = await options.files.put(`${uploadFolderOf(openid)}/${randomUUID().replace(/-/g, '')}.${extension}`, body, 'application/octet-stream');
       return { ok: true, data: { fileID } };

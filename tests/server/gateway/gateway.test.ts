@@ -365,11 +365,11 @@ describe('the gateway as an attacker finds it', () => {
     const session = { cookie: 'jyt_openid=demo-deputy', 'content-type': 'application/octet-stream' };
     const cases: [Record<string, string>, string, Buffer, number, string, string][] = [
       [session, '/upload?name=a.csv', Buffer.alloc(5 * 1024 * 1024 + 1), 413, 'VALIDATION', '文件超过5MB上限，请压缩或分批后再上传'],
-      [session, '/upload?name=a.exe', Buffer.from('MZ'), 400, 'VALIDATION', '只能上传 .xlsx、.csv 表格，或 JPG、PNG 图片、PDF 文件'],
-      [session, '/upload', Buffer.from('x'), 400, 'VALIDATION', '只能上传 .xlsx、.csv 表格，或 JPG、PNG 图片、PDF 文件'],
+      [session, '/upload?name=a.exe', Buffer.from('MZ'), 400, 'VALIDATION', '只能上传 Excel（xlsx）、CSV 表格，或 JPG、PNG 图片、PDF 文件'],
+      [session, '/upload', Buffer.from('x'), 400, 'VALIDATION', '只能上传 Excel（xlsx）、CSV 表格，或 JPG、PNG 图片、PDF 文件'],
       [session, '/upload?name=a.csv', Buffer.alloc(0), 400, 'VALIDATION', '上传的文件是空的，请重新选择'],
       [{ 'content-type': 'application/octet-stream' }, '/upload?name=a.csv', Buffer.from('x'), 401, 'UNAUTHENTICATED', '请先登录后再上传文件'],
-      [{ ...session, 'content-type': 'text/plain' }, '/upload?name=a.csv', Buffer.from('x'), 415, 'VALIDATION', '上传内容应为文件本身（application/octet-stream）'],
+      [{ ...session, 'content-type': 'text/plain' }, '/upload?name=a.csv', Buffer.from('x'), 415, 'VALIDATION', '上传内容应为文件本身'],
       [{ ...session, origin: 'http://evil.example' }, '/upload?name=a.csv', Buffer.from('x'), 403, 'FORBIDDEN', '只接受本站页面发出的请求'],
     ];
     for (const [headers, url, payload, status, code, message] of cases) {
