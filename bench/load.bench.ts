@@ -121,6 +121,13 @@ function endpoints(data: OfficeData): Endpoint[] {
     },
     { name: 'suggestions.list search', openid: coordinator, action: 'suggestions.list', data: { keyword: '社区养老', page: 1, pageSize: 20 }, raw: listRaw({ keyword: '社区养老' }, 1) },
     {
+      name: 'suggestions.list search + status',
+      openid: coordinator,
+      action: 'suggestions.list',
+      data: { keyword: '社区养老', status: 'handling', page: 1, pageSize: 20 },
+      raw: listRaw({ keyword: '社区养老', status: 'handling' }, 1),
+    },
+    {
       name: 'suggestions.get',
       openid: coordinator,
       action: 'suggestions.get',

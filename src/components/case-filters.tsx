@@ -6,7 +6,6 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import type { CaseFilters, SortOrder, UnitView, UserView } from '../contract';
 import type { Phase, Rating, ReplyClass, SuggestionStatus, TaskState, UnitRole } from '../core/model';
 import { PHASE_LABELS, RATING_LABELS, SUGGESTION_STATUS_LABELS, TASK_STATE_LABELS, UNIT_ROLE_LABELS } from '../core/labels';
-import { beijingYear } from './format';
 
 export type CaseSort = 'number' | 'replyDue' | 'assignedAt';
 
@@ -70,10 +69,11 @@ export function listParameters(q: CaseListQuery): CaseListQuery {
   return out as CaseListQuery;
 }
 
-/** The recent years to choose from, this year first (the Shanghai year of 交办). */
-export function recentYears(now: Date, count = 5): number[] {
-  const year = beijingYear(now);
-  return Array.from({ length: count }, (_, i) => year - i);
+/** The years a year filter offers: those with data (the server's, latest first), and the chosen one even when it has none. */
+export function yearChoices(withData: readonly number[], chosen: number | undefined): number[] {
+  const years = new Set(withData);
+  if (chosen !== undefined) years.add(chosen);
+  return [...years].sort((a, b) => b - a);
 }
 
 /** The choices in force, in words: 2026年 · 市民政局 · 已超期. */
@@ -162,6 +162,8 @@ export interface CaseFilterProps {
   units?: readonly UnitView[];
   /** The 办理责任人 to pick from (the handlers of the chosen or own unit). */
   people?: readonly UserView[];
+  /** The years with suggestions (stats.years): the year filter offers these only, and is absent without any. */
+  years?: readonly number[];
   /** What the search looks in (shown above the box), and the box's hint. */
   label?: string;
   placeholder?: string;
@@ -188,14 +190,14 @@ export function forgetRememberedQueries(): void {
 }
 
 /** The search box, the summary of the choices in force (清除筛选) and the panel of filters and sorts. */
-export function CaseFilterBar({ id, fields, value, onChange, units = [], people = [], label = '搜索建议号、标题或领衔代表', placeholder = '如：1001' }: CaseFilterProps) {
+export function CaseFilterBar({ id, fields, value, onChange, units = [], people = [], years: withData = [], label = '搜索建议号、标题或领衔代表', placeholder = '如：1001' }: CaseFilterProps) {
   const [typed, setTyped] = useState(value.keyword ?? '');
   const [open, setOpen] = useState(false);
   const set = (patch: Partial<CaseListQuery>) => onChange({ ...value, ...patch });
   const search = () => set({ keyword: typed.trim() || undefined });
   const words = filterWords(value, units, people);
   const has = (f: FilterField) => fields.includes(f);
-  const years = recentYears(new Date());
+  const years = yearChoices(withData, value.year);
   return (
     <View className="case-filters" id={`${id}-filters`}>
       <Text className="field-label">{label}</Text>
@@ -246,7 +248,7 @@ export function CaseFilterBar({ id, fields, value, onChange, units = [], people 
             choices={entries(SORT_LABELS)}
             onChange={(sort) => set({ sort: sort ?? 'number', order: undefined })}
           />
-          {has('year') ? (
+          {has('year') && years.length > 0 ? (
             <Choices<string>
               id={`${id}-year`}
               label="年度（交办）"

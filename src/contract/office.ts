@@ -61,6 +61,10 @@ export type UnitFigures = { unitId: string; unitName: string } & Pick<
   Headline,
   'received' | 'done' | 'completionRate' | 'onTimeRate' | 'faceToFaceRate' | 'satisfactionRate' | 'adoptionRate'
 >;
+/** The years (of 交办, Beijing) in which the caller's scope has suggestions, latest first: what a year filter offers. */
+export interface StatsYearsResult {
+  years: number[];
+}
 export interface AnnualReportData {
   year: number;
   unitId?: string;
@@ -104,6 +108,7 @@ export interface OfficeActions {
   'ledger.list': { data: LedgerQuery; result: LedgerListResult };
   'ledger.export': { data: LedgerExportData; result: LedgerExportFile };
   'stats.summary': { data: StatsQuery; result: StatsSummary };
+  'stats.years': { data: { unitId?: string }; result: StatsYearsResult };
   'report.annual': { data: AnnualReportData; result: AnnualReportResult };
 }
 
@@ -112,5 +117,6 @@ export const OFFICE_ACTIONS = {
   'ledger.list': said('查看台账'),
   'ledger.export': said('导出台账'),
   'stats.summary': said('查看统计'),
+  'stats.years': said('查看有建议的年度'),
   'report.annual': said('查看年度总结'),
 } as const satisfies WordsOf<OfficeActions>;

@@ -1,4 +1,5 @@
 // The wire contract: suggestions. Types, and the words of each action; see docs/architecture.md.
+import type { FileLinkResult } from './papers';
 import { said, type WordsOf } from './words';
 import type { AttachmentView } from './papers';
 import type { ContactMode, DisclosureMode, Phase, Rating, ReplyClass, SuggestionStatus, TaskState, UnitRole } from '../core/model';
@@ -137,6 +138,8 @@ export interface TaskView {
   stateLabel: string;
   round: number;
   responsibleName?: string;
+  /** The roster's phone of the 办理责任人: for the office and the unit's staff who write the reply only (docs/security.md). */
+  responsiblePhone?: string;
   /** Whether WeChat can reach the responsible person now (staff only; absent where no WeChat template is configured). */
   responsibleReach?: { label: string; unreachable: boolean };
   requirements?: string;
@@ -259,12 +262,37 @@ export type ImportFormat = 'csv' | 'xlsx';
  * `unknownDeputies` gives it): take it as this existing deputy, or register a new deputy of that name.
  */
 export type ImportDeputyDecision = { name: string; userId: string } | { name: string; create: true };
+/**
+ * What to do with a unit name of the file that no unit on the roster has (`name` as the answer's
+ * `unknownUnits` gives it): take it as this existing unit, or register a new unit of that name.
+ */
+export type ImportUnitDecision = { name: string; unitId: string } | { name: string; create: true };
+/** suggestions.importTemplate: the 交办清单 template as an .xlsx workbook (the default) or a CSV text. */
+export interface ImportTemplateData {
+  format?: ImportFormat;
+}
+/** The template kept in storage and answered as a short-lived link made for the caller (no file inside a call). */
+export interface ImportTemplateFile extends FileLinkResult {
+  mimeType: string;
+}
 export interface ImportSuggestionsData {
   /** The list uploaded to storage first (wx.cloud.uploadFile, or the local gateway's POST /upload). */
   fileID: string;
   format: ImportFormat;
   /** One per unknown name; sent again, unchanged, with every call of the same import. */
   decisions?: ImportDeputyDecision[];
+  /** One per unknown unit name; sent again, unchanged, with every call of the same import. */
+  unitDecisions?: ImportUnitDecision[];
+}
+/** A roster unit whose name is near an unknown one: one character off, 市 missing, or the full name of a short one. */
+export interface ImportNearUnit {
+  unitId: string;
+  name: string;
+}
+export interface ImportUnknownUnit {
+  name: string; // normalised: spaces dropped, full-width made half-width
+  lines: number[];
+  near: ImportNearUnit[]; // at most 3, the closest first
 }
 /** A roster deputy whose name is one character away from an unknown name (or the same, in another 代表团). */
 export interface ImportNearDeputy {
@@ -295,6 +323,8 @@ export interface ImportSuggestionsResult {
    * nothing was written; call again with the same file and a decision for each.
    */
   unknownDeputies?: ImportUnknownDeputy[];
+  /** Present, the same way, when the file names units no unit on the roster has (the 主办/会办/分办 columns). */
+  unknownUnits?: ImportUnknownUnit[];
   /** Present when some names were written with spaces or full-width characters. */
   renamed?: ImportRenamedDeputy[];
 }
@@ -333,6 +363,7 @@ export interface ArchiveSuggestionResult extends SuggestionVersionResult {
 /** The suggestions actions: each one's request data and result. */
 export interface SuggestionActions {
   'suggestions.import': { data: ImportSuggestionsData; result: ImportSuggestionsResult };
+  'suggestions.importTemplate': { data: ImportTemplateData; result: ImportTemplateFile };
   'suggestions.create': { data: CreateSuggestionData; result: CreatedResult };
   'suggestions.assign': { data: AssignSuggestionData; result: AssignSuggestionResult };
   'suggestions.list': { data: ListSuggestionsData; result: ListSuggestionsResult };
@@ -344,6 +375,7 @@ export interface SuggestionActions {
 /** The words of each of them (docs/architecture.md, Adding an action). */
 export const SUGGESTION_ACTIONS = {
   'suggestions.import': said('导入交办清单'),
+  'suggestions.importTemplate': said('下载交办清单模板'),
   'suggestions.create': said('登记建议'),
   'suggestions.assign': said('交办'),
   'suggestions.list': said('查看建议'),

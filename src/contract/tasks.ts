@@ -107,10 +107,6 @@ export interface IdResult {
 export interface TaskActions {
   'tasks.mine': { data: MyTasksData; result: MyTasksResult };
   'tasks.claim': { data: ClaimTaskData; result: TaskResult };
-  'tasks.requestReturn': { data: RequestReturnData; result: TaskResult };
-  'tasks.decideReturn': { data: DecideReturnData; result: TaskResult };
-  'tasks.requestExtension': { data: RequestExtensionData; result: TaskResult };
-  'tasks.decideExtension': { data: DecideExtensionData; result: TaskResult };
   'tasks.logContact': { data: LogContactData; result: IdResult };
   'tasks.saveDraft': { data: SaveDraftData; result: TaskResult };
   'tasks.submitDraft': { data: TaskRef; result: TaskResult };
@@ -118,17 +114,21 @@ export interface TaskActions {
   'tasks.review': { data: ReviewDraftData; result: TaskResult };
   'tasks.sign': { data: SignReplyData; result: TaskResult };
   'tasks.submitOpinion': { data: SubmitOpinionData; result: TaskResult };
+  'tasks.requestReturn': { data: RequestReturnData; result: TaskResult };
+  'tasks.decideReturn': { data: DecideReturnData; result: TaskResult };
+  'tasks.requestExtension': { data: RequestExtensionData; result: TaskResult };
+  'tasks.decideExtension': { data: DecideExtensionData; result: TaskResult };
   'tasks.urge': { data: UrgeTaskData; result: { notified: number; task: TaskView } };
 }
 
-/** The words of each of them (docs/architecture.md, Adding an action). */
+/**
+ * The words of each of them (docs/architecture.md, Adding an action). Their order is the order a task
+ * card offers them: the work itself (认领, 记录面复, 起草答复 … 签发) before the requests to hand the task
+ * back or to extend it, and the office's decisions last.
+ */
 export const TASK_ACTIONS = {
   'tasks.mine': said('查看办理任务'),
   'tasks.claim': onTask('认领', '认领任务', 'claim'),
-  'tasks.requestReturn': onTask('申请退回', '申请退回', 'requestReturn'),
-  'tasks.decideReturn': onTask('审批退回申请', '审批退回申请', 'decideReturn'),
-  'tasks.requestExtension': onTask('申请延期', '申请延期', 'requestExtension'),
-  'tasks.decideExtension': onTask('审批延期申请', '审批延期申请', 'decideExtension'),
   'tasks.logContact': onTask('登记沟通记录', '记录面复/沟通', 'logContact'),
   'tasks.saveDraft': onTask('保存答复稿', '起草答复', 'saveDraft'),
   'tasks.submitDraft': onTask('提交答复稿', '提交审核', 'submitDraft'),
@@ -136,5 +136,9 @@ export const TASK_ACTIONS = {
   'tasks.review': onTask('审核答复稿', '审核答复', 'review'),
   'tasks.sign': onTask('签发答复', '签发答复', 'sign'),
   'tasks.submitOpinion': onTask('送会办意见', '提交会办意见', 'submitOpinion'),
+  'tasks.requestReturn': onTask('申请退回', '申请退回', 'requestReturn'),
+  'tasks.decideReturn': onTask('审批退回申请', '审批退回申请', 'decideReturn'),
+  'tasks.requestExtension': onTask('申请延期', '申请延期', 'requestExtension'),
+  'tasks.decideExtension': onTask('审批延期申请', '审批延期申请', 'decideExtension'),
   'tasks.urge': onTask('催办', '催办', 'urge'),
 } as const satisfies WordsOf<TaskActions>;

@@ -26,7 +26,7 @@ import { remainingDaysText } from '../core/reminders';
 import type { WorkflowContext } from '../core/workflow';
 import type { Directory } from './directory';
 import { only, REPLY_FIELDS, TASK_FIELDS, taskAudience, type Audience } from './access/audiences';
-import { taskActionsFor } from './access/permissions';
+import { isOffice, may, taskActionsFor } from './access/permissions';
 
 /** The deadline in force as a page prints it, with days left and the 超期 / 临期 flags. */
 export function activeDeadlineLine(task: Task, today: string, policy: DeadlinePolicy): DeadlineLine | undefined {
@@ -81,6 +81,15 @@ export async function taskBasics(task: Task, directory: Directory) {
   };
 }
 
+/**
+ * Who reads the 办理责任人's phone from the roster in a task's view: the office (which sees the roster's
+ * phones), and the staff of the task's unit who write the reply (承办人, 处室负责人: tasks.saveDraft),
+ * who print it on the reply as 承办人电话. Not a deputy before the signed reply, not another unit.
+ */
+export function mayReadResponsiblePhone(user: User, task: Task): boolean {
+  return isOffice(user) || may(user, 'tasks.saveDraft', { task });
+}
+
 /** A reply approved for signing but without a 面复 record waits for one: said to everyone, not only the leader. */
 export function waitingFor(task: Task, wctx: WorkflowContext): string | undefined {
   if (task.state === 'awaitingSignature' && wctx.policy.faceToFaceRequired && !wctx.faceToFace) {
@@ -118,7 +127,12 @@ export async function taskView(
   };
   const waiting = waitingFor(task, wctx);
   if (waiting) view.waitingFor = waiting;
-  if (task.responsibleUserId) view.responsibleName = await directory.userName(task.responsibleUserId);
+  if (task.responsibleUserId) {
+    view.responsibleName = await directory.userName(task.responsibleUserId);
+    // The roster's phone of the 办理责任人, for those who write it on the reply (docs/security.md, Who sees what).
+    const phone = mayReadResponsiblePhone(user, task) ? (await directory.user(task.responsibleUserId))?.phone : undefined;
+    if (phone) view.responsiblePhone = phone;
+  }
   if (task.requirements) view.requirements = task.requirements;
   if (active) {
     view.activeDeadline = active.kind;

@@ -69,11 +69,11 @@ describe('the suggestion detail page', () => {
     expect((await screen.findByText('（已超期3天）')).className).toContain('overdue');
   });
 
-  it('prints 交办时间 as the server’s Beijing date: an assignment at 01:00 Beijing time is not a day early', async () => {
+  it('prints 交办时间 as the server’s Beijing date and hour: an assignment at 01:00 Beijing time is not a day early', async () => {
     // 2026-03-01T17:00:00Z is 2026-03-02 01:00 in Beijing; cutting the instant gave 2026-03-01.
     server.on('suggestions.get', ok(detail({ assignedAt: '2026-03-01T17:00:00.000Z', assignedDate: '2026-03-02' })));
     render(<DetailView id="s1" />);
-    expect((await screen.findByText(/交办时间/)).textContent).toBe('交办时间：2026-03-02');
+    expect((await screen.findByText(/交办时间/)).textContent).toBe('交办时间：2026-03-02 01:00');
   });
 
   it('says why the caller’s next step must wait, in the server’s words', async () => {

@@ -153,6 +153,22 @@ describe('recording a 面复', () => {
     });
   });
 
+  it('shows the hour of 交办 (Beijing), which a contact that day may not precede, and the server’s refusal', async () => {
+    // Assigned 2026-03-20 10:00 in Beijing; the page showed only the date, so an 08:30 contact was refused unexplained.
+    withTask(['tasks.logContact'], { assignedAt: '2026-03-20T02:00:00.000Z', assignedDate: '2026-03-20' });
+    server.on('me', ok(meResult(null, [], CLOCK)));
+    server.on('tasks.logContact', fail('VALIDATION', '「时间」不能早于交办时间（2026-03-20 10:00）'));
+    render(<ContactView suggestionId="s1" taskId="t1" onDone={done} />);
+    expect((await screen.findByText(/交办时间：/)).textContent).toBe('交办时间：2026-03-20 10:00（沟通时间不能早于交办时间）');
+    tap('见面（计为面复）');
+    await typeInto('contact-time', '08:30');
+    await typeInto('contact-people', '王代表');
+    await typeInto('contact-notes', '当面听取意见');
+    tap('保存记录');
+    expect(await screen.findByText('「时间」不能早于交办时间（2026-03-20 10:00）')).toBeTruthy();
+    expect(server.callsOf('tasks.logContact')[0]!.data).toMatchObject({ at: '2026-03-20T00:30:00.000Z' });
+  });
+
   it('refuses a malformed time before sending', async () => {
     withTask(['tasks.logContact']);
     server.on('me', ok(meResult(null)));

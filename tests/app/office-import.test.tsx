@@ -165,3 +165,45 @@ describe('a deputy name the roster does not have', () => {
     expect(server.callsOf('suggestions.import')).toHaveLength(1);
   });
 });
+
+describe('a unit name the roster does not have', () => {
+  const shown = (id: string) => document.getElementById(id)!.textContent!.replace(/\u200b/g, '');
+  it('asks per unit with the near units and 新建单位, together with the deputies, and imports with both decisions in every step', async () => {
+    const asked = ok({
+      created: 0,
+      unchanged: 0,
+      numbers: [],
+      remaining: 2,
+      unknownUnits: [
+        { name: '市发改委', lines: [2], near: [{ unitId: 'unit-fgw', name: '市发展改革委' }] },
+        { name: '市新区管委会', lines: [3], near: [] },
+      ],
+      unknownDeputies: [{ name: '钱多多', lines: [3], delegations: ['历下区代表团'], near: [] }],
+    });
+    const answers = [asked, ok({ created: 1, unchanged: 0, numbers: ['7001'], remaining: 1 }), ok({ created: 1, unchanged: 1, numbers: ['7002'], remaining: 0 })];
+    server.on('suggestions.import', () => answers.shift()!);
+    render(<ImportView pick={async () => ({ name: 'list.csv', fileID: csv })} />);
+    tap('选择文件并导入');
+    expect(await screen.findByText('表格中的单位「市发改委」在名册中找不到')).toBeTruthy();
+    expect(shown('import-question')).toMatch(/2个单位和1个代表姓名在名册中找不到/);
+    expect(shown('import-unit-choice-0-unit-fgw')).toBe('市发展改革委');
+    expect(shown('import-unit-choice-1-new')).toBe('新建单位「市新区管委会」');
+    expect(shown('import-unit-1')).toMatch(/第3行.*名册中没有相近的单位/);
+    choose('import-unit-choice-0-unit-fgw');
+    choose('import-choice-0-new');
+    tap('按以上选择导入');
+    expect(await screen.findByText('请先为每个单位和姓名作出选择：「市新区管委会」还没有选择')).toBeTruthy();
+    choose('import-unit-choice-1-new');
+    tap('按以上选择导入');
+    expect(await screen.findByText('新导入2件，已导入过（未变）0件：7001、7002号')).toBeTruthy();
+    expect((Taro.showModal as unknown as jest.Mock).mock.calls[0][0]).toMatchObject({
+      content: '将导入2件建议并交办给承办单位。「市发改委」记为市发展改革委；新建单位「市新区管委会」；新建代表「钱多多」。导入后不能撤回。',
+    });
+    const decided = { decisions: [{ name: '钱多多', create: true }], unitDecisions: [{ name: '市发改委', unitId: 'unit-fgw' }, { name: '市新区管委会', create: true }] };
+    expect(server.callsOf('suggestions.import').map((c) => c.data)).toEqual([
+      { fileID: csv, format: 'csv' },
+      { fileID: csv, format: 'csv', ...decided },
+      { fileID: csv, format: 'csv', ...decided },
+    ]);
+  });
+});

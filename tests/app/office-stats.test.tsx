@@ -126,8 +126,10 @@ describe('the statistics and annual summary page', () => {
     await waitFor(() => expect(server.callsOf('stats.summary').map((c) => c.data)).toContainEqual({ year: 2031 }));
   });
 
-  it('goes back a year and forward again, never past this year; another year starts with its figures, not the last summary', async () => {
+  it('steps among the years with suggestions and this year, never past this year nor to an empty year; another year starts with its figures, not the last summary', async () => {
     server.on('stats.summary', summaries((y) => stats({ received: y - 1900 })));
+    // Suggestions in 2026 and 2023 only: 上一年 from 2026 goes to 2023, and from there nowhere.
+    server.on('stats.years', ok({ years: [2026, 2023] }));
     server.on('report.annual', (request) => {
       const { year } = request.data as { year: number };
       return ok(report({ year, title: `${year}年度报告`, summary: `${year}年的总结` }));
@@ -135,17 +137,20 @@ describe('the statistics and annual summary page', () => {
     render(<StatsView year={2026} />);
     await waitFor(() => expect(document.getElementById('stat-received')).not.toBeNull());
     expect(text('stat-received')).toBe('收到建议：126件（交办82件）');
-    expect(screen.queryByText('下一年')).toBeNull();
+    expect(document.getElementById('year-next')).toBeNull();
     tap('查看2026年度总结和采纳的建议');
     expect(await screen.findByText('2026年的总结')).toBeTruthy();
-    tap('上一年');
-    await waitFor(() => expect(text('stat-received')).toBe('收到建议：125件（交办82件）'));
-    expect(screen.queryByText('2025年的总结')).toBeNull();
-    tap('查看2025年度总结和采纳的建议');
-    expect(await screen.findByText('2025年的总结')).toBeTruthy();
-    tap('下一年');
+    await screen.findByText('上一年（2023年）');
+    tap('上一年（2023年）');
+    await waitFor(() => expect(text('stat-received')).toBe('收到建议：123件（交办82件）'));
+    expect(document.getElementById('year-prev')).toBeNull();
+    expect(screen.queryByText('2023年的总结')).toBeNull();
+    tap('查看2023年度总结和采纳的建议');
+    expect(await screen.findByText('2023年的总结')).toBeTruthy();
+    tap('下一年（2026年）');
     await waitFor(() => expect(text('stat-received')).toBe('收到建议：126件（交办82件）'));
-    expect(server.callsOf('report.annual').map((c) => c.data)).toEqual([{ year: 2026 }, { year: 2025 }]);
+    expect(server.callsOf('report.annual').map((c) => c.data)).toEqual([{ year: 2026 }, { year: 2023 }]);
+    expect(server.callsOf('stats.summary').map((c) => (c.data as { year?: number }).year)).not.toContain(2025);
     expect(server.callsOf('stats.summary').filter((c) => (c.data as { year?: number }).year === undefined)).toHaveLength(1);
   });
 

@@ -1,7 +1,8 @@
 import { act, fireEvent, render } from '@testing-library/react';
 import { Text } from '@tarojs/components';
 import { guarded, PAGE_FAILED_TEXT } from '../../src/components/page-guard';
-import { recentYears } from '../../src/components/case-filters';
+import { yearChoices } from '../../src/components/case-filters';
+import { beijingYear } from '../../src/components/format';
 
 // A page that fails while rendering shows the failure in words and 重试 instead of a blank page.
 describe('the error boundary of every page', () => {
@@ -27,14 +28,20 @@ describe('the error boundary of every page', () => {
 });
 
 describe('the year choices of the office lists', () => {
-  it('are Beijing years, even where the JavaScript engine has no Intl (WeChat on Android)', () => {
+  it('are the years with data, latest first, and the chosen one even without data', () => {
+    expect(yearChoices([2024, 2026], undefined)).toEqual([2026, 2024]);
+    expect(yearChoices([2026, 2024], 2025)).toEqual([2026, 2025, 2024]);
+    expect(yearChoices([], undefined)).toEqual([]);
+  });
+
+  it('count in Beijing years, even where the JavaScript engine has no Intl (WeChat on Android)', () => {
     const intl = globalThis.Intl;
     // @ts-expect-error: the engine of WeChat on Android
     delete globalThis.Intl;
     try {
       // 16:30 UTC on 31 December is already 1 January in Beijing.
-      expect(recentYears(new Date('2026-12-31T16:30:00Z'), 3)).toEqual([2027, 2026, 2025]);
-      expect(recentYears(new Date('2026-12-31T15:30:00Z'), 2)).toEqual([2026, 2025]);
+      expect(beijingYear(new Date('2026-12-31T16:30:00Z'))).toBe(2027);
+      expect(beijingYear(new Date('2026-12-31T15:30:00Z'))).toBe(2026);
     } finally {
       globalThis.Intl = intl;
     }

@@ -106,7 +106,7 @@ describe('drafting a reply', () => {
     expect(screen.queryByText(/请先保存答复稿/)).toBeNull();
   });
 
-  it('starts a second round with the previous round’s contacts, and a first draft with the 办理责任人', async () => {
+  it('starts a second round with the previous round’s contacts, and a first draft with the 办理责任人’s name and roster phone', async () => {
     const signed = draftReply({ signed: true, round: 1 });
     server.on('suggestions.get', ok(detail({ tasks: [task({ round: 2, allowedActions: ['tasks.saveDraft'] })], replies: [signed] })));
     const { unmount } = render(<DraftView suggestionId="s1" taskId="t1" onDone={done} />);
@@ -116,10 +116,12 @@ describe('drafting a reply', () => {
     // The text of the new round is the handler's to write.
     expect((document.querySelector('#reply-text textarea') as HTMLTextAreaElement | null)?.value ?? '').toBe('');
     unmount();
-    server.on('suggestions.get', ok(detail({ tasks: [task({ responsibleName: '刘洋', allowedActions: ['tasks.saveDraft'] })] })));
+    server.on('suggestions.get', ok(detail({ tasks: [task({ responsibleName: '刘洋', responsiblePhone: '13912340001', allowedActions: ['tasks.saveDraft'] })] })));
     render(<DraftView suggestionId="s1" taskId="t1" onDone={done} />);
     await screen.findByText('保存草稿');
     await waitFor(() => expect((document.querySelector('#handler-name input') as HTMLInputElement | null)?.value).toBe('刘洋'));
+    // The 办理责任人's phone from the roster (the server gives it to those who write the reply).
+    await waitFor(() => expect((document.querySelector('#handler-phone input') as HTMLInputElement | null)?.value).toBe('13912340001'));
   });
 
   it('lets the lead unit cite the co-handlers’ opinions', async () => {

@@ -73,6 +73,28 @@ describe('the roster', () => {
     expect(await screen.findByText('共3个单位')).toBeTruthy();
   });
 
+  it('opens a unit to correct its name and 处室, saved with its id', async () => {
+    let units = [{ id: 'u1', name: '市民证局', departments: ['综合处'] }];
+    server.on('users.list', ok({ items: [] }));
+    server.on('units.list', () => ok({ items: units }));
+    server.on('units.upsert', (req) => {
+      const data = req.data as { id: string; name: string; departments: string[] };
+      units = [{ ...data }];
+      return ok(data);
+    });
+    render(<RosterView />);
+    choose('roster-tab-units');
+    expect(await screen.findByText('市民证局')).toBeTruthy();
+    choose('unit-open-u1');
+    await waitFor(() => expect((document.querySelector('#unit-edit-u1-name input') as HTMLInputElement | null)?.value).toBe('市民证局'));
+    await typeInto('unit-edit-u1-name', '市民政局');
+    choose('unit-edit-u1-submit');
+    expect(await screen.findByText('已保存单位：市民政局')).toBeTruthy();
+    expect(server.callsOf('units.upsert')[0]!.data).toEqual({ id: 'u1', name: '市民政局', departments: ['综合处'] });
+    await waitFor(() => expect(document.querySelector('#unit-u1 .card-title')!.textContent).toBe('市民政局'));
+    expect(document.getElementById('unit-edit-u1')).toBeNull();
+  });
+
   it('keeps the deployment’s name, the summary’s 主送 and the letters’ 抄送 under 本机关, saved with the version read', async () => {
     server.on('users.list', ok({ items: [] }));
     let settings = { name: '', letterCc: [] as string[], letterToCoSigners: false, letterPublicity: 'onRequest', version: 0 };

@@ -179,11 +179,12 @@ describe('催办 in the mini-program', () => {
     await importOnce();
     await seeText(office, '新导入0件，已导入过（未变）3件', '#import-result');
 
-    const bad = Buffer.from(importCsv('2026-11-27').replace('市交通运输局', '市交通局').replace(/3001/g, '4001'), 'utf8');
+    // A bad row (an impossible 交办日期) refuses the whole file; a mistyped unit would be asked about instead (import-names.test.ts).
+    const bad = Buffer.from(importCsv('2026-11-27').replace('2026-11-27', '2026-02-30').replace(/3001/g, '4001'), 'utf8');
     const chooser = office.waitForEvent('filechooser');
     await tap(office, '#import-pick');
     await (await chooser).setFiles({ name: '有误的清单.csv', mimeType: 'text/csv', buffer: bad });
-    await seeText(office, /第2行.*市交通局/, '#form-error');
+    await seeText(office, /第2行.*交办日期/, '#form-error');
     const db = new Database(path.join(gw.dataDir, 'jianyitong.sqlite'), { readonly: true, fileMustExist: true });
     try {
       const numbers = (db.prepare('SELECT doc FROM suggestions').all() as { doc: string }[]).map((r) => (JSON.parse(r.doc) as { number: string }).number);

@@ -5,13 +5,15 @@ import { PHONE, snap, tap, visible } from './support/pages';
 
 // The office at its desk: the coordinator's and the administrator's pages in a browser 1280 px wide
 // use the width (the page is wider than a phone column, parts named below sit side by side, no line
-// of text runs longer than 60 characters, nothing runs off the screen), and the same pages on a
+// of text runs longer than 60 characters, no button is wider than 25 em — a readable width, not the
+// column's — nothing runs off the screen; a suggestion's detail in two columns), and the same pages on a
 // 375×812 phone keep their one column (the same parts stacked, nothing wider than the screen).
 // Each page is saved as <name>-desk.png and <name>-phone.png.
 jest.setTimeout(300_000);
 
 const DESK = { width: 1280, height: 800 } as const;
 const LONGEST_LINE_EM = 60;
+const WIDEST_BUTTON_EM = 25;
 
 interface Visit {
   name: string;
@@ -48,6 +50,9 @@ const VISITS: Visit[] = [
   { name: 'roster-units', as: 'demo-admin', url: '/#/pages/roster/index/index', before: (page) => tap(page, '#roster-tab-units'), pairs: [['#unit-unit-fgw', '#unit-unit-jtj']] },
   { name: 'person', as: 'demo-admin', url: '/#/pages/roster/person/index?id=user-deputy-zhang', pairs: [['.person-form', '#bind-code-issue']] },
   { name: 'deputy-import', as: 'demo-admin', url: '/#/pages/roster/import/index', pairs: [] },
+  // A suggestion: what it says (and its records) on the left, the units' tasks and the timeline on the right.
+  { name: 'detail-coordinator', as: 'demo-coordinator', url: '/#/pages/work/detail/index?id=sug-canteen', pairs: [['#suggestion-header', '#tasks']] },
+  { name: 'detail-handler', as: 'demo-handler', url: '/#/pages/work/detail/index?id=sug-charging', pairs: [['#suggestion-header', '#tasks']] },
 ];
 
 interface Box {
@@ -78,10 +83,12 @@ interface Measure {
   off: string[];
   /** How far the document scrolls sideways. */
   scrollWidth: number;
+  /** Buttons wider than WIDEST_BUTTON_EM of their own text size, with their width in px. */
+  wideButtons: string[];
 }
 
 function measure(page: Page): Promise<Measure> {
-  return page.evaluate(() => {
+  return page.evaluate((widestEm) => {
     const screen = Array.from(document.querySelectorAll('.screen')).find((s) => s.getBoundingClientRect().height > 0)!;
     const column = screen.getBoundingClientRect();
     let longest = { em: 0, text: '' };
@@ -104,8 +111,14 @@ function measure(page: Page): Promise<Measure> {
       if (el.parentElement?.closest('.one-row')) continue;
       if (r.right > Math.min(column.right, window.innerWidth) + 1) off.push(`${el.tagName.toLowerCase()}.${el.className}「${(el.textContent ?? '').trim().slice(0, 12)}」`);
     }
-    return { column: column.width, longest, off, scrollWidth: document.documentElement.scrollWidth };
-  });
+    const wideButtons = Array.from(screen.querySelectorAll('taro-button-core'))
+      .filter((b) => {
+        const r = b.getBoundingClientRect();
+        return r.height > 0 && r.width > widestEm * parseFloat(getComputedStyle(b).fontSize);
+      })
+      .map((b) => `${b.id || b.className}「${(b.textContent ?? '').trim().slice(0, 12)}」 ${Math.round(b.getBoundingClientRect().width)}px`);
+    return { column: column.width, longest, off, scrollWidth: document.documentElement.scrollWidth, wideButtons };
+  }, WIDEST_BUTTON_EM);
 }
 
 describe('the office pages at a desk (1280×800) and on a phone (375×812)', () => {
@@ -160,6 +173,7 @@ describe('the office pages at a desk (1280×800) and on a phone (375×812)', () 
       if (m.column > 1200 + 1) problems.push(`${visit.name}: column ${m.column}px, wider than 1200`);
       if (m.longest.em > LONGEST_LINE_EM) problems.push(`${visit.name}: a line of ${m.longest.em}em「${m.longest.text}」`);
       if (m.off.length > 0 || m.scrollWidth > DESK.width) problems.push(`${visit.name}: off the screen ${m.off.slice(0, 3).join(' ')} (scroll ${m.scrollWidth})`);
+      if (m.wideButtons.length > 0) problems.push(`${visit.name}: buttons wider than ${WIDEST_BUTTON_EM}em ${m.wideButtons.slice(0, 3).join(' ')}`);
       visit.pairs.forEach(([a, b], i) => {
         const [boxA, boxB] = boxes[i]!;
         if (!sideBySide(boxA, boxB)) problems.push(`${visit.name}: ${a} and ${b} not side by side ${JSON.stringify(boxes[i])}`);

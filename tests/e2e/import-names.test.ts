@@ -5,7 +5,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromePath, launchBrowser } from './support/browser';
 import { startGateway, type RunningGateway } from './support/gateway';
-import { confirmDialog, login, onPage, PHONE, seeText, seeToast, snap, tap, textOf } from './support/pages';
+import { confirmDialog, fill, login, onPage, PHONE, seeText, seeToast, snap, tap, textOf } from './support/pages';
 
 // An import with a mistyped name, on a 375×812 phone browser: the coordinator's 交办清单 names
 // "李秀珍" (the roster has 李秀英 of 章丘区代表团) and "王建 华" (王建华, with a space). The page asks about
@@ -155,5 +155,46 @@ describe('an import with a mistyped name', () => {
     expect(await confirmDialog(admin)).toContain('「李秀珍」登记为新的代表');
     await seeText(admin, '新登记代表1人，已登记过（未变）0人：李秀珍', '#deputy-import-result');
     await context.close();
+  });
+
+  it('asks about a mistyped unit with the near unit, imports under it, and a unit is corrected on the roster', async () => {
+    const { page: office, context } = await login(browser, gw.url, 'demo-coordinator');
+    await office.goto(new URL('/#/pages/office/import/index', gw.url).toString());
+    await onPage(office, 'pages/office/import/index');
+    const row = `9301,关于河道保洁的建议,建议加强河道日常保洁。,王建华,,历下区代表团,${SESSION},会期,市水物局,,,2026-11-20,否`;
+    const chooser = office.waitForEvent('filechooser');
+    await tap(office, '#import-pick');
+    await (await chooser).setFiles({ name: '交办清单.csv', mimeType: 'text/csv', buffer: Buffer.from(`${LIST.split('\r\n')[0]}\r\n${row}`, 'utf8') });
+    await seeText(office, '表格中的单位「市水物局」在名册中找不到', '#import-question');
+    expect((await textOf(office, '#import-unit-choice-0-unit-slj')).replace(/\u200b/g, '')).toBe('市水务局');
+    await seeText(office, '新建单位「市水物局」', '#import-unit-0');
+    await snap(office, 'import-unknown-unit', '#import-question');
+    await tap(office, '#import-unit-choice-0-unit-slj');
+    await tap(office, '#import-decided');
+    expect(await confirmDialog(office)).toContain('「市水物局」记为市水务局');
+    await seeText(office, '新导入1件，已导入过（未变）0件：9301号', '#import-result');
+    await context.close();
+
+    // The administrator corrects the unit's name on the roster; the task keeps its unit (by id).
+    const { page: admin, context: adminContext } = await login(browser, gw.url, 'demo-admin');
+    await admin.goto(new URL('/#/pages/roster/index/index', gw.url).toString());
+    await onPage(admin, 'pages/roster/index/index');
+    await tap(admin, '#roster-tab-units');
+    await tap(admin, '#unit-open-unit-slj');
+    await fill(admin, 'unit-edit-unit-slj-name', '市水务局（河长制办公室）');
+    await tap(admin, '#unit-edit-unit-slj-submit');
+    await seeText(admin, '已保存单位：市水务局（河长制办公室）', '#unit-added');
+    await seeText(admin, '市水务局（河长制办公室）', '#unit-unit-slj');
+    await snap(admin, 'roster-unit-corrected', '#roster-units');
+    await adminContext.close();
+    const db = new Database(path.join(gw.dataDir, 'jianyitong.sqlite'), { readonly: true, fileMustExist: true });
+    try {
+      const docs = <T,>(table: string) => (db.prepare(`SELECT doc FROM ${table}`).all() as { doc: string }[]).map((r) => JSON.parse(r.doc) as T);
+      const suggestion = docs<{ id: string; number: string; session: string }>('suggestions').find((s) => s.number === '9301' && s.session === SESSION)!;
+      expect(docs<{ suggestionId: string; unitId: string }>('tasks').filter((t) => t.suggestionId === suggestion.id).map((t) => t.unitId)).toEqual(['unit-slj']);
+      expect(docs<{ name: string }>('units').map((u) => u.name)).not.toContain('市水物局');
+    } finally {
+      db.close();
+    }
   });
 });

@@ -1,32 +1,32 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { chromePath } from './support/browser';
+import type { Page } from 'playwright-core';
+import { browserAtTextSize, TEXT_SIZES } from './support/browser';
 import { startGateway, type RunningGateway } from './support/gateway';
 import { PHONE, snap, visible } from './support/pages';
+import { elderlyFindings, smallText, type Finding } from './support/elderly';
 
 // Every page at the standard text size and at the largest, in a real Chromium whose own text-size
 // setting is changed (the profile's default font size: 16 px standard, 24 px = Chrome's "very large"),
 // which the H5 app follows. At the standard size no text is smaller than 17 px; at the largest no tag,
 // date or number wraps inside itself (its height stays one line), and a suggestion's first screen still
-// shows its title and state. Each page is saved as <name>-standard.png and <name>-largest.png.
+// shows its title and state, and the page meets the elderly-friendly standard (tests/e2e/support/elderly.ts):
+// no visible text below 18 px, no tap target below 60×60 px, no line height below 1.3 times the text.
+// Each page is saved as <name>-standard.png and <name>-largest.png.
 jest.setTimeout(600_000);
 
-const SIZES = { standard: 16, largest: 24 } as const;
-type Size = keyof typeof SIZES;
+type Size = keyof typeof TEXT_SIZES;
 
 interface Visit {
   name: string;
   as?: string; // demo user's openid; none = the public
   url: string;
-  tap?: string; // a button to tap before measuring (e.g. to open a panel)
+  tap?: string | string[]; // buttons to tap, in turn, before measuring (e.g. to open a panel or a dialog)
   then?: string; // what the tap must bring (waited for before measuring)
   shows?: string; // what the page must show, so that a refusal or an empty page is not measured instead
 }
 
 const VISITS: Visit[] = [
   { name: 'page-public-list', url: '/#/pages/public/list/index' },
+  { name: 'page-public-year-picker', url: '/#/pages/public/list/index', tap: '#public-year', then: '.weui-picker__action' },
   { name: 'page-public-reply', url: '/#/pages/public/reply/index?id=sug-nev' },
   { name: 'page-home-deputy', as: 'demo-deputy', url: '/#/pages/index/index' },
   { name: 'page-detail-deputy', as: 'demo-deputy', url: '/#/pages/work/detail/index?id=sug-charging' },
@@ -49,6 +49,8 @@ const VISITS: Visit[] = [
   { name: 'page-assign', as: 'demo-coordinator', url: '/#/pages/office/assign/index?id=sug-floodplain' },
   { name: 'page-urge', as: 'demo-coordinator', url: '/#/pages/office/decide/index?id=sug-canteen&taskId=sug-canteen-task-1&kind=urge' },
   { name: 'page-disclose', as: 'demo-coordinator', url: '/#/pages/office/disclose/index?id=sug-nev' },
+  // A confirmation before an irreversible step (not confirmed: the next page is opened instead).
+  { name: 'page-disclose-confirm', as: 'demo-coordinator', url: '/#/pages/office/disclose/index?id=sug-nev', tap: ['#disclose-mode-full', '#disclose-submit'], then: '.taro-modal__foot' },
   { name: 'page-ledger', as: 'demo-coordinator', url: '/#/pages/office/ledger/index' },
   { name: 'page-ledger-filters', as: 'demo-coordinator', url: '/#/pages/office/ledger/index', tap: '#ledger-filter-toggle' },
   { name: 'page-all-suggestions', as: 'demo-coordinator', url: '/#/pages/office/suggestions/index' },
@@ -62,42 +64,6 @@ const VISITS: Visit[] = [
   { name: 'page-proposal-queue', as: 'demo-coordinator', url: '/#/pages/proposals/queue/index', shows: '#window-form' },
   { name: 'page-first-admin', as: 'demo-admin', url: '/#/pages/roster/setup/index', shows: '#setup-closed' },
 ];
-
-/** A Chromium profile whose text size setting is `px` (what the reader sets in the browser). */
-async function browserAt(px: number): Promise<{ context: BrowserContext; dir: string }> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'jyt-text-'));
-  mkdirSync(path.join(dir, 'Default'));
-  writeFileSync(path.join(dir, 'Default', 'Preferences'), JSON.stringify({ webkit: { webprefs: { default_font_size: px } } }));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: chromePath(),
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-    viewport: PHONE,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  return { context, dir };
-}
-
-interface Finding {
-  what: string;
-  value: number;
-}
-
-/** Visible text smaller than `min` px. */
-function smallText(page: Page, min: number): Promise<Finding[]> {
-  return page.evaluate((floor) => {
-    const out: { what: string; value: number }[] = [];
-    for (const el of Array.from(document.querySelectorAll('.screen *'))) {
-      const own = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
-      const r = el.getBoundingClientRect();
-      if (!own || r.width === 0 || r.height === 0) continue;
-      const size = parseFloat(getComputedStyle(el).fontSize);
-      if (size < floor - 0.01) out.push({ what: `${el.className}「${(el.textContent ?? '').trim().slice(0, 12)}」`, value: size });
-    }
-    return out;
-  }, min);
-}
 
 /** Tags, dates and figures taller than one line: they wrapped inside themselves. */
 function wrappedInside(page: Page): Promise<Finding[]> {
@@ -130,13 +96,24 @@ describe('every page at the standard and the largest text size', () => {
     await gw?.stop();
   });
 
-  async function tour(size: Size): Promise<{ small: Finding[]; wrapped: Finding[]; base: number[]; firstScreen: string[] }> {
-    const { context, dir } = await browserAt(SIZES[size]);
+  interface Tour {
+    small: Finding[];
+    wrapped: Finding[];
+    base: number[];
+    firstScreen: string[];
+    elderly: { text: Finding[]; taps: Finding[]; lines: Finding[] };
+    targets: number;
+  }
+
+  async function tour(size: Size): Promise<Tour> {
+    const { context, close } = await browserAtTextSize(TEXT_SIZES[size], PHONE);
     const page = await context.newPage();
     const small: Finding[] = [];
     const wrapped: Finding[] = [];
     const base: number[] = [];
     const firstScreen: string[] = [];
+    const elderly: Tour['elderly'] = { text: [], taps: [], lines: [] };
+    let targets = 0;
     let who: string | undefined;
     try {
       for (const visit of VISITS) {
@@ -156,7 +133,7 @@ describe('every page at the standard and the largest text size', () => {
         const screen = await visible(page, '.screen');
         await page.waitForFunction(() => !Array.from(document.querySelectorAll('#state-loading')).some((e) => e.getBoundingClientRect().height > 0), undefined, { timeout: 20_000 });
         if (visit.shows) await visible(page, visit.shows);
-        if (visit.tap) await (await visible(page, visit.tap)).click();
+        for (const selector of ([] as string[]).concat(visit.tap ?? [])) await (await visible(page, selector)).click();
         if (visit.then) await visible(page, visit.then);
         // The base size the app chose for this page (set on its root, which every size is relative to).
         base.push(parseFloat(await screen.evaluate((el) => (el as HTMLElement).style.fontSize)));
@@ -164,6 +141,11 @@ describe('every page at the standard and the largest text size', () => {
         if (size === 'standard') small.push(...(await smallText(page, 17)).map((f) => ({ ...f, what: `${visit.name}: ${f.what}` })));
         if (size === 'largest') {
           wrapped.push(...(await wrappedInside(page)).map((f) => ({ ...f, what: `${visit.name}: ${f.what}` })));
+          const found = await elderlyFindings(page, visit.name);
+          elderly.text.push(...found.text);
+          elderly.taps.push(...found.taps);
+          elderly.lines.push(...found.lines);
+          targets += found.targets;
           if (visit.url.includes('work/detail')) {
             const shown = await page.evaluate(() =>
               ['#suggestion-status', '#suggestion-title'].every((s) => {
@@ -176,10 +158,9 @@ describe('every page at the standard and the largest text size', () => {
         }
       }
     } finally {
-      await context.close();
-      rmSync(dir, { recursive: true, force: true });
+      await close();
     }
-    return { small, wrapped, base, firstScreen };
+    return { small, wrapped, base, firstScreen, elderly, targets };
   }
 
   it('at the standard size: the base follows the browser (18 px) and no text is below 17 px', async () => {
@@ -188,10 +169,14 @@ describe('every page at the standard and the largest text size', () => {
     expect(small).toEqual([]);
   });
 
-  it('at the largest size: the base follows the browser (27 px), nothing wraps inside a tag, date or number, and a suggestion opens on its title and state', async () => {
-    const { wrapped, base, firstScreen } = await tour('largest');
+  it('at the largest size: the base follows the browser (27 px), nothing wraps inside a tag, date or number, a suggestion opens on its title and state, and every page meets the elderly-friendly standard', async () => {
+    const { wrapped, base, firstScreen, elderly, targets } = await tour('largest');
     expect(new Set(base)).toEqual(new Set([27]));
     expect(wrapped).toEqual([]);
     expect(firstScreen).toEqual([]);
+    expect({ textBelow18px: elderly.text, tapTargetsBelow60px: elderly.taps, linesBelow1_3: elderly.lines }).toEqual({ textBelow18px: [], tapTargetsBelow60px: [], linesBelow1_3: [] });
+    // Every page of the tour was measured, and the tap targets were found (more than one a page).
+    expect(base).toHaveLength(VISITS.length);
+    expect(targets).toBeGreaterThan(VISITS.length);
   });
 });

@@ -1,10 +1,7 @@
-import Database from 'better-sqlite3';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Task } from '../../src/core/model';
-import { launchBrowser } from './support/browser';
-import { startGateway, type RunningGateway } from './support/gateway';
-import { login, seeText, settle, snap, textsOf, visible, type Session } from './support/pages';
+import { useDemoOffice } from './support/demo-office';
+import { seeText, settle, snap, textsOf, visible } from './support/pages';
 
 // Each notice says what it asks of its reader, with the deadline for that, and stays 待处理 until it is
 // done — on a 375×812 phone browser against the real gateway. 1003号 (demo: a draft waiting for review)
@@ -15,46 +12,14 @@ jest.setTimeout(180_000);
 const CARE = { task: 'sug-elderly-care-task-1' };
 
 describe('notices say what they ask, and whether it is done', () => {
-  let gw: RunningGateway;
-  let browser: Browser;
-  const sessions: Session[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    gw = await startGateway({ SWEEP_INTERVAL_MS: '0' });
-  });
-
-  afterAll(async () => {
-    for (const s of sessions) await s.context.close();
-    await browser?.close();
-    await gw?.stop();
-  });
-
-  const as = async (openid: string): Promise<Page> => {
-    const session = await login(browser, gw.url, openid);
-    sessions.push(session);
-    return session.page;
-  };
-
-  async function call(page: Page, action: string, data: object): Promise<Record<string, unknown>> {
-    const response = await page.request.post(new URL('/api/api', gw.url).toString(), { data: { action, data } });
-    const body = (await response.json()) as { ok: boolean; data?: Record<string, unknown>; error?: unknown };
-    if (!body.ok) throw new Error(`${action}: ${JSON.stringify(body.error)}`);
-    return body.data ?? {};
-  }
-
-  function storedTask(): Task {
-    const db = new Database(path.join(gw.dataDir, 'jianyitong.sqlite'), { readonly: true, fileMustExist: true });
-    try {
-      return JSON.parse((db.prepare('SELECT doc FROM tasks WHERE id = ?').get(CARE.task) as { doc: string }).doc) as Task;
-    } finally {
-      db.close();
-    }
-  }
+  const office = useDemoOffice();
+  const { call } = office;
+  const as = async (openid: string): Promise<Page> => (await office.as(openid)).page;
+  const storedTask = () => office.stored<Task>('tasks', CARE.task);
 
   /** The text of the visible inbox message with this title, read afresh from the messages page. */
   async function message(page: Page, title: string): Promise<string> {
-    await page.goto(new URL('/#/pages/account/messages/index', gw.url).toString());
+    await page.goto(new URL('/#/pages/account/messages/index', office.gw.url).toString());
     await page.reload();
     await visible(page, '#inbox');
     await seeText(page, title, '#inbox');

@@ -8,9 +8,9 @@ import { back, confirmDialog, fill, login, onPage, PHONE, seeText, seeToast, set
 
 // A deputy's proposal on the phone, from the draft to 交办 (docs/proposals.md): 王建华 drafts (it saves
 // as he types; leaving the page loses nothing), is told where 提交 would be that the phase is not open,
-// invites 李秀英 and 张立新 from the roster; one accepts, one declines; the coordinator opens the phase;
-// he submits; the coordinator accepts it (立案) and it is in 全部建议 with its 建议号 and both signed
-// deputies; after 交办 both deputies see the unit and the reply deadline (一人一函). A second proposal
+// invites 李秀英 and 张立新 from the roster; one accepts (from her home), one declines (from 消息); the
+// coordinator opens the phase; he submits; the coordinator accepts it (立案) and it is in 全部建议 with
+// its 建议号 and both signed deputies; after 交办 both deputies see the unit and the reply deadline (一人一函). A second proposal
 // is returned with a reason (checked before the confirmation) and comes back editable with it.
 jest.setTimeout(300_000);
 
@@ -23,6 +23,22 @@ const FIRST = {
 };
 const SECOND = { title: '关于增设公交夜班线路的建议', content: '建议增设夜班公交线路。', problem: '夜间出行不便。', measures: '先在主干道试点两条夜班线路。' };
 const RETURN_REASON = '请补充线路走向和客流测算';
+
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+async function boxOf(page: Page, selector: string): Promise<Box> {
+  return (await visible(page, selector)).evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+  });
+}
+
+const sideBySide = (a: Box, b: Box) => (a.right <= b.left + 1 || b.right <= a.left + 1) && a.top < b.bottom && b.top < a.bottom;
 
 describe('a deputy’s proposal from the phone to 交办', () => {
   let gw: RunningGateway;
@@ -91,11 +107,18 @@ describe('a deputy’s proposal from the phone to 交办', () => {
     await onPage(page, 'pages/proposals/mine/index');
   }
 
-  async function answerInvitation(page: Page, id: string, accept: boolean): Promise<void> {
+  /** An invitee finds the invitation on his home (我的建议, with the count) or in 消息, and answers it. */
+  async function answerInvitation(page: Page, id: string, accept: boolean, from: 'home' | 'messages'): Promise<void> {
     await openAt(page, 'pages/index/index');
     await seeText(page, '1条附议邀请待答复', '#my-proposals-link');
-    await openMine(page);
-    await tap(page, `#invitation-${id}`);
+    if (from === 'home') {
+      await openMine(page);
+      await tap(page, `#invitation-${id}`);
+    } else {
+      await tap(page, '#messages-link');
+      await onPage(page, 'pages/account/messages/index');
+      await tap(page, '#inbox .message-item:has-text("请答复附议邀请")');
+    }
     await onPage(page, 'pages/proposals/view/index');
     await seeText(page, FIRST.problem, '#proposal-text');
     await tap(page, accept ? '#accept-invitation-btn' : '#decline-invitation-btn');
@@ -143,8 +166,8 @@ describe('a deputy’s proposal from the phone to 交办', () => {
 
     // One accepts, one declines.
     const li = await as('demo-deputy2');
-    await answerInvitation(li, id, true);
-    await answerInvitation(zhang, id, false);
+    await answerInvitation(li, id, true, 'home');
+    await answerInvitation(zhang, id, false, 'messages');
 
     // The office opens the phase (闭会期间, with its dates).
     await seeText(office, '待立案与建议提交期', '#proposal-queue-link');
@@ -169,13 +192,26 @@ describe('a deputy’s proposal from the phone to 交办', () => {
     await openAt(deputy, 'pages/proposals/mine/index');
     await seeText(deputy, FIRST.title, '#proposals-submitted');
 
-    // The coordinator's 待立案: 立案.
+    // At the office's desk (1280 px): the queue beside the phase control, the proposal beside the decision.
+    await office.setViewportSize({ width: 1280, height: 800 });
+    await openAt(office, 'pages/proposals/queue/index');
+    await seeText(office, FIRST.title, `#queued-${id}`);
+    expect(sideBySide(await boxOf(office, '#queue-section'), await boxOf(office, '#window-form'))).toBe(true);
+    await snap(office, 'proposal-queue-desk-queued');
+    await tap(office, `#queued-${id}`);
+    await onPage(office, 'pages/proposals/view/index');
+    expect(sideBySide(await boxOf(office, '#proposal-text'), await boxOf(office, '#decide-form'))).toBe(true);
+    await snap(office, 'proposal-decide-desk');
+    await office.setViewportSize(PHONE);
+
+    // The coordinator's 待立案 on the phone: 立案.
     await openAt(office, 'pages/index/index');
     await seeText(office, '待立案（1件）与建议提交期', '#proposal-queue-link');
     await tap(office, '#proposal-queue-link');
     await tap(office, `#queued-${id}`);
     await onPage(office, 'pages/proposals/view/index');
     await seeText(office, '附议代表：李秀英', '#proposal-text');
+    expect(sideBySide(await boxOf(office, '#proposal-text'), await boxOf(office, '#decide-form'))).toBe(false);
     await tap(office, '#decision-accept');
     await tap(office, '#decide-submit');
     expect(await confirmDialog(office)).toMatch(/生成建议号/);

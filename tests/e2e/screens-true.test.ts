@@ -1,40 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { startGateway, type RunningGateway } from './support/gateway';
-import { PHONE, fill, login, onPage, seeText, snap, tap, visible, type Session } from './support/pages';
+import type { Page } from 'playwright-core';
+import { useDemoOffice } from './support/demo-office';
+import { PHONE, fill, onPage, seeText, snap, tap, visible } from './support/pages';
 
 // What the screens say at the moments a person decides what to do next, on a 375×812 phone browser
 // against the real gateway and the demo data: the reason a step must wait, where its button would be.
 jest.setTimeout(180_000);
 
 describe('the screens say what holds a step up', () => {
-  let gw: RunningGateway;
-  let browser: Browser;
-  const sessions: Session[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    gw = await startGateway({ SWEEP_INTERVAL_MS: '0' });
-  });
-
-  afterAll(async () => {
-    for (const s of sessions) await s.context.close();
-    await browser?.close();
-    await gw?.stop();
-  });
-
-  const as = async (openid: string): Promise<Page> => {
-    const session = await login(browser, gw.url, openid);
-    sessions.push(session);
-    return session.page;
-  };
+  const demo = useDemoOffice();
+  const as = async (openid: string): Promise<Page> => (await demo.as(openid)).page;
 
   const visibleCount = (page: Page, text: string | RegExp) => page.getByText(text).filter({ visible: true }).count();
 
   it('shows on the draft page that a co-unit’s opinion is missing, before and after saving, once', async () => {
     // 1002号: the lead unit (市发展改革委) drafts while 市住房城乡建设局 has not sent its opinion.
     const handler = await as('demo-handler');
-    await handler.goto(new URL('/#/pages/work/draft/index?id=sug-charging&taskId=sug-charging-task-1', gw.url).toString());
+    await handler.goto(new URL('/#/pages/work/draft/index?id=sug-charging&taskId=sug-charging-task-1', demo.gw.url).toString());
     const reason = /尚有1家会办单位未送会办意见/;
     await seeText(handler, reason, '#submit-held-up');
     expect(await visibleCount(handler, reason)).toBe(1);
@@ -58,7 +39,7 @@ describe('the screens say what holds a step up', () => {
   it('makes a 独办 the 主办 when the coordinator adds a 会办, and offers no assignment on a finished suggestion', async () => {
     // 1008号: 市交通运输局 holds it alone (独办); the office adds 市住房城乡建设局 as 会办.
     const office = await as('demo-coordinator');
-    await office.goto(new URL('/#/pages/work/detail/index?id=sug-bus', gw.url).toString());
+    await office.goto(new URL('/#/pages/work/detail/index?id=sug-bus', demo.gw.url).toString());
     await tap(office, '#assign-btn');
     await onPage(office, 'pages/office/assign/index');
     await tap(office, '#pick-unit-zjj');
@@ -73,14 +54,14 @@ describe('the screens say what holds a step up', () => {
     await snap(office, 'detail-sole-became-lead');
 
     // 1005号 is 已办结: nothing to assign.
-    await office.goto(new URL('/#/pages/work/detail/index?id=sug-nev', gw.url).toString());
+    await office.goto(new URL('/#/pages/work/detail/index?id=sug-nev', demo.gw.url).toString());
     await visible(office, '#suggestion-title');
     expect(await office.locator('#assign-btn').filter({ visible: true }).count()).toBe(0);
   });
 
   it('keeps the roster’s tabs and role filter in one row each, and brings 发放绑定码 into view after saving a person, with a visible QR', async () => {
     const admin = await as('demo-admin');
-    await admin.goto(new URL('/#/pages/roster/index/index', gw.url).toString());
+    await admin.goto(new URL('/#/pages/roster/index/index', demo.gw.url).toString());
     await visible(admin, '#roster-people .roster-person');
     const top = async (selector: string) => (await (await visible(admin, selector)).boundingBox())!.y;
     expect(await top('#roster-tab-units')).toBe(await top('#roster-tab-people'));
@@ -111,23 +92,12 @@ describe('the screens say what holds a step up', () => {
 });
 
 describe('a real start without demo data', () => {
-  let gw: RunningGateway;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    gw = await startGateway({ SWEEP_INTERVAL_MS: '0', DEMO_DATA: '0' });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await gw?.stop();
-  });
+  const start = useDemoOffice({ SWEEP_INTERVAL_MS: '0', DEMO_DATA: '0' });
 
   it('offers no 演示登录 on the public page', async () => {
-    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await start.browser.newContext({ viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
-    await page.goto(new URL('/#/pages/public/list/index', gw.url).toString());
+    await page.goto(new URL('/#/pages/public/list/index', start.gw.url).toString());
     await seeText(page, '绑定身份', '#public-visitor');
     await page.waitForLoadState('networkidle');
     await snap(page, 'public-no-demo', '#public-visitor');

@@ -1,10 +1,6 @@
-import Database from 'better-sqlite3';
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import type { Commitment, Contact, Feedback, Reply, Subscription, Task } from '../../src/core/model';
-import { launchBrowser } from './support/browser';
-import { startGateway, type RunningGateway } from './support/gateway';
-import { back, fill, login, onPage, seeText, settle, snap, tap, textOf, textsOf, visible, type Session, confirmDialog, seeToast } from './support/pages';
+import { useDemoOffice } from './support/demo-office';
+import { back, fill, onPage, seeText, settle, snap, tap, textOf, textsOf, visible, type Session, confirmDialog, seeToast } from './support/pages';
 
 // Issue 5 in a phone-sized headless Chromium on the H5 build, against the real local gateway and its
 // SQLite file: every step is a tap or a keystroke of the person whose job it is; what was stored is
@@ -25,47 +21,9 @@ const shanghaiDateIn = (days: number) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 86_400_000));
 
 describe('a suggestion worked on in the mini-program', () => {
-  let gw: RunningGateway;
-  let browser: Browser;
-  const sessions: Session[] = [];
+  const office = useDemoOffice();
+  const { as, stored, storedRows } = office;
   let deputyOnFeedbackForm: Session['page'];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    gw = await startGateway({ SWEEP_INTERVAL_MS: '0' });
-  });
-
-  afterAll(async () => {
-    for (const s of sessions) await s.context.close();
-    await browser?.close();
-    await gw?.stop();
-  });
-
-  async function as(openid: string): Promise<Session> {
-    const session = await login(browser, gw.url, openid);
-    sessions.push(session);
-    return session;
-  }
-
-  function stored<T>(table: string, id: string): T {
-    const db = new Database(path.join(gw.dataDir, 'jianyitong.sqlite'), { readonly: true, fileMustExist: true });
-    try {
-      const row = db.prepare(`SELECT doc FROM ${table} WHERE id = ?`).get(id) as { doc: string } | undefined;
-      if (!row) throw new Error(`${table}/${id} is not stored`);
-      return JSON.parse(row.doc) as T;
-    } finally {
-      db.close();
-    }
-  }
-
-  function storedRows<T>(table: string): T[] {
-    const db = new Database(path.join(gw.dataDir, 'jianyitong.sqlite'), { readonly: true, fileMustExist: true });
-    try {
-      return (db.prepare(`SELECT doc FROM ${table}`).all() as { doc: string }[]).map((r) => JSON.parse(r.doc) as T);
-    } finally {
-      db.close();
-    }
-  }
 
   const storedWhere = <T extends { taskId: string }>(table: string, taskId: string): T[] =>
     storedRows<T>(table).filter((d) => d.taskId === taskId);

@@ -114,3 +114,17 @@ describe('files through cloud storage in WeChat', () => {
     expect(pageProblems({ route, text: textOf(renderPage(dist, route, page.data)), errors: sim.errors, calls: sim.calls, routes }, [], minimum)).toEqual([]);
   });
 });
+
+describe('text size in WeChat follows its font setting (elderly mode, docs/features.md)', () => {
+  const home = 'pages/index/index';
+
+  it.each([[17, 17], [24, 24], [28, 28]])('at a font setting of %i px every page root is %i px, so that its em lengths grow with it', async (setting, px) => {
+    const sim = new WeChatSimulator({ dist, cloud: office.cloud, openid: 'demo-handler', baseLibrary: '3.7.0', browserGlobals: false, fontSizeSetting: setting });
+    await sim.launch(home);
+    const page = await sim.open(home);
+    const roots = elementsOf(renderPage(dist, home, page.data)).filter((e) => classesOf(e).includes('screen'));
+    expect(roots.length).toBeGreaterThan(0);
+    for (const root of roots) expect(/font-size:\s*([\d.]+)px/.exec(String(root.attr.style))?.[1]).toBe(String(px));
+    expect(sim.errors).toEqual([]);
+  });
+});

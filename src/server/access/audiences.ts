@@ -64,8 +64,9 @@ const REQUEST_FIELDS = ['reason', 'requestedDue', 'requestedAt', 'decidedAt', 'a
 export const TASK_FIELDS: Record<Audience, Fields> = {
   // waitingFor says what the unit's reply waits for (a 面复 record before 签发): the unit's own work.
   // responsibleReach: whether WeChat reaches the 办理责任人 now, for the staff who may have to call.
-  office: [...TASK_COMMON, 'policy', 'waitingFor', 'responsibleReach', ['returnRequest', REQUEST_FIELDS], ['extensionRequest', REQUEST_FIELDS]],
-  unit: [...TASK_COMMON, 'policy', 'waitingFor', 'responsibleReach', ['returnRequest', REQUEST_FIELDS], ['extensionRequest', REQUEST_FIELDS]],
+  // responsiblePhone: the roster's phone of the 办理责任人, set only for the office and the unit's drafters (views.ts).
+  office: [...TASK_COMMON, 'policy', 'waitingFor', 'responsibleReach', 'responsiblePhone', ['returnRequest', REQUEST_FIELDS], ['extensionRequest', REQUEST_FIELDS]],
+  unit: [...TASK_COMMON, 'policy', 'waitingFor', 'responsibleReach', 'responsiblePhone', ['returnRequest', REQUEST_FIELDS], ['extensionRequest', REQUEST_FIELDS]],
   // The policy's notes (the extension cap, the return window) are the regulation's dates, not the unit's reasons.
   deputy: [...TASK_COMMON, 'policy'],
 };

@@ -66,6 +66,7 @@ export type UserPermission = Exclude<Permission, 'me' | 'users.bind' | 'users.fi
 /** Every action a bound user calls, with its actors. */
 export const RULES = {
   'suggestions.import': rule('只有建议办理联络员可以导入交办清单', COORDINATOR),
+  'suggestions.importTemplate': rule('只有建议办理联络员可以导入交办清单', COORDINATOR),
   'suggestions.create': rule('只有建议办理联络员可以登记建议', COORDINATOR),
   'suggestions.assign': rule('只有建议办理联络员可以交办建议', COORDINATOR),
   'suggestions.disclose': rule('只有建议办理联络员可以决定公开', COORDINATOR),
@@ -93,6 +94,7 @@ export const RULES = {
   'ledger.list': rule('只有办理人员可以查看台账和统计', office(), UNIT_STAFF),
   'ledger.export': rule('只有办理人员可以查看台账和统计', office(), UNIT_STAFF),
   'stats.summary': rule('只有办理人员可以查看台账和统计', office(), UNIT_STAFF),
+  'stats.years': rule('只有办理人员可以查看台账和统计', office(), UNIT_STAFF),
   'report.annual': rule('只有办理人员可以查看台账和统计', office(), UNIT_STAFF),
   'subscriptions.record': rule('请先绑定身份', ANYONE),
   'notifications.mine': rule('请先绑定身份', ANYONE),
@@ -314,6 +316,10 @@ export function taskActionsFor(
       out.blocked.push({ action: permission, label: ACTION_BUTTON_LABELS[permission], reason: verdict.message });
     }
   }
+  // In the contract's order (src/contract/tasks.ts): the work itself before the requests to return or extend.
+  const rank = (action: TaskActionName) => TASK_ACTION_NAMES.indexOf(action);
+  out.allowed.sort((a, b) => rank(a) - rank(b));
+  out.blocked.sort((a, b) => rank(a.action) - rank(b.action));
   return out;
 }
 

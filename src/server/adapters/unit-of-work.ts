@@ -7,6 +7,7 @@ import { uniqueKeysOf } from './unique-keys';
 import { detailsFromCollections } from '../read-models/details';
 import { counterId, DETAIL_PARTS, parseCounterId, recordKey, type Counts, type StatCounter, type SuggestionDetailDoc } from '../ports/read-model-docs';
 import { addCounts, detailRecords, emptyDetail, project, zeroCounts, type Contribution, type SuggestionRecords } from '../read-models/project';
+import { unreadDeltas } from '../read-models/unread';
 
 export interface Revised<T> {
   doc: T;
@@ -26,8 +27,10 @@ export interface PlannedWrite {
   collection: CollectionName;
   id: string;
   doc: unknown;
-  /** 0: the document must not exist yet; n: it must still be at revision n. */
+  /** 0: the document must not exist yet; n: it must still be at revision n; -1: written whole (UnitOfWorkOptions.snapshot). */
   expectedRev: number;
+  /** For a document written whole: what this unit of work takes it to be now (undefined: absent). */
+  expected?: unknown;
 }
 
 /** Numbers added to a document's fields at the commit, whatever they are then (no revision check). */
@@ -80,10 +83,22 @@ export const staleConflict = () => new AppError('CONFLICT');
 const keyOf = (collection: string, id: string) => `${collection}/${id}`;
 const copy = <T>(value: T): T => structuredClone(value);
 
+/**
+ * `snapshot`: every read of this unit of work is at least as new as the snapshot its commit is
+ * checked against, and the store refuses a commit that writes a document changed since (CloudBase: the
+ * transaction's write-write conflict). Then a suggestion's rows are derived from its detail document
+ * as read (what they were) and as written (what they become), without reading the rows themselves,
+ * and written whole (PlannedWrite.expectedRev -1).
+ */
+export interface UnitOfWorkOptions {
+  snapshot?: boolean;
+}
+
 export async function runUnitOfWork<T>(
   reader: RevReader,
   commit: (plan: CommitPlan) => Promise<void>,
   fn: (tx: Tx) => Promise<T>,
+  options: UnitOfWorkOptions = {},
 ): Promise<T> {
   const seen = new Map<string, number>(); // revision read, 0 when absent
   const before = new Map<string, unknown>(); // the document as first read
@@ -95,7 +110,7 @@ export async function runUnitOfWork<T>(
     const key = keyOf(collection, id);
     if (!seen.has(key)) {
       seen.set(key, rev);
-      before.set(key, doc);
+      before.set(key, doc === undefined ? undefined : copy(doc));
     }
   };
 
@@ -103,6 +118,8 @@ export async function runUnitOfWork<T>(
     async get(collection, id) {
       const buffered = writes.get(keyOf(collection, id));
       if (buffered) return copy(buffered.doc) as Doc<typeof collection>;
+      // A document this unit of work has read already is not read again (its revision is the one noted).
+      if (seen.has(keyOf(collection, id))) return copy(before.get(keyOf(collection, id))) as Doc<typeof collection> | undefined;
       const found = await reader.getWithRev(collection, id);
       note(collection, id, found?.rev ?? 0, found?.doc);
       return found?.doc;
@@ -111,10 +128,15 @@ export async function runUnitOfWork<T>(
       // Documents written in this transaction are read from it, the others in one call.
       const unique = [...new Set(ids)];
       const own = unique.filter((id) => writes.has(keyOf(collection, id)));
-      const rest = unique.filter((id) => !writes.has(keyOf(collection, id)));
+      const known = unique.filter((id) => !writes.has(keyOf(collection, id)) && seen.has(keyOf(collection, id)) && before.get(keyOf(collection, id)) !== undefined);
+      const rest = unique.filter((id) => !writes.has(keyOf(collection, id)) && !seen.has(keyOf(collection, id)));
       const found = rest.length > 0 ? await reader.getManyWithRev(collection, rest) : [];
       for (const { doc, rev } of found) note(collection, (doc as { id: string }).id, rev, doc);
-      return [...found.map((r) => r.doc), ...own.map((id) => copy(writes.get(keyOf(collection, id))!.doc) as Doc<typeof collection>)];
+      return [
+        ...found.map((r) => r.doc),
+        ...known.map((id) => copy(before.get(keyOf(collection, id))) as Doc<typeof collection>),
+        ...own.map((id) => copy(writes.get(keyOf(collection, id))!.doc) as Doc<typeof collection>),
+      ];
     },
     async find(collection, query) {
       const found = await reader.findWithRev(collection, query);
@@ -162,8 +184,28 @@ export async function runUnitOfWork<T>(
       const key = keyOf('suggestionDetails', id);
       return seen.has(key) ? { doc: before.get(key) as SuggestionDetailDoc | undefined } : undefined;
     };
-    const increments = await projectReadModels(tx, [...writes.values()], readDetail);
+    // A row written whole, whatever is stored (snapshot only: see UnitOfWorkOptions).
+    const put = (collection: 'suggestionRows' | 'ledgerRows', doc: { id: string }, expected: unknown) => {
+      const key = keyOf(collection, doc.id);
+      if (writes.has(key)) throw new Error(`${key} written twice`);
+      writes.set(key, { collection, id: doc.id, doc: copy(doc), expectedRev: -1, ...(expected !== undefined ? { expected: copy(expected) } : {}) });
+    };
+    const nameBefore = (userId: string) => (before.get(keyOf('users', userId)) as { name?: string } | undefined)?.name;
+    const projected =
+      (options.snapshot ? await projectFromDetails(tx, [...writes.values()], readDetail, nameBefore, put) : undefined) ??
+      (await projectReadModels(tx, [...writes.values()], readDetail));
+    const increments = [...projected.increments, ...unreadIncrements([...writes.values()], before)];
     const patches = detailPatches([...writes.values()]);
+    // Each detail document keeps the lead deputy's name its rows carry (so the next change need not read it).
+    for (const [id, name] of projected.names) {
+      const stored = readDetail(id)?.doc;
+      if (stored?.deputyName === name) continue;
+      let patch = patches.find((p) => p.id === id);
+      // A suggestion without its document yet (until the rebuild) gets none for the name alone.
+      if (!patch && !stored?.suggestion) continue;
+      if (!patch) patches.push((patch = { collection: 'suggestionDetails', id, init: { ...emptyDetail(id) }, set: {} }));
+      patch.set.deputyName = name;
+    }
     await commit({ ...withUniqueKeys([...writes.values()], before), events, increments, patches, remember });
   }
   return result;
@@ -190,6 +232,18 @@ function withUniqueKeys(writes: PlannedWrite[], before: Map<string, unknown>): P
     for (const id of old.keys()) if (!next.has(id)) deletes.push({ collection: 'uniqueKeys', id });
   }
   return { writes: [...writes, ...claims], deletes };
+}
+
+/**
+ * Each reader's unread counter moved by the notices this commit writes (src/server/read-models/unread.ts).
+ * A commit that writes a reader's counter itself (全部已读) sets its figure: that counter is not moved.
+ */
+function unreadIncrements(writes: readonly PlannedWrite[], before: Map<string, unknown>): PlannedIncrement[] {
+  const notices = writes.filter((w) => w.collection === 'notifications');
+  if (notices.length === 0) return [];
+  const written = new Set(writes.filter((w) => w.collection === 'notificationCounts').map((w) => w.id));
+  const deltas = unreadDeltas(notices.map((w) => ({ doc: w.doc, before: w.expectedRev === 0 ? undefined : before.get(keyOf(w.collection, w.id)) })));
+  return deltas.filter(({ userId }) => !written.has(userId)).map(({ userId, delta }) => ({ collection: 'notificationCounts', id: userId, init: { id: userId, unread: 0 }, deltas: { unread: delta } }));
 }
 
 /** The document a patch makes of its initial document (for a document new in the commit). */
@@ -227,7 +281,13 @@ function detailPatches(writes: readonly PlannedWrite[]): PlannedPatch[] {
  * concurrent change to the same suggestion makes one of the two commits fail with CONFLICT), and
  * returns the counter increments: the suggestion's new share minus the share stored with its row.
  */
-async function projectReadModels(tx: Tx, planned: readonly PlannedWrite[], readDetail: ReadDetail): Promise<PlannedIncrement[]> {
+/** The counter increments of a projection, and the lead deputy's name each touched suggestion's rows now carry. */
+interface Projected {
+  increments: PlannedIncrement[];
+  names: Map<string, string>;
+}
+
+async function touchedSuggestions(tx: Tx, planned: readonly PlannedWrite[]): Promise<Set<string>> {
   const touched = new Set<string>();
   for (const w of planned) {
     // A deputy's name is in the search text of the suggestions he or she leads.
@@ -237,8 +297,113 @@ async function projectReadModels(tx: Tx, planned: readonly PlannedWrite[], readD
     if (!SOURCES.has(w.collection)) continue;
     touched.add(w.collection === 'suggestions' ? w.id : (w.doc as { suggestionId: string }).suggestionId);
   }
+  return touched;
+}
+
+/**
+ * The snapshot way (UnitOfWorkOptions.snapshot): each touched suggestion's rows as they are (derived
+ * from its detail document as this unit of work read it, with the deputy's name as first read) and as
+ * they become (with this unit of work's writes laid over it): the rows that differ are written whole,
+ * the counters move by the difference of the two shares. Undefined when a touched suggestion has no
+ * detail document yet (a data file from before them): then its rows are read (projectReadModels).
+ */
+async function projectFromDetails(
+  tx: Tx,
+  planned: readonly PlannedWrite[],
+  readDetail: ReadDetail,
+  nameBefore: (userId: string) => string | undefined,
+  put: (collection: 'suggestionRows' | 'ledgerRows', doc: { id: string }, expected: unknown) => void,
+): Promise<Projected | undefined> {
+  const names = new Map<string, string>();
+  const touched = await touchedSuggestions(tx, planned);
+  if (touched.size === 0) return { increments: [], names };
+  const ids = [...touched].sort();
+  const created = new Set(planned.filter((w) => w.collection === 'suggestions' && w.expectedRev === 0).map((w) => w.id));
+  const stored = ids.filter((id) => !created.has(id));
+  const befores = new Map<string, SuggestionDetailDoc>();
+  const unread = stored.filter((id) => readDetail(id) === undefined);
+  if (unread.length > 0) await tx.getMany('suggestionDetails', unread);
+  for (const id of stored) {
+    const doc = readDetail(id)?.doc;
+    if (!doc?.suggestion) return undefined;
+    befores.set(id, copy(doc));
+  }
+  const afters = new Map(ids.map((id) => [id, copy(befores.get(id) ?? emptyDetail(id))]));
+  layWrites(afters, planned);
+  // The deputy's name: renamed here, kept in the detail document, or (a document from before it kept
+  // the name) read; as it was for the rows stored, as it is for the rows written.
+  const renamed = new Map(planned.filter((w) => w.collection === 'users').map((w) => [w.id, (w.doc as { name: string }).name]));
+  const keptName = (id: string, deputyId: string) => {
+    const b = befores.get(id);
+    return b?.deputyName !== undefined && b.suggestion?.leadDeputyId === deputyId ? b.deputyName : undefined;
+  };
+  const toRead = new Set<string>();
+  for (const id of ids) {
+    const a = afters.get(id)!.suggestion?.leadDeputyId;
+    if (a && !renamed.has(a) && keptName(id, a) === undefined) toRead.add(a);
+    const b = befores.get(id);
+    if (b?.suggestion?.leadDeputyId && b.deputyName === undefined) toRead.add(b.suggestion.leadDeputyId);
+  }
+  const read = new Map(toRead.size > 0 ? (await tx.getMany('users', [...toRead])).map((u) => [u.id, u.name]) : []);
+  const nameOfAfter = (id: string, deputyId: string) => renamed.get(deputyId) ?? keptName(id, deputyId) ?? read.get(deputyId) ?? '';
+  const nameOfBefore = (b: SuggestionDetailDoc) => b.deputyName ?? nameBefore(b.suggestion!.leadDeputyId) ?? read.get(b.suggestion!.leadDeputyId) ?? '';
+  const recordsFrom = (d: SuggestionDetailDoc, deputyName: string): SuggestionRecords => {
+    const r = detailRecords(d);
+    return { suggestion: d.suggestion!, tasks: r.tasks, replies: r.replies, feedbacks: r.feedback, contacts: r.contacts, opinions: r.opinions, commitments: r.commitments, deputyName };
+  };
   const increments = new Map<string, Counts & { _init: StatCounter }>();
-  if (touched.size === 0) return [];
+  for (const id of ids) {
+    const after = afters.get(id)!;
+    if (!after.suggestion) continue;
+    const deputyName = nameOfAfter(id, after.suggestion.leadDeputyId);
+    names.set(id, deputyName);
+    const next = project(recordsFrom(after, deputyName));
+    const b = befores.get(id);
+    const prev = b ? project(recordsFrom(b, nameOfBefore(b))) : undefined;
+    const row: StoredSuggestionRow = { ...next.suggestionRow, contribution: next.contribution };
+    const prevRow = prev ? { ...prev.suggestionRow, contribution: prev.contribution } : undefined;
+    if (!prevRow) tx.insert('suggestionRows', row);
+    else if (JSON.stringify(prevRow) !== JSON.stringify(row)) put('suggestionRows', row, prevRow);
+    const prevLedger = new Map((prev?.ledgerRows ?? []).map((r) => [r.id, r]));
+    for (const ledgerRow of next.ledgerRows) {
+      const was = prevLedger.get(ledgerRow.id);
+      if (!prev) tx.insert('ledgerRows', ledgerRow);
+      else if (JSON.stringify(was) !== JSON.stringify(ledgerRow)) put('ledgerRows', ledgerRow, was);
+    }
+    for (const [counter, counts] of Object.entries(next.contribution)) addIncrement(increments, counter, counts, 1);
+    for (const [counter, counts] of Object.entries(prev?.contribution ?? {})) addIncrement(increments, counter, counts, -1);
+  }
+  return { increments: incrementsOf(increments), names };
+}
+
+/** This unit of work's records laid over their suggestions' detail documents. */
+function layWrites(details: Map<string, SuggestionDetailDoc>, planned: readonly PlannedWrite[]): void {
+  for (const w of planned) {
+    const doc = w.doc as { id: string; suggestionId?: string };
+    if (w.collection === 'suggestions') {
+      const d = details.get(w.id);
+      if (d) d.suggestion = copy(w.doc) as SuggestionDetailDoc['suggestion'];
+    } else if ((DETAIL_PARTS as readonly string[]).includes(w.collection) && doc.suggestionId !== undefined) {
+      const d = details.get(doc.suggestionId);
+      if (d) (d[w.collection as (typeof DETAIL_PARTS)[number]] as Record<string, unknown>)[recordKey(doc.id)] = copy(doc);
+    }
+  }
+}
+
+function incrementsOf(increments: Map<string, Counts & { _init: StatCounter }>): PlannedIncrement[] {
+  const out: PlannedIncrement[] = [];
+  for (const [id, { _init, ...counts }] of increments) {
+    const deltas = Object.fromEntries(Object.entries(counts).filter(([, v]) => v !== 0));
+    if (Object.keys(deltas).length > 0) out.push({ collection: 'statCounters', id, init: _init as unknown as Record<string, unknown>, deltas });
+  }
+  return out;
+}
+
+async function projectReadModels(tx: Tx, planned: readonly PlannedWrite[], readDetail: ReadDetail): Promise<Projected> {
+  const touched = await touchedSuggestions(tx, planned);
+  const increments = new Map<string, Counts & { _init: StatCounter }>();
+  const names = new Map<string, string>();
+  if (touched.size === 0) return { increments: [], names };
   const ids = [...touched].sort();
   // A suggestion created in this transaction has nothing stored yet: its rows come from the buffer alone.
   const created = new Set(planned.filter((w) => w.collection === 'suggestions' && w.expectedRev === 0).map((w) => w.id));
@@ -252,6 +417,7 @@ async function projectReadModels(tx: Tx, planned: readonly PlannedWrite[], readD
   const previousById = new Map(previousRows.map((r) => [r.id, r as StoredSuggestionRow]));
   const existing = new Map(existingRows.map((r) => [r.id, r]));
   for (const record of records) {
+    names.set(record.suggestion.id, record.deputyName);
     const { suggestionRow, ledgerRows, contribution } = project(record);
     const previous = previousById.get(record.suggestion.id);
     const row: StoredSuggestionRow = { ...suggestionRow, contribution };
@@ -265,12 +431,7 @@ async function projectReadModels(tx: Tx, planned: readonly PlannedWrite[], readD
     for (const [id, counts] of Object.entries(contribution)) addIncrement(increments, id, counts, 1);
     for (const [id, counts] of Object.entries(previous?.contribution ?? {})) addIncrement(increments, id, counts, -1);
   }
-  const out: PlannedIncrement[] = [];
-  for (const [id, { _init, ...counts }] of increments) {
-    const deltas = Object.fromEntries(Object.entries(counts).filter(([, v]) => v !== 0));
-    if (Object.keys(deltas).length > 0) out.push({ collection: 'statCounters', id, init: _init as unknown as Record<string, unknown>, deltas });
-  }
-  return out;
+  return { increments: incrementsOf(increments), names };
 }
 
 function addIncrement(into: Map<string, Counts & { _init: StatCounter }>, id: string, counts: Partial<Counts>, sign: 1 | -1) {
@@ -307,16 +468,7 @@ async function recordsOf(
   const missing = stored.filter((id) => !details.has(id));
   if (missing.length > 0) for (const d of await detailsFromCollections(tx, missing)) details.set(d.id, d);
   for (const id of suggestionIds) if (!details.has(id)) details.set(id, emptyDetail(id));
-  for (const w of planned) {
-    const doc = w.doc as { id: string; suggestionId?: string };
-    if (w.collection === 'suggestions') {
-      const d = details.get(w.id);
-      if (d) d.suggestion = copy(w.doc) as SuggestionDetailDoc['suggestion'];
-    } else if ((DETAIL_PARTS as readonly string[]).includes(w.collection) && doc.suggestionId !== undefined) {
-      const d = details.get(doc.suggestionId);
-      if (d) (d[w.collection as (typeof DETAIL_PARTS)[number]] as Record<string, unknown>)[recordKey(doc.id)] = copy(doc);
-    }
-  }
+  layWrites(details, planned);
   const suggestions = suggestionIds.map((id) => details.get(id)!).filter((d) => d.suggestion).sort((a, b) => (a.id < b.id ? -1 : 1));
   const deputies = new Map((await tx.getMany('users', suggestions.map((d) => d.suggestion!.leadDeputyId).filter(Boolean))).map((u) => [u.id, u.name]));
   return suggestions.map((d) => {

@@ -11,3 +11,4 @@ export const importedSuggestionId = (session: string, number: string) => derived
 export const importedTaskId = (suggestionId: string, unitId: string) => derivedId('t', 'import', suggestionId, unitId);
 export const importedDeputyId = (name: string, delegation: string | undefined) => derivedId('u', 'import-deputy', name, delegation ?? '');
 export const importEventId = (entity: string, entityId: string) => derivedId('e', 'import', entity, entityId);
+export const importedUnitId = (name: string) => derivedId('n', 'import-unit', name);

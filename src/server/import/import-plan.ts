@@ -1,18 +1,28 @@
 // Matches the rows of a 交办清单 against what the store holds: units by name, deputies by name and
-// 代表团, and rows imported before (same 届次 + 建议号). A deputy name the roster does not know is never
-// turned into a new person on its own: the plan lists it (with the rows where it appears and the near
-// names of the roster) unless the coordinator has decided it — an existing deputy, or a new one.
+// 代表团, and rows imported before (same 届次 + 建议号). A deputy or unit name the roster does not know is
+// never turned into a new person or unit on its own: the plan lists it (with the rows where it appears
+// and the near names of the roster) unless the coordinator has decided it — an existing one, or a new one.
 // Nothing is written here; the plan either has problems, unknown names, or says exactly what to create.
 import { shanghaiDate } from '../../core/calendar';
 import type { Suggestion, Unit, User } from '../../core/model';
 import type { Reader } from '../ports';
 import { nearDeputies, normaliseName } from './deputy-names';
 import { excerpt } from './excerpt';
-import { importedDeputyId } from './import-ids';
+import { importedDeputyId, importedUnitId } from './import-ids';
+import { nearUnits } from './unit-names';
 import type { ImportRow, RowProblem } from './import-rows';
 
 /** What the coordinator decided for a name the roster does not know (keyed by the normalised name). */
 export type DeputyDecision = { userId: string } | { create: true };
+/** What the coordinator decided for a unit name no unit has (keyed by the normalised name). */
+export type UnitDecision = { unitId: string } | { create: true };
+
+/** A unit name no unit on the roster has, with the rows (line numbers) where it appears. */
+export interface UnknownUnit {
+  name: string;
+  lines: number[];
+  near: Unit[];
+}
 
 export interface PlannedSuggestion {
   row: ImportRow;
@@ -40,10 +50,46 @@ export interface ImportPlan {
   unknown: UnknownName[];
   /** Rows that would be created once every name is decided. */
   pending: number;
+  /** Units the decisions register (written with the first step). */
+  newUnits: Unit[];
+  /** Unit names that need a decision before anything is written (empty: none). */
+  unknownUnits: UnknownUnit[];
 }
 
 const UNIT_COLUMNS = { lead: '主办单位', co: '会办单位', split: '分办单位', sole: '主办单位' } as const;
-const HINT_UNITS = 30;
+
+/**
+ * Units known by their normalised name. A name no unit has is looked up in the decisions: an existing
+ * unit, or a new one (registered once, id derived from the name); undecided, it is noted as unknown.
+ */
+class UnitBook {
+  readonly created = new Map<string, Unit>();
+  readonly unknown = new Map<string, Set<number>>();
+  private readonly byName: Map<string, Unit>;
+
+  constructor(
+    readonly units: readonly Unit[],
+    private readonly decisions: ReadonlyMap<string, UnitDecision>,
+  ) {
+    this.byName = new Map(units.map((u) => [normaliseName(u.name), u]));
+  }
+
+  /** The unit's id, or undefined when the name waits for a decision. */
+  find(written: string, line: number): string | undefined {
+    const name = normaliseName(written);
+    const found = this.byName.get(name);
+    if (found) return found.id;
+    const decision = this.decisions.get(name);
+    if (decision && 'unitId' in decision) return decision.unitId;
+    if (decision) {
+      const unit = this.created.get(name) ?? { id: importedUnitId(name), name, departments: [] };
+      this.created.set(name, unit);
+      return unit.id;
+    }
+    this.unknown.set(name, (this.unknown.get(name) ?? new Set<number>()).add(line));
+    return undefined;
+  }
+}
 
 /**
  * Deputies known by name. A lead deputy's 代表团 is the row's, so leads are matched by name + 代表团;
@@ -106,12 +152,6 @@ class DeputyBook {
   }
 }
 
-function unitHint(units: readonly Unit[]): string {
-  const names = units.map((u) => u.name).sort((a, b) => a.localeCompare(b, 'zh-CN'));
-  const shown = names.slice(0, HINT_UNITS).join('、');
-  return names.length === 0 ? '系统中还没有登记承办单位' : `现有单位：${shown}${names.length > HINT_UNITS ? '等' : ''}`;
-}
-
 const sameContent = (existing: Suggestion, row: ImportRow) => existing.title === row.title && existing.content === row.content;
 
 export async function planImport(
@@ -119,15 +159,16 @@ export async function planImport(
   rows: readonly ImportRow[],
   now: string,
   decisions: ReadonlyMap<string, DeputyDecision> = new Map(),
+  unitDecisions: ReadonlyMap<string, UnitDecision> = new Map(),
 ): Promise<ImportPlan> {
   const [units, registered] = await Promise.all([reader.find('units'), reader.find('users', { where: { roles: 'deputy' } })]);
   // The roster's names compared as the file's are (a name registered as "王建 华" is 王建华).
   const deputies = registered.map((u) => ({ ...u, name: normaliseName(u.name) }));
-  const unitByName = new Map(units.map((u) => [u.name, u]));
+  const unitBook = new UnitBook(units, unitDecisions);
   const book = new DeputyBook(deputies, decisions, now);
   const today = shanghaiDate(now);
   const seen = new Map<string, number>();
-  const plan: ImportPlan = { create: [], unchanged: [], newDeputies: book.created, problems: [], unknown: [], pending: 0 };
+  const plan: ImportPlan = { create: [], unchanged: [], newDeputies: book.created, problems: [], unknown: [], pending: 0, newUnits: [], unknownUnits: [] };
   // One query per 届次 in the file, not one per row: a list of thousands stays a handful of reads.
   const sessions = new Map<string, Promise<Map<string, Suggestion>>>();
   const numbersOf = (session: string) => {
@@ -139,7 +180,7 @@ export async function planImport(
     return found;
   };
 
-  const candidates: { row: ImportRow; units: PlannedSuggestion['units'] }[] = [];
+  const candidates: { row: ImportRow; units: PlannedSuggestion['units']; unitsUndecided: boolean }[] = [];
   for (const row of rows) {
     const problems: string[] = [];
     const key = `${row.session}\u0000${row.number}`;
@@ -155,10 +196,12 @@ export async function planImport(
     }
 
     const planned: PlannedSuggestion['units'] = [];
+    let unitsUndecided = false;
     for (const unit of row.units) {
-      const found = unitByName.get(unit.name);
-      if (found) planned.push({ unitId: found.id, role: unit.role });
-      else problems.push(`「${UNIT_COLUMNS[unit.role]}」“${excerpt(unit.name)}”不是登记的承办单位（${unitHint(units)}）`);
+      const unitId = unitBook.find(unit.name, row.line);
+      if (unitId === undefined) unitsUndecided = true;
+      else if (planned.some((p) => p.unitId === unitId)) problems.push(`「${UNIT_COLUMNS[unit.role]}」“${excerpt(unit.name)}”与本行另一列是同一单位`);
+      else planned.push({ unitId, role: unit.role });
     }
     if (row.assignedDate && row.assignedDate > today) problems.push(`「交办日期」${excerpt(row.assignedDate)}不能晚于今天`);
     if (problems.length > 0) {
@@ -166,7 +209,7 @@ export async function planImport(
       continue;
     }
 
-    candidates.push({ row, units: planned });
+    candidates.push({ row, units: planned, unitsUndecided });
   }
 
   const leads = candidates.map(({ row }) => book.lead(row.leadDeputy, row.delegation, row.line));
@@ -174,11 +217,11 @@ export async function planImport(
     const decision = decisions.get(name);
     return decision && 'userId' in decision ? [{ name, userId: decision.userId }] : [];
   };
-  candidates.forEach(({ row, units: planned }, i) => {
+  candidates.forEach(({ row, units: planned, unitsUndecided }, i) => {
     const lead = leads[i];
     const coSignerIds: string[] = [];
     const problems: string[] = [];
-    let undecided = lead === undefined;
+    let undecided = lead === undefined || unitsUndecided;
     for (const name of row.coSigners) {
       const found = book.coSigner(name, row.delegation, row.line);
       if (found === 'ambiguous') problems.push(`「附议代表」“${excerpt(name)}”有多位同名代表，请在系统中核对后再导入`);
@@ -197,6 +240,10 @@ export async function planImport(
     return { name, lines: [...seen.lines].sort((a, b) => a - b), delegations, near: nearDeputies(name, delegations, registered) };
   });
   plan.unknown.sort((a, b) => a.lines[0]! - b.lines[0]! || a.name.localeCompare(b.name, 'zh-CN'));
+  plan.newUnits = [...unitBook.created.values()];
+  plan.unknownUnits = [...unitBook.unknown]
+    .map(([name, lines]) => ({ name, lines: [...lines].sort((a, b) => a - b), near: nearUnits(name, units) }))
+    .sort((a, b) => a.lines[0]! - b.lines[0]! || a.name.localeCompare(b.name, 'zh-CN'));
   plan.problems.sort((a, b) => a.line - b.line);
   return plan;
 }

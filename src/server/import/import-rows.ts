@@ -38,15 +38,15 @@ export interface RowProblem {
 export const MAX_IMPORT_ROWS = 3000;
 const HEADER_SEARCH_ROWS = 5;
 
-const REQUIRED = ['建议号', '标题', '内容', '领衔代表', '代表团', '届次', '提出阶段'] as const;
+export const REQUIRED = ['建议号', '标题', '内容', '领衔代表', '代表团', '届次', '提出阶段'] as const;
 const OPTIONAL = ['附议代表', '主办单位', '会办单位', '分办单位', '独办单位', '交办日期', '重点督办'] as const;
-type Header = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
+export type Header = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
 /** Other names offices use for the same column. */
 const ALIASES: Record<string, Header> = { 协办单位: '会办单位', 领衔人: '领衔代表', 附议人: '附议代表' };
 
-const PHASES: Record<string, Phase> = { 会期: 'session', 大会期间: 'session', 闭会期间: 'recess', 会后: 'recess' };
-const YES_NO: Record<string, boolean> = { 是: true, 否: false, '': false };
-const LIMITS: Partial<Record<Header, number>> = { 建议号: 20, 标题: 200, 内容: 20000, 代表团: 50, 届次: 40, 领衔代表: 40 };
+export const PHASES: Record<string, Phase> = { 会期: 'session', 大会期间: 'session', 闭会期间: 'recess', 会后: 'recess' };
+export const YES_NO: Record<string, boolean> = { 是: true, 否: false, '': false };
+export const LIMITS: Partial<Record<Header, number>> = { 建议号: 20, 标题: 200, 内容: 20000, 代表团: 50, 届次: 40, 领衔代表: 40 };
 
 /** Names in one cell: 、 as the format says, and the commas or semicolons people type instead. */
 export function splitNames(cell: string): string[] {

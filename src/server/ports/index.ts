@@ -17,7 +17,7 @@ import type {
   Unit,
   User,
 } from '../../core/model';
-import type { LedgerRowDoc, StatCounter, SuggestionDetailDoc, SuggestionRow } from './read-model-docs';
+import type { LedgerRowDoc, NotificationCount, StatCounter, SuggestionDetailDoc, SuggestionRow } from './read-model-docs';
 
 /**
  * A one-time code the office gives a deputy (or staff member) to bind a WeChat identity. The code
@@ -112,6 +112,8 @@ export interface Collections {
   statCounters: StatCounter;
   /** Every record of a suggestion in one document, for the detail screen (patched in the same commit). */
   suggestionDetails: SuggestionDetailDoc;
+  /** Each user's unread messages, moved in the commit of every notice written or read. */
+  notificationCounts: NotificationCount;
 }
 export type CollectionName = keyof Collections;
 export type Doc<C extends CollectionName> = Collections[C];
@@ -192,6 +194,7 @@ export const INDEXES = {
   },
   statCounters: { year: 'year', session: 'session', unitId: 'unitId' },
   suggestionDetails: {},
+  notificationCounts: {},
 } as const satisfies { [C in CollectionName]: Record<string, string> };
 
 /** The index fields that array-valued (an equality query matches an element). */

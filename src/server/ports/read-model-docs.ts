@@ -21,6 +21,18 @@ import type { DeadlineKind } from '../../core/deadlines';
 import type { TaskFacts } from '../../core/task.facts';
 import { idFromKey } from './ids';
 
+/**
+ * A user's unread messages, kept by the unit of work in the commit of every notice written or marked
+ * read (src/server/read-models/unread.ts), so the inbox and the home page read one document, not the
+ * notices. `readBefore`: 全部已读 at that instant — every notice created before it counts as read
+ * without being rewritten (docs/notifications.md).
+ */
+export interface NotificationCount {
+  id: string; // the user's id
+  unread: number;
+  readBefore?: string;
+}
+
 /** The date that sorts after every real one: "no deadline in force". */
 export const NO_DUE = '9999-12-31';
 
@@ -40,6 +52,8 @@ export interface SuggestionDetailDoc {
   feedback: Record<string, Feedback>;
   commitments: Record<string, Commitment>;
   attachments: Record<string, Attachment>;
+  /** The lead deputy's name as the suggestion's rows carry it (set by the unit of work and the rebuild). */
+  deputyName?: string;
 }
 
 /** The record kinds a detail document holds, by their collection names. */

@@ -1,4 +1,4 @@
-// Rebuilds the read models (suggestionRows, ledgerRows, statCounters, suggestionDetails) from the records: for a data file
+// Rebuilds the read models (suggestionRows, ledgerRows, statCounters, suggestionDetails, notificationCounts) from the records: for a data file
 // written before they existed, or to repair them. Suggestion by suggestion in batches; the counters are
 // then set to the sum of every suggestion's share. Run it while nobody changes anything:
 // `npm run rebuild:read-models` (the local SQLite file of DATA_DIR).
@@ -6,6 +6,8 @@ import type { Store, Tx } from '../ports';
 import { detailsFromCollections } from './details';
 import { parseCounterId, type Counts, type StatCounter } from '../ports/read-model-docs';
 import { addCounts, detailRecords, project, zeroCounts } from './project';
+import { countUnread } from './unread';
+import type { Notification } from '../../core/model';
 
 const BATCH = 200;
 
@@ -13,6 +15,8 @@ export interface RebuildResult {
   suggestions: number;
   rowsWritten: number;
   countersWritten: number;
+  /** Users' unread counters written (notificationCounts). */
+  unreadCountersWritten: number;
 }
 
 export async function rebuildReadModels(store: Store): Promise<RebuildResult> {
@@ -53,7 +57,7 @@ export async function rebuildReadModels(store: Store): Promise<RebuildResult> {
           deputyName: deputies.get(suggestion.leadDeputyId) ?? '',
         });
         for (const [id, counts] of Object.entries(contribution)) addCounts(totalOf(totals, id), counts);
-        written += put(tx, 'suggestionDetails', detailById.get(detail.id), detail);
+        written += put(tx, 'suggestionDetails', detailById.get(detail.id), { ...detail, deputyName: deputies.get(suggestion.leadDeputyId) ?? '' });
         written += put(tx, 'suggestionRows', rowById.get(suggestion.id), { ...suggestionRow, contribution });
         for (const row of ledgerRows) written += put(tx, 'ledgerRows', existing.get(row.id), row);
       }
@@ -70,7 +74,24 @@ export async function rebuildReadModels(store: Store): Promise<RebuildResult> {
     }
     return written;
   });
-  return { suggestions, rowsWritten, countersWritten };
+  return { suggestions, rowsWritten, countersWritten, unreadCountersWritten: await rebuildUnreadCounts(store) };
+}
+
+/** Every user's unread counter from the notices, page by page (src/server/read-models/unread.ts). */
+async function rebuildUnreadCounts(store: Store): Promise<number> {
+  const notices: Notification[] = [];
+  for (let afterId: string | undefined; ; ) {
+    const page = await store.find('notifications', { limit: 1000, ...(afterId ? { afterId } : {}) });
+    notices.push(...page);
+    if (page.length < 1000) break;
+    afterId = page[page.length - 1]!.id;
+  }
+  return store.transaction(async (tx) => {
+    const stored = new Map((await tx.find('notificationCounts')).map((c) => [c.id, c]));
+    let written = 0;
+    for (const [id, want] of countUnread(notices, stored)) written += put(tx, 'notificationCounts', stored.get(id), want);
+    return written;
+  });
 }
 
 function totalOf(totals: Map<string, Counts>, id: string): Counts {
@@ -80,7 +101,7 @@ function totalOf(totals: Map<string, Counts>, id: string): Counts {
 }
 
 /** Writes the document when it differs from what is stored; 1 when written. */
-function put<C extends 'suggestionRows' | 'ledgerRows' | 'statCounters' | 'suggestionDetails'>(tx: Tx, collection: C, before: unknown, doc: unknown): number {
+function put<C extends 'suggestionRows' | 'ledgerRows' | 'statCounters' | 'suggestionDetails' | 'notificationCounts'>(tx: Tx, collection: C, before: unknown, doc: unknown): number {
   if (before === undefined) {
     tx.insert(collection, doc as never);
     return 1;
@@ -95,16 +116,20 @@ function put<C extends 'suggestionRows' | 'ledgerRows' | 'statCounters' | 'sugge
  * field was added): then rebuild on start.
  */
 export async function readModelsBehind(store: Store): Promise<boolean> {
-  const [suggestions, rows, details, tasks, ledger] = await Promise.all([
+  const [suggestions, rows, details, tasks, ledger, notices, unreadCounters] = await Promise.all([
     store.count('suggestions'),
     store.count('suggestionRows'),
     store.count('suggestionDetails'),
     store.count('tasks'),
     store.find('ledgerRows', { limit: 1 }),
+    store.find('notifications', { limit: 1 }),
+    store.find('notificationCounts', { limit: 1 }),
   ]);
   // Rows written before tasks.mine read them lack the task and its work lists.
   const oldRow = ledger.length > 0 && (ledger[0]!.inbox === undefined || ledger[0]!.guards?.faceToFace === undefined);
-  return suggestions !== rows || suggestions !== details || (tasks > 0 && ledger.length === 0) || oldRow;
+  // Notices written before the unread counters were kept with them.
+  const noCounters = notices.length > 0 && unreadCounters.length === 0;
+  return suggestions !== rows || suggestions !== details || (tasks > 0 && ledger.length === 0) || oldRow || noCounters;
 }
 
 /** JSON with every object's keys in order: equal documents compare equal whatever order their fields were set in. */

@@ -80,11 +80,13 @@ export async function writeOutbox(
 ): Promise<Notification[]> {
   const written: Notification[] = [];
   const seen = new Set<string>();
-  for (const entry of entries) {
-    const notification = newNotification(entry, now);
+  const all = entries.map((entry) => newNotification(entry, now));
+  // Those already written, in one request for all of them.
+  const there = options.checked && all.length > 0 ? new Set((await tx.getMany('notifications', all.map((n) => n.id))).map((n) => n.id)) : new Set<string>();
+  for (const notification of all) {
     if (seen.has(notification.id)) continue;
     seen.add(notification.id);
-    if (options.checked && (await tx.get('notifications', notification.id))) continue;
+    if (there.has(notification.id)) continue;
     tx.insert('notifications', notification);
     tx.appendEvent(outboxEvent(notification, now, actor));
     written.push(notification);

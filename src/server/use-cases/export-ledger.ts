@@ -13,8 +13,8 @@ import type { MetricsScope } from '../../core/metrics';
 import { Directory } from '../directory';
 import { scopeFor } from '../queries/reporting';
 import { ledgerRows } from '../queries/ledger';
-import { caller, defineUseCase, fileStore, type UseCaseContext } from '../use-case';
-import { callerKey } from '../papers/uploads';
+import { caller, defineUseCase, type UseCaseContext } from '../use-case';
+import { keptForCaller } from '../papers/kept-files';
 import { ledgerQuerySchema } from './list-ledger';
 import { loadExcelJS } from '../lazy';
 import type { Fill, Font } from 'exceljs';
@@ -156,14 +156,9 @@ async function workbookBytes(rows: readonly LedgerRow[], title: string, heading:
   return Buffer.concat(chunks);
 }
 
-/** The file kept for the caller (the last export of this format replaced) and its link, made for the caller. */
-async function kept(ctx: UseCaseContext, userId: string, fileName: string, mimeType: string, bytes: Buffer): Promise<LedgerExportFile> {
-  const files = fileStore(ctx);
-  const extension = fileName.endsWith('.csv') ? 'csv' : 'xlsx';
-  const ref = await files.put(`exports/${callerKey(ctx.openid ?? userId)}/ledger.${extension}`, bytes, mimeType);
-  const link = await files.link(ref, { fileName, contentType: mimeType, ...(ctx.openid ? { openid: ctx.openid } : {}) });
-  return { fileName, mimeType, url: link.url, expiresAt: link.expiresAt };
-}
+/** The export kept for the caller (the last one of this format replaced) and its link, made for the caller. */
+const kept = (ctx: UseCaseContext, fileName: string, mimeType: string, bytes: Buffer): Promise<LedgerExportFile> =>
+  keptForCaller(ctx, { kind: 'ledger', fileName, mimeType, bytes });
 
 export const exportLedger = defineUseCase({
   action: 'ledger.export',
@@ -179,11 +174,11 @@ export const exportLedger = defineUseCase({
     const directory = new Directory(ctx.deps.store);
     const unitName = scope.kind === 'unit' ? await directory.unitName(scope.unitId) : undefined;
     const name = `建议办理台账-${unitName ? `${unitName}-` : ''}${today}`;
-    if (format === 'csv') return kept(ctx, user.id, `${name}.csv`, 'text/csv; charset=utf-8', Buffer.from(csvText(rows), 'utf8'));
+    if (format === 'csv') return kept(ctx, `${name}.csv`, 'text/csv; charset=utf-8', Buffer.from(csvText(rows), 'utf8'));
     const filters = await filterWords(query, scope, directory);
     const overdue = rows.filter((r) => r.overdue).length;
     const heading = `建议办理台账（${filters}）　共${rows.length}条${overdue > 0 ? `，超期${overdue}条` : ''}　导出日期：${today}`;
     const footer = `${unitName ?? '全部单位'}建议办理台账　导出日期：${today}`;
-    return kept(ctx, user.id, `${name}.xlsx`, XLSX_MIME, await workbookBytes(rows, '建议办理台账', heading, footer, ctx.now));
+    return kept(ctx, `${name}.xlsx`, XLSX_MIME, await workbookBytes(rows, '建议办理台账', heading, footer, ctx.now));
   },
 });

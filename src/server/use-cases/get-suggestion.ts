@@ -1,7 +1,7 @@
 // suggestions.get: one suggestion with its tasks, replies, records and history, as the caller may see it.
 import * as z from 'zod';
 import type { GetSuggestionData, SuggestionDetail, TaskView } from '../../contract';
-import type { Task } from '../../core/model';
+import type { AuditEvent, Task } from '../../core/model';
 import { eventLabel } from '../../contract/labels';
 import { shanghaiDate } from '../../core/calendar';
 import { PHASE_LABELS, SUGGESTION_STATUS_LABELS } from '../../core/labels';
@@ -112,7 +112,7 @@ export const getSuggestion = defineUseCase({
       feedback: await Promise.all(feedback.map((f) => feedbackView(f, directory))),
       commitments: await Promise.all(commitments.map((c) => commitmentView(c, directory))),
       events: await Promise.all(
-        events
+        stepsOf(events)
           .filter((e) => !asDeputy || DEPUTY_TIMELINE.has(e.action))
           .map(async (e) => ({
             at: e.at,
@@ -138,6 +138,23 @@ export const getSuggestion = defineUseCase({
     return only(view, SUGGESTION_FIELDS[audience]);
   },
 });
+
+/**
+ * The steps of the suggestion's handling, each once, as the timeline lists them. One action audits a
+ * record for each thing it writes (an import: the suggestion and each unit's task; a signature: the
+ * reply, the task, and a notice for every person told, docs/notifications.md), all under the action's
+ * name, at the same instant, by the same person: one step. Notices and subscriptions are never steps.
+ */
+function stepsOf(events: AuditEvent[]): AuditEvent[] {
+  const seen = new Set<string>();
+  return events.filter((e) => {
+    if (e.entity === 'notification' || e.entity === 'subscription') return false;
+    const step = `${e.at}|${e.actorId}|${e.action}`;
+    if (seen.has(step)) return false;
+    seen.add(step);
+    return true;
+  });
+}
 
 /**
  * The steps a deputy follows on his or her suggestion: assignment, who took it up, the talks with

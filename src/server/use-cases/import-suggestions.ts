@@ -11,14 +11,16 @@
 // its own: the call answers, writing nothing, with each such name, its rows and up to three near names
 // of the roster, and the coordinator calls again with a decision per name — an existing deputy, or a
 // new one. Decisions are checked (the deputy exists and is a deputy, the name is in the file) before
-// anything is written.
+// anything is written. A unit name no unit has (after the same normalising) is asked about the same
+// way: the near units of the roster (one character off, 市 missing, a short name of the unit), or a
+// new unit; the new units are registered, audited, with the first step.
 import * as z from 'zod';
-import type { ImportDeputyDecision, ImportSuggestionsData, ImportSuggestionsResult } from '../../contract';
+import type { ImportDeputyDecision, ImportSuggestionsData, ImportSuggestionsResult, ImportUnitDecision } from '../../contract';
 import { AppError } from '../../core/errors';
-import type { Suggestion, User } from '../../core/model';
+import type { Suggestion, Unit, User } from '../../core/model';
 import { authorize } from '../access/permissions';
 import { assignedInstant, newTasks } from '../tasks/assignment';
-import { planImport, type DeputyDecision, type ImportPlan, type PlannedSuggestion } from '../import/import-plan';
+import { planImport, type DeputyDecision, type ImportPlan, type PlannedSuggestion, type UnitDecision } from '../import/import-plan';
 import { readImportTable, type ImportRow, type RowProblem } from '../import/import-rows';
 import { normaliseName } from '../import/deputy-names';
 import type { Reader } from '../ports';
@@ -45,10 +47,16 @@ const decisionSchema: z.ZodType<ImportDeputyDecision> = z.union([
   z.object({ name: z.string().min(1).max(60), create: z.literal(true) }).strict(),
 ]);
 
+const unitDecisionSchema: z.ZodType<ImportUnitDecision> = z.union([
+  z.object({ name: z.string().min(1).max(60), unitId: z.string().min(1).max(100) }).strict(),
+  z.object({ name: z.string().min(1).max(60), create: z.literal(true) }).strict(),
+]);
+
 const schema: z.ZodType<ImportSuggestionsData> = z.object({
   fileID: uploadedFileField,
   format: z.enum(['csv', 'xlsx']),
   decisions: z.array(decisionSchema).max(MAX_DECISIONS).optional(),
+  unitDecisions: z.array(unitDecisionSchema).max(MAX_DECISIONS).optional(),
 });
 
 export function problemsMessage(problems: readonly RowProblem[]): string {
@@ -86,6 +94,30 @@ async function readDecisions(
   return { byName, problems };
 }
 
+/**
+ * The unit decisions by normalised name, and what is unsound in them: each for a unit name of the file
+ * that no unit has, once, and an existing unit when it names one.
+ */
+async function readUnitDecisions(
+  reader: Reader,
+  decisions: readonly ImportUnitDecision[],
+  rows: readonly ImportRow[],
+): Promise<{ byName: Map<string, UnitDecision>; problems: string[] }> {
+  const inFile = new Set(rows.flatMap((row) => row.units.map((u) => normaliseName(u.name))));
+  const ids = [...new Set(decisions.flatMap((d) => ('unitId' in d ? [d.unitId] : [])))];
+  const units = new Map((ids.length > 0 ? await reader.getMany('units', ids) : []).map((u) => [u.id, u]));
+  const byName = new Map<string, UnitDecision>();
+  const problems: string[] = [];
+  for (const decision of decisions) {
+    const name = normaliseName(decision.name);
+    if (byName.has(name)) problems.push(`单位「${name}」的选择重复`);
+    else if (!inFile.has(name)) problems.push(`单位「${name}」不在本次导入的表格中`);
+    else if ('unitId' in decision && !units.has(decision.unitId)) problems.push(`为「${name}」选择的单位不存在`);
+    byName.set(name, 'unitId' in decision ? { unitId: decision.unitId } : { create: true });
+  }
+  return { byName, problems };
+}
+
 /** The names written with spaces or full-width characters, each with the rows where it is so written. */
 function renamedIn(rows: readonly ImportRow[]): NonNullable<ImportSuggestionsResult['renamed']> {
   const found = new Map<string, { written: string; name: string; lines: number[] }>();
@@ -106,14 +138,23 @@ function question(plan: ImportPlan): ImportSuggestionsResult {
     unchanged: plan.unchanged.length,
     numbers: [],
     remaining: plan.pending,
-    unknownDeputies: plan.unknown.map(({ name, lines, delegations, near }) => ({
-      name,
-      lines,
-      delegations,
-      near: near.map((u) => ({ userId: u.id, name: u.name, ...(u.delegation ? { delegation: u.delegation } : {}) })),
-    })),
+    ...(plan.unknown.length > 0
+      ? {
+          unknownDeputies: plan.unknown.map(({ name, lines, delegations, near }) => ({
+            name,
+            lines,
+            delegations,
+            near: near.map((u) => ({ userId: u.id, name: u.name, ...(u.delegation ? { delegation: u.delegation } : {}) })),
+          })),
+        }
+      : {}),
+    ...(plan.unknownUnits.length > 0
+      ? { unknownUnits: plan.unknownUnits.map(({ name, lines, near }) => ({ name, lines, near: near.map((u) => ({ unitId: u.id, name: u.name })) })) }
+      : {}),
   };
 }
+
+const asks = (plan: ImportPlan) => plan.unknown.length > 0 || plan.unknownUnits.length > 0;
 
 function writeSuggestion(tx: Tx, ctx: UseCaseContext, planned: PlannedSuggestion): Suggestion {
   const { row } = planned;
@@ -163,7 +204,14 @@ function writeSuggestion(tx: Tx, ctx: UseCaseContext, planned: PlannedSuggestion
  * deputies the list names (a deputy already registered by another import makes it fail with CONFLICT,
  * and the rest is planned again, finding that deputy).
  */
-function writeChunk(tx: Tx, ctx: UseCaseContext, chunk: readonly PlannedSuggestion[], newDeputies: readonly User[]): Suggestion[] {
+function writeChunk(tx: Tx, ctx: UseCaseContext, chunk: readonly PlannedSuggestion[], newDeputies: readonly User[], newUnits: readonly Unit[]): Suggestion[] {
+  for (const unit of newUnits) {
+    tx.insert('units', unit);
+    tx.appendEvent({
+      ...event(ctx, { action: ACTION, entity: 'unit', entityId: unit.id, to: 'unit', detail: { name: unit.name } }),
+      id: importEventId('unit', unit.id),
+    });
+  }
   for (const deputy of newDeputies) {
     tx.insert('users', deputy);
     tx.appendEvent({
@@ -185,18 +233,20 @@ export const importSuggestions = defineUseCase({
     const bytes = await readUpload(ctx, data.fileID, { maxBytes: MAX_IMPORT_BYTES, tooLarge: IMPORT_TOO_LARGE });
     const { rows, problems } = readImportTable(await readImportFile(bytes, data.format));
     const decisions = await readDecisions(ctx.deps.store, data.decisions ?? [], rows);
+    const unitDecisions = await readUnitDecisions(ctx.deps.store, data.unitDecisions ?? [], rows);
     const plan = async () => {
-      const planned = await planImport(ctx.deps.store, rows, ctx.now, decisions.byName);
+      const planned = await planImport(ctx.deps.store, rows, ctx.now, decisions.byName, unitDecisions.byName);
       // The rows first (all or nothing), then the decisions, then the names still undecided.
       const all = [...problems, ...planned.problems].sort((a, b) => a.line - b.line);
       if (all.length > 0) throw new AppError('VALIDATION', problemsMessage(all));
-      if (decisions.problems.length > 0) throw new AppError('VALIDATION', `导入未完成，本次没有写入任何数据。${decisions.problems.join('；')}`);
+      const unsound = [...decisions.problems, ...unitDecisions.problems];
+      if (unsound.length > 0) throw new AppError('VALIDATION', `导入未完成，本次没有写入任何数据。${unsound.join('；')}`);
       return planned;
     };
     const first = await plan();
     const renamed = renamedIn(rows);
     const withRenamed = (answer: ImportSuggestionsResult) => (renamed.length > 0 ? { ...answer, renamed } : answer);
-    if (first.unknown.length > 0) return withRenamed(question(first));
+    if (asks(first)) return withRenamed(question(first));
     let current = first;
     let next = 0;
     let replans = 0;
@@ -212,10 +262,11 @@ export const importSuggestions = defineUseCase({
       if (created.length > 0 && elapsed(ctx) > IMPORT_STEP_MS) break;
       const chunk = current.create.slice(next, next + IMPORT_CHUNK);
       const newDeputies = next === 0 ? current.newDeputies : [];
+      const newUnits = next === 0 ? current.newUnits : [];
       try {
         // The step that completes the import keeps the call's answer for its requestId (ctx.write).
-        if (next + chunk.length >= current.create.length) return await ctx.write(async (tx) => result(writeChunk(tx, ctx, chunk, newDeputies), 0));
-        created.push(...(await ctx.deps.store.transaction(async (tx) => writeChunk(tx, ctx, chunk, newDeputies))));
+        if (next + chunk.length >= current.create.length) return await ctx.write(async (tx) => result(writeChunk(tx, ctx, chunk, newDeputies, newUnits), 0));
+        created.push(...(await ctx.deps.store.transaction(async (tx) => writeChunk(tx, ctx, chunk, newDeputies, newUnits))));
         next += chunk.length;
       } catch (error) {
         // Another import wrote some of these rows (or deputies) first: plan the rest again.
@@ -224,7 +275,7 @@ export const importSuggestions = defineUseCase({
         current = await plan();
         next = 0;
         // The roster changed under the import (a namesake removed): ask again rather than guess.
-        if (current.unknown.length > 0) return withRenamed(question(current));
+        if (asks(current)) return withRenamed(question(current));
       }
     }
     return result([], current.create.length - next);

@@ -20,6 +20,8 @@ import { exportLedger } from './export-ledger';
 import { getAnnualReport } from './get-annual-report';
 import { getMe } from './get-me';
 import { getStats } from './get-stats';
+import { statsYears } from './stats-years';
+import { importTemplate } from './import-template';
 import { getSuggestion } from './get-suggestion';
 import { importSuggestions } from './import-suggestions';
 import { issueBindCode } from './issue-bind-code';
@@ -69,6 +71,7 @@ export const USE_CASES: { readonly [A in ActionName]: UseCaseOf<A> } = {
   'me': getMe,
   'users.bind': bindUser,
   'suggestions.import': importSuggestions,
+  'suggestions.importTemplate': importTemplate,
   'suggestions.create': createSuggestion,
   'suggestions.assign': assignSuggestion,
   'suggestions.list': listSuggestions,
@@ -92,6 +95,7 @@ export const USE_CASES: { readonly [A in ActionName]: UseCaseOf<A> } = {
   'ledger.list': listLedger,
   'ledger.export': exportLedger,
   'stats.summary': getStats,
+  'stats.years': statsYears,
   'report.annual': getAnnualReport,
   'subscriptions.record': recordSubscription,
   'notifications.mine': listNotifications,

@@ -8,6 +8,8 @@ import type { MyNotificationsData, MyNotificationsResult, NotificationView, Read
 import type { Notification, Task } from '../../core/model';
 import { NOTIFICATION_FIELDS, only } from '../access/audiences';
 import type { Reader } from '../ports';
+import type { NotificationCount } from '../ports/read-model-docs';
+import { isUnread, readAtOf } from '../read-models/unread';
 import { noticeStatus, type NoticeSubject } from '../reminders/notice-status';
 import { caller, defineUseCase, event } from '../use-case';
 import { idField } from '../validation';
@@ -19,8 +21,9 @@ const UNREAD_SCAN = 1000;
 const schema: z.ZodType<MyNotificationsData> = z.object({ unreadOnly: z.boolean().optional() });
 
 /** One message as its reader sees it: what it asks, the deadline for that and whether it is done, read now. */
-export function notificationView(n: Notification, subject: NoticeSubject = { readerIsDeputy: false }): NotificationView {
+export function notificationView(n: Notification, subject: NoticeSubject = { readerIsDeputy: false }, counter?: NotificationCount): NotificationView {
   const { asks, deadline, settled } = noticeStatus(n, subject);
+  const readAt = readAtOf(n, counter);
   return only<NotificationView>({
     id: n.id,
     kind: n.kind,
@@ -29,7 +32,7 @@ export function notificationView(n: Notification, subject: NoticeSubject = { rea
     ...(n.page ? { page: n.page } : {}),
     status: n.status,
     createdAt: n.createdAt,
-    ...(n.readAt ? { readAt: n.readAt } : {}),
+    ...(readAt ? { readAt } : {}),
     ...(asks ? { asks } : {}),
     ...(deadline ? { deadline } : {}),
     ...(settled ? { settled: true } : {}),
@@ -50,13 +53,14 @@ async function tasksOf(reader: Reader, listed: readonly Notification[]): Promise
   return { tasks, leads: new Map(found.filter((t) => t.role === 'lead').map((t) => [t.suggestionId, t])) };
 }
 
-/** The caller's unread messages, counted by the store: all of them less those read (two counts, in parallel). */
+/** The caller's unread counter (one document, kept with the writes: src/server/read-models/unread.ts). */
+export async function unreadCounter(reader: Reader, userId: string): Promise<NotificationCount | undefined> {
+  return reader.get('notificationCounts', userId);
+}
+
+/** The caller's unread messages: the counter's figure (none yet: 0). */
 export async function unreadCount(reader: Reader, userId: string): Promise<number> {
-  const [all, read] = await Promise.all([
-    reader.count('notifications', { where: { userId } }),
-    reader.count('notifications', { where: { userId }, range: { field: 'readAt', gte: '0' } }),
-  ]);
-  return all - read;
+  return (await unreadCounter(reader, userId))?.unread ?? 0;
 }
 
 /** Newest first; the same instant by id. */
@@ -69,13 +73,23 @@ export const listNotifications = defineUseCase({
   async run(data, ctx): Promise<MyNotificationsResult> {
     const user = caller(ctx);
     const store = ctx.deps.store;
-    // One page of the newest from the store (unread only: the unread among the newest UNREAD_SCAN).
-    const [page, unread] = await Promise.all([
-      store.find('notifications', { where: { userId: user.id }, orderBy: [{ field: 'createdAt', desc: true }], limit: data.unreadOnly ? UNREAD_SCAN : LIMIT }),
-      unreadCount(store, user.id),
-    ]);
+    // One page of the newest from the store (unread only: the unread among the newest UNREAD_SCAN
+    // since the last 全部已读), and the counter, in parallel.
+    const newest = (since?: string) =>
+      store.find('notifications', {
+        where: { userId: user.id },
+        ...(since !== undefined ? { range: { field: 'createdAt' as const, gte: since } } : {}),
+        orderBy: [{ field: 'createdAt', desc: true }],
+        limit: data.unreadOnly ? UNREAD_SCAN : LIMIT,
+      });
+    let counter: NotificationCount | undefined;
+    let page: Notification[];
+    if (data.unreadOnly) {
+      counter = await unreadCounter(store, user.id);
+      page = await newest(counter?.readBefore);
+    } else [counter, page] = await Promise.all([unreadCounter(store, user.id), newest()]);
     const listed = page
-      .filter((n) => !data.unreadOnly || !n.readAt)
+      .filter((n) => !data.unreadOnly || isUnread(n, counter))
       .sort(newestFirst)
       .slice(0, LIMIT);
     const { tasks, leads } = await tasksOf(store, listed);
@@ -86,15 +100,21 @@ export const listNotifications = defineUseCase({
           ...(n.taskId && tasks.get(n.taskId) ? { task: tasks.get(n.taskId) } : {}),
           readerIsDeputy,
           ...(n.suggestionId && leads.get(n.suggestionId) ? { leadTask: leads.get(n.suggestionId) } : {}),
-        }),
+        }, counter),
       ),
-      unread,
+      unread: counter?.unread ?? 0,
     };
   },
 });
 
 const readSchema: z.ZodType<ReadNotificationsData> = z.object({ ids: z.array(idField).min(1).max(LIMIT).optional() });
 
+/**
+ * Marks the named messages read (at most LIMIT, read by id), or all of them: 全部已读 moves the
+ * counter's readBefore to now and marks one by one only the unread created at this instant (a
+ * bounded query), so no request reads or rewrites every notice. The counter is read through the transaction: a notice
+ * written meanwhile moves it, and this commit then fails with CONFLICT instead of losing it.
+ */
 export const readNotifications = defineUseCase({
   action: 'notifications.read',
   access: 'user',
@@ -102,14 +122,27 @@ export const readNotifications = defineUseCase({
   run: (data, ctx) =>
     ctx.write(async (tx): Promise<ReadNotificationsResult> => {
       const user = caller(ctx);
-      const mine = await tx.find('notifications', { where: { userId: user.id } });
-      // Only the caller's own: an id of someone else's message is simply not among them.
-      const wanted = data.ids ? new Set(data.ids) : undefined;
-      const toRead = mine.filter((n) => !n.readAt && (!wanted || wanted.has(n.id)));
-      for (const n of toRead) tx.update('notifications', { ...n, readAt: ctx.now });
-      if (toRead.length > 0) {
-        tx.appendEvent(event(ctx, { action: 'notifications.read', entity: 'user', entityId: user.id, detail: { count: toRead.length, all: wanted === undefined } }));
+      const counter = await tx.get('notificationCounts', user.id);
+      const unread = counter?.unread ?? 0;
+      if (data.ids) {
+        // Only the caller's own: an id of someone else's message is simply not marked.
+        const named = await tx.getMany('notifications', data.ids);
+        const toRead = named.filter((n) => n.userId === user.id && isUnread(n, counter));
+        for (const n of toRead) tx.update('notifications', { ...n, readAt: ctx.now });
+        if (toRead.length > 0) {
+          tx.appendEvent(event(ctx, { action: 'notifications.read', entity: 'user', entityId: user.id, detail: { count: toRead.length, all: false } }));
+        }
+        return { read: toRead.length, unread: Math.max(0, unread - toRead.length) };
       }
-      return { read: toRead.length, unread: mine.length - mine.filter((n) => n.readAt).length - toRead.length };
+      if (unread === 0) return { read: 0, unread: 0 };
+      // readBefore covers the notices created before now; those of this very instant (or later, from a
+      // clock ahead) are few and marked one by one. This commit sets the counter's figure itself.
+      const late = (await tx.find('notifications', { where: { userId: user.id }, range: { field: 'createdAt', gte: ctx.now } })).filter((n) => !n.readAt);
+      for (const n of late) tx.update('notifications', { ...n, readAt: ctx.now });
+      const next: NotificationCount = { id: user.id, unread: 0, readBefore: ctx.now };
+      if (counter) tx.update('notificationCounts', next);
+      else tx.insert('notificationCounts', next);
+      tx.appendEvent(event(ctx, { action: 'notifications.read', entity: 'user', entityId: user.id, detail: { count: unread, all: true } }));
+      return { read: unread, unread: 0 };
     }),
 });

@@ -1,7 +1,10 @@
 // tasks.logContact: a record of talking with the deputy (面复/沟通): when, how, where, who, what.
+// Its time is an instant compared with the instants of 交办 and of now (never as text: a stored instant
+// may be written without milliseconds or with an offset); a refusal names the 交办 time in Beijing.
 import * as z from 'zod';
 import type { IdResult, LogContactData } from '../../contract';
 import { isFaceToFaceMode } from '../../core/contacts';
+import { shanghaiDate, shanghaiTime } from '../../core/calendar';
 import { AppError } from '../../core/errors';
 import type { Contact } from '../../core/model';
 import { checkRecordAction } from '../../core/workflow';
@@ -38,8 +41,11 @@ export const logContact = defineUseCase({
       }
       const faceToFace = data.faceToFace ?? isFaceToFaceMode(data.mode);
       const at = new Date(data.at).toISOString();
-      if (at > ctx.now) throw new AppError('VALIDATION', '「时间」不能晚于现在');
-      if (at < task.assignedAt) throw new AppError('VALIDATION', '「时间」不能早于交办时间');
+      if (Date.parse(at) > Date.parse(ctx.now)) throw new AppError('VALIDATION', '「时间」不能晚于现在');
+      if (Date.parse(at) < Date.parse(task.assignedAt)) {
+        const assigned = `${shanghaiDate(task.assignedAt)} ${shanghaiTime(task.assignedAt)}`;
+        throw new AppError('VALIDATION', `「时间」不能早于交办时间（${assigned}）`);
+      }
       const contact: Contact = {
         id: newId(),
         taskId: task.id,

@@ -1,4 +1,5 @@
-// units.upsert: the office adds a unit or renames it / changes its departments.
+// units.upsert: the office adds a unit or renames it / changes its departments. A rename is audited with
+// the name it had (`was`); every record refers to the unit by its id, so all of them follow the new name.
 import * as z from 'zod';
 import type { UnitView, UpsertUnitData } from '../../contract';
 import { AppError } from '../../core/errors';
@@ -42,7 +43,7 @@ export const upsertUnit = defineUseCase({
         const letter = letterSettings(data.letter) ?? unit.letter;
         const next: Unit = { ...unit, name: data.name, departments: data.departments ? departments : unit.departments, ...(letter ? { letter } : {}) };
         tx.update('units', next);
-        tx.appendEvent(event(ctx, { action: 'units.upsert', entity: 'unit', entityId: unit.id, detail: { name: next.name, ...(data.letter ? { letter: letter ?? null } : {}) } }));
+        tx.appendEvent(event(ctx, { action: 'units.upsert', entity: 'unit', entityId: unit.id, detail: { name: next.name, ...(unit.name !== next.name ? { was: unit.name } : {}), ...(data.letter ? { letter: letter ?? null } : {}) } }));
         return view(next);
       }
       const letter = letterSettings(data.letter);

@@ -65,6 +65,7 @@ const TABLE: Record<ActionName, Row> = {
   me: { data: {}, allowed: [...BOUND, 'stranger'] },
   'users.bind': { data: { code: '12345678' }, allowed: [...BOUND, 'stranger'] },
   'suggestions.import': { data: undefined, prepare: async (_api, caller, files) => ({ fileID: await uploadAs(files, caller, csv), format: 'csv' }), allowed: OFFICE },
+  'suggestions.importTemplate': { data: { format: 'csv' }, allowed: OFFICE },
   'suggestions.create': {
     data: { number: '9002', title: '关于测试的建议', content: '内容', leadDeputyId: 'user-deputy-wang', delegation: '历下区代表团', session: '十八届二次', phase: 'session' },
     allowed: OFFICE,
@@ -99,6 +100,7 @@ const TABLE: Record<ActionName, Row> = {
   'ledger.list': { data: {}, allowed: STAFF },
   'ledger.export': { data: {}, allowed: STAFF },
   'stats.summary': { data: {}, allowed: STAFF },
+  'stats.years': { data: {}, allowed: STAFF },
   'report.annual': { data: { year: 2024 }, allowed: STAFF },
   'subscriptions.record': { data: { results: [{ templateId: 'tpl-reply', accepted: true }] }, allowed: BOUND },
   'notifications.mine': { data: {}, allowed: BOUND },

@@ -152,4 +152,11 @@ describe('permissions: offered means allowed', () => {
     const deputy = await call<SuggestionDetail>('demo-deputy', 'suggestions.get', { id: 'sug-charging' });
     expect(deputy.tasks.every((t) => t.allowedActions.length === 0 && t.blockedActions.length === 0)).toBe(true);
   });
+
+  it('a task offers the work itself (记录面复, 起草答复) before 申请退回 and 申请延期', async () => {
+    const call = await open();
+    const task = (await call<SuggestionDetail>('demo-handler', 'suggestions.get', { id: 'sug-charging' })).tasks.find((t) => t.role === 'lead')!;
+    const offered = task.allowedActions.filter((a) => ['tasks.logContact', 'tasks.saveDraft', 'tasks.requestReturn', 'tasks.requestExtension'].includes(a));
+    expect(offered).toEqual(['tasks.logContact', 'tasks.saveDraft', 'tasks.requestExtension']);
+  });
 });

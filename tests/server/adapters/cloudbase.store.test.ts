@@ -102,12 +102,14 @@ describe('CloudBase store', () => {
       tx.appendEvent(auditEvent('e2'));
       tx.rememberResult({ id: 'r1', action: 'tasks.claim', actorId: 'a', at: 'now', response: { ok: true } });
     });
-    // First the read models' lookups of the task's suggestion and its records (src/server/read-models/project.ts;
-    // no suggestion here), all reads before the transaction starts.
-    const start = listener.requests.findIndex((x) => x.action === 'database.startTransaction');
-    expect(listener.requests.slice(0, start).every((x) => x.action === 'database.getDocument')).toBe(true);
-    expect(listener.requests.slice(0, start)).toContainEqual(expect.objectContaining({ collectionName: 'suggestions', query: { _id: { $in: ['s1'] } } }));
-    const r = listener.requests.slice(start);
+    // The transaction begins with the first read (the snapshot the commit is judged against); then the
+    // read models' lookups of the task's suggestion and its records (src/server/read-models/project.ts;
+    // no suggestion here), all reads; then the writes.
+    expect(listener.requests[0]!.action).toBe('database.startTransaction');
+    const first = listener.requests.findIndex((x, i) => i > 0 && x.action !== 'database.getDocument');
+    expect(listener.requests.slice(1, first).every((x) => x.action === 'database.getDocument')).toBe(true);
+    expect(listener.requests.slice(1, first)).toContainEqual(expect.objectContaining({ collectionName: 'suggestions', query: { _id: { $in: ['s1'] } } }));
+    const r = [listener.requests[0]!, ...listener.requests.slice(first)];
     expect(r.map(without)).toEqual([
       'database.startTransaction',
       'database.insertDocument',
@@ -148,8 +150,15 @@ describe('CloudBase store', () => {
   });
 
   it('refuses with CONFLICT and rolls back when the document moved on since it was read', async () => {
+    // The service reports the write-write conflict (the document was committed after this
+    // transaction's snapshot); tried again, the document is read first: it moved on, so CONFLICT.
     let reads = 0;
+    let writes = 0;
     listener.respond((r) => {
+      if (r.action === 'database.modifyDocument' && r.collectionName === 'tasks') {
+        writes += 1;
+        return { code: 'DATABASE_TRANSACTION_CONFLICT', message: '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.' };
+      }
       if (r.action !== 'database.getDocument' || r.collectionName !== 'tasks') return defaultResponder(r);
       reads += 1;
       return listAnswer([{ _id: 't1', _rev: reads === 1 ? 3 : 4, ...task('t1') }]);
@@ -161,7 +170,10 @@ describe('CloudBase store', () => {
       }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     const actions = listener.requests.map(without);
-    expect(actions).not.toContain('database.modifyDocument');
+    expect(writes).toBe(1);
+    // The document read again after the refused write, inside the second transaction.
+    const refused = listener.requests.findIndex((x) => x.action === 'database.modifyDocument');
+    expect(listener.requests.slice(refused).some((x) => x.action === 'database.getDocument' && x.collectionName === 'tasks' && x.transactionId !== undefined)).toBe(true);
     expect(actions).not.toContain('database.commitTransaction');
     expect(actions.at(-1)).toBe('database.abortTransaction');
   });

@@ -41,12 +41,10 @@ describe.each(STORE_KINDS)('reading the rows of a 交办清单 (%s)', (kind) => 
     return response.error.message;
   };
 
-  it('names the registered units when a unit is unknown', async () => {
-    const text = await message([row({ 主办单位: '市交通局' })]);
-    expect(text).toContain('第2行');
-    expect(text).toContain('“市交通局”');
-    const hint = /现有单位：([^）]+)）/.exec(text)?.[1]?.split('、');
-    expect(hint?.sort()).toEqual(['市发展改革委', '市交通运输局', '市住房城乡建设局', '市民政局', '市水务局'].sort());
+  it('asks about a unit no unit has, writing nothing, with the near units of the roster', async () => {
+    const response = await importCsv([row({ 主办单位: '市交通局' })]);
+    expect(response).toMatchObject({ ok: true, data: { created: 0, unknownUnits: [{ name: '市交通局', lines: [2], near: [{ unitId: 'unit-jtj', name: '市交通运输局' }] }] } });
+    expect(await office.store.count('suggestions')).toBe(0);
   });
 
   it('gives every reason of a bad row at once', async () => {
@@ -139,13 +137,13 @@ describe.each(STORE_KINDS)('reading the rows of a 交办清单 (%s)', (kind) => 
 
   it('finds the header under a title line and counts rows as the spreadsheet does', async () => {
     const header = ['2024年市人大代表建议交办清单', ...HEADER.slice(1).map(() => '')];
-    const text = '\uFEFF' + [header, HEADER, row({}), row({ 建议号: '2024102', 主办单位: '不存在的单位' })].map((r) => r.join(',')).join('\r\n');
+    const text = '\uFEFF' + [header, HEADER, row({}), row({ 建议号: '2024102', 提出阶段: '年中' })].map((r) => r.join(',')).join('\r\n');
     const response = await office.call('coordinator', 'suggestions.import', { fileID: await office.upload('coordinator', text), format: 'csv' });
     expect(response).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^[^第]*第4行：/) } });
   });
 
   it('skips blank lines and keeps the spreadsheet\'s row numbers', async () => {
-    const text = await message([row({}), HEADER.map(() => ''), row({ 建议号: '2024102', 主办单位: '不存在的单位' })]);
+    const text = await message([row({}), HEADER.map(() => ''), row({ 建议号: '2024102', 提出阶段: '年中' })]);
     expect(text).toContain('第4行');
     expect(await office.store.count('suggestions')).toBe(0);
   });

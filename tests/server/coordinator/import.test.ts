@@ -149,7 +149,8 @@ describe.each(STORE_KINDS)('importing a 交办清单 (%s)', (kind) => {
     expect(response.error.code).toBe('VALIDATION');
     const message = response.error.message;
     expect(message).not.toMatch(/第2行/);
-    expect(message).toMatch(/第3行[^；]*市交通局/);
+    // A unit no unit on the roster has is not a bad row: it is asked about once every row is sound (import-units.test.ts).
+    expect(message).not.toMatch(/第3行/);
     expect(message).toMatch(/第4行[^；]*提出阶段/);
     expect(message).toMatch(/第5行[^；]*交办日期/);
     expect(message).toMatch(/第6行[^；]*建议号/);

@@ -1,7 +1,9 @@
 // What the proposal pages read from the server, on both stores (docs/proposals.md): the draft form's
 // roster of deputies to invite (every 代表团, never the author, only for the author), the refusal shown
 // where 提交 would be (naming the phase's dates), and the home page's counts (a deputy's invitations
-// waiting for his answer, the coordinator's 待立案).
+// waiting for his answer, the coordinator's 待立案), and the page each proposal notice opens.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { MeResult, ProposalView } from '../../../src/contract';
 import type { User } from '../../../src/core/model';
 import { closeStores, openOfficeOn, STORE_KINDS, type OfficeOn } from '../coordinator/stores';
@@ -62,5 +64,11 @@ describe.each(STORE_KINDS)('the proposal pages’ data (%s)', (kind) => {
     await office.ok('deputy-wang', 'proposals.submit', { id: p.id, version: invited.version });
     expect(await counts('deputy-zhao')).toEqual({ invitations: 0 });
     expect(await counts('coordinator')).toEqual({ queue: 1 });
+
+    // Every notice of the path opens a page the mini-program has (invited, answered, submitted).
+    const notices = await office.store.find('notifications', {});
+    const pages = [...new Set(notices.filter((n) => n.kind.startsWith('proposal')).map((n) => n.page))];
+    expect(pages).toEqual([`pages/proposals/view/index?id=${p.id}`]);
+    for (const page of pages) expect(existsSync(path.resolve(__dirname, '../../../src', `${page!.split('?')[0]}.tsx`))).toBe(true);
   });
 });

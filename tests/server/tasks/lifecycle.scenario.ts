@@ -98,7 +98,8 @@ export async function runLifecycle(driver: ScenarioDriver, now: string): Promise
 
   // --- import: all or nothing, then idempotent
   const csv = importCsv(today);
-  const broken = csv.replace(`${UNITS.zjj}`, '市不存在局');
+  // A bad row (an impossible 交办日期) refuses the whole file; an unknown unit would be asked about instead.
+  const broken = csv.replace(`,${today},`, ',2026-02-30,');
   await refuse('demo-coordinator', 'suggestions.import', { fileID: await driver.upload('demo-coordinator', broken, '交办清单.csv'), format: 'csv' }, 'VALIDATION');
   const fileID = await driver.upload('demo-coordinator', csv, '交办清单.csv');
   await refuse('demo-handler', 'suggestions.import', { fileID, format: 'csv' }, 'FORBIDDEN');

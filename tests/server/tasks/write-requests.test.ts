@@ -1,8 +1,8 @@
 // What each action of a suggestion's whole life costs on CloudBase, counted by the emulator's request
 // counter (what the service bills and waits on): every action stays within the platform's default
 // function time limit of 3 s at 50 ms a request (60 requests), so a function deployed with a forgotten
-// timeout setting still answers; and no write costs more than it does today (BUDGETS, the ceiling
-// until the writes are made cheaper: docs/performance.md).
+// timeout setting still answers; and each write within its budget (BUDGETS: at most 15 requests, or
+// what it costs today where that goal is not met yet: docs/performance.md).
 import { uploadAs } from '../../support/uploads';
 import { createApi } from '../../../src/server/api';
 import { openCloudBaseFileStore, type CloudStorageApi } from '../../../src/server/adapters/files/cloudbase.files';
@@ -15,18 +15,30 @@ const NOW = '2025-03-10T02:00:00.000Z';
 /** The platform's default time limit of a function, and the round trip of a request inside the cloud. */
 const DEFAULT_TIMEOUT_MS = 3000;
 const MS_A_REQUEST = 50;
-/** The requests each write costs at most now (the goal is 15: not yet met by those above it). */
+/** The goal for a write: 15 requests, 0.75 s at 50 ms (docs/performance.md). */
+const WRITE_GOAL = 15;
+/**
+ * The requests each write costs at most: the goal where it is met; above it, the figure today, so
+ * that no write grows (docs/performance.md says what the rest would take).
+ */
 const BUDGETS: Record<string, number> = {
-  'users.bind': 27,
-  'tasks.claim': 23,
+  'tasks.claim': WRITE_GOAL,
+  'tasks.saveDraft': 13,
+  'tasks.logContact': 10,
+  'contacts.confirm': 10,
+  'commitments.progress': 10,
+  'suggestions.disclose': 13,
+  'users.bind': 22,
   // The letter made at signing reads the office's settings, the reply's files and the co-signers' names.
-  'tasks.sign': 60,
-  'feedback.submit': 27,
-  'tasks.logContact': 14,
-  'tasks.review': 24,
-  'tasks.submitDraft': 22,
-  'tasks.submitOpinion': 26,
-  'suggestions.assign': 26,
+  'tasks.sign': 49,
+  'feedback.submit': 21,
+  'tasks.requestReturn': 16,
+  'tasks.decideReturn': 19,
+  'tasks.review': 18,
+  'tasks.submitDraft': 17,
+  'tasks.submitOpinion': 21,
+  'suggestions.assign': 21,
+  'suggestions.archive': 16,
 };
 
 let emulator: CloudBaseEmulator;
@@ -41,11 +53,13 @@ it('keeps every action of a whole life within 3 s at 50 ms a request, and each w
   const files = openCloudBaseFileStore(cloud as unknown as CloudStorageApi, { now: () => NOW });
   const api = createApi({ store, files, clock: { now: () => NOW }, log: () => undefined });
   const most = new Map<string, number>();
+  const traces = new Map<string, string[]>();
   await runLifecycle(
     {
       call: async (openid, action, data, requestId) => {
         emulator.resetCounter();
         const res = await api({ action, data, requestId }, { openid });
+        if (res.ok && emulator.requests > (most.get(action) ?? 0)) traces.set(action, [...emulator.trace]);
         if (res.ok) most.set(action, Math.max(most.get(action) ?? 0, emulator.requests));
         return res;
       },
@@ -60,4 +74,5 @@ it('keeps every action of a whole life within 3 s at 50 ms a request, and each w
   expect({ tooSlow, overBudget }).toEqual({ tooSlow: [], overBudget: [] });
   for (const action of Object.keys(BUDGETS)) expect(most.has(action)).toBe(true);
   if (process.env.SHOW_REQUESTS) console.log(table.join('\n'));
+  if (process.env.SHOW_REQUESTS === 'trace') console.log([...traces].map(([a, t]) => `${a}\n  ${t.join('\n  ')}`).join('\n'));
 }, 300_000);

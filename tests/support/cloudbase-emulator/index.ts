@@ -65,6 +65,8 @@ export interface CloudBaseEmulator {
   /** Requests answered (or cut) since the last resetCounter(), in all and by action. */
   readonly requests: number;
   readonly byAction: Readonly<Record<string, number>>;
+  /** Each request since the last resetCounter(): its action, collection, and `tx` inside a transaction. */
+  readonly trace: readonly string[];
   resetCounter(): void;
   /** The emulator's clock (ms since epoch); transactions expire by it. */
   now(): number;
@@ -211,6 +213,7 @@ export async function startCloudBaseEmulator(options: EmulatorOptions = {}): Pro
   const locks = new Map<string, string>();
   let counter = 0;
   let byAction: Record<string, number> = {};
+  let trace: string[] = [];
   let cutAt: number | undefined;
   let txCounter = 0;
   const env = 'emulator';
@@ -569,6 +572,7 @@ export async function startCloudBaseEmulator(options: EmulatorOptions = {}): Pro
       }
       const action = String(body.action);
       byAction[action] = (byAction[action] ?? 0) + 1;
+      trace.push([action, body.collectionName, body.transactionId === undefined ? '' : 'tx'].filter(Boolean).join(' '));
       offset += simulatedLatencyMs;
       if (cutAt !== undefined && position > cutAt) {
         req.socket.destroy();
@@ -605,9 +609,13 @@ export async function startCloudBaseEmulator(options: EmulatorOptions = {}): Pro
     get byAction() {
       return byAction;
     },
+    get trace() {
+      return trace;
+    },
     resetCounter() {
       counter = 0;
       byAction = {};
+      trace = [];
       if (cutAt !== undefined) cutAt = undefined;
     },
     now,

@@ -32,6 +32,8 @@ export interface SimOptions {
   windowWidth?: number;
   /** The office's file store, behind cloud storage and the links the api makes (files.ts). */
   files?: OfficeFiles;
+  /** The font setting WeChat reports, in px: 17 the standard; larger settings and 关怀模式 report more. */
+  fontSizeSetting?: number;
 }
 
 export interface WxCall {
@@ -262,7 +264,7 @@ export class WeChatSimulator {
       pixelRatio: 2,
       statusBarHeight: 20,
       safeArea: { left: 0, right: sim.width, top: 20, bottom: 800, width: sim.width, height: 780 },
-      fontSizeSetting: 17,
+      fontSizeSetting: sim.options.fontSizeSetting ?? 17,
       SDKVersion: lib,
       version: '8.0.50',
       platform: sim.width >= 1024 ? 'windows' : 'android',

@@ -179,6 +179,7 @@ export function LedgerView() {
         onChange={setChoice}
         units={options.office ? options.units : []}
         people={options.people}
+        years={options.years}
       />
       <QueryView query={ledger.first}>
         {() => {

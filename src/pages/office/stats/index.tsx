@@ -2,7 +2,8 @@
 // (年度总结) when asked for, then the figures of all years with each unit's (current supervision:
 // overdue and at-risk tasks). On opening the page reads only the counters (stats.summary, a few
 // requests whatever the scale); the summary reads the year's records, so it waits for a tap.
-// Every figure is computed by the core on the server; this page only shows it, in words.
+// Every figure is computed by the core on the server; this page only shows it, in words. 上一年/下一年
+// step among the years with suggestions (stats.years) and this year, never to an empty year.
 import { useState } from 'react';
 import { Button, View } from '@tarojs/components';
 import type { AnnualReportResult, StatsSummary } from '../../../contract';
@@ -106,18 +107,24 @@ export function StatsView({ year: thisYear }: { year: number }) {
   // The summary shown for this year only: another year starts with its figures again.
   const [reportYear, setReportYear] = useState<number | null>(null);
   const summary = useQuery('stats.summary', {});
+  const withData = useQuery('stats.years', {});
+  const years = withData.state.status === 'data' ? withData.state.data.years : [];
+  const earlier = years.filter((y) => y < year).sort((a, b) => b - a)[0];
+  const later = [...years.filter((y) => y > year && y <= thisYear), ...(year < thisYear ? [thisYear] : [])].sort((a, b) => a - b)[0];
   return (
     <Screen id="stats-page">
       <View className="section-title" id="year-now">
         {year}年
       </View>
       <View className="choices" id="year-bar">
-        <Button className="choice" id="year-prev" onClick={() => setYear(year - 1)}>
-          上一年
-        </Button>
-        {year < thisYear ? (
-          <Button className="choice" id="year-next" onClick={() => setYear(year + 1)}>
-            下一年
+        {earlier !== undefined ? (
+          <Button className="choice" id="year-prev" onClick={() => setYear(earlier)}>
+            上一年（{earlier}年）
+          </Button>
+        ) : null}
+        {later !== undefined ? (
+          <Button className="choice" id="year-next" onClick={() => setYear(later)}>
+            下一年（{later}年）
           </Button>
         ) : null}
       </View>

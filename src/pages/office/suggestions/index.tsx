@@ -25,7 +25,7 @@ export function AllSuggestionsView() {
   return (
     <Screen id="suggestions-page">
       <View className="section-title">全部建议</View>
-      <CaseFilterBar id="suggestions" fields={FIELDS} value={choice} onChange={setChoice} units={options.units} />
+      <CaseFilterBar id="suggestions" fields={FIELDS} value={choice} onChange={setChoice} units={options.units} years={options.years} />
       <QueryView query={list.first}>
         {() => {
           if (total === 0) return <Empty text={filtered ? '没有符合条件的建议' : '暂无建议'} />;

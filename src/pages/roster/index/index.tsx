@@ -5,11 +5,9 @@ import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import type { Role } from '../../../core/model';
 import { ROLE_LABELS } from '../../../core/labels';
-import type { UnitView, UserView } from '../../../contract';
-import { useAction } from '../../../hooks/use-action';
+import type { UserView } from '../../../contract';
 import { useQuery } from '../../../hooks/use-query';
 import { useShowCount } from '../../../hooks/use-show-count';
-import { FormError, SubmitButton, TextField } from '../../../components/fields';
 import { QueryView } from '../../../components/query-view';
 import { Screen } from '../../../components/screen';
 import { Empty } from '../../../components/state-views';
@@ -17,6 +15,7 @@ import { open, routes } from '../../routes';
 import { BindLocks } from './bind-locks';
 import { guarded } from '../../../components/page-guard';
 import { OfficeSettings } from './office-settings';
+import { Units } from './units';
 
 type Tab = 'people' | 'units' | 'office';
 const ROLE_FILTERS: (Role | 'all')[] = ['all', 'deputy', 'handler', 'reviewer', 'leader', 'coordinator', 'admin'];
@@ -94,70 +93,6 @@ function People({ refreshKey }: { refreshKey: number }) {
             </View>
           );
         }}
-      </QueryView>
-    </View>
-  );
-}
-
-function NewUnit({ onAdded }: { onAdded: () => void }) {
-  const [name, setName] = useState('');
-  const [departments, setDepartments] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [added, setAdded] = useState<string | null>(null);
-  const action = useAction('units.upsert');
-  const submit = async () => {
-    if (name.trim() === '') return setProblem('请填写单位名称');
-    setProblem(null);
-    const list = departments
-      .split(/[、，,\s]+/)
-      .map((d) => d.trim())
-      .filter(Boolean);
-    const response = await action.run({ name: name.trim(), departments: list });
-    if (response.ok) {
-      setAdded(response.data.name);
-      setName('');
-      setDepartments('');
-      onAdded();
-    }
-  };
-  return (
-    <View className="card">
-      <View className="sub-title">新增单位</View>
-      <TextField id="unit-name" label="单位名称" value={name} onChange={setName} placeholder="例如：市发展改革委" />
-      <TextField id="unit-departments" label="处室（用顿号分隔，可不填）" value={departments} onChange={setDepartments} placeholder="例如：综合处、社会发展处" />
-      <FormError message={problem ?? action.error?.message} />
-      {added ? (
-        <View className="notice" id="unit-added">
-          已新增单位：{added}
-        </View>
-      ) : null}
-      <SubmitButton id="unit-submit" text="新增单位" pending={action.pending} onClick={() => void submit()} />
-    </View>
-  );
-}
-
-function Units({ refreshKey }: { refreshKey: number }) {
-  const [added, setAdded] = useState(0);
-  const query = useQuery('units.list', {}, refreshKey + added);
-  return (
-    <View>
-      <NewUnit onAdded={() => setAdded((n) => n + 1)} />
-      <QueryView query={query}>
-        {({ items }: { items: UnitView[] }) => (
-          <View>
-            <View className="card-meta" id="units-count">
-              共{items.length}个单位
-            </View>
-            <View className="list desk-grid" id="roster-units">
-              {items.map((u) => (
-                <View key={u.id} className="card" id={`unit-${u.id}`}>
-                  <View className="card-title">{u.name}</View>
-                  {u.departments.length > 0 ? <View className="card-meta">处室：{u.departments.join('、')}</View> : null}
-                </View>
-              ))}
-            </View>
-          </View>
-        )}
       </QueryView>
     </View>
   );

@@ -1,4 +1,5 @@
-// Records a 面复 or other contact with the deputy: when, how, where, who and what was said.
+// Records a 面复 or other contact with the deputy: when (date and time, not before the 交办 time shown
+// above them, HH:mm in Beijing), how, where, who and what was said.
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
@@ -11,7 +12,7 @@ import { useAction } from '../../../hooks/use-action';
 import { useQuery } from '../../../hooks/use-query';
 import { QueryView } from '../../../components/query-view';
 import { ChoiceField, FormError, SubmitButton, TextField, type Choice } from '../../../components/fields';
-import { beijingToIso } from '../../../components/format';
+import { beijingToIso, formatTime } from '../../../components/format';
 import { TaskFormFrame } from '../../../components/task-form-frame';
 import { finish } from '../../routes';
 import { guarded } from '../../../components/page-guard';
@@ -80,6 +81,10 @@ function ContactForm({ task, onDone, clock: server }: { task: TaskView; onDone: 
   return (
     <View>
       <ChoiceField id="contact-mode" label="沟通方式（先选择；只有当面沟通计为面复）" choices={MODES} value={mode} onChange={setMode} />
+      {/* The rule uses the hour: on the day of 交办 a talk before its hour is refused, so the hour is shown. */}
+      <View className="card-meta" id="contact-assigned">
+        交办时间：{formatTime(task.assignedAt)}（沟通时间不能早于交办时间）
+      </View>
       <TextField id="contact-date" label="日期（年-月-日）" value={date} onChange={setDate} />
       <TextField id="contact-time" label="时间（时:分）" value={clock} onChange={setClock} />
       <TextField id="contact-place" label="地点（可不填）" value={place} onChange={setPlace} />

@@ -1,10 +1,11 @@
 // Suggestion detail: the text, the units and their roles with the allowed actions, the replies,
-// the records and what happened.
+// the records and what happened; at a desk in two columns (the tasks and the timeline on the right).
 import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { SuggestionDetail } from '../../../contract';
 import { useSuggestion } from '../../../hooks/use-suggestion';
 import { useShowCount } from '../../../hooks/use-show-count';
+import { useDeskWidth } from '../../../hooks/use-desk-width';
 import { QueryView } from '../../../components/query-view';
 import { Screen } from '../../../components/screen';
 import { open, routes } from '../../routes';
@@ -13,6 +14,7 @@ import { Commitments, Contacts, Feedbacks, Opinions, Replies, type FilesOf } fro
 import { AttachmentList } from '../../../components/attachment-list';
 import { Timeline } from './timeline';
 import { guarded } from '../../../components/page-guard';
+import { formatTime } from '../../../components/format';
 
 /** A unit's own steps on a task: whoever may take one works on its records and may add files to them. */
 const WORKS_ON = new Set<string>(['tasks.claim', 'tasks.logContact', 'tasks.saveDraft', 'tasks.submitOpinion', 'commitments.progress']);
@@ -35,13 +37,15 @@ function Header({ detail }: { detail: SuggestionDetail }) {
       <View className="card-meta">领衔代表：{detail.leadDeputyName}</View>
       {detail.coSignerNames.length > 0 ? <View className="card-meta">附议代表：{detail.coSignerNames.join('、')}</View> : null}
       {detail.keySupervised ? <View className="card-meta">重点督办</View> : null}
-      {detail.assignedDate ? <View className="card-meta" id="assigned-date">交办时间：{detail.assignedDate}</View> : null}
+      {/* With the hour: a contact the same day may not be earlier than it (tasks.logContact). */}
+      {detail.assignedAt ? <View className="card-meta" id="assigned-date">交办时间：{formatTime(detail.assignedAt)}</View> : null}
     </View>
   );
 }
 
 export function DetailView({ id, refreshKey = 0 }: { id: string; refreshKey?: number }) {
   const query = useSuggestion(id, refreshKey);
+  const desk = useDeskWidth();
   return (
     <Screen id="detail">
       <QueryView query={query}>
@@ -57,8 +61,8 @@ export function DetailView({ id, refreshKey = 0 }: { id: string; refreshKey?: nu
                 (taskId ? allowedOn(taskId).some((a) => WORKS_ON.has(a)) : detail.tasks.some((t) => t.allowedActions.some((a) => WORKS_ON.has(a))))),
             onChanged: query.reload,
           };
-          return (
-            <View>
+          const about = (
+            <>
               <Header detail={detail} />
               {detail.allowedActions.includes('suggestions.assign') ? (
                 <Button
@@ -93,13 +97,19 @@ export function DetailView({ id, refreshKey = 0 }: { id: string; refreshKey?: nu
                   onChanged={query.reload}
                 />
               </View>
-              <View className="section" id="tasks">
-                <View className="section-title">承办单位</View>
-                {detail.tasks.length === 0 ? <View className="state">尚未交办</View> : null}
-                {detail.tasks.map((task) => (
-                  <TaskCard key={task.id} suggestionId={detail.id} task={task} onChanged={query.reload} />
-                ))}
-              </View>
+            </>
+          );
+          const tasks = (
+            <View className="section" id="tasks">
+              <View className="section-title">承办单位</View>
+              {detail.tasks.length === 0 ? <View className="state">尚未交办</View> : null}
+              {detail.tasks.map((task) => (
+                <TaskCard key={task.id} suggestionId={detail.id} task={task} onChanged={query.reload} />
+              ))}
+            </View>
+          );
+          const records = (
+            <>
               <Replies replies={detail.replies} files={files} />
               <Opinions opinions={detail.opinions} />
               <Contacts
@@ -114,7 +124,28 @@ export function DetailView({ id, refreshKey = 0 }: { id: string; refreshKey?: nu
                 canProgress={(c) => allowedOn(c.taskId).includes('commitments.progress')}
                 onProgress={(c) => open(routes.progress(detail.id, c.id))}
               />
-              <Timeline events={detail.events} />
+            </>
+          );
+          const timeline = <Timeline events={detail.events} />;
+          // At a desk: the suggestion and its records on the left, the units' tasks (what to do now) and
+          // the timeline on the right. On a phone: one column, the tasks right after the suggestion.
+          return desk ? (
+            <View className="desk-columns" id="detail-columns">
+              <View className="detail-main">
+                {about}
+                {records}
+              </View>
+              <View className="detail-side">
+                {tasks}
+                {timeline}
+              </View>
+            </View>
+          ) : (
+            <View>
+              {about}
+              {tasks}
+              {records}
+              {timeline}
             </View>
           );
         }}

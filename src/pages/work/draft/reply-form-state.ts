@@ -1,5 +1,6 @@
 // The draft reply form's values, starting from the task's latest unsigned draft when there is one;
-// a new round starts with the previous round's contacts, a first draft with the 办理责任人's name.
+// a new round starts with the previous round's contacts, a first draft with the 办理责任人's name and
+// phone from the roster (the view carries the phone only to those who write the reply).
 import type { ReplyView, SuggestionDetail, TaskView } from '../../../contract';
 import type { ReplyClass } from '../../../core/model';
 import { isPromiseClass } from '../../../core/replies';
@@ -32,7 +33,7 @@ export function earlierReply(detail: SuggestionDetail, task: TaskView): ReplyVie
 export function initialValues(detail: SuggestionDetail, task: TaskView): ReplyFormValues {
   const draft = latestDraft(detail, task);
   const commitment = detail.commitments.find((c) => c.taskId === task.id && !c.doneAt);
-  // Contacts: the draft's, else the previous round's, else the task's 办理责任人 by name.
+  // Contacts: the draft's, else the previous round's, else the task's 办理责任人 (name and roster phone).
   const contacts = draft ?? earlierReply(detail, task);
   return {
     replyClass: draft?.class ?? null,
@@ -40,7 +41,7 @@ export function initialValues(detail: SuggestionDetail, task: TaskView): ReplyFo
     leaderName: contacts?.leaderContact.name ?? '',
     leaderPhone: contacts?.leaderContact.phone ?? '',
     handlerName: contacts?.handlerContact.name ?? task.responsibleName ?? '',
-    handlerPhone: contacts?.handlerContact.phone ?? '',
+    handlerPhone: contacts?.handlerContact.phone ?? task.responsiblePhone ?? '',
     promise: commitment?.promise ?? '',
     targetDate: commitment?.targetDate ?? '',
     coOpinionIds: [],

@@ -6,7 +6,7 @@
 import type { AuditEvent } from '../../../core/model';
 import { INDEXES, SEARCH_FIELDS, type CollectionName, type Doc, type EventQuery, type IdempotencyRecord, type IndexValue, type Query, type Store, type Tx } from '../../ports';
 import { indexPath, isArrayIndex } from '../index-values';
-import { patchedDocument, runUnitOfWork, staleConflict, type CommitPlan, type Revised } from '../unit-of-work';
+import { patchedDocument, runUnitOfWork, staleConflict, type CommitPlan, type RevReader, type Revised } from '../unit-of-work';
 import { fromServiceError, isDuplicateKey } from './cloudbase.errors';
 
 /** The part of the wx-server-sdk database API this adapter uses. */
@@ -42,12 +42,14 @@ interface CloudCommand {
 }
 interface CloudTransaction {
   collection(name: string): Pick<CloudCollection, 'add' | 'doc'>;
+  commit(): Promise<unknown>;
+  rollback(): Promise<unknown>;
 }
 export interface CloudDatabase {
   command: CloudCommand;
   RegExp(options: { regexp: string; options?: string }): unknown;
   collection(name: string): CloudCollection;
-  runTransaction<T>(fn: (transaction: CloudTransaction) => Promise<T>, retries?: number): Promise<T>;
+  startTransaction(): Promise<CloudTransaction>;
 }
 export interface CloudLike {
   database(): unknown;
@@ -124,6 +126,13 @@ function strip<T>(raw: Record<string, unknown>): Revised<T> {
   const doc: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) if (!SYSTEM_FIELDS.includes(key)) doc[key] = value;
   return { doc: doc as T, rev: typeof raw._rev === 'number' ? raw._rev : 1 };
+}
+
+/** JSON with every object's keys in order: equal documents compare equal whatever order their fields came in. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
 }
 
 /** A plain copy without undefined fields (the database cannot hold them). */
@@ -256,100 +265,195 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
     },
   };
 
-  async function commit(plan: CommitPlan): Promise<void> {
+  /**
+   * The writes of a unit of work, inside its transaction. Every document the unit of work read was
+   * read after the transaction's snapshot (see unitOfWork), so none needs its revision read again:
+   * a document someone else committed since is a write-write conflict the service reports, and the
+   * whole unit of work runs again.
+   */
+  async function commitIn(t: CloudTransaction, plan: CommitPlan, checked: boolean): Promise<void> {
     // Events are ordered by `seq`: the commit instant plus a counter, so one commit's events keep their order.
     const stamp = new Date().toISOString();
-    let attempt = 0;
-    await db
-      .runTransaction(async (t) => {
-        attempt += 1;
-        // This body runs again when the SDK retries a conflicting transaction: a conflict reported by
-        // the service is handed back with the code the SDK retries on; a revision that moved on is
-        // final (AppError CONFLICT, which the SDK rolls back and passes through).
-        try {
-          for (const { collection, id } of plan.deletes) await t.collection(collection).doc(id).remove();
-          // A changed document: read in the transaction, its revision compared, then replaced.
-          const inserts = new Map<string, Record<string, unknown>[]>();
-          for (const write of plan.writes) {
-            const body: Record<string, unknown> = withSearchGrams(write.collection, { ...plain(write.doc), _rev: write.expectedRev + 1 });
-            delete body._id;
-            if (write.expectedRev === 0) {
-              inserts.set(write.collection, [...(inserts.get(write.collection) ?? []), { _id: write.id, ...body }]);
-              continue;
-            }
-            const ref = t.collection(write.collection).doc(write.id);
-            const current = await getInTransaction(ref);
-            const rev = current ? (typeof current._rev === 'number' ? current._rev : 1) : 0;
-            if (rev !== write.expectedRev) throw staleConflict();
-            await ref.set({ data: body });
-          }
-          // A new suggestion's detail document goes with the new documents (unit-of-work.ts, PlannedPatch.create).
-          for (const patch of plan.patches ?? []) {
-            if (!patch.create) continue;
-            const body = plain(patchedDocument(patch));
-            inserts.set(patch.collection, [...(inserts.get(patch.collection) ?? []), { ...body, _id: patch.id, _rev: 1 }]);
-          }
-          // New documents: one batch insert a collection (the service takes many documents in one
-          // request inside a transaction: node-sdk test 事务内批量插入); an _id that exists fails the
-          // insert with E11000, which becomes CONFLICT below, so no read is needed first.
-          for (const [collection, docs] of inserts) await t.collection(collection).add({ data: docs });
-          for (const { collection, id, init, deltas } of plan.increments ?? []) {
-            // Counters add up (_.inc) whatever their revision: concurrent changes never conflict on them.
-            // One request when the counter exists (update answers updated: 1), a second to create it.
-            const data: Record<string, unknown> = { _rev: _.inc(1) };
-            for (const [field, delta] of Object.entries(deltas)) data[field] = _.inc(delta);
-            // wx-server-sdk answers { stats: { updated }, errMsg: 'document.update:ok' }.
-            const res = (await t.collection(collection).doc(id).update({ data })) as { stats?: { updated?: number } };
-            const updated = res.stats?.updated ?? 0;
-            if (!updated) {
-              const body = plain(init);
-              for (const [field, delta] of Object.entries(deltas)) body[field] = (typeof body[field] === 'number' ? (body[field] as number) : 0) + delta;
-              await t.collection(collection).add({ data: [{ ...body, _id: id, _rev: 1 }] });
-            }
-          }
-          for (const { collection, id, init, set, create } of plan.patches ?? []) {
-            if (create) continue;
-            // Records set inside the document (unit-of-work.ts, PlannedPatch): _.set replaces the value
-            // at each path whole; concurrent patches of one document are write-write conflicts the
-            // service reports and the SDK retries, so each applies to the other's result.
-            const data: Record<string, unknown> = { _rev: _.inc(1) };
-            for (const [path, value] of Object.entries(set)) data[path] = _.set(plain(value));
-            const res = (await t.collection(collection).doc(id).update({ data })) as { stats?: { updated?: number } };
-            if (!res.stats?.updated) {
-              const body = plain(init);
-              for (const [path, value] of Object.entries(set)) {
-                const [field, key] = path.split('.', 2) as [string, string | undefined];
-                if (key === undefined) body[field] = plain(value);
-                else body[field] = { ...((body[field] as Record<string, unknown> | undefined) ?? {}), [key]: plain(value) };
-              }
-              await t.collection(collection).add({ data: [{ ...body, _id: id, _rev: 1 }] });
-            }
-          }
-          if (plan.events.length > 0) {
-            const events = plan.events.map((event, index) => ({ _id: event.id, ...plain(event), seq: `${stamp}#${String(index).padStart(4, '0')}#${event.id}` }));
-            await t.collection(EVENTS).add({ data: events });
-          }
-          if (plan.remember) {
-            const { id, ...record } = plain(plan.remember);
-            await t.collection(IDEMPOTENCY).add({ data: { _id: id, ...record } });
-          }
-        } catch (error) {
-          if (isTransactionConflict(error)) {
-            // The service has aborted this transaction; the SDK starts it again at once. Waiting a
-            // random while first lets the commit it met finish (commits of one suggestion meet on its
-            // detail document), as MongoDB advises for a transient transaction error.
-            await new Promise((resolve) => setTimeout(resolve, conflictBackoffMs(attempt)));
-            throw { code: SDK_CONFLICT_CODE, message: String((error as Error).message) };
-          }
-          throw error;
+    for (const { collection, id } of plan.deletes) await t.collection(collection).doc(id).remove();
+    const inserts = new Map<string, Record<string, unknown>[]>();
+    for (const write of plan.writes) {
+      if (checked && write.expectedRev !== 0) {
+        // Tried again after a conflict: each changed document must still be as this unit of work read
+        // it (its revision; a row written whole: its content), else CONFLICT.
+        const current = await getInTransaction(t.collection(write.collection).doc(write.id));
+        if (write.expectedRev > 0) {
+          const rev = current ? (typeof current._rev === 'number' ? current._rev : 1) : 0;
+          if (rev !== write.expectedRev) throw staleConflict();
+        } else if (canonical(current ? strip(current).doc : null) !== canonical(write.expected ?? null)) throw staleConflict();
+      }
+      // A row written whole (expectedRev -1) has no revision anyone checks: 1.
+      const body: Record<string, unknown> = withSearchGrams(write.collection, { ...plain(write.doc), _rev: Math.max(1, write.expectedRev + 1) });
+      delete body._id;
+      if (write.expectedRev === 0) {
+        inserts.set(write.collection, [...(inserts.get(write.collection) ?? []), { _id: write.id, ...body }]);
+        continue;
+      }
+      await t.collection(write.collection).doc(write.id).set({ data: body });
+    }
+    // A new suggestion's detail document goes with the new documents (unit-of-work.ts, PlannedPatch.create).
+    for (const patch of plan.patches ?? []) {
+      if (!patch.create) continue;
+      const body = plain(patchedDocument(patch));
+      inserts.set(patch.collection, [...(inserts.get(patch.collection) ?? []), { ...body, _id: patch.id, _rev: 1 }]);
+    }
+    // New documents: one batch insert a collection (the service takes many documents in one
+    // request inside a transaction: node-sdk test 事务内批量插入); an _id that exists fails the
+    // insert with E11000, which becomes CONFLICT below, so no read is needed first.
+    for (const [collection, docs] of inserts) await t.collection(collection).add({ data: docs });
+    // Counters add up (_.inc) whatever their revision: concurrent changes never conflict on them.
+    // One request a counter that exists (update answers updated: 1); those that do not, created in one
+    // batch insert a collection (a counter another commit created meanwhile: a duplicate key, CONFLICT).
+    const created = new Map<string, Record<string, unknown>[]>();
+    for (const { collection, id, init, deltas } of plan.increments ?? []) {
+      const data: Record<string, unknown> = { _rev: _.inc(1) };
+      for (const [field, delta] of Object.entries(deltas)) data[field] = _.inc(delta);
+      // wx-server-sdk answers { stats: { updated }, errMsg: 'document.update:ok' }.
+      const res = (await t.collection(collection).doc(id).update({ data })) as { stats?: { updated?: number } };
+      if (!res.stats?.updated) {
+        const body = plain(init);
+        for (const [field, delta] of Object.entries(deltas)) body[field] = (typeof body[field] === 'number' ? (body[field] as number) : 0) + delta;
+        created.set(collection, [...(created.get(collection) ?? []), { ...body, _id: id, _rev: 1 }]);
+      }
+    }
+    for (const [collection, docs] of created) await t.collection(collection).add({ data: docs });
+    for (const { collection, id, init, set, create } of plan.patches ?? []) {
+      if (create) continue;
+      // Records set inside the document (unit-of-work.ts, PlannedPatch): _.set replaces the value
+      // at each path whole; concurrent patches of one document are write-write conflicts the
+      // service reports, so each unit of work runs again on the other's result.
+      const data: Record<string, unknown> = { _rev: _.inc(1) };
+      for (const [path, value] of Object.entries(set)) data[path] = _.set(plain(value));
+      const res = (await t.collection(collection).doc(id).update({ data })) as { stats?: { updated?: number } };
+      if (!res.stats?.updated) {
+        const body = plain(init);
+        for (const [path, value] of Object.entries(set)) {
+          const [field, key] = path.split('.', 2) as [string, string | undefined];
+          if (key === undefined) body[field] = plain(value);
+          else body[field] = { ...((body[field] as Record<string, unknown> | undefined) ?? {}), [key]: plain(value) };
         }
-      }, CONFLICT_RETRIES)
-      .catch((error: unknown) => {
+        await t.collection(collection).add({ data: [{ ...body, _id: id, _rev: 1 }] });
+      }
+    }
+    if (plan.events.length > 0) {
+      const events = plan.events.map((event, index) => ({ _id: event.id, ...plain(event), seq: `${stamp}#${String(index).padStart(4, '0')}#${event.id}` }));
+      await t.collection(EVENTS).add({ data: events });
+    }
+    if (plan.remember) {
+      const { id, ...record } = plain(plan.remember);
+      await t.collection(IDEMPOTENCY).add({ data: { _id: id, ...record } });
+    }
+  }
+
+  /**
+   * A unit of work inside one CloudBase transaction (begun at its first read), so that the service's
+   * own conflict detection guards it instead of a second read of every document written:
+   * - a document read by id is read inside the transaction, from its snapshot (the snapshot is taken
+   *   by the transaction's first operation: MongoDB's snapshot read concern);
+   * - a query (the SDK runs none inside a transaction) runs outside it, and only after the snapshot
+   *   was taken: what it answers is at least as new as the snapshot;
+   * - so a document this unit of work writes that someone else committed after the snapshot (before or
+   *   after this unit of work read it) is a write-write conflict the service reports (node-sdk test
+   *   冲突检测 / 读偏);
+   * - then the same writes are tried again in a new transaction after a random wait, now reading each
+   *   changed document first: one changed since this unit of work read it is CONFLICT, as a stale
+   *   revision always was; the records set inside a document and the counters apply to what is then
+   *   stored (the conflict the service reports is usually two commits of one suggestion meeting on
+   *   its detail document).
+   * A refusal (AppError) rolls the transaction back and passes through; a unit of work that read
+   * nothing by id and wrote nothing sends no transaction at all.
+   */
+  async function unitOfWork<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    let plan: CommitPlan | undefined;
+    let result!: T;
+    for (let attempt = 1; ; attempt += 1) {
+      let begun: Promise<CloudTransaction> | undefined;
+      let open: CloudTransaction | undefined;
+      const begin = () => (begun ??= db.startTransaction().then((t) => (open = t)));
+      try {
+        if (plan === undefined) {
+          await runUnitOfWork(
+            transactionReader(begin),
+            async (p) => {
+              plan = p;
+              await commitIn(await begin(), p, false);
+            },
+            async (tx) => (result = await fn(tx)),
+            { snapshot: true },
+          );
+        } else await commitIn(await begin(), plan, true);
+        if (open) {
+          const t = open;
+          open = undefined;
+          // Only reads: nothing to keep.
+          await (plan === undefined ? t.rollback() : t.commit());
+        }
+        return result;
+      } catch (error) {
+        // The service has aborted a transaction it reported a conflict in; any other failure rolls it back.
+        if (open && !isTransactionConflict(error)) await open.rollback().catch(() => undefined);
+        if (isTransactionConflict(error) && plan !== undefined && attempt <= CONFLICT_RETRIES) {
+          // Waiting a random while first lets the commit it met finish, as MongoDB advises for a
+          // transient transaction error.
+          await new Promise((resolve) => setTimeout(resolve, conflictBackoffMs(attempt)));
+          continue;
+        }
         // Retries spent on a write-write conflict, or a key another commit took first: the same
         // outcome as a stale revision.
         if (isTransactionConflict(error) || isDuplicateKey(error)) throw staleConflict();
         throw error;
-      });
+      }
+    }
+  }
+
+  /** The reads of a unit of work: by id inside its transaction, queries after its snapshot (unitOfWork). */
+  function transactionReader(begin: () => Promise<CloudTransaction>): RevReader {
+    // One operation at a time inside the transaction (a MongoDB session runs its operations in turn).
+    let queue: Promise<unknown> = Promise.resolve();
+    const inTx = <R>(op: (t: CloudTransaction) => Promise<R>): Promise<R> => {
+      const run = queue.then(async () => op(await begin()));
+      queue = run.catch(() => undefined);
+      return run;
+    };
+    let snapshot: Promise<unknown> | undefined;
+    // Before the first query: a read inside the transaction, which takes its snapshot (of a document
+    // nobody writes).
+    const afterSnapshot = async () => {
+      snapshot ??= inTx((t) => getInTransaction(t.collection(IDEMPOTENCY).doc('snapshot')));
+      await snapshot;
+    };
+    return {
+      async getWithRev<C extends CollectionName>(collection: C, id: string): Promise<Revised<Doc<C>> | undefined> {
+        const read = inTx((t) => getInTransaction(t.collection(collection).doc(id)));
+        snapshot ??= read;
+        const raw = await read;
+        return raw ? strip<Doc<C>>(raw) : undefined;
+      },
+      async getManyWithRev(collection, ids) {
+        await afterSnapshot();
+        return reader.getManyWithRev(collection, ids);
+      },
+      async findWithRev(collection, query) {
+        await afterSnapshot();
+        return reader.findWithRev(collection, query);
+      },
+      async count(collection, query) {
+        await afterSnapshot();
+        return reader.count(collection, query);
+      },
+      async events(query) {
+        await afterSnapshot();
+        return reader.events(query);
+      },
+      async idempotency(requestId) {
+        await afterSnapshot();
+        return reader.idempotency(requestId);
+      },
+    };
   }
 
   // A timeout or a quota the service answers becomes the app's error with words (cloudbase.errors.ts).
@@ -365,7 +469,7 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
     events: (query) => mapped(reader.events(query)),
     idempotency: (requestId) => mapped(reader.idempotency(requestId)),
     transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-      return mapped(runUnitOfWork(reader, commit, fn));
+      return mapped(unitOfWork(fn));
     },
   };
 }
