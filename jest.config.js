@@ -23,8 +23,8 @@ const node = (name, extra = {}) => ({
 
 module.exports = {
   projects: [
-    node('core'),
-    node('server'),
+    node('core', { setupFilesAfterEnv: ['<rootDir>/tests/setup/node-timeout.js'] }),
+    node('server', { setupFilesAfterEnv: ['<rootDir>/tests/setup/node-timeout.js'] }),
     node('arch'),
     // The mini-program as WeChat meets it: built once, then WeChat's compilers and a simulated runtime.
     node('wechat', { globalSetup: '<rootDir>/tests/wechat/build-weapp.js' }),

@@ -17,13 +17,14 @@ export interface LetterResult extends FileLinkResult {
   number: string; // 文号
 }
 
-export type AttachmentTarget = 'suggestion' | 'contact' | 'reply';
+/** What a file is kept with: a suggestion, a contact record, a reply, or a deputy's proposal before 立案. */
+export type AttachmentTarget = 'suggestion' | 'contact' | 'reply' | 'proposal';
 export type AttachmentContentType = 'image/jpeg' | 'image/png' | 'application/pdf';
 
 /** attachments.add: a photo or scan (jpg, png, pdf; at most ATTACHMENT_MAX_BYTES) uploaded to storage first. */
 export interface AddAttachmentData {
   target: AttachmentTarget;
-  /** The suggestion, contact record or reply the file belongs with. */
+  /** The suggestion, contact record, reply or proposal the file belongs with. */
   targetId: string;
   fileName: string;
   /** What the upload answered (wx.cloud.uploadFile, or the local gateway's POST /upload). */

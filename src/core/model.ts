@@ -231,9 +231,10 @@ export interface ReplyLetter {
 /** A photo or scan kept with a suggestion, a contact record (面复记录) or a reply. */
 export interface Attachment {
   id: string;
-  suggestionId: string;
-  target: 'suggestion' | 'contact' | 'reply';
-  targetId: string; // the suggestion, contact or reply id
+  /** The suggestion the file is kept with; absent for a proposal's file (a proposal is not yet a suggestion). */
+  suggestionId?: string;
+  target: 'suggestion' | 'contact' | 'reply' | 'proposal';
+  targetId: string; // the suggestion, contact, reply or proposal id
   taskId?: string; // the task of a contact or reply
   fileName: string;
   contentType: 'image/jpeg' | 'image/png' | 'application/pdf';

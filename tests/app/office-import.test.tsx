@@ -37,7 +37,7 @@ describe('importing the 交办清单', () => {
   });
 
   it('shows every bad row the server lists, and imports nothing', async () => {
-    server.on('suggestions.import', fail('VALIDATION', '第3行：「主办单位」市交通局不是登记的承办单位；第5行：「交办日期」应为 YYYY-MM-DD'));
+    server.on('suggestions.import', fail('VALIDATION', '第3行：「提出阶段」应为“会期”或“闭会期间”，而不是“大会以后”；第5行：「交办日期」应为有效日期（如2026-03-01）'));
     render(<ImportView pick={async () => ({ name: 'list.xlsx', fileID: 'uploads/x/list.xlsx' })} />);
     tap('选择文件并导入');
     expect(await screen.findByText(/第3行.*第5行/)).toBeTruthy();

@@ -180,4 +180,14 @@ describe('the pages are usable for older people', () => {
     const pages = { home, detail, feedback };
     expect(pages).toEqual(allClear(pages));
   });
+
+  it('keeps Taro’s picker in the browser large, tappable and readable: 取消 and 确定 60 px high, in colours of 4.5:1', async () => {
+    const page = handler.page;
+    await page.goto(new URL('/#/pages/public/list/index', gw.url).toString());
+    await tap(page, '#public-year');
+    await visible(page, '.weui-picker__action');
+    const picker = await check(page, 'public-year-picker');
+    const pages = { picker };
+    expect(pages).toEqual(allClear(pages));
+  });
 });

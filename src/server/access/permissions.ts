@@ -265,6 +265,26 @@ export function assertCanReadProposal(user: User, proposal: Proposal | undefined
   if (!proposal || !canReadProposal(user, proposal)) throw new AppError('NOT_FOUND', '没有找到该建议草稿');
 }
 
+/**
+ * Who adds or removes a proposal's files: only its author, and only while it is his to edit (a
+ * draft, or returned for revision). Whoever reads the proposal reads its files (docs/proposals.md, Files).
+ */
+export function assertCanChangeProposalFiles(user: User, proposal: Proposal): void {
+  assertCanReadProposal(user, proposal);
+  authorize(user, 'proposals.save', { proposal }, '只有起草建议的代表可以添加或删除附件');
+  if (proposal.state !== 'draft' && proposal.state !== 'returned') throw new AppError('INVALID_TRANSITION', '建议已提交，附件不能再添加或删除');
+}
+
+/** Whether the caller may add or remove the proposal's files now (assertCanChangeProposalFiles, as a yes or no). */
+export function mayChangeProposalFiles(user: User, proposal: Proposal): boolean {
+  try {
+    assertCanChangeProposalFiles(user, proposal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 // ---- Task actions: the workflow table decides the task's side, this table the caller's ----
 
 /**

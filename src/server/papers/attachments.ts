@@ -9,6 +9,8 @@ import type { Directory } from '../directory';
 import type { FileLink, FileStore, Reader } from '../ports';
 
 export type AttachmentType = Attachment['contentType'];
+/** The records of a suggestion that keep files (a proposal's files: ./attachment-owners.ts). */
+export type RecordTarget = Exclude<AttachmentTarget, 'proposal'>;
 
 const SIGNATURES: { type: AttachmentType; bytes: number[]; extensions: string[] }[] = [
   { type: 'image/jpeg', bytes: [0xff, 0xd8, 0xff], extensions: ['jpg', 'jpeg'] },
@@ -43,7 +45,7 @@ export function sizeLabel(bytes: number): string {
 
 /** The record an attachment belongs with, and everything needed to decide who may see or change it. */
 export interface TargetRecord {
-  target: AttachmentTarget;
+  target: RecordTarget;
   suggestion: Suggestion;
   tasks: Task[];
   task?: Task; // the task of a contact or reply
@@ -52,7 +54,7 @@ export interface TargetRecord {
   replies: Reply[]; // the task's replies (contact), to tell when a contact became final
 }
 
-export async function loadTarget(reader: Reader, target: AttachmentTarget, targetId: string): Promise<TargetRecord> {
+export async function loadTarget(reader: Reader, target: RecordTarget, targetId: string): Promise<TargetRecord> {
   let suggestionId = targetId;
   let contact: Contact | undefined;
   let reply: Reply | undefined;
@@ -159,7 +161,7 @@ export async function visibleAttachments(
   reader: Reader,
   user: User,
   base: { suggestion: Suggestion; tasks: Task[]; contacts: Contact[]; replies: Reply[]; attachments?: Attachment[] },
-  options: { files: FileStore; directory: Directory; openid?: string; only?: { target: AttachmentTarget; targetId: string } },
+  options: { files: FileStore; directory: Directory; openid?: string; only?: { target: RecordTarget; targetId: string } },
 ): Promise<AttachmentView[]> {
   // The suggestion's attachments when the caller has them already (its detail document), else one query.
   const all = options.only
@@ -168,6 +170,7 @@ export async function visibleAttachments(
   const live = all.filter((a) => !a.removedAt && a.suggestionId === base.suggestion.id && (!options.only || a.target === options.only.target));
   const shown: { a: Attachment; removable: boolean }[] = [];
   for (const a of live.sort((x, y) => x.createdAt.localeCompare(y.createdAt) || x.id.localeCompare(y.id))) {
+    if (a.target === 'proposal') continue; // a proposal's files are listed with it (./attachment-owners.ts)
     const contact = a.target === 'contact' ? base.contacts.find((c) => c.id === a.targetId) : undefined;
     const reply = a.target === 'reply' ? base.replies.find((r) => r.id === a.targetId) : undefined;
     const taskId = contact?.taskId ?? reply?.taskId;

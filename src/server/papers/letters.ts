@@ -1,20 +1,29 @@
-// The reply letter kept with its reply: made when the reply is signed (or, should that have failed,
-// when first asked for), written once to the file store, and recorded on the reply with an audit event.
+// The reply letter kept with its reply: made when the reply is signed, in the same unit of work
+// (or, should that have failed, when first asked for), written once to the file store, and recorded on
+// the reply with an audit event.
 import { AppError } from '../../core/errors';
-import type { Reply, ReplyLetter } from '../../core/model';
+import type { Reply, ReplyLetter, Suggestion, Task } from '../../core/model';
 import { Directory } from '../directory';
-import type { FileStore, Reader } from '../ports';
+import type { FileStore, Reader, Tx } from '../ports';
 import { event, fileStore, type UseCaseContext } from '../use-case';
 import { officeSettings } from '../queries/office-settings';
 import { letterBlocks, letterContent, letterLayout, type LetterContent } from './letter';
 import { DOCX_MIME, renderOfficialDocx } from './official-docx';
 
+/** Records the caller holds already (the signing unit of work): not read again. */
+export interface KnownRecords {
+  task: Task;
+  suggestion: Suggestion;
+  /** Every task of the suggestion. */
+  siblings: readonly Task[];
+}
+
 /** The letter's content from the records (names from the directory, the unit's and office's settings). */
-export async function letterContentFor(reader: Reader, reply: Reply): Promise<LetterContent> {
+export async function letterContentFor(reader: Reader, reply: Reply, known?: KnownRecords): Promise<LetterContent> {
   const [task, suggestion, siblings, files, office] = await Promise.all([
-    reader.get('tasks', reply.taskId),
-    reader.get('suggestions', reply.suggestionId),
-    reader.find('tasks', { where: { suggestionId: reply.suggestionId } }),
+    known ? known.task : reader.get('tasks', reply.taskId),
+    known ? known.suggestion : reader.get('suggestions', reply.suggestionId),
+    known ? known.siblings : reader.find('tasks', { where: { suggestionId: reply.suggestionId } }),
     reader.find('attachments', { where: { targetId: reply.id } }),
     officeSettings(reader),
   ]);
@@ -43,6 +52,21 @@ export async function writeLetterFile(files: FileStore, reply: Reply, content: L
   const bytes = await renderOfficialDocx(letterBlocks(content), { title: content.title, creator: content.unitName, layout: letterLayout(content) });
   const ref = await files.put(`letters/${reply.suggestionId}/${reply.id}-r${reply.round}.docx`, bytes, DOCX_MIME);
   return { ref, size: bytes.length };
+}
+
+/** The letter of a reply as it is being signed, its event for the same commit; undefined when it cannot be made now. */
+export async function letterAtSignature(ctx: UseCaseContext, tx: Tx, reply: Reply, known: KnownRecords): Promise<{ letter: ReplyLetter; detail: Record<string, unknown> } | undefined> {
+  if (!ctx.deps.files) return undefined;
+  try {
+    const content = await letterContentFor(tx, reply, known);
+    const { ref, size } = await writeLetterFile(fileStore(ctx), reply, content);
+    return { letter: { ref, fileName: content.fileName, number: content.number, size, createdAt: ctx.now }, detail: { number: content.number, fileName: content.fileName, size } };
+  } catch (error) {
+    // The signature stands without it: letters.get makes it when first asked for.
+    if (error instanceof AppError && error.code === 'CONFLICT') throw error;
+    ctx.deps.log(`reply letter of ${reply.id} not made at signature`, error);
+    return undefined;
+  }
 }
 
 /** The reply's letter, made now if it has none yet. Two requests at once: the first one's letter stays. */

@@ -68,6 +68,8 @@ export interface TaskActionSpec {
   toCore(loaded: Loaded): TaskAction;
   /** Further records this action writes with the task (a reply signed, an opinion, a feedback …). */
   alsoWrite?(loaded: Loaded, next: Task): Promise<Partial<AuditEvent['detail']> | void> | Partial<AuditEvent['detail']> | void;
+  /** Written after the action's own event, in the same commit (a paper the action makes, with its event). */
+  thenWrite?(loaded: Loaded, next: Task): Promise<void> | void;
 }
 
 export async function runTaskAction(ctx: UseCaseContext, spec: TaskActionSpec): Promise<TaskResult> {
@@ -93,6 +95,7 @@ export async function runTaskAction(ctx: UseCaseContext, spec: TaskActionSpec): 
         ...(detail ? { detail } : {}),
       }),
     );
+    await spec.thenWrite?.(loaded, next);
     const directory = new Directory(tx);
     await queueWorkflowNotices(tx, directory, { effects: outcome.effects, task: next, suggestion: loaded.suggestion }, ctx.deps.reminderConfig, ctx.now, {
       actorId: loaded.user.id,

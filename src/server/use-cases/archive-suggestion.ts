@@ -47,8 +47,8 @@ async function lettersBeforeArchive(ctx: UseCaseContext, suggestionId: string): 
   for (const reply of replies) if (reply.signedAt && !reply.letter) await ensureLetter(ctx, reply.id);
 }
 
-const RECORD_LABELS = { suggestion: '建议', contact: '沟通记录', reply: '答复' } as const;
-const TARGET_ORDER = { suggestion: 0, contact: 1, reply: 2 } as const;
+const RECORD_LABELS = { suggestion: '建议', contact: '沟通记录', reply: '答复', proposal: '建议草稿' } as const;
+const TARGET_ORDER = { suggestion: 0, contact: 1, reply: 2, proposal: 3 } as const;
 const names = new Intl.Collator('zh');
 
 /** The files the archive keeps: each signed reply's letter and every attachment not removed. */

@@ -1,8 +1,9 @@
 // attachments.add / attachments.list / attachments.remove: photos and scans (jpg, png, pdf, at most
-// ATTACHMENT_MAX_BYTES) kept with a suggestion, a contact record or a reply. The app uploads the file
-// to storage first and passes its fileID (docs/security.md, Uploads); the server reads it from the
-// caller's own upload folder, keeps a copy under the record's place in the file store and then writes
-// the record with its audit event, so a record never names a missing file; the upload is removed after. A record's files follow its
+// ATTACHMENT_MAX_BYTES) kept with a suggestion, a contact record, a reply or a deputy's proposal
+// (papers/attachment-owners.ts). The app uploads the file to storage first and passes its fileID
+// (docs/security.md, Uploads); the server reads it from the caller's own upload folder, keeps a copy
+// under the record's place in the file store and then writes the record with its audit event, so a
+// record never names a missing file; the upload is removed after. A record's files follow its
 // finality (docs/security.md, Attachments), checked again inside the unit of work; the cap of
 // ATTACHMENT_MAX_PER_RECORD is kept there too: each kept file holds a numbered place of its record
 // (a unique key), so adds that counted the same files conflict instead of passing the cap together,
@@ -20,14 +21,15 @@ import {
 import { AppError } from '../../core/errors';
 import type { Attachment } from '../../core/model';
 import { Directory } from '../directory';
-import { addRefusal, assertCanAdd, assertCanSeeTarget, attachmentView, canRemove, cleanFileName, finalReason, loadTarget, sizeLabel, sniffType, visibleAttachments } from '../papers/attachments';
+import { attachmentView, cleanFileName, sizeLabel, sniffType } from '../papers/attachments';
+import { loadOwner } from '../papers/attachment-owners';
 import { caller, defineUseCase, event, fileStore } from '../use-case';
 import { newId } from '../ports/ids';
 import type { Reader } from '../ports';
 import { idField, uploadedFileField, versionField } from '../validation';
 import { dropUpload, readUpload } from '../papers/uploads';
 
-const target = z.enum(['suggestion', 'contact', 'reply']);
+const target = z.enum(['suggestion', 'contact', 'reply', 'proposal']);
 
 /** A unit of work tried again (after a short random wait) when a concurrent one got there first. */
 async function retriedOnConflict<T>(fn: () => Promise<T>): Promise<T> {
@@ -54,8 +56,8 @@ export const addAttachment = defineUseCase({
   async run(data, ctx): Promise<AttachmentView> {
     const user = caller(ctx);
     const store = ctx.deps.store;
-    const record = await loadTarget(store, data.target, data.targetId);
-    assertCanAdd(user, record);
+    const owner = await loadOwner(store, data.target, data.targetId);
+    owner.assertCanAdd(user);
     const content = await readUpload(ctx, data.fileID, { maxBytes: ATTACHMENT_MAX_BYTES, tooLarge: `文件不能超过 ${sizeLabel(ATTACHMENT_MAX_BYTES)}，请压缩后再上传` });
     const fileName = cleanFileName(data.fileName);
     const { type, extension } = sniffType(content, fileName);
@@ -65,13 +67,13 @@ export const addAttachment = defineUseCase({
 
     const id = newId();
     const files = fileStore(ctx);
-    const ref = await files.put(`attachments/${record.suggestion.id}/${id}.${extension}`, content, type);
+    const ref = await files.put(`attachments/${owner.folder}/${id}.${extension}`, content, type);
     const attachment: Attachment = {
       id,
-      suggestionId: record.suggestion.id,
+      ...(owner.suggestionId ? { suggestionId: owner.suggestionId } : {}),
       target: data.target,
       targetId: data.targetId,
-      ...(record.task ? { taskId: record.task.id } : {}),
+      ...(owner.taskId ? { taskId: owner.taskId } : {}),
       fileName,
       contentType: type,
       size: content.length,
@@ -83,9 +85,9 @@ export const addAttachment = defineUseCase({
     try {
       await retriedOnConflict(() =>
         ctx.write(async (tx) => {
-          // Checked again inside the unit of work: signed, confirmed or archived meanwhile means no new file.
-          const refusal = addRefusal(await loadTarget(tx, data.target, data.targetId));
-          if (refusal) throw new AppError('INVALID_TRANSITION', refusal);
+          // Checked again inside the unit of work: signed, confirmed, archived or submitted meanwhile means no new file.
+          const refusal = (await loadOwner(tx, data.target, data.targetId)).addRefusal(user);
+          if (refusal) throw refusal;
           const present = await kept(tx);
           if (present.length >= ATTACHMENT_MAX_PER_RECORD) throw full();
           const taken = new Set(present.map((a) => a.slot));
@@ -98,7 +100,7 @@ export const addAttachment = defineUseCase({
               action: 'attachments.add',
               entity: 'attachment',
               entityId: id,
-              suggestionId: attachment.suggestionId,
+              ...(attachment.suggestionId ? { suggestionId: attachment.suggestionId } : {}),
               detail: { target: data.target, targetId: data.targetId, fileName, contentType: type, size: content.length },
             }),
           );
@@ -109,7 +111,7 @@ export const addAttachment = defineUseCase({
       throw error;
     }
     await dropUpload(ctx, data.fileID);
-    return attachmentView(attachment, { files, directory: new Directory(store), ...(ctx.openid ? { openid: ctx.openid } : {}), removable: canRemove(user, record, attachment) });
+    return attachmentView(attachment, { files, directory: new Directory(store), ...(ctx.openid ? { openid: ctx.openid } : {}), removable: owner.canRemove(user, attachment) });
   },
 });
 
@@ -122,18 +124,9 @@ export const listAttachments = defineUseCase({
   async run(data, ctx): Promise<AttachmentsResult> {
     const user = caller(ctx);
     const store = ctx.deps.store;
-    const record = await loadTarget(store, data.target, data.targetId);
-    assertCanSeeTarget(user, record);
-    const [contacts, replies] = await Promise.all([
-      store.find('contacts', { where: { suggestionId: record.suggestion.id } }),
-      store.find('replies', { where: { suggestionId: record.suggestion.id } }),
-    ]);
-    const items = await visibleAttachments(
-      store,
-      user,
-      { suggestion: record.suggestion, tasks: record.tasks, contacts, replies },
-      { files: fileStore(ctx), directory: new Directory(store), ...(ctx.openid ? { openid: ctx.openid } : {}), only: { target: data.target, targetId: data.targetId } },
-    );
+    const owner = await loadOwner(store, data.target, data.targetId);
+    owner.assertCanSee(user);
+    const items = await owner.list(store, user, { files: fileStore(ctx), directory: new Directory(store), ...(ctx.openid ? { openid: ctx.openid } : {}) });
     return { items };
   },
 });
@@ -149,12 +142,11 @@ export const removeAttachment = defineUseCase({
     const removed = await ctx.write(async (tx) => {
       const attachment = await tx.get('attachments', data.id);
       if (!attachment || attachment.removedAt) throw new AppError('NOT_FOUND', '没有找到该附件');
-      const record = await loadTarget(tx, attachment.target, attachment.targetId);
-      assertCanSeeTarget(user, record);
+      const owner = await loadOwner(tx, attachment.target, attachment.targetId);
+      owner.assertCanSee(user);
       if (attachment.version !== data.version) throw new AppError('CONFLICT');
-      const final = finalReason(record);
-      if (final) throw new AppError('INVALID_TRANSITION', final);
-      if (!canRemove(user, record, attachment)) throw new AppError('FORBIDDEN', '只有上传者或建议办理联络员可以删除附件');
+      const refusal = owner.removeRefusal(user, attachment);
+      if (refusal) throw refusal;
       const { slot: _place, ...rest } = attachment; // a removed file gives its place back
       tx.update('attachments', { ...rest, removedAt: ctx.now, removedBy: user.id, version: attachment.version + 1 });
       tx.appendEvent(
@@ -162,7 +154,7 @@ export const removeAttachment = defineUseCase({
           action: 'attachments.remove',
           entity: 'attachment',
           entityId: attachment.id,
-          suggestionId: attachment.suggestionId,
+          ...(attachment.suggestionId ? { suggestionId: attachment.suggestionId } : {}),
           detail: { target: attachment.target, targetId: attachment.targetId, fileName: attachment.fileName },
         }),
       );

@@ -3,13 +3,13 @@
 import * as z from 'zod';
 import type { SignReplyData } from '../../contract';
 import { AppError } from '../../core/errors';
-import type { Commitment } from '../../core/model';
+import type { Commitment, Reply } from '../../core/model';
 import { isPromiseClass } from '../../core/replies';
 import { runTaskAction } from '../tasks/run-task-action';
 import { currentDraft } from '../tasks/task-context';
-import { defineUseCase, type UseCaseContext } from '../use-case';
+import { defineUseCase, event } from '../use-case';
 import { newId } from '../ports/ids';
-import { ensureLetter } from '../papers/letters';
+import { letterAtSignature } from '../papers/letters';
 import { optionalText, taskRefFields } from '../validation';
 
 const schema: z.ZodType<SignReplyData> = z.object({ ...taskRefFields, note: optionalText(500) });
@@ -19,6 +19,7 @@ export const signReply = defineUseCase({
   access: 'user',
   schema,
   run: async (data, ctx) => {
+    let signed: Reply | undefined;
     const result = await runTaskAction(ctx, {
       action: 'tasks.sign',
       taskId: data.taskId,
@@ -27,7 +28,8 @@ export const signReply = defineUseCase({
       alsoWrite: ({ tx, task, records, user }) => {
         const draft = currentDraft(task, records.replies);
         if (!draft) throw new AppError('INVALID_TRANSITION', '没有待签发的答复');
-        tx.update('replies', { ...draft, signerId: user.id, signedAt: ctx.now, updatedAt: ctx.now, version: draft.version + 1 });
+        signed = { ...draft, signerId: user.id, signedAt: ctx.now, updatedAt: ctx.now, version: draft.version + 1 };
+        tx.update('replies', signed);
         if (isPromiseClass(draft.class) && draft.commitment) {
           const commitment: Commitment = {
             id: newId(),
@@ -42,23 +44,15 @@ export const signReply = defineUseCase({
         }
         return { replyId: draft.id, class: draft.class, ...(data.note ? { note: data.note } : {}) };
       },
+      // The letter is made now, with the records this unit of work holds, and kept with the signature
+      // (its event after the signature's). Should it fail, letters.get makes it when first asked for.
+      thenWrite: async ({ tx, records, suggestion }, next) => {
+        const made = await letterAtSignature(ctx, tx, signed!, { task: next, suggestion, siblings: records.tasks.map((t) => (t.id === next.id ? next : t)) });
+        if (!made) return;
+        tx.update('replies', { ...signed!, letter: made.letter });
+        tx.appendEvent(event(ctx, { action: 'letters.generate', entity: 'reply', entityId: signed!.id, suggestionId: signed!.suggestionId, detail: made.detail }));
+      },
     });
-    await letterAfterSignature(ctx, data.taskId);
     return result;
   },
 });
-
-/**
- * The reply letter is made as soon as the reply is signed. The signature stands even when the letter
- * cannot be made now (the file store unreachable): letters.get makes it when first asked for.
- */
-async function letterAfterSignature(ctx: UseCaseContext, taskId: string): Promise<void> {
-  if (!ctx.deps.files) return;
-  try {
-    const replies = await ctx.deps.store.find('replies', { where: { taskId } });
-    const signed = replies.filter((r) => r.signedAt).sort((a, b) => b.round - a.round)[0];
-    if (signed) await ensureLetter(ctx, signed.id);
-  } catch (error) {
-    ctx.deps.log(`reply letter of task ${taskId} not made at signature`, error);
-  }
-}

@@ -30,7 +30,7 @@ const BUDGETS: Record<string, number> = {
   'suggestions.disclose': 13,
   'users.bind': 22,
   // The letter made at signing reads the office's settings, the reply's files and the co-signers' names.
-  'tasks.sign': 49,
+  'tasks.sign': 35,
   'feedback.submit': 21,
   'tasks.requestReturn': 16,
   'tasks.decideReturn': 19,

@@ -2,6 +2,7 @@
 // saved as he types (proposals.save after a pause, 已保存 / 保存中 shown, what is unsaved sent when he
 // leaves); co-signers invited from the roster with each one's answer; 提交 in the open phase, or the
 // server's reason, with the phase's dates, where the button would be. A returned one shows why.
+// Photos and scans go with it through the attachments (ProposalFiles) once it has been saved.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
@@ -13,6 +14,7 @@ import { QueryView } from '../../../components/query-view';
 import { Screen } from '../../../components/screen';
 import { TextField } from '../../../components/fields';
 import { InvitationList, ProposalText } from '../../../components/proposal-parts';
+import { ProposalFiles } from '../../../components/proposal-files';
 import { finish } from '../../routes';
 import { guarded } from '../../../components/page-guard';
 import { CoSignerPicker } from './co-signer-picker';
@@ -78,6 +80,7 @@ export function DraftForm({ initial, onSubmitted }: { initial?: ProposalView; on
       <TextField id="proposal-problem" label="存在的问题" value={fields.problem} onChange={set('problem')} multiline />
       <TextField id="proposal-measures" label="建议的措施" value={fields.measures} onChange={set('measures')} multiline />
       <SaveStateLine state={autosave.state} error={autosave.error} started={ref.current.id !== undefined} onRetry={() => void autosave.flush()} bottom />
+      {view ? <ProposalFiles proposalId={view.id} canAdd={view.actions.includes('proposals.save')} /> : <View className="card-meta">开始填写后即可添加照片或扫描件</View>}
 
       <View className="section" id="proposal-invitees">
         <View className="section-title">附议代表</View>

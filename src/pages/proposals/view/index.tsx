@@ -1,6 +1,7 @@
 // One proposal to read (docs/proposals.md): an invited deputy reads it and accepts (附议) or declines;
 // the coordinator reads a submitted one and decides (立案 / 退回修改 / 转来信). What is offered follows
-// the server's `actions`; after 立案 the way to the suggestion for 交办.
+// the server's `actions`; after 立案 the way to the suggestion for 交办. Its files are listed (to add or
+// remove them the author opens the draft form).
 import { useState } from 'react';
 import { Button, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
@@ -13,6 +14,7 @@ import { Screen } from '../../../components/screen';
 import { announce } from '../../../components/confirm';
 import { FormError, SubmitButton } from '../../../components/fields';
 import { InvitationList, ProposalText } from '../../../components/proposal-parts';
+import { ProposalFiles } from '../../../components/proposal-files';
 import { guarded } from '../../../components/page-guard';
 import { open, routes } from '../../routes';
 import { Decided, DecideForm } from './decide-form';
@@ -43,6 +45,7 @@ function Proposal({ initial }: { initial: ProposalView }) {
     <View className="desk-columns">
       <View className="card">
         <ProposalText proposal={proposal} />
+        <ProposalFiles proposalId={proposal.id} canAdd={false} />
       </View>
       <View>
         {mine ? (
