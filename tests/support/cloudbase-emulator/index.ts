@@ -590,6 +590,11 @@ export async function startCloudBaseEmulator(options: EmulatorOptions = {}): Pro
       else void answer();
     });
   });
+  // Node's clients keep connections alive (the SDK's requests reuse them); Node's server drops an idle one
+  // after 5 s, and a request sent on it at that moment fails with ECONNRESET, which a loaded machine made
+  // happen. The emulator keeps idle connections for 10 minutes instead, as a long-lived service would; close()
+  // ends them all.
+  server.keepAliveTimeout = 600_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   base = `http://127.0.0.1:${port}`;
