@@ -9,6 +9,7 @@ import { FormError } from './fields';
 import { formatTime } from './format';
 import { openFile } from './open-file';
 import { pickAttachment } from './attachment-files';
+import { uploadMessageOf } from '../api/upload';
 
 export function AttachmentList(props: {
   id: string;
@@ -30,13 +31,14 @@ export function AttachmentList(props: {
     setProblem(null);
     let picked;
     try {
-      picked = await pickAttachment(kind);
-    } catch {
-      return; // cancelled
+      picked = await pickAttachment(kind, { maxBytes: ATTACHMENT_MAX_BYTES, message: `文件太大：${ATTACHMENT_TYPES_LABEL}` });
+    } catch (error) {
+      const message = uploadMessageOf(error);
+      if (message) setProblem(message);
+      return; // otherwise cancelled
     }
     if (!picked) return;
-    if (picked.size > ATTACHMENT_MAX_BYTES) return setProblem(`文件太大：${ATTACHMENT_TYPES_LABEL}`);
-    const response = await add.run({ target, targetId, fileName: picked.name, content: picked.base64 });
+    const response = await add.run({ target, targetId, fileName: picked.name, fileID: picked.fileID });
     if (response.ok) {
       onAdded?.(response.data);
       onChanged();

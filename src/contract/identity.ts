@@ -60,6 +60,11 @@ export interface MeResult {
    * (at most 3). Empty when nothing needs asking.
    */
   subscribeAsk?: string[];
+  /**
+   * The caller's folder in cloud storage (uploads/<hash of the openid>): in WeChat the app uploads a
+   * file there (wx.cloud.uploadFile) before passing its fileID to an action (docs/security.md, Uploads).
+   */
+  uploadFolder?: string;
 }
 export interface BindUserData {
   code: string;

@@ -3,6 +3,7 @@ import { said, type WordsOf } from './words';
 import type { ReplyClass } from '../core/model';
 import type { Headline } from '../core/metrics';
 import type { CaseFilters, PageQuery, Paged, SortOrder } from './common';
+import type { FileLinkResult } from './papers';
 
 /** number: by 届次, 建议号, then unit (default); replyDue: the deadline in force, nearest first; assignedAt: by 交办 date. */
 export type LedgerSort = 'number' | 'replyDue' | 'assignedAt';
@@ -38,11 +39,6 @@ export interface LedgerRow {
   daysLeftText?: string; // 剩余 12 天 / 今日到期 / 已超期 3 天
 }
 export type LedgerListResult = Paged<LedgerRow>;
-export interface LedgerExportResult {
-  filename: string;
-  mimeType: string;
-  content: string; // CSV text (UTF-8 with BOM)
-}
 
 export interface StatsQuery {
   year?: number;
@@ -99,9 +95,12 @@ export interface LedgerExportData extends LedgerQuery {
   format?: LedgerExportFormat;
 }
 
-/** `content` is base64 of the workbook's bytes for xlsx, the CSV text itself (UTF-8 with BOM) for csv. */
-export interface LedgerExportFile extends LedgerExportResult {
-  encoding: 'base64' | 'utf8';
+/**
+ * The export kept in storage and answered as a short-lived link made for the caller (a workbook of
+ * thousands of rows would not fit in a call's 6 MB answer).
+ */
+export interface LedgerExportFile extends FileLinkResult {
+  mimeType: string;
 }
 
 /** The office actions: each one's request data and result. */

@@ -21,14 +21,14 @@ export interface LetterResult extends FileLinkResult {
 export type AttachmentTarget = 'suggestion' | 'contact' | 'reply' | 'proposal';
 export type AttachmentContentType = 'image/jpeg' | 'image/png' | 'application/pdf';
 
-/** attachments.add: a photo or scan (jpg, png, pdf; at most ATTACHMENT_MAX_BYTES) as base64. */
+/** attachments.add: a photo or scan (jpg, png, pdf; at most ATTACHMENT_MAX_BYTES) uploaded to storage first. */
 export interface AddAttachmentData {
   target: AttachmentTarget;
   /** The suggestion, contact record, reply or proposal the file belongs with. */
   targetId: string;
   fileName: string;
-  /** The file's bytes, base64. */
-  content: string;
+  /** What the upload answered (wx.cloud.uploadFile, or the local gateway's POST /upload). */
+  fileID: string;
 }
 export interface ListAttachmentsData {
   target: AttachmentTarget;
@@ -64,7 +64,7 @@ export interface AttachmentsResult {
 }
 
 /** The limits of attachments (also said in docs/papers.md and shown in the app). */
-/** 4 MB: as base64 (×4/3) the request stays under the 6 MB body limit of a CloudBase function call. */
+/** 4 MB a file: a phone's photo or a scanned page; the file goes to storage, never inside a call. */
 export const ATTACHMENT_MAX_BYTES = 4 * 1024 * 1024;
 export const ATTACHMENT_MAX_PER_RECORD = 20;
 export const ATTACHMENT_TYPES_LABEL = 'JPG、PNG 图片或 PDF 文件，每个不超过 4 MB';

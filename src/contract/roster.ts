@@ -118,9 +118,12 @@ export interface LiftBindLockResult {
   id: string;
   liftedAt: string;
 }
-/** The delegation's list of deputies: 姓名, 代表团, 手机号 (optional), CSV (UTF-8) or .xlsx, base64. */
+/**
+ * The delegation's list of deputies: 姓名, 代表团, 手机号 (optional), CSV (UTF-8) or .xlsx, uploaded to
+ * storage first (docs/security.md, Uploads): `fileID` is what the upload answered.
+ */
 export interface ImportUsersData {
-  file: string;
+  fileID: string;
   format: 'csv' | 'xlsx';
   /** Register the new deputies even though the roster has near names (after the answer's `nearNames`). */
   confirmNear?: boolean;

@@ -1,4 +1,5 @@
 // The wire contract: suggestions. Types, and the words of each action; see docs/architecture.md.
+import type { FileLinkResult } from './papers';
 import { said, type WordsOf } from './words';
 import type { AttachmentView } from './papers';
 import type { ContactMode, DisclosureMode, Phase, Rating, ReplyClass, SuggestionStatus, TaskState, UnitRole } from '../core/model';
@@ -270,15 +271,13 @@ export type ImportUnitDecision = { name: string; unitId: string } | { name: stri
 export interface ImportTemplateData {
   format?: ImportFormat;
 }
-/** `content` is base64 of the workbook's bytes for xlsx, the CSV text itself (UTF-8 with BOM) for csv. */
-export interface ImportTemplateFile {
-  filename: string;
+/** The template kept in storage and answered as a short-lived link made for the caller (no file inside a call). */
+export interface ImportTemplateFile extends FileLinkResult {
   mimeType: string;
-  encoding: 'base64' | 'utf8';
-  content: string;
 }
 export interface ImportSuggestionsData {
-  file: string; // base64 of the file's bytes
+  /** The list uploaded to storage first (wx.cloud.uploadFile, or the local gateway's POST /upload). */
+  fileID: string;
   format: ImportFormat;
   /** One per unknown name; sent again, unchanged, with every call of the same import. */
   decisions?: ImportDeputyDecision[];

@@ -154,6 +154,8 @@ export function parseData<T>(schema: z.ZodType<T>, data: unknown): T {
 
 // Building blocks the schemas share.
 export const idField = z.string().min(1).max(64);
+/** A fileID an upload answered (cloud://<env>.<bucket>/uploads/… or the local uploads/…): whose it is, the use case checks. */
+export const uploadedFileField = z.string().min(1).max(300);
 export const versionField = z.number().int().min(0).max(1_000_000_000);
 export const text = (max: number) => z.string().trim().min(1).max(max);
 export const optionalText = (max: number) => z.string().trim().max(max).optional();

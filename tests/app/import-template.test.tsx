@@ -1,12 +1,11 @@
 import { render, screen, waitFor } from '@testing-library/react';
-import { TextEncoder as NodeTextEncoder } from 'node:util';
 import Taro from '@tarojs/taro';
 import { ImportView } from '../../src/pages/office/import';
 import { installFakeServer, ok, type FakeServer } from './fake-server';
 import { choose } from './form-helpers';
 
-// The import page's template: a download in the browser (Excel or CSV, under its Chinese name); in
-// WeChat written to the user folder and opened (or sent to a chat) on a tap.
+// The import page's template, answered as a link: a download of the link in the browser (Excel or CSV,
+// under its Chinese name); in WeChat downloaded into the user folder and opened (or sent to a chat) on a tap.
 let server: FakeServer;
 beforeEach(() => {
   server = installFakeServer();
@@ -16,16 +15,12 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 describe('the 交办清单 template on the import page', () => {
   it('downloads the Excel and the CSV template under their names', async () => {
-    const content = Buffer.from('PK fake template').toString('base64');
+    const link = (ext: string) => `/files/exports/0123/template.${ext}?exp=1&sig=abc`;
     server.on('suggestions.importTemplate', (request) =>
       (request.data as { format: string }).format === 'csv'
-        ? ok({ filename: '交办清单模板.csv', mimeType: 'text/csv; charset=utf-8', encoding: 'utf8', content: '\uFEFF填写说明：…\r\n建议号,标题\r\n' })
-        : ok({ filename: '交办清单模板.xlsx', mimeType: XLSX, encoding: 'base64', content }),
+        ? ok({ fileName: '交办清单模板.csv', mimeType: 'text/csv; charset=utf-8', url: link('csv'), expiresAt: '2026-11-27T02:10:00.000Z' })
+        : ok({ fileName: '交办清单模板.xlsx', mimeType: XLSX, url: link('xlsx'), expiresAt: '2026-11-27T02:10:00.000Z' }),
     );
-    // jsdom has no TextEncoder (browsers and WeChat have): the CSV text is encoded by Node's.
-    Object.assign(globalThis, { TextEncoder: globalThis.TextEncoder ?? NodeTextEncoder });
-    const created: Blob[] = [];
-    Object.assign(URL, { createObjectURL: jest.fn((blob: Blob) => (created.push(blob), 'blob:template')), revokeObjectURL: jest.fn() });
     const clicked: HTMLAnchorElement[] = [];
     const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       clicked.push(this);
@@ -39,26 +34,26 @@ describe('the 交办清单 template on the import page', () => {
       expect(await screen.findByText('已下载：交办清单模板.csv')).toBeTruthy();
       expect(server.callsOf('suggestions.importTemplate').map((c) => c.data)).toEqual([{ format: 'xlsx' }, { format: 'csv' }]);
       expect(clicked.map((a) => a.download)).toEqual(['交办清单模板.xlsx', '交办清单模板.csv']);
-      expect(created.map((b) => b.type)).toEqual([XLSX, 'text/csv; charset=utf-8']);
+      expect(clicked.map((a) => a.getAttribute('href'))).toEqual([link('xlsx'), link('csv')]);
     } finally {
       click.mockRestore();
     }
   });
 
-  it('in WeChat writes the workbook and opens it on a tap where sending to a chat is not available', async () => {
-    const content = Buffer.from('PK fake template').toString('base64');
-    server.on('suggestions.importTemplate', ok({ filename: '交办清单模板.xlsx', mimeType: XLSX, encoding: 'base64', content }));
+  it('in WeChat downloads the workbook from its link and opens it on a tap where sending to a chat is not available', async () => {
+    const url = 'https://7465-env.tcb.qcloud.la/jianyitong/exports/0123/template.xlsx?sign=abc&t=1';
+    server.on('suggestions.importTemplate', ok({ fileName: '交办清单模板.xlsx', mimeType: XLSX, url, expiresAt: '2026-11-27T02:10:00.000Z' }));
     const taro = Taro as unknown as Record<string, unknown>;
-    const before = { env: taro.env, getFileSystemManager: taro.getFileSystemManager, openDocument: taro.openDocument, canIUse: taro.canIUse };
-    const writeFileSync = jest.fn();
+    const before = { env: taro.env, downloadFile: taro.downloadFile, openDocument: taro.openDocument, canIUse: taro.canIUse };
+    const downloadFile = jest.fn(async (o: { filePath: string }) => ({ statusCode: 200, filePath: o.filePath, errMsg: 'downloadFile:ok' }));
     const openDocument = jest.fn().mockResolvedValue({ errMsg: 'openDocument:ok' });
-    Object.assign(taro, { env: { USER_DATA_PATH: 'wxfile://usr' }, getFileSystemManager: () => ({ writeFileSync }), openDocument, canIUse: () => false });
+    Object.assign(taro, { env: { USER_DATA_PATH: 'wxfile://usr' }, downloadFile, openDocument, canIUse: () => false });
     process.env.TARO_ENV = 'weapp';
     try {
       render(<ImportView pick={async () => null} />);
       choose('import-template-xlsx');
       expect(await screen.findByText('已生成：交办清单模板.xlsx')).toBeTruthy();
-      expect(writeFileSync).toHaveBeenCalledWith('wxfile://usr/交办清单模板.xlsx', content, 'base64');
+      expect(downloadFile).toHaveBeenCalledWith({ url, filePath: 'wxfile://usr/交办清单模板.xlsx' });
       choose('import-template-send');
       await waitFor(() => expect(openDocument).toHaveBeenCalledWith({ filePath: 'wxfile://usr/交办清单模板.xlsx', fileType: 'xlsx', showMenu: true }));
     } finally {

@@ -9,15 +9,15 @@ beforeEach(() => {
   server = installFakeServer();
 });
 
-const csv = Buffer.from('建议号,标题\n', 'utf8').toString('base64');
+const csv = 'uploads/0123456789abcdef0123456789abcdef/list.csv'; // the fileID the picker's upload answered
 
 describe('importing the 交办清单', () => {
   it('sends the picked file with its format and reports what was imported', async () => {
     server.on('suggestions.import', ok({ created: 2, unchanged: 1, numbers: ['3001', '3002', '3003'], remaining: 0 }));
-    render(<ImportView pick={async () => ({ name: '2026交办清单.CSV', base64: csv })} />);
+    render(<ImportView pick={async () => ({ name: '2026交办清单.CSV', fileID: csv })} />);
     tap('选择文件并导入');
     expect(await screen.findByText('新导入2件，已导入过（未变）1件：3001、3002、3003号')).toBeTruthy();
-    expect(server.callsOf('suggestions.import')[0]!.data).toEqual({ file: csv, format: 'csv' });
+    expect(server.callsOf('suggestions.import')[0]!.data).toEqual({ fileID: csv, format: 'csv' });
   });
 
   it('calls again with the same file while rows remain, and reports the whole import', async () => {
@@ -27,26 +27,26 @@ describe('importing the 交办清单', () => {
       ok({ created: 20, unchanged: 103, numbers: ['4101'], remaining: 0 }),
     ];
     server.on('suggestions.import', () => answers.shift()!);
-    render(<ImportView pick={async () => ({ name: 'list.csv', base64: csv })} />);
+    render(<ImportView pick={async () => ({ name: 'list.csv', fileID: csv })} />);
     tap('选择文件并导入');
     expect(await screen.findByText('新导入120件，已导入过（未变）3件：4001、4002、4051、4101号')).toBeTruthy();
     const calls = server.callsOf('suggestions.import');
-    expect(calls.map((c) => c.data)).toEqual([0, 1, 2].map(() => ({ file: csv, format: 'csv' })));
+    expect(calls.map((c) => c.data)).toEqual([0, 1, 2].map(() => ({ fileID: csv, format: 'csv' })));
     // Each step is its own request: a step's requestId is never reused for the next one.
     expect(new Set(calls.map((c) => c.requestId)).size).toBe(3);
   });
 
   it('shows every bad row the server lists, and imports nothing', async () => {
     server.on('suggestions.import', fail('VALIDATION', '第3行：「提出阶段」应为“会期”或“闭会期间”，而不是“大会以后”；第5行：「交办日期」应为有效日期（如2026-03-01）'));
-    render(<ImportView pick={async () => ({ name: 'list.xlsx', base64: 'UEsDBA==' })} />);
+    render(<ImportView pick={async () => ({ name: 'list.xlsx', fileID: 'uploads/x/list.xlsx' })} />);
     tap('选择文件并导入');
     expect(await screen.findByText(/第3行.*第5行/)).toBeTruthy();
-    expect(server.callsOf('suggestions.import')[0]!.data).toEqual({ file: 'UEsDBA==', format: 'xlsx' });
+    expect(server.callsOf('suggestions.import')[0]!.data).toEqual({ fileID: 'uploads/x/list.xlsx', format: 'xlsx' });
     expect(screen.queryByText(/新导入/)).toBeNull();
   });
 
   it('refuses a file of another kind without calling the server, and does nothing when the picker is closed', async () => {
-    let picked: { name: string; base64: string } | null = { name: '清单.docx', base64: 'AA==' };
+    let picked: { name: string; fileID: string } | null = { name: '清单.docx', fileID: 'uploads/x/a.docx' };
     render(<ImportView pick={async () => picked} />);
     tap('选择文件并导入');
     expect(await screen.findByText('请选择 .xlsx 或 .csv 格式的交办清单')).toBeTruthy();
@@ -90,7 +90,7 @@ describe('a deputy name the roster does not have', () => {
   it('asks per name with the near names and 新建, requires every choice, confirms, then imports with the decisions in every step', async () => {
     const answers = [asked, ok({ created: 2, unchanged: 0, numbers: ['7001', '7002'], remaining: 1 }), ok({ created: 1, unchanged: 2, numbers: ['7003'], remaining: 0 })];
     server.on('suggestions.import', () => answers.shift()!);
-    render(<ImportView pick={async () => ({ name: 'list.csv', base64: csv })} />);
+    render(<ImportView pick={async () => ({ name: 'list.csv', fileID: csv })} />);
     tap('选择文件并导入');
     expect(await screen.findByText('表格中的「李秀珍」在名册中找不到')).toBeTruthy();
     expect(screen.getByText('表格中的「钱多多」在名册中找不到')).toBeTruthy();
@@ -120,9 +120,9 @@ describe('a deputy name the roster does not have', () => {
     });
     const decisions = [{ name: '李秀珍', userId: 'user-deputy-li' }, { name: '钱多多', create: true }];
     expect(server.callsOf('suggestions.import').map((c) => c.data)).toEqual([
-      { file: csv, format: 'csv' },
-      { file: csv, format: 'csv', decisions },
-      { file: csv, format: 'csv', decisions },
+      { fileID: csv, format: 'csv' },
+      { fileID: csv, format: 'csv', decisions },
+      { fileID: csv, format: 'csv', decisions },
     ]);
     await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '导入完成' })));
   });
@@ -130,7 +130,7 @@ describe('a deputy name the roster does not have', () => {
   it('imports nothing when the confirmation is cancelled, and shows a refused decision\'s message', async () => {
     const answers = [asked, fail('VALIDATION', '导入未完成，本次没有写入任何数据。为「李秀珍」选择的代表不存在')];
     server.on('suggestions.import', () => answers.shift()!);
-    render(<ImportView pick={async () => ({ name: 'list.csv', base64: csv })} />);
+    render(<ImportView pick={async () => ({ name: 'list.csv', fileID: csv })} />);
     tap('选择文件并导入');
     await screen.findByText('表格中的「李秀珍」在名册中找不到');
     choose('import-choice-0-user-deputy-x');
@@ -153,7 +153,7 @@ describe('a deputy name the roster does not have', () => {
       'suggestions.import',
       ok({ created: 0, unchanged: 0, numbers: [], remaining: 3, unknownDeputies: [unknown('李秀珍', [{ userId: 'u-li', name: '李秀英', delegation: '章丘区代表团' }]), unknown('钱多多'), unknown('孙小米')] }),
     );
-    render(<ImportView pick={async () => ({ name: 'list.csv', base64: csv })} />);
+    render(<ImportView pick={async () => ({ name: 'list.csv', fileID: csv })} />);
     tap('选择文件并导入');
     await screen.findByText('表格中的「孙小米」在名册中找不到');
     tap('没有相近姓名的2人，全部选“新建代表”');
@@ -182,7 +182,7 @@ describe('a unit name the roster does not have', () => {
     });
     const answers = [asked, ok({ created: 1, unchanged: 0, numbers: ['7001'], remaining: 1 }), ok({ created: 1, unchanged: 1, numbers: ['7002'], remaining: 0 })];
     server.on('suggestions.import', () => answers.shift()!);
-    render(<ImportView pick={async () => ({ name: 'list.csv', base64: csv })} />);
+    render(<ImportView pick={async () => ({ name: 'list.csv', fileID: csv })} />);
     tap('选择文件并导入');
     expect(await screen.findByText('表格中的单位「市发改委」在名册中找不到')).toBeTruthy();
     expect(shown('import-question')).toMatch(/2个单位和1个代表姓名在名册中找不到/);
@@ -201,9 +201,9 @@ describe('a unit name the roster does not have', () => {
     });
     const decided = { decisions: [{ name: '钱多多', create: true }], unitDecisions: [{ name: '市发改委', unitId: 'unit-fgw' }, { name: '市新区管委会', create: true }] };
     expect(server.callsOf('suggestions.import').map((c) => c.data)).toEqual([
-      { file: csv, format: 'csv' },
-      { file: csv, format: 'csv', ...decided },
-      { file: csv, format: 'csv', ...decided },
+      { fileID: csv, format: 'csv' },
+      { fileID: csv, format: 'csv', ...decided },
+      { fileID: csv, format: 'csv', ...decided },
     ]);
   });
 });

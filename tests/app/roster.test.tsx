@@ -205,11 +205,11 @@ describe('the roster', () => {
 describe('importing deputies', () => {
   it('sends the chosen file and says who was registered; a refusal lists the bad rows', async () => {
     server.on('users.import', ok({ created: 2, unchanged: 1, names: ['张立新', '陈静'] }));
-    const pick = async () => ({ name: '代表名单.xlsx', base64: 'UEsDBA==' });
+    const pick = async () => ({ name: '代表名单.xlsx', fileID: 'uploads/x/list.xlsx' });
     render(<DeputyImportView pick={pick} />);
     tap('选择文件并导入');
     expect(await screen.findByText('新登记代表2人，已登记过（未变）1人：张立新、陈静')).toBeTruthy();
-    expect(server.callsOf('users.import')[0]!.data).toEqual({ file: 'UEsDBA==', format: 'xlsx' });
+    expect(server.callsOf('users.import')[0]!.data).toEqual({ fileID: 'uploads/x/list.xlsx', format: 'xlsx' });
     server.on('users.import', fail('VALIDATION', '导入未完成，共1行有误，本次没有写入任何数据。第3行：「姓名」不能为空'));
     tap('选择文件并导入');
     expect(await screen.findByText(/第3行：「姓名」不能为空/)).toBeTruthy();
@@ -221,7 +221,7 @@ describe('importing deputies', () => {
       ok({ created: 1, unchanged: 0, names: ['李秀珍'] }),
     ];
     server.on('users.import', () => answers.shift()!);
-    render(<DeputyImportView pick={async () => ({ name: '代表名单.csv', base64: 'AA==' })} />);
+    render(<DeputyImportView pick={async () => ({ name: '代表名单.csv', fileID: 'uploads/x/a.csv' })} />);
     tap('选择文件并导入');
     expect(await screen.findByText('第2行「李秀珍」（章丘区代表团）')).toBeTruthy();
     expect(document.getElementById('deputy-near-2')!.textContent!.replace(/\u200b/g, '')).toContain('名册中相近的代表：李秀英（章丘区代表团）');
@@ -233,12 +233,12 @@ describe('importing deputies', () => {
     expect(server.callsOf('users.import')).toHaveLength(1);
     tap('仍然全部导入');
     expect(await screen.findByText('新登记代表1人，已登记过（未变）0人：李秀珍')).toBeTruthy();
-    expect(server.callsOf('users.import')[1]!.data).toEqual({ file: 'AA==', format: 'csv', confirmNear: true });
+    expect(server.callsOf('users.import')[1]!.data).toEqual({ fileID: 'uploads/x/a.csv', format: 'csv', confirmNear: true });
     expect(screen.queryByText('仍然全部导入')).toBeNull();
   });
 
   it('refuses a file of another kind before sending it', async () => {
-    render(<DeputyImportView pick={async () => ({ name: '名单.doc', base64: 'AA==' })} />);
+    render(<DeputyImportView pick={async () => ({ name: '名单.doc', fileID: 'uploads/x/a.csv' })} />);
     tap('选择文件并导入');
     expect(await screen.findByText('请选择 .xlsx 或 .csv 格式的代表名单')).toBeTruthy();
     expect(server.callsOf('users.import')).toHaveLength(0);

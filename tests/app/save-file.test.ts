@@ -1,12 +1,12 @@
 import Taro from '@tarojs/taro';
 import { keepFile, sendToChat } from '../../src/components/save-file';
 
-// The export handed over in WeChat (the mini-program build): written to the user folder, then sent to
-// a chat in a tap, or opened where sending is not available. Taro's WeChat APIs are stood in for here;
+// The export handed over in WeChat (the mini-program build): downloaded from the link the server made
+// into the user folder, then sent to a chat in a tap, or opened where sending is not available. Taro's WeChat APIs are stood in for here;
 // the browser's download is proven in a real Chromium (tests/e2e/office-desk.test.ts).
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const file = { filename: '建议办理台账-2026-11-27.xlsx', mimeType: XLSX, encoding: 'base64' as const, content: Buffer.from('PK workbook').toString('base64') };
+const file = { fileName: '建议办理台账-2026-11-27.xlsx', mimeType: XLSX, url: 'https://7465-env.tcb.qcloud.la/exports/ledger.xlsx?sign=abc&t=1' };
 
 type Api = Record<string, unknown>;
 const taro = Taro as unknown as Api;
@@ -19,11 +19,11 @@ function stand(api: Api): void {
   }
 }
 
-let writeFileSync: jest.Mock;
+let downloadFile: jest.Mock;
 beforeEach(() => {
   process.env.TARO_ENV = 'weapp';
-  writeFileSync = jest.fn();
-  stand({ env: { USER_DATA_PATH: 'wxfile://usr' }, getFileSystemManager: () => ({ writeFileSync }) });
+  downloadFile = jest.fn(async (o: { filePath: string }) => ({ statusCode: 200, filePath: o.filePath, errMsg: 'downloadFile:ok' }));
+  stand({ env: { USER_DATA_PATH: 'wxfile://usr' }, downloadFile });
 });
 afterEach(() => {
   process.env.TARO_ENV = 'h5';
@@ -32,19 +32,24 @@ afterEach(() => {
 });
 
 describe('a file in WeChat', () => {
-  it('is written in the user folder under its name, as bytes from base64 or as text', () => {
-    const kept = keepFile(file);
+  it('is downloaded from its link into the user folder under its name, a path in the name dropped', async () => {
+    const kept = await keepFile(file);
     expect(kept).toEqual({ kind: 'written', filename: '建议办理台账-2026-11-27.xlsx', filePath: 'wxfile://usr/建议办理台账-2026-11-27.xlsx' });
-    expect(writeFileSync).toHaveBeenCalledWith('wxfile://usr/建议办理台账-2026-11-27.xlsx', file.content, 'base64');
-    keepFile({ ...file, filename: '台账/2026.csv', encoding: 'utf8', content: '\uFEFF建议号' });
-    expect(writeFileSync).toHaveBeenLastCalledWith('wxfile://usr/台账_2026.csv', '\uFEFF建议号', 'utf8');
+    expect(downloadFile).toHaveBeenCalledWith({ url: file.url, filePath: 'wxfile://usr/建议办理台账-2026-11-27.xlsx' });
+    await keepFile({ ...file, fileName: '台账/2026.csv' });
+    expect(downloadFile).toHaveBeenLastCalledWith({ url: file.url, filePath: 'wxfile://usr/台账_2026.csv' });
+  });
+
+  it('fails when the link no longer opens (expired), rather than keeping an error page', async () => {
+    downloadFile.mockResolvedValueOnce({ statusCode: 403, tempFilePath: '', errMsg: 'downloadFile:ok' });
+    await expect(keepFile(file)).rejects.toThrow(/403/);
   });
 
   it('is sent to a chat with shareFileMessage where WeChat has it', async () => {
     const shareFileMessage = jest.fn().mockResolvedValue({ errMsg: 'shareFileMessage:ok' });
     const openDocument = jest.fn().mockResolvedValue({});
     stand({ shareFileMessage, openDocument, canIUse: (name: string) => name === 'shareFileMessage' });
-    const kept = keepFile(file);
+    const kept = await keepFile(file);
     if (kept.kind !== 'written') throw new Error('not written');
     await expect(sendToChat(kept)).resolves.toBe('shared');
     expect(shareFileMessage).toHaveBeenCalledWith({ filePath: 'wxfile://usr/建议办理台账-2026-11-27.xlsx', fileName: '建议办理台账-2026-11-27.xlsx' });
@@ -55,7 +60,7 @@ describe('a file in WeChat', () => {
     const shareFileMessage = jest.fn();
     const openDocument = jest.fn().mockResolvedValue({});
     stand({ shareFileMessage, openDocument, canIUse: () => false });
-    const kept = keepFile(file);
+    const kept = await keepFile(file);
     if (kept.kind !== 'written') throw new Error('not written');
     await expect(sendToChat(kept)).resolves.toBe('opened');
     expect(shareFileMessage).not.toHaveBeenCalled();
@@ -65,7 +70,7 @@ describe('a file in WeChat', () => {
   it('is opened when sending fails, and left alone when the person cancels', async () => {
     const openDocument = jest.fn().mockResolvedValue({});
     stand({ openDocument, canIUse: () => true, shareFileMessage: jest.fn().mockRejectedValue({ errMsg: 'shareFileMessage:fail no permission' }) });
-    const kept = keepFile(file);
+    const kept = await keepFile(file);
     if (kept.kind !== 'written') throw new Error('not written');
     await expect(sendToChat(kept)).resolves.toBe('opened');
     expect(openDocument).toHaveBeenCalledTimes(1);

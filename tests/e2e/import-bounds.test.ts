@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ApiResponse } from '../../src/core/errors';
 import { hugeSharedStrings, lastCell, lyingBomb, millionRows, ratioBomb } from '../support/xlsx-bombs';
-import { startGateway, type RunningGateway } from './support/gateway';
+import { startGateway, uploadTo, type RunningGateway } from './support/gateway';
 
 // Crafted workbooks sent to the real gateway as a coordinator would send a 交办清单 or a roster: each
 // is refused in Chinese words, the gateway's memory (its whole process tree, read from /proc) stays
@@ -31,11 +31,14 @@ describe('import files within bounds, over HTTP', () => {
     await gw?.stop();
   });
 
+  /** As the app imports: the file uploaded to the session's folder (POST /upload), then the call with its fileID. */
   async function importAs(action: string, file: Buffer): Promise<ApiResponse<unknown>> {
+    const cookie = 'jyt_openid=demo-coordinator';
+    const fileID = await uploadTo(gw.url, cookie, file, '清单.xlsx');
     const res = await fetch(new URL('/api/api', gw.url), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: 'jyt_openid=demo-coordinator' },
-      body: JSON.stringify({ action, data: { file: file.toString('base64'), format: 'xlsx' } }),
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ action, data: { fileID, format: 'xlsx' } }),
     });
     return (await res.json()) as ApiResponse<unknown>;
   }

@@ -33,8 +33,20 @@ describe('the lifecycle over HTTP', () => {
     return (await res.json()) as ApiResponse<unknown>;
   }
 
-  it('runs import → … → archive through POST /api/api, refusing every wrong step without a trace', async () => {
-    const result = await runLifecycle({ call, snapshot: () => store.dump() }, NOW);
+  /** The browser's upload: the file's bytes to POST /upload with the session's cookie; the fileID it answers. */
+  async function upload(openid: string, text: string, name: string): Promise<string> {
+    const res = await fetch(new URL(`/upload?name=${encodeURIComponent(name)}`, gw.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', cookie: `jyt_openid=${encodeURIComponent(openid)}` },
+      body: Buffer.from(text, 'utf8'),
+    });
+    const body = (await res.json()) as { ok: boolean; data: { fileID: string } };
+    expect(body).toMatchObject({ ok: true, data: { fileID: expect.stringMatching(/^uploads\/[0-9a-f]{32}\/[0-9a-f]{32}\.csv$/) } });
+    return body.data.fileID;
+  }
+
+  it('runs import → … → archive through POST /upload and POST /api/api, refusing every wrong step without a trace', async () => {
+    const result = await runLifecycle({ call, snapshot: () => store.dump(), upload }, NOW);
     expect(result.refusals).toBeGreaterThan(40);
     const events = await store.events({ suggestionId: result.suggestionIds.joint });
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['suggestions.import', 'tasks.sign', 'feedback.submit']));

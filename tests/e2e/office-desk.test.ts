@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { ApiResponse } from '../../src/core/errors';
 import type { LedgerListResult } from '../../src/contract';
 import { launchBrowser } from './support/browser';
-import { startGateway, type RunningGateway } from './support/gateway';
+import { startGateway, uploadTo, type RunningGateway } from './support/gateway';
 import { back, fill, login, onPage, seeText, snap, tap, textOf, textsOf, visible } from './support/pages';
 
 // The office at its desk, on a 375×812 phone browser and once at 1280×800: the ledger filtered (a
@@ -61,10 +61,10 @@ describe('the office at its desk', () => {
       body: JSON.stringify({ openid: 'demo-coordinator' }),
     });
     cookie = String(res.headers.get('set-cookie')).split(';')[0]!;
-    const file = Buffer.from(importCsv()).toString('base64');
+    const fileID = await uploadTo(gw.url, cookie, Buffer.from(importCsv()), '交办清单.csv');
     let answer = { remaining: 1, unknownDeputies: undefined as unknown };
     for (let round = 0; answer.remaining > 0 && !answer.unknownDeputies && round < 10; round += 1) {
-      answer = await api<typeof answer>('suggestions.import', { file, format: 'csv' });
+      answer = await api<typeof answer>('suggestions.import', { fileID, format: 'csv' });
     }
     expect([answer.remaining, answer.unknownDeputies]).toEqual([0, undefined]);
   });

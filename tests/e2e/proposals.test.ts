@@ -8,7 +8,7 @@ import { back, confirmDialog, fill, login, onPage, PHONE, seeText, seeToast, set
 
 // A deputy's proposal on the phone, from the draft to 交办 (docs/proposals.md): 王建华 drafts (it saves
 // as he types; leaving the page loses nothing), is told where 提交 would be that the phase is not open,
-// invites 李秀英 and 张立新 from the roster; one accepts (from her home), one declines (from 消息); the
+// invites 李秀英 and 张立新 from the roster, adds a photo (the office sees it once submitted); one accepts (from her home), one declines (from 消息); the
 // coordinator opens the phase; he submits; the coordinator accepts it (立案) and it is in 全部建议 with
 // its 建议号 and both signed deputies; after 交办 both deputies see the unit and the reply deadline (一人一函). A second proposal
 // is returned with a reason (checked before the confirmation) and comes back editable with it.
@@ -23,6 +23,7 @@ const FIRST = {
 };
 const SECOND = { title: '关于增设公交夜班线路的建议', content: '建议增设夜班公交线路。', problem: '夜间出行不便。', measures: '先在主干道试点两条夜班线路。' };
 const RETURN_REASON = '请补充线路走向和客流测算';
+const JPEG = Buffer.concat([Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex'), Buffer.alloc(64, 7)]);
 
 interface Box {
   left: number;
@@ -164,6 +165,12 @@ describe('a deputy’s proposal from the phone to 交办', () => {
     await seeText(deputy, '待答复', '#invitees-user-deputy-li');
     await seeText(deputy, '待答复', '#invitees-user-deputy-zhang');
 
+    // A photo with the draft, through the attachments (the office reads it once submitted).
+    const chooser = deputy.waitForEvent('filechooser');
+    await tap(deputy, '#proposal-files .attachment-add-photo');
+    await (await chooser).setFiles({ name: '食堂选址.jpg', mimeType: 'image/jpeg', buffer: JPEG });
+    await seeText(deputy, /照片：食堂选址\.jpg/, '#proposal-files');
+
     // One accepts, one declines.
     const li = await as('demo-deputy2');
     await answerInvitation(li, id, true, 'home');
@@ -211,6 +218,7 @@ describe('a deputy’s proposal from the phone to 交办', () => {
     await tap(office, `#queued-${id}`);
     await onPage(office, 'pages/proposals/view/index');
     await seeText(office, '附议代表：李秀英', '#proposal-text');
+    await seeText(office, /照片：食堂选址\.jpg/, '#proposal-files');
     expect(sideBySide(await boxOf(office, '#proposal-text'), await boxOf(office, '#decide-form'))).toBe(false);
     await tap(office, '#decision-accept');
     await tap(office, '#decide-submit');

@@ -31,7 +31,7 @@ it('covers every page of app.json', () => {
 
 describe.each(RUNS)('in WeChat with $name', ({ baseLibrary, browserGlobals }) => {
   it.each(VISITS.map((v) => [`${v.route} for ${v.openid}`, v] as const))('%s loads and renders its key text', async (_, visit) => {
-    const sim = new WeChatSimulator({ dist, cloud: office.cloud, openid: visit.openid, baseLibrary, browserGlobals });
+    const sim = new WeChatSimulator({ dist, cloud: office.cloud, files: office.files, openid: visit.openid, baseLibrary, browserGlobals });
     await sim.launch(visit.route, visit.query);
     const page = await sim.open(visit.route, visit.query);
     const text = textOf(renderPage(dist, visit.route, page.data));
@@ -43,7 +43,7 @@ describe('the office at its desk in WeChat for PC', () => {
   const ledger = 'pages/office/ledger/index';
 
   it.each([[1280, true], [375, false]])('the ledger at %i px is a table: %s', async (windowWidth, table) => {
-    const sim = new WeChatSimulator({ dist, cloud: office.cloud, openid: 'demo-coordinator', baseLibrary: minimum, browserGlobals: false, windowWidth });
+    const sim = new WeChatSimulator({ dist, cloud: office.cloud, files: office.files, openid: 'demo-coordinator', baseLibrary: minimum, browserGlobals: false, windowWidth });
     await sim.launch(ledger);
     const page = await sim.open(ledger);
     const tree = renderPage(dist, ledger, page.data);
@@ -54,7 +54,7 @@ describe('the office at its desk in WeChat for PC', () => {
   });
 
   it('turns the ledger into a table when the window is widened, and back', async () => {
-    const sim = new WeChatSimulator({ dist, cloud: office.cloud, openid: 'demo-coordinator', baseLibrary: '3.7.0', browserGlobals: false, windowWidth: 800 });
+    const sim = new WeChatSimulator({ dist, cloud: office.cloud, files: office.files, openid: 'demo-coordinator', baseLibrary: '3.7.0', browserGlobals: false, windowWidth: 800 });
     await sim.launch(ledger);
     const page = await sim.open(ledger);
     const tableShown = () => elementsOf(renderPage(dist, ledger, page.data)).some((e) => e.attr.id === 'ledger-table');
@@ -78,16 +78,40 @@ describe('sending the ledger to a chat', () => {
     [minimum, 'openDocument'],
   ])('on base library %s: exported in a tap, then sent with %s in a second tap', async (baseLibrary, api) => {
     const ledger = 'pages/office/ledger/index';
-    const sim = new WeChatSimulator({ dist, cloud: office.cloud, openid: 'demo-coordinator', baseLibrary, browserGlobals: false });
+    const sim = new WeChatSimulator({ dist, cloud: office.cloud, files: office.files, openid: 'demo-coordinator', baseLibrary, browserGlobals: false });
     await sim.launch(ledger);
     const page = await sim.open(ledger);
     await sim.tapOn(page, 'ledger-export-btn');
     expect(textOf(renderPage(dist, ledger, page.data))).toContain('已生成');
+    // The workbook came down from the link the api made (downloadFile), not inside the call's answer.
+    const download = sim.calls.find((c) => c.api === 'downloadFile')?.args[0] as { url: string; filePath: string };
+    expect(download.filePath).toMatch(/^wxfile:\/\/usr\/建议办理台账-.*\.xlsx$/);
+    expect(sim.phone.read(download.filePath)?.subarray(0, 2).toString()).toBe('PK');
     await sim.tapOn(page, 'ledger-export-send');
     const sends = sim.calls.filter((c) => c.api === api);
     expect(sends).toHaveLength(1);
     expect(sends[0]?.inTap).toBe(true);
     expect(pageProblems({ route: ledger, text: textOf(renderPage(dist, ledger, page.data)), errors: sim.errors, calls: sim.calls, routes }, [], minimum)).toEqual([]);
+  });
+});
+
+describe('files through cloud storage in WeChat', () => {
+  it('imports a list picked from a chat: uploaded with wx.cloud.uploadFile to the caller\'s folder, the call carrying its fileID', async () => {
+    const route = 'pages/office/import/index';
+    const sim = new WeChatSimulator({ dist, cloud: office.cloud, files: office.files, openid: 'demo-coordinator', baseLibrary: minimum, browserGlobals: false });
+    await sim.launch(route);
+    const page = await sim.open(route);
+    const header = '建议号,标题,内容,领衔代表,附议代表,代表团,届次,提出阶段,主办单位,会办单位,分办单位,交办日期,重点督办';
+    const row = '8801,关于微信导入的建议,建议内容。,王建华,,历下区代表团,十八届五次,会期,市发展改革委,,,2026-11-19,否';
+    sim.phone.offer({ name: '交办清单.csv', content: Buffer.from(`\uFEFF${header}\r\n${row}\r\n`, 'utf8') });
+    await sim.tapOn(page, 'import-pick');
+    const upload = sim.calls.find((c) => c.api === 'cloud.uploadFile')?.args[0] as { cloudPath: string; filePath: string };
+    expect(upload.cloudPath).toMatch(/^uploads\/[0-9a-f]{32}\/[a-z0-9]+\.csv$/);
+    const imports = sim.calls.filter((c) => c.api === 'cloud.callFunction' && (c.args[0] as { data: { action: string } }).data.action === 'suggestions.import');
+    expect(imports.map((c) => (c.args[0] as { data: { data: unknown } }).data.data)).toEqual([{ fileID: upload.cloudPath, format: 'csv' }]);
+    expect(await office.store.find('suggestions', { where: { number: '8801' } })).toHaveLength(1);
+    expect(textOf(renderPage(dist, route, page.data))).toMatch(/新导入\s*1\s*件/);
+    expect(pageProblems({ route, text: textOf(renderPage(dist, route, page.data)), errors: sim.errors, calls: sim.calls, routes }, [], minimum)).toEqual([]);
   });
 });
 

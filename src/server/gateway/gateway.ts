@@ -1,6 +1,8 @@
 // The local gateway: what the WeChat cloud would do for a phone, done on 127.0.0.1 for a browser.
 // It serves the H5 build, runs `POST /api/<function>` through the same entries the cloud runs with
-// the logged-in user's openid put into the function context, and offers the dev login and clock.
+// the logged-in user's openid put into the function context, takes uploads into the caller's storage
+// folder (`POST /upload`, uploads.ts) as wx.cloud.uploadFile does in WeChat, opens files through the
+// links actions make, and offers the dev login and clock.
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -11,7 +13,8 @@ import path from 'node:path';
 import type { WxContext } from '../api/entry';
 import { FILE_ROUTE, type FolderFileStore } from '../adapters/files/folder.files';
 import type { ErrorCode } from '../../core/errors';
-import { MAX_IMPORT_BYTES } from '../import/read-file';
+import { registerUploads, UPLOAD_ROUTE } from './uploads';
+import { MAX_UPLOAD_BYTES } from '../papers/uploads';
 import { withinClockRange } from './local-clock';
 import { DEV_LOGIN_CSS, DEV_LOGIN_JS, renderDevLogin, type DemoLogin } from './dev-login';
 
@@ -38,12 +41,13 @@ export interface GatewayOptions {
 }
 
 /**
- * The largest request is the import of a 交办清单: a file of at most MAX_IMPORT_BYTES (5 MB, e.g.
- * 3,000 rows of about 1.7 KB) sent as base64 (4 characters per 3 bytes) inside the JSON request,
- * plus room for the envelope. Anything larger is refused before it is read into memory.
+ * A call's request is at most 6 MB, as a CloudBase function's synchronous event is (Tencent SCF
+ * limits, cloud.tencent.com/document/product/583/11637): no file travels inside a call (files go
+ * through POST /upload), so nothing the app sends comes near it. Anything larger is refused before
+ * it is read into memory.
  */
-export const BODY_LIMIT = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 64 * 1024;
-const BODY_LIMIT_MB = (BODY_LIMIT / 1024 / 1024).toFixed(1);
+export const BODY_LIMIT = 6 * 1024 * 1024;
+const BODY_LIMIT_MB = BODY_LIMIT / 1024 / 1024;
 
 /**
  * What the H5 app runs under: its scripts, styles, images and calls all come from this origin. Taro
@@ -146,14 +150,13 @@ export async function createGateway(opts: GatewayOptions): Promise<FastifyInstan
 
   // A request the HTTP layer itself refuses (bad JSON, not JSON, too large) still gets an answer in the
   // response shape of docs/architecture.md (API contract).
-  app.setErrorHandler((error: { statusCode?: number; code?: string }, _req, reply) => {
+  app.setErrorHandler((error: { statusCode?: number; code?: string }, req, reply) => {
     const status = error.statusCode ?? 500;
     if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply
-        .code(413)
-        .send(envelope('VALIDATION', `请求内容超过${BODY_LIMIT_MB}MB上限（导入文件不能超过${MAX_IMPORT_BYTES / 1024 / 1024}MB），请分批导入`));
+      if (req.url.startsWith(UPLOAD_ROUTE)) return reply.code(413).send(envelope('VALIDATION', `文件超过${MAX_UPLOAD_BYTES / 1024 / 1024}MB上限，请压缩或分批后再上传`));
+      return reply.code(413).send(envelope('VALIDATION', `请求内容超过${BODY_LIMIT_MB}MB上限，请减少内容后重试`));
     }
-    if (status === 415) return reply.code(415).send(envelope('VALIDATION', '请求内容应为 JSON'));
+    if (status === 415) return reply.code(415).send(envelope('VALIDATION', req.url.startsWith(UPLOAD_ROUTE) ? '上传内容应为文件本身' : '请求内容应为 JSON'));
     if (status >= 400 && status < 500) {
       return reply.code(status).send(envelope('VALIDATION', '请求格式有误，请检查后重试'));
     }
@@ -180,6 +183,12 @@ export async function createGateway(opts: GatewayOptions): Promise<FastifyInstan
     const wx: WxContext = { OPENID: openid, APPID: 'local', ENV: 'local' };
     return entry(req.body ?? {}, wx);
   });
+
+  // Uploads into the caller's own folder (uploads.ts); the session is the caller, as in /api.
+  if (opts.files) {
+    const files = opts.files;
+    await registerUploads(app, { files, sessionOf: (req) => readCookie(req.headers.cookie, SESSION_COOKIE), sameSite: (req) => crossSiteProblem(req, false) });
+  }
 
   // A file through the link an action made for the caller (attachments, letters): the link's
   // signature, expiry and caller are checked by the file store; the session must be the caller's.

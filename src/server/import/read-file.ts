@@ -1,11 +1,12 @@
-// The uploaded 交办清单 (base64 bytes, CSV or .xlsx) as a table of text cells.
+// An uploaded list (the 交办清单, a delegation's deputies: CSV or .xlsx bytes read from storage) as a table of text cells.
 import type { ImportFormat } from '../../contract';
 import { AppError } from '../../core/errors';
 import { parseCsv } from './csv.parser';
 import { readXlsx, type TableBounds } from './xlsx.parser';
 
-/** About what one cloud function call carries. */
+/** The largest list: 5 MB (3,000 rows of about 1.7 KB), uploaded to storage, never inside a call. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export const IMPORT_TOO_LARGE = '导入文件超过5MB，请分批导入';
 
 /**
  * What any imported table may hold, whatever its format (docs/security.md, Files read): 5,000 rows
@@ -16,10 +17,9 @@ export const TABLE_BOUNDS: TableBounds = { maxRows: 5000, maxColumns: 64, maxCel
 
 const isZip = (bytes: Buffer) => bytes[0] === 0x50 && bytes[1] === 0x4b; // "PK": an .xlsx is a zip archive
 
-export async function readImportFile(base64: string, format: ImportFormat, bounds: TableBounds = TABLE_BOUNDS): Promise<string[][]> {
-  const bytes = Buffer.from(base64, 'base64');
+export async function readImportFile(bytes: Buffer, format: ImportFormat, bounds: TableBounds = TABLE_BOUNDS): Promise<string[][]> {
   if (bytes.length === 0) throw new AppError('VALIDATION', '导入文件是空的');
-  if (bytes.length > MAX_IMPORT_BYTES) throw new AppError('VALIDATION', '导入文件超过5MB，请分批导入');
+  if (bytes.length > MAX_IMPORT_BYTES) throw new AppError('VALIDATION', IMPORT_TOO_LARGE);
   if (format === 'xlsx') {
     if (!isZip(bytes)) throw new AppError('VALIDATION', '该文件不是 .xlsx 格式的 Excel 文件');
     return readXlsx(bytes, bounds);

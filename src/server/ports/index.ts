@@ -364,6 +364,11 @@ export const FILE_LINK_SECONDS = 600;
  * case decides who may see a file and only then asks for a link; the store never decides access.
  */
 export interface FileStore {
+  /**
+   * The folder of the storage every key is kept under ('' locally, the deployment's prefix and a '/'
+   * on CloudBase): an upload the app makes directly (wx.cloud.uploadFile) names its path from here.
+   */
+  readonly root?: string;
   /** Keep the bytes under the key (letters and digits, '/', '.', '-', '_'); answers the reference to keep. */
   put(key: string, content: Buffer, contentType: string): Promise<string>;
   /** A short-lived link that opens the file kept under the reference. */

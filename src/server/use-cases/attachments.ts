@@ -1,8 +1,9 @@
 // attachments.add / attachments.list / attachments.remove: photos and scans (jpg, png, pdf, at most
 // ATTACHMENT_MAX_BYTES) kept with a suggestion, a contact record, a reply or a deputy's proposal
-// (papers/attachment-owners.ts). The bytes come as base64
-// in the request (see docs/papers.md); they go to the file store first and the record, with its audit
-// event, is written after, so a record never names a missing file. A record's files follow its
+// (papers/attachment-owners.ts). The app uploads the file to storage first and passes its fileID
+// (docs/security.md, Uploads); the server reads it from the caller's own upload folder, keeps a copy
+// under the record's place in the file store and then writes the record with its audit event, so a
+// record never names a missing file; the upload is removed after. A record's files follow its
 // finality (docs/security.md, Attachments), checked again inside the unit of work; the cap of
 // ATTACHMENT_MAX_PER_RECORD is kept there too: each kept file holds a numbered place of its record
 // (a unique key), so adds that counted the same files conflict instead of passing the cap together,
@@ -25,7 +26,8 @@ import { loadOwner } from '../papers/attachment-owners';
 import { caller, defineUseCase, event, fileStore } from '../use-case';
 import { newId } from '../ports/ids';
 import type { Reader } from '../ports';
-import { idField, versionField } from '../validation';
+import { idField, uploadedFileField, versionField } from '../validation';
+import { dropUpload, readUpload } from '../papers/uploads';
 
 const target = z.enum(['suggestion', 'contact', 'reply', 'proposal']);
 
@@ -40,17 +42,11 @@ async function retriedOnConflict<T>(fn: () => Promise<T>): Promise<T> {
     }
   }
 }
-const BASE64_MAX = Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4;
-
 const addSchema: z.ZodType<AddAttachmentData> = z.object({
   target,
   targetId: idField,
   fileName: z.string().trim().min(1).max(200),
-  content: z
-    .string()
-    .min(1)
-    .refine((s) => s.length <= BASE64_MAX + 4, `（文件）不能超过 ${sizeLabel(ATTACHMENT_MAX_BYTES)}，请压缩后再上传`)
-    .refine((s) => /^[A-Za-z0-9+/]*={0,2}$/.test(s), '应为 base64 编码的文件'),
+  fileID: uploadedFileField,
 });
 
 export const addAttachment = defineUseCase({
@@ -62,9 +58,7 @@ export const addAttachment = defineUseCase({
     const store = ctx.deps.store;
     const owner = await loadOwner(store, data.target, data.targetId);
     owner.assertCanAdd(user);
-    const content = Buffer.from(data.content, 'base64');
-    if (content.length === 0) throw new AppError('VALIDATION', '文件是空的，请重新选择');
-    if (content.length > ATTACHMENT_MAX_BYTES) throw new AppError('VALIDATION', `文件不能超过 ${sizeLabel(ATTACHMENT_MAX_BYTES)}，请压缩后再上传`);
+    const content = await readUpload(ctx, data.fileID, { maxBytes: ATTACHMENT_MAX_BYTES, tooLarge: `文件不能超过 ${sizeLabel(ATTACHMENT_MAX_BYTES)}，请压缩后再上传` });
     const fileName = cleanFileName(data.fileName);
     const { type, extension } = sniffType(content, fileName);
     const full = () => new AppError('VALIDATION', `每条记录最多 ${ATTACHMENT_MAX_PER_RECORD} 个附件`);
@@ -116,6 +110,7 @@ export const addAttachment = defineUseCase({
       await files.remove(ref).catch((e: unknown) => ctx.deps.log(`attachment file ${ref} left behind`, e));
       throw error;
     }
+    await dropUpload(ctx, data.fileID);
     return attachmentView(attachment, { files, directory: new Directory(store), ...(ctx.openid ? { openid: ctx.openid } : {}), removable: owner.canRemove(user, attachment) });
   },
 });

@@ -1,5 +1,8 @@
-// ledger.export: the ledger (台账) as the office keeps it in Excel — an .xlsx workbook (base64), or a
-// CSV text (UTF-8 with BOM, so that Excel reads the Chinese) — with Chinese headers, every row in scope.
+// ledger.export: the ledger (台账) as the office keeps it in Excel — an .xlsx workbook, or a CSV text
+// (UTF-8 with BOM, so that Excel reads the Chinese) — with Chinese headers, every row in scope. The
+// file is kept in the file store, one a caller and format (exports/<caller>/ledger.xlsx, replaced by
+// the next export), and answered as a short-lived link made for the caller: a workbook of thousands
+// of rows would not fit in the 6 MB answer of a call (docs/deployment.md, Files and call limits).
 import { PassThrough } from 'node:stream';
 import * as z from 'zod';
 import type { LedgerQuery, LedgerRow } from '../../contract';
@@ -10,7 +13,8 @@ import type { MetricsScope } from '../../core/metrics';
 import { Directory } from '../directory';
 import { scopeFor } from '../queries/reporting';
 import { ledgerRows } from '../queries/ledger';
-import { caller, defineUseCase } from '../use-case';
+import { caller, defineUseCase, type UseCaseContext } from '../use-case';
+import { keptForCaller } from '../papers/kept-files';
 import { ledgerQuerySchema } from './list-ledger';
 import { loadExcelJS } from '../lazy';
 import type { Fill, Font } from 'exceljs';
@@ -98,7 +102,7 @@ const WRAPPED = new Set(['标题', '承办单位']);
  * Excel dates, empty cells empty; A4 landscape fitted to the page width, with the unit and the page
  * numbers in the footer.
  */
-async function workbookBase64(rows: readonly LedgerRow[], title: string, heading: string, footer: string, now: string): Promise<string> {
+async function workbookBytes(rows: readonly LedgerRow[], title: string, heading: string, footer: string, now: string): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -149,8 +153,12 @@ async function workbookBase64(rows: readonly LedgerRow[], title: string, heading
   }
   sheet.commit();
   await workbook.commit();
-  return Buffer.concat(chunks).toString('base64');
+  return Buffer.concat(chunks);
 }
+
+/** The export kept for the caller (the last one of this format replaced) and its link, made for the caller. */
+const kept = (ctx: UseCaseContext, fileName: string, mimeType: string, bytes: Buffer): Promise<LedgerExportFile> =>
+  keptForCaller(ctx, { kind: 'ledger', fileName, mimeType, bytes });
 
 export const exportLedger = defineUseCase({
   action: 'ledger.export',
@@ -166,11 +174,11 @@ export const exportLedger = defineUseCase({
     const directory = new Directory(ctx.deps.store);
     const unitName = scope.kind === 'unit' ? await directory.unitName(scope.unitId) : undefined;
     const name = `建议办理台账-${unitName ? `${unitName}-` : ''}${today}`;
-    if (format === 'csv') return { filename: `${name}.csv`, mimeType: 'text/csv; charset=utf-8', encoding: 'utf8', content: csvText(rows) };
+    if (format === 'csv') return kept(ctx, `${name}.csv`, 'text/csv; charset=utf-8', Buffer.from(csvText(rows), 'utf8'));
     const filters = await filterWords(query, scope, directory);
     const overdue = rows.filter((r) => r.overdue).length;
     const heading = `建议办理台账（${filters}）　共${rows.length}条${overdue > 0 ? `，超期${overdue}条` : ''}　导出日期：${today}`;
     const footer = `${unitName ?? '全部单位'}建议办理台账　导出日期：${today}`;
-    return { filename: `${name}.xlsx`, mimeType: XLSX_MIME, encoding: 'base64', content: await workbookBase64(rows, '建议办理台账', heading, footer, ctx.now) };
+    return kept(ctx, `${name}.xlsx`, XLSX_MIME, await workbookBytes(rows, '建议办理台账', heading, footer, ctx.now));
   },
 });

@@ -12,6 +12,7 @@ import { subscribeTemplateIds } from '../reminders/config';
 import { templatesToAsk } from '../reminders/reach';
 import { defineUseCase } from '../use-case';
 import { unreadCount } from './list-notifications';
+import { uploadPathOf } from '../papers/uploads';
 import { proposalCounts } from './list-proposals';
 
 export function serverClock(now: string): ServerClock {
@@ -51,7 +52,9 @@ export const getMe = defineUseCase({
     if (!me.bound && ctx.deps.firstAdminInApp && !(await hasAdmin(ctx.deps.store))) return { ...me, firstAdminOpen: true };
     const templates = subscribeTemplateIds(ctx.deps.reminderConfig);
     const counts = ctx.user ? await proposalCounts(ctx.deps.store, ctx.user, shanghaiDate(ctx.now)) : undefined;
-    const withCount = ctx.user ? { ...me, unreadMessages: await unreadCount(ctx.deps.store, ctx.user.id), ...(counts ? { proposalCounts: counts } : {}) } : me;
+    // A bound caller's upload folder: where the app puts a file before an action takes its fileID.
+    const uploads = ctx.user && ctx.openid ? { uploadFolder: uploadPathOf(ctx.deps.files, ctx.openid) } : {};
+    const withCount = ctx.user ? { ...me, unreadMessages: await unreadCount(ctx.deps.store, ctx.user.id), ...(counts ? { proposalCounts: counts } : {}), ...uploads } : me;
     if (!me.bound || !ctx.user || templates.length === 0) return withCount;
     const ask = await templatesToAsk(ctx.deps.store, ctx.deps.reminderConfig, ctx.user.id);
     return { ...withCount, subscribeTemplateIds: templates.slice(0, 3), subscribeAsk: ask };

@@ -24,7 +24,9 @@ import { planImport, type DeputyDecision, type ImportPlan, type PlannedSuggestio
 import { readImportTable, type ImportRow, type RowProblem } from '../import/import-rows';
 import { normaliseName } from '../import/deputy-names';
 import type { Reader } from '../ports';
-import { MAX_IMPORT_BYTES, readImportFile } from '../import/read-file';
+import { IMPORT_TOO_LARGE, MAX_IMPORT_BYTES, readImportFile } from '../import/read-file';
+import { readUpload } from '../papers/uploads';
+import { uploadedFileField } from '../validation';
 import type { Tx } from '../ports';
 import { importedSuggestionId, importedTaskId, importEventId } from '../import/import-ids';
 import { caller, defineUseCase, event, type UseCaseContext } from '../use-case';
@@ -51,11 +53,7 @@ const unitDecisionSchema: z.ZodType<ImportUnitDecision> = z.union([
 ]);
 
 const schema: z.ZodType<ImportSuggestionsData> = z.object({
-  file: z
-    .string()
-    .min(1)
-    .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4)
-    .regex(/^[A-Za-z0-9+/=\s]+$/, '应为 base64 编码的文件内容'),
+  fileID: uploadedFileField,
   format: z.enum(['csv', 'xlsx']),
   decisions: z.array(decisionSchema).max(MAX_DECISIONS).optional(),
   unitDecisions: z.array(unitDecisionSchema).max(MAX_DECISIONS).optional(),
@@ -232,7 +230,8 @@ export const importSuggestions = defineUseCase({
   schema,
   async run(data, ctx): Promise<ImportSuggestionsResult> {
     authorize(caller(ctx), 'suggestions.import');
-    const { rows, problems } = readImportTable(await readImportFile(data.file, data.format));
+    const bytes = await readUpload(ctx, data.fileID, { maxBytes: MAX_IMPORT_BYTES, tooLarge: IMPORT_TOO_LARGE });
+    const { rows, problems } = readImportTable(await readImportFile(bytes, data.format));
     const decisions = await readDecisions(ctx.deps.store, data.decisions ?? [], rows);
     const unitDecisions = await readUnitDecisions(ctx.deps.store, data.unitDecisions ?? [], rows);
     const plan = async () => {

@@ -11,7 +11,9 @@ import type { ImportUsersData, ImportUsersNearName, ImportUsersResult } from '..
 import { AppError } from '../../core/errors';
 import type { User } from '../../core/model';
 import { authorize } from '../access/permissions';
-import { MAX_IMPORT_BYTES, readImportFile } from '../import/read-file';
+import { IMPORT_TOO_LARGE, MAX_IMPORT_BYTES, readImportFile } from '../import/read-file';
+import { readUpload } from '../papers/uploads';
+import { uploadedFileField } from '../validation';
 import { nearDeputies, normaliseName } from '../import/deputy-names';
 import { newId } from '../ports/ids';
 import { caller, defineUseCase, event } from '../use-case';
@@ -22,11 +24,7 @@ export const DEPUTY_COLUMNS = { name: '姓名', delegation: '代表团', phone: 
 const PHONE = /^[0-9+\-() ]{5,30}$/;
 
 const schema: z.ZodType<ImportUsersData> = z.object({
-  file: z
-    .string()
-    .min(1)
-    .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4)
-    .regex(/^[A-Za-z0-9+/=\s]+$/, '应为 base64 编码的文件内容'),
+  fileID: uploadedFileField,
   format: z.enum(['csv', 'xlsx']),
   confirmNear: z.boolean().optional(),
 });
@@ -78,7 +76,7 @@ export const importUsers = defineUseCase({
   schema,
   async run(data, ctx): Promise<ImportUsersResult> {
     authorize(caller(ctx), 'users.import');
-    const { rows, problems } = readDeputyRows(await readImportFile(data.file, data.format));
+    const { rows, problems } = readDeputyRows(await readImportFile(await readUpload(ctx, data.fileID, { maxBytes: MAX_IMPORT_BYTES, tooLarge: IMPORT_TOO_LARGE }), data.format));
     if (problems.length > 0) throw new AppError('VALIDATION', problemsMessage(problems));
     return ctx.write(async (tx) => {
       const deputies = await tx.find('users', { where: { roles: 'deputy' } });

@@ -57,3 +57,18 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Ru
     },
   };
 }
+
+/**
+ * The browser's upload: the file's bytes to the gateway's POST /upload with the session's cookie
+ * (`jyt_openid=…`), as the H5 app sends a picked file before an import or attachment; the fileID.
+ */
+export async function uploadTo(gatewayUrl: string, cookie: string, bytes: Buffer, name: string): Promise<string> {
+  const res = await fetch(new URL(`/upload?name=${encodeURIComponent(name)}`, gatewayUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', cookie },
+    body: new Uint8Array(bytes),
+  });
+  const body = (await res.json()) as { ok: boolean; data?: { fileID: string }; error?: { message: string } };
+  if (!body.ok || !body.data) throw new Error(`upload refused: ${res.status} ${body.error?.message ?? ''}`);
+  return body.data.fileID;
+}

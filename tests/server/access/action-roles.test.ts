@@ -1,5 +1,7 @@
 // Every action × every kind of caller: who is let through, who is refused and with which code.
 // A refused call leaves the database exactly as it was.
+import { uploadAs } from '../../support/uploads';
+import type { FileStore } from '../../../src/server/ports';
 import { ACTION_NAMES, type ActionName } from '../../../src/contract';
 import { createApi } from '../../../src/server/api';
 import { openSqliteStore } from '../../../src/server/adapters/sqlite/sqlite.store';
@@ -22,9 +24,9 @@ const ROSTER: Caller[] = ['demo-coordinator', 'demo-admin'];
 const csv = Buffer.from(
   '建议号,标题,内容,领衔代表,附议代表,代表团,届次,提出阶段,主办单位,会办单位,分办单位,交办日期,重点督办\r\n' +
     '9001,关于测试的建议,内容,王建华,,历下区代表团,十八届二次,会期,市发展改革委,,,2024-04-10,否\r\n',
-).toString('base64');
+);
 
-const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(16)]).toString('base64');
+const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(16)]);
 const YELLOW_RIVER_SEERS: Caller[] = ['demo-deputy', 'demo-deputy2', ...FGW, 'demo-coordinator', 'demo-admin'];
 const files = () => openFolderFileStore({ dir: mkdtempSync(path.join(tmpdir(), 'jyt-roles-')), now: () => NOW });
 
@@ -52,7 +54,8 @@ type Row = {
   /** A code for particular callers, where it differs from `denied`. */
   deniedBy?: Partial<Record<Caller, 'FORBIDDEN' | 'NOT_FOUND'>>;
   /** A step before the call (as another user); answers the data to call with. */
-  prepare?: (api: Api) => Promise<unknown>;
+  /** The data made first: with the api, and the caller and the file store for a file the caller uploads. */
+  prepare?: (api: Api, caller: Caller, files: FileStore) => Promise<unknown>;
   absent?: true;
 };
 
@@ -61,7 +64,7 @@ type Row = {
 const TABLE: Record<ActionName, Row> = {
   me: { data: {}, allowed: [...BOUND, 'stranger'] },
   'users.bind': { data: { code: '12345678' }, allowed: [...BOUND, 'stranger'] },
-  'suggestions.import': { data: { file: csv, format: 'csv' }, allowed: OFFICE },
+  'suggestions.import': { data: undefined, prepare: async (_api, caller, files) => ({ fileID: await uploadAs(files, caller, csv), format: 'csv' }), allowed: OFFICE },
   'suggestions.importTemplate': { data: { format: 'csv' }, allowed: OFFICE },
   'suggestions.create': {
     data: { number: '9002', title: '关于测试的建议', content: '内容', leadDeputyId: 'user-deputy-wang', delegation: '历下区代表团', session: '十八届二次', phase: 'session' },
@@ -124,18 +127,24 @@ const TABLE: Record<ActionName, Row> = {
   },
   // Demo data has an administrator: the one-time step is over for everyone (INVALID_TRANSITION).
   'users.firstAdmin': { data: { name: '新管理员' }, allowed: [...BOUND, 'stranger'] },
-  'users.import': { data: { file: Buffer.from('姓名,代表团\r\n新代表,历下区代表团\r\n').toString('base64'), format: 'csv' }, allowed: ROSTER },
+  'users.import': { data: undefined, prepare: async (_api, caller, files) => ({ fileID: await uploadAs(files, caller, '姓名,代表团\r\n新代表,历下区代表团\r\n'), format: 'csv' }), allowed: ROSTER },
   'contacts.confirm': { data: { contactId: 'sug-elderly-care-task-1-contact' }, allowed: ['demo-deputy'] },
   'public.list': { data: {}, allowed: CALLERS },
   'public.get': { data: { id: 'sug-nev' }, allowed: CALLERS },
   'letters.get': { data: { taskId: 'sug-yellow-river-task-1' }, allowed: YELLOW_RIVER_SEERS, denied: 'NOT_FOUND' },
-  'attachments.add': { data: { target: 'suggestion', targetId: 'sug-yellow-river', fileName: '现场.png', content: PNG }, allowed: YELLOW_RIVER_SEERS, denied: 'NOT_FOUND' },
+  'attachments.add': {
+    data: undefined,
+    prepare: async (_api, caller, files) => ({ target: 'suggestion', targetId: 'sug-yellow-river', fileName: '现场.png', fileID: await uploadAs(files, caller, PNG) }),
+    allowed: YELLOW_RIVER_SEERS,
+    denied: 'NOT_FOUND',
+  },
   'attachments.list': { data: { target: 'suggestion', targetId: 'sug-yellow-river' }, allowed: YELLOW_RIVER_SEERS, denied: 'NOT_FOUND' },
   'attachments.remove': {
     data: undefined,
     // Added by the deputy: the uploader and the office may remove it; others who see it may not; the rest do not find it.
-    prepare: async (api) => {
-      const added = await api({ action: 'attachments.add', data: { target: 'suggestion', targetId: 'sug-yellow-river', fileName: '现场.png', content: PNG } }, { openid: 'demo-deputy' });
+    prepare: async (api, _caller, files) => {
+      const fileID = await uploadAs(files, 'demo-deputy', PNG);
+      const added = await api({ action: 'attachments.add', data: { target: 'suggestion', targetId: 'sug-yellow-river', fileName: '现场.png', fileID } }, { openid: 'demo-deputy' });
       if (!added.ok) throw new Error(added.error.message);
       return { id: (added.data as { id: string }).id, version: 1 };
     },
@@ -191,9 +200,10 @@ describe('every action × every caller', () => {
   it.each(cases)('%s by %s', async (action, caller) => {
     const store = openSqliteStore(':memory:');
     await seedDemo(store, NOW);
-    const api = createApi({ store, files: files(), clock: { now: () => NOW }, log: () => undefined });
+    const fileStore = files();
+    const api = createApi({ store, files: fileStore, clock: { now: () => NOW }, log: () => undefined });
     const row = TABLE[action];
-    const data = row.prepare ? await row.prepare(api) : row.data;
+    const data = row.prepare ? await row.prepare(api, caller, fileStore) : row.data;
     const before = store.dump();
     const response = await api({ action, data }, caller === 'anonymous' ? {} : { openid: caller });
     if (row.allowed.includes(caller)) {
@@ -217,8 +227,9 @@ describe('every action × every caller', () => {
       if (['users.bind', 'users.firstAdmin', 'users.revokeBindCode', 'tasks.decideReturn', 'tasks.decideExtension', 'tasks.submitDraft'].includes(action)) continue;
       const store = openSqliteStore(':memory:');
       await seedDemo(store, NOW);
-      const api = createApi({ store, files: files(), clock: { now: () => NOW }, log: () => undefined });
-      const data = row.prepare ? await row.prepare(api) : row.data;
+      const fileStore = files();
+      const api = createApi({ store, files: fileStore, clock: { now: () => NOW }, log: () => undefined });
+      const data = row.prepare ? await row.prepare(api, caller, fileStore) : row.data;
       const response = await api({ action, data }, caller === 'anonymous' ? {} : { openid: caller });
       if (!response.ok) failures.push(`${action} by ${caller}: ${response.error.code} ${response.error.message}`);
       store.close();

@@ -28,7 +28,7 @@ describe('permissions: offered means allowed', () => {
     const call = await open();
     const admin = await call<MeResult>('demo-admin', 'me');
     expect(admin.capabilities).toEqual(['allSuggestions', 'stats', 'ledger', 'roster']);
-    const refused = await createApi({ store, clock: { now: () => NOW } })({ action: 'suggestions.import', data: { file: 'YQ==', format: 'csv' } }, { openid: 'demo-admin' });
+    const refused = await createApi({ store, clock: { now: () => NOW } })({ action: 'suggestions.import', data: { fileID: 'uploads/none/none.csv', format: 'csv' } }, { openid: 'demo-admin' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const coordinator = await call<MeResult>('demo-coordinator', 'me');
     expect(coordinator.capabilities).toEqual(['allSuggestions', 'proposalQueue', 'stats', 'ledger', 'import', 'roster']);
@@ -40,7 +40,8 @@ describe('permissions: offered means allowed', () => {
   it('every caller’s menus match what the server then lets him or her open', async () => {
     const call = await open();
     const api = createApi({ store, clock: { now: () => NOW } });
-    const MENU_ACTIONS = { import: ['suggestions.import', { file: 'YQ==', format: 'csv' }], stats: ['stats.summary', {}], ledger: ['ledger.list', {}], roster: ['users.upsert', { name: '测试人员', roles: ['deputy'] }], myProposals: ['proposals.save', { title: '', content: '', problem: '', measures: '' }], proposalQueue: ['proposals.window', { open: false }] } as const;
+    // The import is authorised before its file is looked at: a fileID that is nobody's is NOT_FOUND for the coordinator, FORBIDDEN for others.
+    const MENU_ACTIONS = { import: ['suggestions.import', { fileID: 'uploads/none/none.csv', format: 'csv' }], stats: ['stats.summary', {}], ledger: ['ledger.list', {}], roster: ['users.upsert', { name: '测试人员', roles: ['deputy'] }], myProposals: ['proposals.save', { title: '', content: '', problem: '', measures: '' }], proposalQueue: ['proposals.window', { open: false }] } as const;
     for (const openid of ['demo-deputy', 'demo-handler', 'demo-handler-co', 'demo-reviewer', 'demo-leader', 'demo-coordinator', 'demo-admin']) {
       const { capabilities } = await call<MeResult>(openid, 'me');
       for (const [menu, [action, data]] of Object.entries(MENU_ACTIONS)) {

@@ -13,7 +13,7 @@ describe.each(STORE_KINDS)('the 办理责任人’s phone in a task view (%s)', 
   let suggestionId: string;
   beforeEach(async () => {
     office = await openOfficeOn(kind);
-    await office.ok('coordinator', 'suggestions.import', { file: csvFile([soleRow('8201', '关于社区食堂的建议', '2024-04-01')]), format: 'csv' });
+    await office.ok('coordinator', 'suggestions.import', { fileID: await office.upload('coordinator', csvFile([soleRow('8201', '关于社区食堂的建议', '2024-04-01')])), format: 'csv' });
     const [task] = await office.store.find('tasks');
     suggestionId = task!.suggestionId;
     // 孙丽 (市民政局, 13912340003) claims it and so is its 办理责任人.

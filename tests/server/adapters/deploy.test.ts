@@ -1,6 +1,7 @@
 // npm run deploy's plan, applied to a fresh environment on the emulator (collections and indexes as the
 // management API creates them): afterwards a suggestion's whole life runs with every query served by
 // an index the deployment made, and a second run changes nothing but the functions.
+import { uploadAs } from '../../support/uploads';
 import path from 'node:path';
 import { applyPlan, deployPlan, describePlan, type DeployTarget, type FunctionPlan } from '../../../scripts/deploy/plan';
 import { openCloudBaseStore } from '../../../src/server/adapters/cloudbase/cloudbase.store';
@@ -59,8 +60,9 @@ describe('npm run deploy', () => {
 
     const store = openCloudBaseStore(cloud);
     await seedDemo(store, NOW);
-    const api = createApi({ store, files: openCloudBaseFileStore(cloud as unknown as CloudStorageApi, { now: () => NOW }), clock: { now: () => NOW }, log: () => undefined });
-    const result = await runLifecycle({ call: (openid, action, data, requestId) => api({ action, data, requestId }, { openid }), snapshot: () => emulator.dump() }, NOW);
+    const files = openCloudBaseFileStore(cloud as unknown as CloudStorageApi, { now: () => NOW });
+    const api = createApi({ store, files, clock: { now: () => NOW }, log: () => undefined });
+    const result = await runLifecycle({ call: (openid, action, data, requestId) => api({ action, data, requestId }, { openid }), snapshot: () => emulator.dump(), upload: (openid, text) => uploadAs(files, openid, text) }, NOW);
     expect(result.refusals).toBeGreaterThan(40);
     expect(emulator.unindexed).toEqual([]);
 

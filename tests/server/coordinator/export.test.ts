@@ -11,8 +11,8 @@ import { importRows, soleRow } from './lifecycle';
 const DIRTY_TITLE = '关于\uFFFE改善\u0001道路\u001B[31m照明\u0007的建议\uFFFF\u0085';
 
 /** Every sheet of the workbook parsed by a strict XML 1.0 parser (as Excel reads it): throws when one is malformed. */
-async function parseSheets(base64: string): Promise<void> {
-  const zip = await JSZip.loadAsync(Buffer.from(base64, 'base64'));
+async function parseSheets(bytes: Buffer): Promise<void> {
+  const zip = await JSZip.loadAsync(bytes);
   for (const name of Object.keys(zip.files).filter((n) => n.endsWith('.xml'))) {
     const xml = await zip.files[name]!.async('string');
     const parser = new SaxesParser({ xmlns: false });
@@ -32,33 +32,33 @@ describe('exporting the ledger', () => {
   afterAll(() => office.store.close());
 
   it('writes a formula-like title as text in CSV', async () => {
-    const file = await office.ok<LedgerExportFile>('coordinator', 'ledger.export', { format: 'csv' });
-    expect(file.content).toContain(`"'=HYPERLINK(""http://example.com"",""点击"")"`);
+    const file = await office.download<LedgerExportFile>('coordinator', 'ledger.export', { format: 'csv' });
+    expect(file.text).toContain(`"'=HYPERLINK(""http://example.com"",""点击"")"`);
   });
 
   it('writes a formula-like title as a plain string cell in .xlsx', async () => {
-    const file = await office.ok<LedgerExportFile>('coordinator', 'ledger.export', { format: 'xlsx' });
+    const file = await office.download<LedgerExportFile>('coordinator', 'ledger.export', { format: 'xlsx' });
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(file.content, 'base64') as unknown as ArrayBuffer);
+    await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer);
     const cell = workbook.worksheets[0]!.getRow(3).getCell(2); // row 1 the title, row 2 the header
     expect(cell.type).toBe(ExcelJS.ValueType.String);
     expect(cell.value).toBe('=HYPERLINK("http://example.com","点击")');
   });
 
   it('writes an .xlsx that a strict XML parser reads, with the characters XML 1.0 forbids left out', async () => {
-    const file = await office.ok<LedgerExportFile>('coordinator', 'ledger.export', { format: 'xlsx' });
-    await expect(parseSheets(file.content)).resolves.toBeUndefined();
+    const file = await office.download<LedgerExportFile>('coordinator', 'ledger.export', { format: 'xlsx' });
+    await expect(parseSheets(file.bytes)).resolves.toBeUndefined();
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(file.content, 'base64') as unknown as ArrayBuffer);
+    await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer);
     const titles = workbook.worksheets[0]!.getColumn(2).values.map(String);
     expect(titles).toContain('关于改善道路[31m照明的建议');
   });
 
   it('writes no control characters into the CSV', async () => {
-    const file = await office.ok<LedgerExportFile>('coordinator', 'ledger.export', { format: 'csv' });
-    const line = file.content.split('\r\n').find((l) => l.startsWith('6002'))!;
+    const file = await office.download<LedgerExportFile>('coordinator', 'ledger.export', { format: 'csv' });
+    const line = file.text.split('\r\n').find((l) => l.startsWith('6002'))!;
     expect(line).toContain(',关于改善道路[31m照明的建议,');
-    expect(file.content).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/);
+    expect(file.text).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/);
   });
 
   it('keeps a formula that hides behind a control character or tab from running in CSV', async () => {
@@ -70,7 +70,7 @@ describe('exporting the ledger', () => {
   });
 
   it('exports an empty ledger as just the header', async () => {
-    const file = await office.ok<LedgerExportFile>('coordinator', 'ledger.export', { format: 'csv', session: '没有这一届' });
-    expect(file.content.trim().split('\r\n')).toHaveLength(1);
+    const file = await office.download<LedgerExportFile>('coordinator', 'ledger.export', { format: 'csv', session: '没有这一届' });
+    expect(file.text.trim().split('\r\n')).toHaveLength(1);
   });
 });

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { readLink, uploadAs } from '../../support/uploads';
 import { openFolderFileStore, type FolderFileStore } from '../../../src/server/adapters/files/folder.files';
 import { createApi, type Api } from '../../../src/server/api';
 import { openSqliteStore, type SqliteStore } from '../../../src/server/adapters/sqlite/sqlite.store';
@@ -50,6 +51,10 @@ export interface Office {
   call(openid: string | undefined, action: string, data?: unknown, requestId?: string): ReturnType<Api>;
   /** Call and return the data, failing the test on an error response. */
   ok<T>(openid: string | undefined, action: string, data?: unknown): Promise<T>;
+  /** Upload a file as the user with this openid (as the app does before an import or attachment); its fileID. */
+  upload(openid: string, content: Buffer | string, extension?: string): Promise<string>;
+  /** An export or document made for the caller: the action's answer, and the file behind its link read back as that caller. */
+  download<T extends { url: string }>(openid: string, action: string, data?: unknown): Promise<{ file: T; bytes: Buffer; text: string }>;
 }
 
 export async function openOffice(now = NOW): Promise<Office> {
@@ -67,7 +72,12 @@ export async function openOffice(now = NOW): Promise<Office> {
     if (!response.ok) throw new Error(`${action}: ${response.error.code} ${response.error.message}`);
     return response.data as never;
   };
-  return { store, files, api, call, ok };
+  const download: Office['download'] = async (openid, action, data) => {
+    const file = await ok<{ url: string }>(openid, action, data);
+    const bytes = await readLink(files, file.url, openid);
+    return { file: file as never, bytes, text: bytes.toString('utf8') };
+  };
+  return { store, files, api, call, ok, upload: (openid, content, extension) => uploadAs(files, openid, content, extension), download };
 }
 
 export const HEADER = ['建议号', '标题', '内容', '领衔代表', '附议代表', '代表团', '届次', '提出阶段', '主办单位', '会办单位', '分办单位', '交办日期', '重点督办'];
@@ -82,13 +92,13 @@ export const THREE_ROWS: string[][] = [
 const quote = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 /** CSV as Excel's “CSV UTF-8” writes it: a byte-order mark and CRLF line ends. */
-export function csvFile(rows: string[][], header = HEADER): string {
+export function csvFile(rows: string[][], header = HEADER): Buffer {
   const text = '\uFEFF' + [header, ...rows].map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n';
-  return Buffer.from(text, 'utf8').toString('base64');
+  return Buffer.from(text, 'utf8');
 }
 
 /** A real .xlsx workbook; the 交办日期 column holds Excel dates, as an office's sheet does. */
-export async function xlsxFile(rows: string[][], header = HEADER): Promise<string> {
+export async function xlsxFile(rows: string[][], header = HEADER): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('交办清单');
   sheet.addRow(header);
@@ -96,5 +106,5 @@ export async function xlsxFile(rows: string[][], header = HEADER): Promise<strin
   for (const row of rows) {
     sheet.addRow(row.map((value, i) => (i === dateColumn && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : value)));
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

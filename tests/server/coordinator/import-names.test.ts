@@ -44,7 +44,7 @@ describe.each(STORE_KINDS)('deputy names the roster does not know (%s)', (kind) 
   });
   afterEach(() => office.close());
 
-  const importWith = (decisions?: unknown[]) => office.call('coordinator', 'suggestions.import', { file: FILE, format: 'csv', ...(decisions ? { decisions } : {}) });
+  const importWith = async (decisions?: unknown[]) => office.call('coordinator', 'suggestions.import', { fileID: await office.upload('coordinator', FILE), format: 'csv', ...(decisions ? { decisions } : {}) });
 
   it('asks, writing nothing, with each unknown name, its rows and up to three near names of the same 代表团 first', async () => {
     const before = office.dump();
@@ -100,7 +100,7 @@ describe.each(STORE_KINDS)('deputy names the roster does not know (%s)', (kind) 
   });
 
   it('registers a new deputy only when told to, under the row’s 代表团', async () => {
-    await office.ok('coordinator', 'suggestions.import', { file: FILE, format: 'csv', decisions: [{ name: '李秀珍', create: true }, NEW_QIAN] });
+    await office.ok('coordinator', 'suggestions.import', { fileID: await office.upload('coordinator', FILE), format: 'csv', decisions: [{ name: '李秀珍', create: true }, NEW_QIAN] });
     const created = (await office.store.find('users', { where: { roles: 'deputy' } })).filter((u) => u.name === '李秀珍');
     expect(created).toEqual([expect.objectContaining({ id: importedDeputyId('李秀珍', '章丘区代表团'), delegation: '章丘区代表团' })]);
     const events = await office.store.events({ limit: 1000 });
@@ -142,14 +142,14 @@ describe.each(STORE_KINDS)('deputy names the roster does not know (%s)', (kind) 
 
   it('checks the rows before the decisions: a bad row is reported even with sound decisions', async () => {
     const before = office.dump();
-    const file = csvFile([...ROWS, row('7005', '李秀珍', '', '章丘区代表团').map((c) => (c === '会期' ? '大会以后' : c))]);
-    const response = await office.call('coordinator', 'suggestions.import', { file, format: 'csv', decisions: [{ name: '周大年', create: true }] });
+    const fileID = await office.upload('coordinator', csvFile([...ROWS, row('7005', '李秀珍', '', '章丘区代表团').map((c) => (c === '会期' ? '大会以后' : c))]));
+    const response = await office.call('coordinator', 'suggestions.import', { fileID, format: 'csv', decisions: [{ name: '周大年', create: true }] });
     expect(response).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/第6行.*大会以后/) } });
     expect(office.dump()).toBe(before);
   });
 
   it('imports the same file again as nothing new, with the decisions or without', async () => {
-    await office.ok('coordinator', 'suggestions.import', { file: FILE, format: 'csv', decisions: [USE_LI, NEW_QIAN] });
+    await office.ok('coordinator', 'suggestions.import', { fileID: await office.upload('coordinator', FILE), format: 'csv', decisions: [USE_LI, NEW_QIAN] });
     const before = office.dump();
     for (const decisions of [[USE_LI, NEW_QIAN], undefined]) {
       const again = await importWith(decisions);

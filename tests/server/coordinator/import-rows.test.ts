@@ -32,8 +32,8 @@ describe.each(STORE_KINDS)('reading the rows of a 交办清单 (%s)', (kind) => 
   });
   afterEach(() => office.close());
 
-  const importCsv = (rows: string[][], header = HEADER) =>
-    office.call('coordinator', 'suggestions.import', { file: csvFile(rows, header), format: 'csv' });
+  const importCsv = async (rows: string[][], header = HEADER) =>
+    office.call('coordinator', 'suggestions.import', { fileID: await office.upload('coordinator', csvFile(rows, header)), format: 'csv' });
   const message = async (rows: string[][]) => {
     const response = await importCsv(rows);
     if (response.ok) throw new Error('the import should have been refused');
@@ -60,10 +60,10 @@ describe.each(STORE_KINDS)('reading the rows of a 交办清单 (%s)', (kind) => 
   });
 
   it('tells apart deputies of one name in different 代表团, asking first', async () => {
-    const file = csvFile([row({ 代表团: '天桥区代表团' })]);
-    const asked = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { file, format: 'csv' });
+    const fileID = await office.upload('coordinator', csvFile([row({ 代表团: '天桥区代表团' })]));
+    const asked = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { fileID, format: 'csv' });
     expect(asked.unknownDeputies).toEqual([{ name: '王建华', lines: [2], delegations: ['天桥区代表团'], near: [{ userId: 'deputy-wang', name: '王建华', delegation: '历下区代表团' }] }]);
-    await office.ok('coordinator', 'suggestions.import', { file, format: 'csv', decisions: [{ name: '王建华', create: true }] });
+    await office.ok('coordinator', 'suggestions.import', { fileID, format: 'csv', decisions: [{ name: '王建华', create: true }] });
     const wangs = (await office.store.find('users', { where: { roles: 'deputy' } })).filter((u) => u.name === '王建华');
     expect(wangs.map((u) => u.delegation).sort()).toEqual(['历下区代表团', '天桥区代表团']);
     const [suggestion] = await office.store.find('suggestions');
@@ -72,7 +72,7 @@ describe.each(STORE_KINDS)('reading the rows of a 交办清单 (%s)', (kind) => 
 
   it('refuses a co-signer whose name several registered deputies share outside the row\'s 代表团', async () => {
     await office.ok('coordinator', 'suggestions.import', {
-      file: csvFile([row({ 领衔代表: '张伟', 代表团: '天桥区代表团' }), row({ 建议号: '2024102', 领衔代表: '张伟', 代表团: '槐荫区代表团' })]),
+      fileID: await office.upload('coordinator', csvFile([row({ 领衔代表: '张伟', 代表团: '天桥区代表团' }), row({ 建议号: '2024102', 领衔代表: '张伟', 代表团: '槐荫区代表团' })])),
       format: 'csv',
       decisions: [{ name: '张伟', create: true }],
     });
@@ -82,7 +82,7 @@ describe.each(STORE_KINDS)('reading the rows of a 交办清单 (%s)', (kind) => 
 
   it('takes a co-signer who leads a later row as that one deputy, of that row\'s 代表团', async () => {
     await office.ok('coordinator', 'suggestions.import', {
-      file: csvFile([row({ 附议代表: '周大海' }), row({ 建议号: '2024102', 领衔代表: '周大海', 代表团: '市中区代表团' })]),
+      fileID: await office.upload('coordinator', csvFile([row({ 附议代表: '周大海' }), row({ 建议号: '2024102', 领衔代表: '周大海', 代表团: '市中区代表团' })])),
       format: 'csv',
       decisions: [{ name: '周大海', create: true }],
     });
@@ -94,7 +94,7 @@ describe.each(STORE_KINDS)('reading the rows of a 交办清单 (%s)', (kind) => 
 
   it('registers an unknown co-signer once, without guessing a 代表团', async () => {
     await office.ok('coordinator', 'suggestions.import', {
-      file: csvFile([row({ 附议代表: '吴小芳' }), row({ 建议号: '2024102', 代表团: '章丘区代表团', 领衔代表: '李秀英', 附议代表: '吴小芳' })]),
+      fileID: await office.upload('coordinator', csvFile([row({ 附议代表: '吴小芳' }), row({ 建议号: '2024102', 代表团: '章丘区代表团', 领衔代表: '李秀英', 附议代表: '吴小芳' })])),
       format: 'csv',
       decisions: [{ name: '吴小芳', create: true }],
     });
@@ -110,7 +110,7 @@ describe.each(STORE_KINDS)('reading the rows of a 交办清单 (%s)', (kind) => 
       [...row({ 建议号: '2', 主办单位: '市发展改革委', 会办单位: '市水务局' }), ''],
       [...row({ 建议号: '3', 主办单位: '' }), '市水务局'],
     ];
-    await office.ok('coordinator', 'suggestions.import', { file: csvFile(rows, header), format: 'csv' });
+    await office.ok('coordinator', 'suggestions.import', { fileID: await office.upload('coordinator', csvFile(rows, header)), format: 'csv' });
     const [suggestions, tasks] = await Promise.all([office.store.find('suggestions'), office.store.find('tasks')]);
     const roles = (number: string) =>
       tasks.filter((t) => t.suggestionId === suggestions.find((s) => s.number === number)?.id).map((t) => `${t.unitId}:${t.role}`).sort();
@@ -120,7 +120,7 @@ describe.each(STORE_KINDS)('reading the rows of a 交办清单 (%s)', (kind) => 
   });
 
   it('assigns today when the 交办日期 is left empty', async () => {
-    await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { file: csvFile([row({ 交办日期: '' })]), format: 'csv' });
+    await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { fileID: await office.upload('coordinator', csvFile([row({ 交办日期: '' })])), format: 'csv' });
     const [task] = await office.store.find('tasks');
     expect(task?.assignedAt).toBe(NOW);
   });
@@ -130,15 +130,15 @@ describe.each(STORE_KINDS)('reading the rows of a 交办清单 (%s)', (kind) => 
   });
 
   it('asks for UTF-8 when a CSV comes in another encoding', async () => {
-    const gbk = Buffer.from([0xbd, 0xa8, 0xd2, 0xe9, 0xba, 0xc5, 0x2c, 0xb1, 0xea, 0xcc, 0xe2, 0x0d, 0x0a]).toString('base64');
-    const response = await office.call('coordinator', 'suggestions.import', { file: gbk, format: 'csv' });
+    const gbk = Buffer.from([0xbd, 0xa8, 0xd2, 0xe9, 0xba, 0xc5, 0x2c, 0xb1, 0xea, 0xcc, 0xe2, 0x0d, 0x0a]);
+    const response = await office.call('coordinator', 'suggestions.import', { fileID: await office.upload('coordinator', gbk), format: 'csv' });
     expect(response).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('UTF-8') } });
   });
 
   it('finds the header under a title line and counts rows as the spreadsheet does', async () => {
     const header = ['2024年市人大代表建议交办清单', ...HEADER.slice(1).map(() => '')];
     const text = '\uFEFF' + [header, HEADER, row({}), row({ 建议号: '2024102', 提出阶段: '年中' })].map((r) => r.join(',')).join('\r\n');
-    const response = await office.call('coordinator', 'suggestions.import', { file: Buffer.from(text).toString('base64'), format: 'csv' });
+    const response = await office.call('coordinator', 'suggestions.import', { fileID: await office.upload('coordinator', text), format: 'csv' });
     expect(response).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^[^第]*第4行：/) } });
   });
 

@@ -37,7 +37,7 @@ describe.each(STORE_KINDS)('unit names the roster does not have (%s)', (kind) =>
   });
   afterEach(() => office.close());
 
-  const importWith = (unitDecisions?: unknown[]) => office.call('coordinator', 'suggestions.import', { file: FILE, format: 'csv', ...(unitDecisions ? { unitDecisions } : {}) });
+  const importWith = async (unitDecisions?: unknown[]) => office.call('coordinator', 'suggestions.import', { fileID: await office.upload('coordinator', FILE), format: 'csv', ...(unitDecisions ? { unitDecisions } : {}) });
 
   it('asks, writing nothing, with each unknown unit, its rows and the near units', async () => {
     const before = office.dump();
@@ -67,7 +67,7 @@ describe.each(STORE_KINDS)('unit names the roster does not have (%s)', (kind) =>
       { name: '市发改委', unitId: 'unit-fgw' },
       { name: '市新区管委会', create: true },
     ];
-    const result = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { file: FILE, format: 'csv', unitDecisions: decisions });
+    const result = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { fileID: await office.upload('coordinator', FILE), format: 'csv', unitDecisions: decisions });
     expect(result).toMatchObject({ created: 4, remaining: 0 });
     const created = importedUnitId('市新区管委会');
     expect(await office.store.get('units', created)).toEqual({ id: created, name: '市新区管委会', departments: [] });
@@ -76,7 +76,7 @@ describe.each(STORE_KINDS)('unit names the roster does not have (%s)', (kind) =>
     const events = await office.store.events({ entityId: created });
     expect(events).toEqual([expect.objectContaining({ action: 'suggestions.import', entity: 'unit', actorId: 'coordinator', detail: { name: '市新区管委会' } })]);
     // The same file again changes nothing, with or without the decisions.
-    const again = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { file: FILE, format: 'csv', unitDecisions: decisions });
+    const again = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { fileID: await office.upload('coordinator', FILE), format: 'csv', unitDecisions: decisions });
     expect(again).toMatchObject({ created: 0, unchanged: 4 });
   });
 
@@ -93,7 +93,7 @@ describe.each(STORE_KINDS)('unit names the roster does not have (%s)', (kind) =>
   });
 
   it('renames a unit on the roster, audited with its old name; its tasks and ledger rows follow', async () => {
-    await office.ok('coordinator', 'suggestions.import', { file: csvFile([row('7201', '市民政局')]), format: 'csv' });
+    await office.ok('coordinator', 'suggestions.import', { fileID: await office.upload('coordinator', csvFile([row('7201', '市民政局')])), format: 'csv' });
     await office.ok('admin', 'units.upsert', { id: 'unit-mzj', name: '市民政局（市老龄办）' });
     const [task] = await office.store.find('tasks');
     expect(task!.unitId).toBe('unit-mzj');

@@ -54,7 +54,7 @@ describe.each(STORE_KINDS)('importing a 交办清单 (%s)', (kind) => {
   afterEach(() => office.close());
 
   it('creates three suggestions from a CSV and assigns their units with their roles and due dates', async () => {
-    const result = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { file: csvFile(THREE_ROWS), format: 'csv', decisions: NEW_DEPUTIES });
+    const result = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { fileID: await office.upload('coordinator', csvFile(THREE_ROWS)), format: 'csv', decisions: NEW_DEPUTIES });
     expect(result).toEqual({ created: 3, unchanged: 0, numbers: ['2024001', '2024002', '2024003'], remaining: 0 });
 
     const byNumber = await imported(office);
@@ -84,7 +84,7 @@ describe.each(STORE_KINDS)('importing a 交办清单 (%s)', (kind) => {
   });
 
   it('matches registered deputies and registers the unknown names as new deputies of their 代表团 when told to', async () => {
-    await office.ok('coordinator', 'suggestions.import', { file: csvFile(THREE_ROWS), format: 'csv', decisions: NEW_DEPUTIES });
+    await office.ok('coordinator', 'suggestions.import', { fileID: await office.upload('coordinator', csvFile(THREE_ROWS)), format: 'csv', decisions: NEW_DEPUTIES });
     const deputies = await office.store.find('users', { where: { roles: 'deputy' } });
     expect(deputies.filter((d) => d.name === '王建华').map((d) => d.id)).toEqual(['deputy-wang']);
     expect(deputies.filter((d) => d.name === '李秀英').map((d) => d.id)).toEqual(['deputy-li']);
@@ -95,17 +95,17 @@ describe.each(STORE_KINDS)('importing a 交办清单 (%s)', (kind) => {
   });
 
   it('reads a real .xlsx exactly as the same list in CSV', async () => {
-    await office.ok('coordinator', 'suggestions.import', { file: csvFile(THREE_ROWS), format: 'csv', decisions: NEW_DEPUTIES });
+    await office.ok('coordinator', 'suggestions.import', { fileID: await office.upload('coordinator', csvFile(THREE_ROWS)), format: 'csv', decisions: NEW_DEPUTIES });
     const fromCsv = await imported(office);
     await office.close();
     office = await openOfficeOn(kind);
-    const result = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { file: await xlsxFile(THREE_ROWS), format: 'xlsx', decisions: NEW_DEPUTIES });
+    const result = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { fileID: await office.upload('coordinator', await xlsxFile(THREE_ROWS)), format: 'xlsx', decisions: NEW_DEPUTIES });
     expect(result).toEqual({ created: 3, unchanged: 0, numbers: ['2024001', '2024002', '2024003'], remaining: 0 });
     expect(await imported(office)).toEqual(fromCsv);
   });
 
   it('writes every suggestion, task and new deputy with an audit event', async () => {
-    await office.ok('coordinator', 'suggestions.import', { file: csvFile(THREE_ROWS), format: 'csv', decisions: NEW_DEPUTIES });
+    await office.ok('coordinator', 'suggestions.import', { fileID: await office.upload('coordinator', csvFile(THREE_ROWS)), format: 'csv', decisions: NEW_DEPUTIES });
     const suggestions = await office.store.find('suggestions');
     for (const s of suggestions) {
       const events = await office.store.events({ suggestionId: s.id });
@@ -116,19 +116,19 @@ describe.each(STORE_KINDS)('importing a 交办清单 (%s)', (kind) => {
   });
 
   it('changes nothing when the same file is imported again, and says the rows were there already', async () => {
-    const file = csvFile(THREE_ROWS);
-    await office.ok('coordinator', 'suggestions.import', { file, format: 'csv', decisions: NEW_DEPUTIES });
+    const fileID = await office.upload('coordinator', csvFile(THREE_ROWS));
+    await office.ok('coordinator', 'suggestions.import', { fileID, format: 'csv', decisions: NEW_DEPUTIES });
     const before = office.dump();
-    const again = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { file, format: 'csv', decisions: NEW_DEPUTIES });
+    const again = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { fileID, format: 'csv', decisions: NEW_DEPUTIES });
     expect(again).toEqual({ created: 0, unchanged: 3, numbers: [], remaining: 0 });
-    const asXlsx = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { file: await xlsxFile(THREE_ROWS), format: 'xlsx', decisions: NEW_DEPUTIES });
+    const asXlsx = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { fileID: await office.upload('coordinator', await xlsxFile(THREE_ROWS)), format: 'xlsx', decisions: NEW_DEPUTIES });
     expect(asXlsx).toMatchObject({ created: 0, unchanged: 3 });
     expect(office.dump()).toBe(before);
   });
 
   it('adds only the new rows of a longer list', async () => {
-    await office.ok('coordinator', 'suggestions.import', { file: csvFile(THREE_ROWS.slice(0, 2)), format: 'csv', decisions: [NEW_DEPUTIES[0]!] });
-    const result = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { file: csvFile(THREE_ROWS), format: 'csv', decisions: NEW_DEPUTIES });
+    await office.ok('coordinator', 'suggestions.import', { fileID: await office.upload('coordinator', csvFile(THREE_ROWS.slice(0, 2))), format: 'csv', decisions: [NEW_DEPUTIES[0]!] });
+    const result = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { fileID: await office.upload('coordinator', csvFile(THREE_ROWS)), format: 'csv', decisions: NEW_DEPUTIES });
     expect(result).toEqual({ created: 1, unchanged: 2, numbers: ['2024003'], remaining: 0 });
     expect(await office.store.count('suggestions')).toBe(3);
   });
@@ -143,7 +143,7 @@ describe.each(STORE_KINDS)('importing a 交办清单 (%s)', (kind) => {
       ['2024006', '主办与分办混用', '内容', '王建华', '', '历下区代表团', '十八届三次', '会期', '市交通运输局', '', '市水务局', '2024-03-01', '否'],
     ];
     const before = office.dump();
-    const response = await office.call('coordinator', 'suggestions.import', { file: csvFile(rows), format: 'csv' });
+    const response = await office.call('coordinator', 'suggestions.import', { fileID: await office.upload('coordinator', csvFile(rows)), format: 'csv' });
     expect(response.ok).toBe(false);
     if (response.ok) return;
     expect(response.error.code).toBe('VALIDATION');
@@ -159,16 +159,16 @@ describe.each(STORE_KINDS)('importing a 交办清单 (%s)', (kind) => {
   });
 
   it('refuses a 建议号 already used in the session for a different suggestion', async () => {
-    await office.ok('coordinator', 'suggestions.import', { file: csvFile(THREE_ROWS), format: 'csv', decisions: NEW_DEPUTIES });
+    await office.ok('coordinator', 'suggestions.import', { fileID: await office.upload('coordinator', csvFile(THREE_ROWS)), format: 'csv', decisions: NEW_DEPUTIES });
     const changed = [['2024001', '另一件建议', '另一内容', '王建华', '', '历下区代表团', '十八届三次', '会期', '市发展改革委', '', '', '2024-03-01', '否']];
     const before = office.dump();
-    const response = await office.call('coordinator', 'suggestions.import', { file: csvFile(changed), format: 'csv' });
+    const response = await office.call('coordinator', 'suggestions.import', { fileID: await office.upload('coordinator', csvFile(changed)), format: 'csv' });
     expect(response).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/第2行.*2024001/) } });
     expect(office.dump()).toBe(before);
   });
 
   it('refuses the same 建议号 twice in one file', async () => {
-    const response = await office.call('coordinator', 'suggestions.import', { file: csvFile([THREE_ROWS[0]!, THREE_ROWS[0]!]), format: 'csv' });
+    const response = await office.call('coordinator', 'suggestions.import', { fileID: await office.upload('coordinator', csvFile([THREE_ROWS[0]!, THREE_ROWS[0]!])), format: 'csv' });
     expect(response).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/第3行/) } });
     expect(await office.store.count('suggestions')).toBe(0);
   });
@@ -176,14 +176,14 @@ describe.each(STORE_KINDS)('importing a 交办清单 (%s)', (kind) => {
   it('refuses a file without the required headers', async () => {
     const header = HEADER.filter((h) => h !== '届次');
     const rows = THREE_ROWS.map((row) => row.filter((_, i) => HEADER[i] !== '届次'));
-    const response = await office.call('coordinator', 'suggestions.import', { file: csvFile(rows, header), format: 'csv' });
+    const response = await office.call('coordinator', 'suggestions.import', { fileID: await office.upload('coordinator', csvFile(rows, header)), format: 'csv' });
     expect(response).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('届次') } });
     expect(await office.store.count('suggestions')).toBe(0);
   });
 
   it('lets only the 联络员 import', async () => {
     const before = office.dump();
-    const data = { file: csvFile(THREE_ROWS), format: 'csv', decisions: NEW_DEPUTIES };
+    const data = { fileID: await office.upload('coordinator', csvFile(THREE_ROWS)), format: 'csv', decisions: NEW_DEPUTIES };
     for (const openid of ['handler-fgw', 'reviewer-mzj', 'leader-mzj', 'deputy-wang']) {
       expect(await office.call(openid, 'suggestions.import', data)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
@@ -197,24 +197,33 @@ describe.each(STORE_KINDS)('importing a 交办清单 (%s)', (kind) => {
     const payloads: unknown[] = [
       undefined,
       {},
-      { file: csvFile(THREE_ROWS) },
-      { file: csvFile(THREE_ROWS), format: 'pdf' },
-      { file: 42, format: 'csv' },
-      { file: '', format: 'csv' },
-      { file: '这不是base64', format: 'csv' },
-      { file: csvFile(THREE_ROWS), format: 'xlsx' },
-      { file: Buffer.from('PK\u0003\u0004 not really a zip').toString('base64'), format: 'xlsx' },
-      { file: Buffer.from('建议号\r\n').toString('base64'), format: 'csv' },
+      { fileID: await office.upload('coordinator', csvFile(THREE_ROWS)) },
+      { fileID: await office.upload('coordinator', csvFile(THREE_ROWS)), format: 'pdf' },
+      { file: csvFile(THREE_ROWS).toString('base64'), format: 'csv' }, // the file inside the call: no longer taken
+      { fileID: 42, format: 'csv' },
+      { fileID: '', format: 'csv' },
+      { fileID: await office.upload('coordinator', csvFile(THREE_ROWS)), format: 'xlsx' },
+      { fileID: await office.upload('coordinator', Buffer.from('PK\u0003\u0004 not really a zip')), format: 'xlsx' },
+      { fileID: await office.upload('coordinator', Buffer.from('建议号\r\n')), format: 'csv' },
+      { fileID: await office.upload('coordinator', Buffer.alloc(0)), format: 'csv' },
     ];
     for (const data of payloads) {
       const response = await office.call('coordinator', 'suggestions.import', data);
       expect(response).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/[\u4e00-\u9fa5]/) } });
     }
+    // A file that is not there, or is another person's upload (a 联络员's colleague), is not found for the caller.
+    const theirs = await office.upload('admin', csvFile(THREE_ROWS));
+    for (const fileID of [theirs, `${theirs.replace(/\.csv$/, '')}0.csv`, (await office.upload('coordinator', csvFile(THREE_ROWS))).replace(/\.csv$/, 'x.csv')]) {
+      expect(await office.call('coordinator', 'suggestions.import', { fileID, format: 'csv', decisions: NEW_DEPUTIES })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND', message: '没有找到您上传的文件，请重新选择文件上传' },
+      });
+    }
     expect(office.dump()).toBe(before);
   });
 
   it('answers a repeated requestId with the first result and imports nothing twice', async () => {
-    const data = { file: csvFile(THREE_ROWS), format: 'csv', decisions: NEW_DEPUTIES };
+    const data = { fileID: await office.upload('coordinator', csvFile(THREE_ROWS)), format: 'csv', decisions: NEW_DEPUTIES };
     const first = await office.call('coordinator', 'suggestions.import', data, 'req-import-1');
     const before = office.dump();
     const second = await office.call('coordinator', 'suggestions.import', data, 'req-import-1');

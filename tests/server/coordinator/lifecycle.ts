@@ -26,7 +26,7 @@ export function soleRow(number: string, title: string, date = '2024-01-05'): str
 
 /** Imports the rows; names the roster does not have are registered as new deputies, as the coordinator would decide. */
 export async function importRows(office: Office, rows: string[][]): Promise<Map<string, { suggestionId: string; taskIds: string[] }>> {
-  const data = { file: csvFile(rows), format: 'csv' };
+  const data = { fileID: await office.upload('coordinator', csvFile(rows)), format: 'csv' };
   const asked = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', data);
   if (asked.unknownDeputies) {
     await office.ok('coordinator', 'suggestions.import', { ...data, decisions: asked.unknownDeputies.map(({ name }) => ({ name, create: true })) });

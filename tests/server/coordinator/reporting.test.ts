@@ -1,6 +1,7 @@
 // The ledger (台账), the statistics and the annual summary agree with what happened.
 import ExcelJS from 'exceljs';
 import type { AnnualReportResult, LedgerListResult, LedgerRow, StatsSummary } from '../../../src/contract';
+import { readLink } from '../../support/uploads';
 import type { LedgerExportFile } from '../../../src/contract';
 import { TASK_STATE_LABELS } from '../../../src/core/labels';
 import { NOW, openOffice, THREE_ROWS, type Office } from './fixture';
@@ -138,10 +139,12 @@ describe('the ledger, the statistics and the annual summary', () => {
   });
 
   it('exports the ledger as an .xlsx workbook with Chinese headers, the same rows as the list', async () => {
-    const file = await office.ok<LedgerExportFile>('coordinator', 'ledger.export', {});
-    expect(file).toMatchObject({ filename: '建议办理台账-2024-04-10.xlsx', encoding: 'base64', mimeType: expect.stringContaining('spreadsheetml') });
+    const file = await office.download<LedgerExportFile>('coordinator', 'ledger.export', {});
+    // The answer is a short-lived link made for the caller, not the file; the workbook is behind it.
+    expect(file.file).toEqual({ fileName: '建议办理台账-2024-04-10.xlsx', mimeType: expect.stringContaining('spreadsheetml'), url: expect.stringMatching(/^\/files\/exports\//), expiresAt: '2024-04-10T02:10:00.000Z' });
+    await expect(readLink(office.files, file.file.url, 'handler-fgw')).rejects.toThrow(/link refused: 403/);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(file.content, 'base64') as unknown as ArrayBuffer);
+    await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     // Dates are Excel dates (read back as Date at midnight UTC).
     const values = (r: number) => (sheet.getRow(r).values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '')));
@@ -159,9 +162,9 @@ describe('the ledger, the statistics and the annual summary', () => {
   });
 
   it('lays the .xlsx out as the office prints it: frozen header, widths, overdue rows marked, filters in the title', async () => {
-    const file = await office.ok<LedgerExportFile>('coordinator', 'ledger.export', { year: 2024, session: '十八届三次', unitId: 'unit-mzj', status: 'handling' });
+    const file = await office.download<LedgerExportFile>('coordinator', 'ledger.export', { year: 2024, session: '十八届三次', unitId: 'unit-mzj', status: 'handling' });
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(file.content, 'base64') as unknown as ArrayBuffer);
+    await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     const title = String(sheet.getRow(1).getCell(1).value);
     expect(title).toBe('建议办理台账（2024年 · 十八届三次 · 市民政局 · 办理中）　共2条，超期1条　导出日期：2024-04-10');
@@ -183,17 +186,17 @@ describe('the ledger, the statistics and the annual summary', () => {
     }
     expect(marked).toEqual(['3002']);
     // A unit's staff get their unit named, whatever they asked.
-    const own = await office.ok<LedgerExportFile>('handler-fgw', 'ledger.export', {});
+    const own = await office.download<LedgerExportFile>('handler-fgw', 'ledger.export', {});
     const ownBook = new ExcelJS.Workbook();
-    await ownBook.xlsx.load(Buffer.from(own.content, 'base64') as unknown as ArrayBuffer);
+    await ownBook.xlsx.load(own.bytes as unknown as ArrayBuffer);
     expect(String(ownBook.worksheets[0]!.getRow(1).getCell(1).value)).toContain('（市发展改革委 · 全部状态）');
   });
 
   it('exports CSV on request, and a unit\'s staff only their unit', async () => {
-    const file = await office.ok<LedgerExportFile>('handler-fgw', 'ledger.export', { format: 'csv' });
-    expect(file).toMatchObject({ filename: '建议办理台账-市发展改革委-2024-04-10.csv', encoding: 'utf8' });
-    expect(file.content.startsWith('\uFEFF建议号,标题,领衔代表,承办单位')).toBe(true);
-    const lines = file.content.trim().split('\r\n');
+    const file = await office.download<LedgerExportFile>('handler-fgw', 'ledger.export', { format: 'csv' });
+    expect(file.file).toMatchObject({ fileName: '建议办理台账-市发展改革委-2024-04-10.csv', mimeType: 'text/csv; charset=utf-8' });
+    expect(file.text.startsWith('\uFEFF建议号,标题,领衔代表,承办单位')).toBe(true);
+    const lines = file.text.trim().split('\r\n');
     expect(lines).toHaveLength(3);
     expect(lines.slice(1).every((line) => line.includes('市发展改革委'))).toBe(true);
     expect(await office.call('coordinator', 'ledger.export', { format: 'pdf' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });

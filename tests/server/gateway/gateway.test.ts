@@ -7,6 +7,7 @@ import path from 'node:path';
 import { BODY_LIMIT, createGateway, inlineScriptHashes, type FunctionEntry } from '../../../src/server/gateway/gateway';
 import { createLocalClock } from '../../../src/server/gateway/local-clock';
 import { openFolderFileStore } from '../../../src/server/adapters/files/folder.files';
+import { uploadFolderOf } from '../../../src/server/papers/uploads';
 
 const demoUsers = [{ openid: 'demo-deputy', name: '王建华', roleLabel: '代表' }];
 
@@ -27,8 +28,8 @@ async function gateway(seen: unknown[] = [], staticDir?: string, demo = true) {
   return {
     port,
     inject: (req: { method: string; url: string; payload?: unknown; headers?: Record<string, string> }): Promise<Sent> => {
-      const isText = typeof req.payload === 'string';
-      const body = req.payload === undefined ? undefined : Buffer.from(isText ? (req.payload as string) : JSON.stringify(req.payload));
+      const isText = typeof req.payload === 'string' || Buffer.isBuffer(req.payload);
+      const body = req.payload === undefined ? undefined : Buffer.isBuffer(req.payload) ? req.payload : Buffer.from(isText ? (req.payload as string) : JSON.stringify(req.payload));
       const headers = { ...(req.payload !== undefined && !isText ? { 'content-type': 'application/json' } : {}), ...req.headers };
       return new Promise<Sent>((resolve, reject) => {
         // node:http rather than fetch, so that Host, Origin and Sec-Fetch-Site are sent as a browser would.
@@ -331,18 +332,50 @@ describe('the gateway as an attacker finds it', () => {
     expect(inlineScriptHashes('<script src="/a.js"></script><script defer src="/b.js"></script>')).toEqual([]);
   });
 
-  it(`takes the largest import (5 MB as base64 in JSON) and refuses a larger body with a VALIDATION answer`, async () => {
+  it('refuses a call over 6 MB, as the service refuses a function event over 6 MB, with a VALIDATION answer', async () => {
     const seen: unknown[] = [];
     const app = await gateway(seen);
+    expect(BODY_LIMIT).toBe(6 * 1024 * 1024);
+    const near = await app.inject({ method: 'POST', url: '/api/api', payload: { action: 'me', data: { pad: 'A'.repeat(BODY_LIMIT - 1024) } } });
+    expect(near.statusCode).toBe(200);
+    // The old import: a 5 MB list as base64 inside the call.
     const file = Buffer.alloc(5 * 1024 * 1024, 7).toString('base64');
-    const largest = await app.inject({ method: 'POST', url: '/api/api', payload: { action: 'suggestions.import', data: { file, format: 'csv' }, requestId: 'r'.repeat(128) } });
-    expect(largest.statusCode).toBe(200);
-    expect(seen).toHaveLength(1);
-    expect(BODY_LIMIT).toBeLessThan(8 * 1024 * 1024);
-    const tooLarge = await app.inject({ method: 'POST', url: '/api/api', payload: { action: 'suggestions.import', data: { file: 'A'.repeat(BODY_LIMIT), format: 'csv' } } });
+    const tooLarge = await app.inject({ method: 'POST', url: '/api/api', payload: { action: 'suggestions.import', data: { file, format: 'csv' } } });
     expect(tooLarge.statusCode).toBe(413);
-    expect(tooLarge.json()).toEqual({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('请求内容超过6.7MB上限') } });
+    expect(tooLarge.json()).toEqual({ ok: false, error: { code: 'VALIDATION', message: '请求内容超过6MB上限，请减少内容后重试' } });
     expect(seen).toHaveLength(1);
+  });
+
+  it('takes an upload of at most 5 MB into the session\'s own folder and answers its fileID', async () => {
+    const app = await gateway();
+    const session = { cookie: 'jyt_openid=demo-deputy', 'content-type': 'application/octet-stream' };
+    const largest = Buffer.alloc(5 * 1024 * 1024, 0x41);
+    const sent = await app.inject({ method: 'POST', url: `/upload?name=${encodeURIComponent('交办清单.CSV')}`, payload: largest, headers: session });
+    expect(sent.statusCode).toBe(200);
+    const { fileID } = (sent.json() as { data: { fileID: string } }).data;
+    expect(fileID).toMatch(new RegExp(`^${uploadFolderOf('demo-deputy')}/[0-9a-f]{32}\\.csv$`));
+    expect((await files.read(fileID))?.equals(largest)).toBe(true);
+    // Another session's folder is another: the same bytes land elsewhere.
+    const other = await app.inject({ method: 'POST', url: '/upload?name=a.png', payload: Buffer.from('x'), headers: { ...session, cookie: 'jyt_openid=demo-other' } });
+    expect((other.json() as { data: { fileID: string } }).data.fileID.startsWith(`${uploadFolderOf('demo-other')}/`)).toBe(true);
+  });
+
+  it('refuses an upload that is too large, unnamed, not a file, without a session or from another site', async () => {
+    const app = await gateway();
+    const session = { cookie: 'jyt_openid=demo-deputy', 'content-type': 'application/octet-stream' };
+    const cases: [Record<string, string>, string, Buffer, number, string, string][] = [
+      [session, '/upload?name=a.csv', Buffer.alloc(5 * 1024 * 1024 + 1), 413, 'VALIDATION', '文件超过5MB上限，请压缩或分批后再上传'],
+      [session, '/upload?name=a.exe', Buffer.from('MZ'), 400, 'VALIDATION', '只能上传 Excel（xlsx）、CSV 表格，或 JPG、PNG 图片、PDF 文件'],
+      [session, '/upload', Buffer.from('x'), 400, 'VALIDATION', '只能上传 Excel（xlsx）、CSV 表格，或 JPG、PNG 图片、PDF 文件'],
+      [session, '/upload?name=a.csv', Buffer.alloc(0), 400, 'VALIDATION', '上传的文件是空的，请重新选择'],
+      [{ 'content-type': 'application/octet-stream' }, '/upload?name=a.csv', Buffer.from('x'), 401, 'UNAUTHENTICATED', '请先登录后再上传文件'],
+      [{ ...session, 'content-type': 'text/plain' }, '/upload?name=a.csv', Buffer.from('x'), 415, 'VALIDATION', '上传内容应为文件本身'],
+      [{ ...session, origin: 'http://evil.example' }, '/upload?name=a.csv', Buffer.from('x'), 403, 'FORBIDDEN', '只接受本站页面发出的请求'],
+    ];
+    for (const [headers, url, payload, status, code, message] of cases) {
+      const res = await app.inject({ method: 'POST', url, payload, headers });
+      expect({ url, status: res.statusCode, body: res.json() }).toEqual({ url, status, body: { ok: false, error: { code, message } } });
+    }
   });
 });
 

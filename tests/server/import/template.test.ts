@@ -11,25 +11,27 @@ import { allLines, renderAll } from '../papers/pdf-layout';
 
 jest.setTimeout(240_000);
 
-const base64Of = (file: ImportTemplateFile) => (file.encoding === 'base64' ? file.content : Buffer.from(file.content, 'utf8').toString('base64'));
 
 describe.each(['xlsx', 'csv'] as const)('the %s template', (format) => {
   let office: Office;
   let file: ImportTemplateFile;
+  let bytes: Buffer;
   beforeEach(async () => {
     office = await openOffice();
-    file = await office.ok<ImportTemplateFile>('coordinator', 'suggestions.importTemplate', { format });
+    // The answer is a link made for the caller; the template is the file behind it.
+    ({ file, bytes } = await office.download<ImportTemplateFile>('coordinator', 'suggestions.importTemplate', { format }));
   });
   afterEach(() => office.store.close());
 
   it('is named and typed for its format', () => {
-    expect(file.filename).toBe(`交办清单模板.${format}`);
+    expect(file.fileName).toBe(`交办清单模板.${format}`);
+    expect(file.url).toMatch(/^\/files\/exports\/[0-9a-f]{32}\/template\./);
     expect(file.mimeType).toBe(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    if (format === 'csv') expect(file.content.startsWith('\uFEFF填写说明：')).toBe(true);
+    if (format === 'csv') expect(bytes.toString('utf8').startsWith('\uFEFF填写说明：')).toBe(true);
   });
 
   it('reads back through the importer: the 填写说明 line, the header, and an example row that passes a dry run', async () => {
-    const table = await readImportFile(base64Of(file), format);
+    const table = await readImportFile(bytes, format);
     expect(table[0]![0]).toMatch(/^填写说明：/);
     expect(table[1]).toEqual([...TEMPLATE_COLUMNS]);
     const { rows, problems } = readImportTable(table);
@@ -48,7 +50,7 @@ describe.each(['xlsx', 'csv'] as const)('the %s template', (format) => {
     expect(plan.create).toHaveLength(1);
     expect(office.store.dump()).toBe(before);
     // Imported as it is, it is one suggestion (示例1) with its two tasks.
-    const imported = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { file: base64Of(file), format });
+    const imported = await office.ok<ImportSuggestionsResult>('coordinator', 'suggestions.import', { fileID: await office.upload('coordinator', bytes), format });
     expect(imported).toMatchObject({ created: 1, numbers: ['示例1'], remaining: 0 });
     expect(await office.store.find('tasks')).toHaveLength(2);
   });
@@ -61,9 +63,9 @@ describe.each(['xlsx', 'csv'] as const)('the %s template', (format) => {
 describe('the xlsx template in LibreOffice', () => {
   it('opens, with the header, the example and the 填写说明 sheet with the allowed values', async () => {
     const office = await openOffice();
-    const file = await office.ok<ImportTemplateFile>('coordinator', 'suggestions.importTemplate', {});
+    const { bytes } = await office.download<ImportTemplateFile>('coordinator', 'suggestions.importTemplate', {});
     office.store.close();
-    const pages = renderAll({ 'template.xlsx': Buffer.from(file.content, 'base64') })['template.xlsx']!;
+    const pages = renderAll({ 'template.xlsx': bytes })['template.xlsx']!;
     const text = allLines(pages).map((l) => l.text).join('\n');
     for (const words of ['建议号', '领衔代表', '示例1', '（示例）关于增设社区养老服务站的建议', '列名', '是否必填', '填写要求', '“会期”、“大会期间”、“闭会期间”、“会后”', '“是”、“否”']) {
       expect([words, text.includes(words)]).toEqual([words, true]);

@@ -70,7 +70,7 @@ export async function draftAndSign(
   if (options.files) {
     const draft = (await office.store.find('replies', { where: { taskId } })).find((r) => !r.signedAt)!;
     for (const f of options.files) {
-      await office.ok('handler-mzj', 'attachments.add', { target: 'reply', targetId: draft.id, fileName: f.fileName, content: f.content.toString('base64') });
+      await office.ok('handler-mzj', 'attachments.add', { target: 'reply', targetId: draft.id, fileName: f.fileName, fileID: await office.upload('handler-mzj', f.content) });
     }
   }
   version = (await office.ok<TaskResult>('handler-mzj', 'tasks.submitDraft', { taskId, version })).task.version;

@@ -88,9 +88,9 @@ describe('the reply letter (答复函)', () => {
 
   it('is final once signed: no file is added to the signed reply, whose letter lists its files', async () => {
     const [reply] = (await office.store.find('replies', { where: { taskId } })).filter((r) => r.signedAt);
-    const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n').toString('base64');
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n');
     for (const openid of ['handler-mzj', 'coordinator']) {
-      expect(await office.call(openid, 'attachments.add', { target: 'reply', targetId: reply!.id, fileName: '补充材料.pdf', content: pdf })).toMatchObject({
+      expect(await office.call(openid, 'attachments.add', { target: 'reply', targetId: reply!.id, fileName: '补充材料.pdf', fileID: await office.upload(openid, pdf) })).toMatchObject({
         ok: false,
         error: { code: 'INVALID_TRANSITION', message: '答复已签发，答复函已定稿，不能再添加附件' },
       });

@@ -68,7 +68,7 @@ describe('the papers rendered by LibreOffice', () => {
       if (!opened.ok) throw new Error(opened.message);
       return opened.content;
     };
-    const ledger = async (openid: string) => Buffer.from((await office.ok<LedgerExportFile>(openid, 'ledger.export', {})).content, 'base64');
+    const ledger = async (openid: string) => (await office.download<LedgerExportFile>(openid, 'ledger.export', {})).bytes;
     const files: Record<string, Buffer> = {
       'ledger-office.xlsx': await ledger('coordinator'),
       'ledger-unit.xlsx': await ledger('handler-mzj'),

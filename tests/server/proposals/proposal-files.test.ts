@@ -23,9 +23,9 @@ describe.each(STORE_KINDS)('a proposal’s files (%s)', (kind) => {
   afterEach(() => office.close());
   afterAll(() => closeStores());
 
-  /** attachments.add for a proposal, the file's bytes as the transport of the day carries them. */
-  const add = (openid: string, proposalId: string, fileName: string, bytes: Buffer) =>
-    office.call(openid, 'attachments.add', { target: 'proposal', targetId: proposalId, fileName, content: bytes.toString('base64') });
+  /** attachments.add for a proposal as the app makes it: the file uploaded first as the caller, its fileID in the call. */
+  const add = async (openid: string, proposalId: string, fileName: string, bytes: Buffer) =>
+    office.call(openid, 'attachments.add', { target: 'proposal', targetId: proposalId, fileName, fileID: await office.upload(openid, bytes) });
   const list = (openid: string, proposalId: string) => office.call(openid, 'attachments.list', { target: 'proposal', targetId: proposalId });
   const code = (response: { ok: boolean; error?: { code: string; message: string } }) => (response.ok ? 'ok' : `${response.error!.code} ${response.error!.message}`);
   const names = (r: unknown) => (r as { data: AttachmentsResult }).data.items.map((a) => a.fileName);

@@ -39,6 +39,8 @@ describe('the demo data and the slice actions', () => {
         capabilities: ['unitTasks', 'stats', 'ledger'],
         clock: { now: '2024-04-10T02:00:00.000Z', today: '2024-04-10', time: '10:00', year: 2024 },
         unreadMessages: 0,
+        // The caller's upload folder: a hash of the openid, never the openid itself.
+        uploadFolder: expect.stringMatching(/^uploads\/[0-9a-f]{32}$/),
       },
     });
   });

@@ -23,7 +23,7 @@ describe.each(STORE_KINDS)('years with data (%s)', (kind) => {
     expect(await years('coordinator')).toEqual([]);
     // 2021 and 2023 for 市民政局, 2024 for 市发展改革委: no 2022, and nothing of the years before.
     const file = csvFile([row('9001', '市民政局', '', '2021-05-01'), row('9002', '市民政局', '', '2023-12-31'), row('9003', '市发展改革委', '', '2024-01-02')]);
-    await office.ok('coordinator', 'suggestions.import', { file, format: 'csv' });
+    await office.ok('coordinator', 'suggestions.import', { fileID: await office.upload('coordinator', file), format: 'csv' });
     expect(await years('coordinator')).toEqual([2024, 2023, 2021]);
     expect(await years('coordinator', { unitId: 'unit-fgw' })).toEqual([2024]);
     // A unit's staff: the years of their own unit only.

@@ -26,7 +26,7 @@ describe.each(STORE_KINDS)('importing the deputies of a delegation (%s)', (kind)
       ],
       HEADER,
     );
-    const result = await office.ok<ImportUsersResult>('admin', 'users.import', { file, format: 'xlsx' });
+    const result = await office.ok<ImportUsersResult>('admin', 'users.import', { fileID: await office.upload('admin', file), format: 'xlsx' });
     expect(result).toEqual({ created: 2, unchanged: 1, names: ['张立新', '陈静'] });
     expect(await deputies()).toEqual(['张立新|天桥区代表团|13800000003', '李秀英|章丘区代表团|13800000002', '王建华|历下区代表团|13800000001', '陈静|槐荫区代表团|'].sort());
     const created = (await office.store.find('users', { where: { roles: 'deputy' } })).filter((u) => result.names.includes(u.name));
@@ -35,7 +35,7 @@ describe.each(STORE_KINDS)('importing the deputies of a delegation (%s)', (kind)
       expect(await office.store.events({ entityId: user.id })).toEqual([expect.objectContaining({ action: 'users.import', actorId: 'admin' })]);
     }
     const before = office.dump();
-    expect(await office.ok<ImportUsersResult>('coordinator', 'users.import', { file, format: 'xlsx' })).toEqual({ created: 0, unchanged: 3, names: [] });
+    expect(await office.ok<ImportUsersResult>('coordinator', 'users.import', { fileID: await office.upload('coordinator', file), format: 'xlsx' })).toEqual({ created: 0, unchanged: 3, names: [] });
     expect(office.dump()).toBe(before);
   });
 
@@ -50,7 +50,7 @@ describe.each(STORE_KINDS)('importing the deputies of a delegation (%s)', (kind)
       HEADER,
     );
     const before = office.dump();
-    const response = await office.call('coordinator', 'users.import', { file, format: 'csv' });
+    const response = await office.call('coordinator', 'users.import', { fileID: await office.upload('coordinator', file), format: 'csv' });
     expect(response).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     const message = response.ok ? '' : response.error.message;
     expect(message).toContain('共3行有误，本次没有写入任何数据');
@@ -63,10 +63,10 @@ describe.each(STORE_KINDS)('importing the deputies of a delegation (%s)', (kind)
 
   it('refuses a sheet without the columns, and anyone but the admin or coordinator', async () => {
     const wrong = csvFile([['王五', '历下区']], ['名字', '团']);
-    expect(await office.call('admin', 'users.import', { file: wrong, format: 'csv' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('表头缺少：姓名、代表团') } });
+    expect(await office.call('admin', 'users.import', { fileID: await office.upload('admin', wrong), format: 'csv' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('表头缺少：姓名、代表团') } });
     const file = csvFile([['王五', '历下区代表团', '']], HEADER);
-    expect(await office.call('handler-fgw', 'users.import', { file, format: 'csv' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await office.call('deputy-wang', 'users.import', { file, format: 'csv' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await office.call('handler-fgw', 'users.import', { fileID: await office.upload('handler-fgw', file), format: 'csv' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await office.call('deputy-wang', 'users.import', { fileID: await office.upload('deputy-wang', file), format: 'csv' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('asks before registering a deputy whose name is near a registered one, and writes only when confirmed', async () => {
@@ -79,7 +79,7 @@ describe.each(STORE_KINDS)('importing the deputies of a delegation (%s)', (kind)
       HEADER,
     );
     const before = office.dump();
-    const asked = await office.ok<ImportUsersResult>('admin', 'users.import', { file, format: 'csv' });
+    const asked = await office.ok<ImportUsersResult>('admin', 'users.import', { fileID: await office.upload('admin', file), format: 'csv' });
     expect(asked).toEqual({
       created: 0,
       unchanged: 0,
@@ -91,17 +91,17 @@ describe.each(STORE_KINDS)('importing the deputies of a delegation (%s)', (kind)
     });
     expect(office.dump()).toBe(before);
 
-    const confirmed = await office.ok<ImportUsersResult>('admin', 'users.import', { file, format: 'csv', confirmNear: true });
+    const confirmed = await office.ok<ImportUsersResult>('admin', 'users.import', { fileID: await office.upload('admin', file), format: 'csv', confirmNear: true });
     expect(confirmed).toEqual({ created: 3, unchanged: 0, names: ['李秀珍', '王建华', '陈静'] });
     expect(await deputies()).toEqual(expect.arrayContaining(['李秀珍|章丘区代表团|', '王建华|天桥区代表团|', '陈静|槐荫区代表团|']));
     // Imported again, they are the same people: nothing to ask, nothing written.
     const again = office.dump();
-    expect(await office.ok<ImportUsersResult>('admin', 'users.import', { file, format: 'csv' })).toEqual({ created: 0, unchanged: 3, names: [] });
+    expect(await office.ok<ImportUsersResult>('admin', 'users.import', { fileID: await office.upload('admin', file), format: 'csv' })).toEqual({ created: 0, unchanged: 3, names: [] });
     expect(office.dump()).toBe(again);
   });
 
   it('compares names as typed: full-width characters and spaces of every kind', async () => {
     const file = csvFile([['王建\u3000华', '历下区代表团', ''], ['李\u00a0秀英', '章丘区代表团', '']], HEADER);
-    expect(await office.ok<ImportUsersResult>('admin', 'users.import', { file, format: 'csv' })).toEqual({ created: 0, unchanged: 2, names: [] });
+    expect(await office.ok<ImportUsersResult>('admin', 'users.import', { fileID: await office.upload('admin', file), format: 'csv' })).toEqual({ created: 0, unchanged: 2, names: [] });
   });
 });

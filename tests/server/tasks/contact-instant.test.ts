@@ -18,11 +18,11 @@ describe('a contact on the day of 交办', () => {
   beforeEach(async () => {
     office = await openOffice(ASSIGNED);
     now = ASSIGNED;
-    const api = createApi({ store: office.store, clock: { now: () => now }, log: () => undefined });
+    const api = createApi({ store: office.store, files: office.files, clock: { now: () => now }, log: () => undefined });
     office.call = (openid, action, data) => api({ action, data }, openid ? { openid } : {});
     // Imported today without a 交办日期: assigned at the hour of the import.
     const row = soleRow('8101', '关于社区食堂的建议', '');
-    const answer = await office.call('coordinator', 'suggestions.import', { file: csvFile([row]), format: 'csv' });
+    const answer = await office.call('coordinator', 'suggestions.import', { fileID: await office.upload('coordinator', csvFile([row])), format: 'csv' });
     expect((answer as { ok: boolean; data: ImportSuggestionsResult }).data.created).toBe(1);
     const [task] = await office.store.find('tasks');
     taskId = task!.id;

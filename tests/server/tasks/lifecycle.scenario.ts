@@ -10,6 +10,8 @@ export interface ScenarioDriver {
   call(openid: string | undefined, action: string, data?: unknown, requestId?: string): Promise<ApiResponse<unknown>>;
   /** The whole database as text; equal text before and after proves a refused call changed nothing. */
   snapshot?: () => string | Promise<string>;
+  /** Puts a file in the caller's upload folder as the app does before an import or attachment; its fileID. */
+  upload(openid: string, text: string, name: string): Promise<string>;
 }
 
 export const SESSION = '十八届三次';
@@ -27,8 +29,6 @@ export function importCsv(today: string): string {
   ];
   return [header, ...rows].join('\r\n') + '\r\n';
 }
-
-export const toBase64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
 export interface LifecycleResult {
   suggestionIds: Record<keyof typeof NUMBERS, string>;
@@ -100,12 +100,15 @@ export async function runLifecycle(driver: ScenarioDriver, now: string): Promise
   const csv = importCsv(today);
   // A bad row (an impossible 交办日期) refuses the whole file; an unknown unit would be asked about instead.
   const broken = csv.replace(`,${today},`, ',2026-02-30,');
-  await refuse('demo-coordinator', 'suggestions.import', { file: toBase64(broken), format: 'csv' }, 'VALIDATION');
-  await refuse('demo-handler', 'suggestions.import', { file: toBase64(csv), format: 'csv' }, 'FORBIDDEN');
-  const imported = await ok<{ created: number; unchanged: number }>('demo-coordinator', 'suggestions.import', { file: toBase64(csv), format: 'csv' }, rid());
+  await refuse('demo-coordinator', 'suggestions.import', { fileID: await driver.upload('demo-coordinator', broken, '交办清单.csv'), format: 'csv' }, 'VALIDATION');
+  const fileID = await driver.upload('demo-coordinator', csv, '交办清单.csv');
+  await refuse('demo-handler', 'suggestions.import', { fileID, format: 'csv' }, 'FORBIDDEN');
+  // Another person's upload is not found for the caller, even one who may import: the fileID must be the caller's own.
+  await refuse('demo-coordinator', 'suggestions.import', { fileID: await driver.upload('demo-handler', csv, '交办清单.csv'), format: 'csv' }, 'NOT_FOUND');
+  const imported = await ok<{ created: number; unchanged: number }>('demo-coordinator', 'suggestions.import', { fileID, format: 'csv' }, rid());
   if (imported.created !== 3) throw new Error(`imported ${imported.created}`);
   const before = await driver.snapshot?.();
-  const again = await ok<{ created: number; unchanged: number }>('demo-coordinator', 'suggestions.import', { file: toBase64(csv), format: 'csv' });
+  const again = await ok<{ created: number; unchanged: number }>('demo-coordinator', 'suggestions.import', { fileID, format: 'csv' });
   if (again.created !== 0 || again.unchanged !== 3 || before !== (await driver.snapshot?.())) throw new Error('re-import changed something');
 
   const list = await ok<{ items: { id: string; number: string }[] }>('demo-coordinator', 'suggestions.list', { session: SESSION, pageSize: 100 });

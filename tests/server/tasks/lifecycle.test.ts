@@ -1,5 +1,6 @@
 // The full lifecycle of issue 4 through createApi, over a real SQLite store and over the production
 // CloudBase adapter against the emulator; every refusal checked against a dump of the database.
+import { uploadAs } from '../../support/uploads';
 import { createApi } from '../../../src/server/api';
 import { openSqliteStore } from '../../../src/server/adapters/sqlite/sqlite.store';
 import { seedDemo } from '../../../src/server/setup/demo-data';
@@ -50,7 +51,7 @@ describe.each(adapters)('a suggestion\'s whole life through the api on %s', (_na
     const { store, files, dump, close } = await open();
     await seedDemo(store, NOW);
     const api = createApi({ store, files, clock: { now: () => NOW }, log: () => undefined });
-    const result = await runLifecycle({ call: (openid, action, data, requestId) => api({ action, data, requestId }, { openid }), snapshot: dump }, NOW);
+    const result = await runLifecycle({ call: (openid, action, data, requestId) => api({ action, data, requestId }, { openid }), snapshot: dump, upload: (openid, text) => uploadAs(files, openid, text) }, NOW);
     expect(result.refusals).toBeGreaterThan(40);
     const events = await store.events({ suggestionId: result.suggestionIds.split });
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['suggestions.import', 'tasks.claim', 'feedback.submit', 'suggestions.archive']));

@@ -9,10 +9,11 @@ import { createApi, type Api } from '../../../src/server/api';
 import { openFolderFileStore } from '../../../src/server/adapters/files/folder.files';
 import { openSqliteStore } from '../../../src/server/adapters/sqlite/sqlite.store';
 import { seedDemo } from '../../../src/server/setup/demo-data';
-import type { Store } from '../../../src/server/ports';
+import type { FileStore, Store } from '../../../src/server/ports';
 import type { CloudBaseEmulator } from '../../support/cloudbase-emulator';
 import { freshCloudStore, sharedEmulator } from '../../support/cloudbase-emulator/sdk';
-import { importCsv, SESSION, toBase64 } from './lifecycle.scenario';
+import { importCsv, SESSION } from './lifecycle.scenario';
+import { uploadAs } from '../../support/uploads';
 
 const NOW = '2025-03-10T02:00:00.000Z';
 
@@ -30,10 +31,11 @@ const adapters: [string, () => Promise<Store>][] = [
 describe.each(adapters)('racing requests on %s', (_name, open) => {
   let store: Store;
   let api: Api;
+  let files: FileStore;
   beforeEach(async () => {
     store = await open();
     await seedDemo(store, NOW);
-    const files = openFolderFileStore({ dir: mkdtempSync(path.join(tmpdir(), 'jyt-races-')), now: () => NOW });
+    files = openFolderFileStore({ dir: mkdtempSync(path.join(tmpdir(), 'jyt-races-')), now: () => NOW });
     api = createApi({ store, files, clock: { now: () => NOW }, log: () => undefined });
     // The demo seed is one transaction of some 250 requests on the emulator (documents and their read models).
   }, 30_000);
@@ -56,10 +58,11 @@ describe.each(adapters)('racing requests on %s', (_name, open) => {
   }, 60_000);
 
   it(`30 concurrent attachments.add to one record leave at most ${ATTACHMENT_MAX_PER_RECORD}`, async () => {
-    const png = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(32, 1)]).toString('base64');
+    const png = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(32, 1)]);
+    const uploads = await Promise.all(Array.from({ length: 30 }, () => uploadAs(files, 'demo-coordinator', png)));
     const answers = await Promise.all(
-      Array.from({ length: 30 }, (_, i) =>
-        api({ action: 'attachments.add', data: { target: 'suggestion', targetId: 'sug-charging', fileName: `现场${i}.png`, content: png } }, { openid: 'demo-coordinator' }),
+      uploads.map((fileID, i) =>
+        api({ action: 'attachments.add', data: { target: 'suggestion', targetId: 'sug-charging', fileName: `现场${i}.png`, fileID } }, { openid: 'demo-coordinator' }),
       ),
     );
     const live = (await store.find('attachments', { where: { targetId: 'sug-charging' } })).filter((a) => !a.removedAt);
@@ -70,16 +73,16 @@ describe.each(adapters)('racing requests on %s', (_name, open) => {
   }, 120_000);
 
   it('two concurrent imports of one file give one copy of each suggestion', async () => {
-    const file = toBase64(importCsv('2025-03-10'));
+    const fileID = await uploadAs(files, 'demo-coordinator', importCsv('2025-03-10'));
     const answers = await Promise.all(
-      [1, 2].map(() => api({ action: 'suggestions.import', data: { file, format: 'csv' } }, { openid: 'demo-coordinator' })),
+      [1, 2].map(() => api({ action: 'suggestions.import', data: { fileID, format: 'csv' } }, { openid: 'demo-coordinator' })),
     );
     expect(answers.some((a) => a.ok)).toBe(true);
     for (const number of ['3001', '3002', '3003']) {
       expect(await store.find('suggestions', { where: { session: SESSION, number } })).toHaveLength(1);
     }
     // A later re-run of the same file (the loser retrying) finds everything there and adds nothing.
-    const again = await api({ action: 'suggestions.import', data: { file, format: 'csv' } }, { openid: 'demo-coordinator' });
+    const again = await api({ action: 'suggestions.import', data: { fileID, format: 'csv' } }, { openid: 'demo-coordinator' });
     expect(again).toMatchObject({ ok: true, data: { created: 0, unchanged: 3 } });
   }, 60_000);
 

@@ -16,6 +16,7 @@ import { EJSON } from 'bson';
 import { applyUpdate, matches, QueryError, sortDocs, type Docu } from './query';
 import { createOpenApiService, isOpenApiRequest } from './openapi';
 import { createStorage, StorageError, type EmulatedStorage } from './storage';
+import { createFunctions, FunctionError, type EmulatedFunctions } from './functions';
 
 export interface EmulatorOptions {
   /** Real milliseconds each request waits before it is answered (a network round trip). */
@@ -93,6 +94,8 @@ export interface CloudBaseEmulator {
   exhaustQuota(code: QuotaCode | undefined): void;
   /** Cloud storage (storage.ts): the objects by cloud path, and COS's size limit to lower for a test. */
   readonly storage: Pick<EmulatedStorage, 'objects' | 'setMaxObjectBytes'>;
+  /** Cloud functions (functions.ts): deployed handlers called through callFunction, with the call's 6 MB and time limits. */
+  readonly functions: EmulatedFunctions;
   /** The console's 导入 (import a JSON file into a collection): documents committed without requests. */
   load(name: string, docs: readonly object[]): void;
   /** Back to a fresh environment holding only these (empty) collections and no files; the counter restarts. */
@@ -399,6 +402,7 @@ export async function startCloudBaseEmulator(options: EmulatorOptions = {}): Pro
 
   let base = '';
   const storage = createStorage({ env: options.env ?? 'test-env', base: () => base, now });
+  const functions = createFunctions({ env: options.env ?? 'test-env', now });
 
   let quota: QuotaCode | undefined;
 
@@ -409,6 +413,7 @@ export async function startCloudBaseEmulator(options: EmulatorOptions = {}): Pro
     // EXCEED_REQUEST_LIMIT -501003, EXCEED_CONCURRENT_REQUEST_LIMIT -501004: the codes a plan's limits answer).
     if (quota) throw new ServiceError(quota, `[LimitExceeded] ${quota === 'EXCEED_REQUEST_LIMIT' ? 'Request limit exceeded' : 'Concurrent request limit exceeded'}. Please check your request, but if the problem persists, contact us.`);
     if (action.startsWith('storage.')) return { data: storage.action(action, body) };
+    if (action === 'functions.invokeFunction') return functions.invoke(body);
     const name = body.collectionName === undefined ? undefined : String(body.collectionName);
     const txId = body.transactionId === undefined ? undefined : String(body.transactionId);
     const query = parseEjson(body.query);
@@ -579,7 +584,7 @@ export async function startCloudBaseEmulator(options: EmulatorOptions = {}): Pro
         try {
           reply = { ...(await handle(body)), requestId };
         } catch (error) {
-          if (error instanceof ServiceError || error instanceof StorageError) reply = { code: error.code, message: error.message, requestId };
+          if (error instanceof ServiceError || error instanceof StorageError || error instanceof FunctionError) reply = { code: error.code, message: error.message, requestId };
           else if (error instanceof QueryError) reply = { code: 'DATABASE_INVALID_OPERRATOR', message: error.message, requestId };
           else reply = { code: 'SYS_ERR', message: String(error), requestId };
         }
@@ -601,6 +606,7 @@ export async function startCloudBaseEmulator(options: EmulatorOptions = {}): Pro
 
   return {
     storage,
+    functions,
     url: `http://127.0.0.1:${port}/admin`,
     get requests() {
       return counter;
@@ -659,6 +665,7 @@ export async function startCloudBaseEmulator(options: EmulatorOptions = {}): Pro
       locks.clear();
       for (const name of collections) data.set(name, new Map());
       storage.reset();
+      functions.reset();
       unindexed = [];
       quota = undefined;
       counter = 0;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApi } from '../../../src/server/api';
 import { apiEntry } from '../../../src/server/api/entry';
-import { openFolderFileStore } from '../../../src/server/adapters/files/folder.files';
+import { openFolderFileStore, type FolderFileStore } from '../../../src/server/adapters/files/folder.files';
 import { openSqliteStore } from '../../../src/server/adapters/sqlite/sqlite.store';
 import { seedDemo } from '../../../src/server/setup/demo-data';
 import type { Proposal } from '../../../src/core/model';
@@ -16,6 +16,9 @@ export const NOW = '2026-11-20T02:00:00.000Z';
 
 export interface SimOffice {
   cloud: CloudAnswer;
+  /** The office's file store: behind wx.cloud.uploadFile and the links the api makes (files.ts). */
+  files: FolderFileStore;
+  store: ReturnType<typeof openSqliteStore>;
   close(): void;
 }
 
@@ -27,6 +30,8 @@ export async function openSimOffice(): Promise<SimOffice> {
   const entry = apiEntry(createApi({ store, files, clock: { now: () => NOW }, log: () => undefined }));
   return {
     cloud: (data, openid) => entry(data, { OPENID: openid }),
+    files,
+    store,
     close: () => store.close(),
   };
 }

@@ -2,12 +2,15 @@
 // the build's own scripts run in a fresh JavaScript realm that has what WeChat's logic layer has —
 // App, Page, Component, getApp, getCurrentPages and a `wx` whose API names and base library versions
 // come from WeChat's typings — and nothing of a browser. wx.cloud.callFunction is answered by the
-// real api entry; each page's setData is kept as WeChat keeps it, and rendered through the wcc-compiled
-// templates (render.ts). Every wx call is recorded with whether a tap was being handled.
+// real api entry; wx.cloud.uploadFile, wx.cloud.downloadFile and wx.downloadFile by the real file store
+// of the office (files.ts), over the simulated phone's own files (wxfile://); each page's setData is kept
+// as WeChat keeps it, and rendered through the wcc-compiled templates (render.ts). Every wx call is
+// recorded with whether a tap was being handled.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { compareVersions, wxApiVersions, type Version } from './wx-versions';
+import { phoneFiles, type OfficeFiles, type PhoneFiles } from './files';
 
 export type CloudAnswer = (data: unknown, openid: string | undefined) => Promise<unknown>;
 
@@ -27,6 +30,8 @@ export interface SimOptions {
   browserGlobals: boolean;
   /** The window's width in px: 375 a phone, 1280 WeChat for PC at a desk. */
   windowWidth?: number;
+  /** The office's file store, behind cloud storage and the links the api makes (files.ts). */
+  files?: OfficeFiles;
   /** The font setting WeChat reports, in px: 17 the standard; larger settings and 关怀模式 report more. */
   fontSizeSetting?: number;
 }
@@ -83,9 +88,12 @@ export class WeChatSimulator {
   private tapDepth = 0;
   private pending = 0;
   private width: number;
+  /** The phone's files (wxfile://…) and the file the person will pick next (offer). */
+  readonly phone: PhoneFiles;
 
   constructor(private readonly options: SimOptions) {
     this.width = options.windowWidth ?? 375;
+    this.phone = phoneFiles(options.files, () => options.openid);
     const sandbox: Record<string, unknown> = {
       console: this.console(),
       setTimeout: (fn: Listener, ms?: number, ...args: unknown[]) => setTimeout(() => this.guard('setTimeout', () => fn(...args)), ms),
@@ -289,7 +297,33 @@ export class WeChatSimulator {
       showModal: (o: Callbacks) => answer('showModal', o, { confirm: false, cancel: true }),
       requestSubscribeMessage: (o: Callbacks & { tmplIds?: string[] }) =>
         answer('requestSubscribeMessage', o, Object.fromEntries((o.tmplIds ?? []).map((id) => [id, 'accept']))),
+      // The file the test offered, as the chat's file picker or the camera gives it.
+      chooseMessageFile: (o: Callbacks) => later('chooseMessageFile', o, async () => ({ tempFiles: [sim.phone.picked('file')] })),
+      chooseMedia: (o: Callbacks) => later('chooseMedia', o, async () => ({ tempFiles: [sim.phone.picked('media')], type: 'image' })),
+      downloadFile: (o: Callbacks & { url: string; filePath?: string }) => later('downloadFile', o, () => sim.phone.download(o.url, o.filePath)),
     };
+    /**
+     * An asynchronous answer, counted as a pending call until it settles: through the callbacks, or, when
+     * none is given, as a promise (WeChat's asynchronous APIs since base library 2.10.2).
+     */
+    function later(api: string, o: Callbacks | undefined, work: () => Promise<Record<string, unknown>>) {
+      sim.pending += 1;
+      const done = work()
+        .then(
+          (result) => ({ ok: true as const, res: sim.inner({ errMsg: `${api}:ok`, ...result }) }),
+          (error) => ({ ok: false as const, res: sim.inner({ errMsg: `${api}:fail ${explain(error)}` }) }),
+        )
+        .finally(() => {
+          sim.pending -= 1;
+        });
+      if (!o || !(o.success || o.fail || o.complete)) return done.then(({ ok, res }) => (ok ? res : Promise.reject(res)));
+      void done.then(({ ok, res }) => {
+        if (ok) sim.guard(`${api} success`, () => o.success?.(res));
+        else sim.guard(`${api} fail`, () => o.fail?.(res));
+        sim.guard(`${api} complete`, () => o.complete?.(res));
+      });
+      return undefined;
+    }
     type Callbacks = { success?: Listener; fail?: Listener; complete?: Listener };
     function answer(api: string, o: Callbacks | undefined, result: Record<string, unknown>) {
       const res = sim.inner({ errMsg: `${api}:ok`, ...result });
@@ -318,6 +352,14 @@ export class WeChatSimulator {
     if (has('cloud')) {
       wx.cloud = {
         init: (...args: unknown[]) => record('cloud.init', args),
+        uploadFile: (o: Callbacks & { cloudPath: string; filePath: string }) => {
+          record('cloud.uploadFile', [o]);
+          return later('cloud.uploadFile', o, () => sim.phone.upload(o.cloudPath, o.filePath));
+        },
+        downloadFile: (o: Callbacks & { fileID: string }) => {
+          record('cloud.downloadFile', [o]);
+          return later('cloud.downloadFile', o, () => sim.phone.downloadCloud(o.fileID));
+        },
         callFunction: (o: Callbacks & { name: string; data?: unknown }) => {
           record('cloud.callFunction', [o]);
           sim.pending += 1;

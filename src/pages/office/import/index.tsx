@@ -23,6 +23,7 @@ import { announce, confirmStep } from '../../../components/confirm';
 import { pickFile, spreadsheetFormatOf, type PickedFile } from '../../../components/pick-spreadsheet';
 import { decisionsInWords, decisionsOf, NEW, RenamedNames, UnknownNames, type NameChoices } from './unknown-names';
 import { guarded } from '../../../components/page-guard';
+import { uploadMessageOf } from '../../../api/upload';
 import { TemplateDownload } from './template-download';
 import { unitDecisionsInWords, unitDecisionsOf, UnknownUnits } from './unknown-units';
 
@@ -50,7 +51,7 @@ export function ImportView({ pick = pickFile }: { pick?: () => Promise<PickedFil
   const importAll = async (file: PickedFile, format: ImportFormat, decisions?: ImportDeputyDecision[], unitDecisions?: ImportUnitDecision[]): Promise<boolean> => {
     const total: ImportSuggestionsResult = { created: 0, unchanged: 0, numbers: [], remaining: 0 };
     for (let step = 0; ; step += 1) {
-      const response = await action.run({ file: file.base64, format, ...(decisions ? { decisions } : {}), ...(unitDecisions ? { unitDecisions } : {}) });
+      const response = await action.run({ fileID: file.fileID, format, ...(decisions ? { decisions } : {}), ...(unitDecisions ? { unitDecisions } : {}) });
       if (!response.ok) {
         setProgress(null);
         return false;
@@ -86,8 +87,8 @@ export function ImportView({ pick = pickFile }: { pick?: () => Promise<PickedFil
     let file: PickedFile | null;
     try {
       file = await pick();
-    } catch {
-      return setProblem('未能读取文件，请重新选择');
+    } catch (error) {
+      return setProblem(uploadMessageOf(error) ?? '未能读取文件，请重新选择');
     }
     if (!file) return;
     const format = spreadsheetFormatOf(file.name);

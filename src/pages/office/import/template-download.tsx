@@ -1,6 +1,6 @@
 // 下载模板: the 交办清单 template the server writes (suggestions.importTemplate) — Excel or CSV, with the
-// columns, the allowed values and an example row of this deployment's units and deputies. In the browser
-// a download under its Chinese name; in WeChat written to the user folder, then sent to a chat or opened
+// columns, the allowed values and an example row of this deployment's units and deputies, answered as a
+// link. In the browser a download under its Chinese name; in WeChat downloaded into the user folder, then sent to a chat or opened
 // (发送到聊天, a tap, as the ledger's export does).
 import { useState } from 'react';
 import { Button, View } from '@tarojs/components';
@@ -23,7 +23,7 @@ export function TemplateDownload() {
     setPending(null);
     if (!response.ok) return setError(response.error);
     try {
-      const file = keepFile(response.data);
+      const file = await keepFile(response.data);
       setKept(file);
       if (file.kind === 'downloaded') void Taro.showToast({ title: '已下载', icon: 'success' });
     } catch {

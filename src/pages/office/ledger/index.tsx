@@ -126,7 +126,7 @@ function Export({ query, total }: { query: Record<string, unknown>; total: numbe
       return;
     }
     try {
-      const file = keepFile(response.data);
+      const file = await keepFile(response.data);
       setKept(file);
       if (file.kind === 'downloaded') void Taro.showToast({ title: '已下载', icon: 'success' });
     } catch {

@@ -12,6 +12,7 @@ import { announce, confirmStep } from '../../../components/confirm';
 import { Phrases } from '../../../components/phrases';
 import { pickFile, spreadsheetFormatOf, type PickedFile } from '../../../components/pick-spreadsheet';
 import { guarded } from '../../../components/page-guard';
+import { uploadMessageOf } from '../../../api/upload';
 
 
 export function DeputyImportView({ pick = pickFile }: { pick?: () => Promise<PickedFile | null> }) {
@@ -26,13 +27,13 @@ export function DeputyImportView({ pick = pickFile }: { pick?: () => Promise<Pic
     let file: PickedFile | null;
     try {
       file = await pick();
-    } catch {
-      return setProblem('未能读取文件，请重新选择');
+    } catch (error) {
+      return setProblem(uploadMessageOf(error) ?? '未能读取文件，请重新选择');
     }
     if (!file) return;
     const format = spreadsheetFormatOf(file.name);
     if (!format) return setProblem('请选择 .xlsx 或 .csv 格式的代表名单');
-    const response = await action.run({ file: file.base64, format });
+    const response = await action.run({ fileID: file.fileID, format });
     if (!response.ok) return;
     if (response.data.nearNames) setNear({ file, format, names: response.data.nearNames });
     else setResult(response.data);
@@ -45,7 +46,7 @@ export function DeputyImportView({ pick = pickFile }: { pick?: () => Promise<Pic
       confirmText: '确认导入',
     });
     if (!go) return;
-    const response = await action.run({ file: near.file.base64, format: near.format, confirmNear: true });
+    const response = await action.run({ fileID: near.file.fileID, format: near.format, confirmNear: true });
     if (!response.ok) return;
     setNear(null);
     setResult(response.data);

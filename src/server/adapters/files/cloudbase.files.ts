@@ -58,6 +58,7 @@ export function openCloudBaseFileStore(cloud: CloudStorageApi, options: { prefix
   }
 
   return {
+    root: `${prefix}/`,
     async put(key, content) {
       assertFileKey(key);
       try {
