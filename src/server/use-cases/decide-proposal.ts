@@ -6,11 +6,11 @@
 import * as z from 'zod';
 import type { DecideProposalData, DecideProposalResult } from '../../contract';
 import { AppError } from '../../core/errors';
-import type { Proposal, User } from '../../core/model';
+import type { Attachment, Proposal, User } from '../../core/model';
 import { authorize } from '../access/permissions';
 import type { Tx } from '../ports';
 import { queueProposalNotices, type ProposalNoticeKind } from '../reminders/proposal-notices';
-import { caller, defineUseCase } from '../use-case';
+import { caller, defineUseCase, type UseCaseContext } from '../use-case';
 import { event } from '../use-case';
 import { idField, optionalText, versionField } from '../validation';
 import { createSuggestionIn } from './create-suggestion';
@@ -31,6 +31,41 @@ export async function nextNumber(tx: Tx, session: string): Promise<string> {
 
 /** The suggestion's text: the proposal's content, the problem and the measures under their headings. */
 const suggestionContent = (p: Proposal) => [p.content, `存在的问题：${p.problem}`, `建议的措施：${p.measures}`].join('\n\n');
+
+/**
+ * The proposal's files go with the suggestion it becomes, so the units that handle it read them where they
+ * read its other files: each kept file is listed again on the suggestion, pointing at the same stored file
+ * (files are never rewritten, and removing an attachment only marks it removed). Audited one by one.
+ */
+async function carryFiles(tx: Tx, ctx: UseCaseContext, proposal: Proposal, suggestionId: string): Promise<void> {
+  const kept = (await tx.find('attachments', { where: { targetId: proposal.id } })).filter((a) => a.target === 'proposal' && !a.removedAt);
+  for (const file of kept) {
+    const copy: Attachment = {
+      id: `${file.id}-s`,
+      suggestionId,
+      target: 'suggestion',
+      targetId: suggestionId,
+      fileName: file.fileName,
+      contentType: file.contentType,
+      size: file.size,
+      ref: file.ref,
+      ...(file.slot !== undefined ? { slot: file.slot } : {}),
+      createdBy: file.createdBy,
+      createdAt: ctx.now,
+      version: 1,
+    };
+    tx.insert('attachments', copy);
+    tx.appendEvent(
+      event(ctx, {
+        action: 'proposals.decide',
+        entity: 'attachment',
+        entityId: copy.id,
+        suggestionId,
+        detail: { from: file.id, proposalId: proposal.id, fileName: file.fileName },
+      }),
+    );
+  }
+}
 
 const NOTICE: Record<DecideProposalData['decision'], ProposalNoticeKind> = { accept: 'proposalFiled', return: 'proposalReturned', reject: 'proposalRejected' };
 const STATE: Record<DecideProposalData['decision'], Proposal['state']> = { accept: 'accepted', return: 'returned', reject: 'rejected' };
@@ -75,6 +110,7 @@ export const decideProposal = defineUseCase({
           'proposals.decide',
         );
         next = { ...next, suggestionId: suggestion.id, number: suggestion.number };
+        await carryFiles(tx, ctx, current, suggestion.id);
       }
       tx.update('proposals', next);
       tx.appendEvent(

@@ -82,6 +82,17 @@ describe.each(STORE_KINDS)('a proposal’s files (%s)', (kind) => {
     expect(names(await list('deputy-wang', p.id))).toEqual(['食堂选址.jpg']);
     expect(names(await list('coordinator', p.id))).toEqual(['食堂选址.jpg']);
     expect(code(await add('deputy-wang', p.id, '补充.png', PNG))).toMatch(/^INVALID_TRANSITION/);
+
+    // The suggestion it became lists the same files where its handlers read the suggestion's own.
+    const accepted = await office.ok<ProposalView>('coordinator', 'proposals.get', { id: p.id });
+    const onSuggestion = (openid: string) => office.call(openid, 'attachments.list', { target: 'suggestion', targetId: accepted.suggestionId! });
+    expect(names(await onSuggestion('coordinator'))).toEqual(['食堂选址.jpg']);
+    expect(names(await onSuggestion('deputy-wang'))).toEqual(['食堂选址.jpg']);
+    const carried = (await onSuggestion('coordinator')) as { data: AttachmentsResult };
+    expect(carried.data.items[0]).toMatchObject({ contentType: 'image/jpeg', size: photo.size, createdByName: '王建华' });
+    expect(await office.store.events({ entityId: carried.data.items[0]!.id })).toEqual([
+      expect.objectContaining({ action: 'proposals.decide', entity: 'attachment', suggestionId: accepted.suggestionId, detail: expect.objectContaining({ from: photo.id }) }),
+    ]);
   });
 
   it('keeps at most the cap of a record', async () => {
