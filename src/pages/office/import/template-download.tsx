@@ -2,41 +2,13 @@
 // columns, the allowed values and an example row of this deployment's units and deputies, answered as a
 // link. In the browser a download under its Chinese name; in WeChat downloaded into the user folder, then sent to a chat or opened
 // (发送到聊天, a tap, as the ledger's export does).
-import { useState } from 'react';
 import { Button, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import type { ImportFormat } from '../../../contract';
-import type { ApiError } from '../../../core/errors';
 import { call } from '../../../api/client';
-import { keepFile, sendToChat, type KeptFile } from '../../../components/save-file';
+import { useFileLink } from '../../../components/file-link';
 
 export function TemplateDownload() {
-  const [pending, setPending] = useState<ImportFormat | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [kept, setKept] = useState<KeptFile | null>(null);
-  const run = async (format: ImportFormat) => {
-    if (pending) return;
-    setPending(format);
-    setError(null);
-    setKept(null);
-    const response = await call('suggestions.importTemplate', { format });
-    setPending(null);
-    if (!response.ok) return setError(response.error);
-    try {
-      const file = await keepFile(response.data);
-      setKept(file);
-      if (file.kind === 'downloaded') void Taro.showToast({ title: '已下载', icon: 'success' });
-    } catch {
-      setError({ code: 'INTERNAL', message: '文件保存失败，请重试' });
-    }
-  };
-  const send = async (file: KeptFile & { kind: 'written' }) => {
-    try {
-      await sendToChat(file);
-    } catch {
-      setError({ code: 'INTERNAL', message: '无法发送或打开文件，请重试' });
-    }
-  };
+  const { pending, error, kept, run, send } = useFileLink((format: ImportFormat) => call('suggestions.importTemplate', { format }));
   return (
     <View className="section" id="import-template">
       <View className="sub-title">第一次导入，请先下载模板填写</View>

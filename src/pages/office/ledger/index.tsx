@@ -2,18 +2,15 @@
 // deputy's rating; overdue ones say so in words. A search, filters and a sort (the list parameters),
 // the count of every match, twenty a page with 加载更多, and the export of every match as an Excel
 // workbook. On a phone each task is a card; in a browser at desk width, a table.
-import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import type { LedgerRow } from '../../../contract';
-import type { ApiError } from '../../../core/errors';
 import { call } from '../../../api/client';
 import { formatDate } from '../../../components/format';
 import { QueryView } from '../../../components/query-view';
 import { Screen } from '../../../components/screen';
 import { Empty, MorePages } from '../../../components/state-views';
 import { CaseFilterBar, listParameters, useRememberedQuery, type FilterField } from '../../../components/case-filters';
-import { keepFile, sendToChat, type KeptFile } from '../../../components/save-file';
+import { useFileLink } from '../../../components/file-link';
 import { usePagedList } from '../../../hooks/use-paged-list';
 import { useFilterOptions } from '../../../hooks/use-filter-options';
 import { useDeskWidth } from '../../../hooks/use-desk-width';
@@ -112,38 +109,11 @@ function Table({ rows }: { rows: LedgerRow[] }) {
 
 /** 导出Excel: every row matching the filters in force; downloaded in the browser, sent to a chat in WeChat. */
 function Export({ query, total }: { query: Record<string, unknown>; total: number }) {
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [kept, setKept] = useState<KeptFile | null>(null);
-  const run = async () => {
-    setPending(true);
-    setError(null);
-    setKept(null);
-    const response = await call('ledger.export', { ...query, format: 'xlsx' });
-    setPending(false);
-    if (!response.ok) {
-      setError(response.error);
-      return;
-    }
-    try {
-      const file = await keepFile(response.data);
-      setKept(file);
-      if (file.kind === 'downloaded') void Taro.showToast({ title: '已下载', icon: 'success' });
-    } catch {
-      setError({ code: 'INTERNAL', message: '文件保存失败，请重试' });
-    }
-  };
-  const send = async (file: KeptFile & { kind: 'written' }) => {
-    try {
-      const how = await sendToChat(file);
-      if (how === 'shared') void Taro.showToast({ title: '已发送', icon: 'success' });
-    } catch {
-      setError({ code: 'INTERNAL', message: '无法发送或打开文件，请重试' });
-    }
-  };
+  const { pending: making, error, kept, run, send } = useFileLink(() => call('ledger.export', { ...query, format: 'xlsx' }));
+  const pending = making !== null;
   return (
     <View className="ledger-export" id="ledger-export">
-      <Button className="btn btn-default" id="ledger-export-btn" disabled={pending || total === 0 || undefined} onClick={() => (pending || total === 0 ? undefined : void run())}>
+      <Button className="btn btn-default" id="ledger-export-btn" disabled={pending || total === 0 || undefined} onClick={() => (pending || total === 0 ? undefined : void run('xlsx'))}>
         {pending ? '正在导出…' : `导出Excel（${total}项）`}
       </Button>
       {error ? <View className="form-error">{error.message}</View> : null}
