@@ -15,6 +15,7 @@
 import { ACTION_WORDS, type ActionName, type Capability, type TaskActionName } from '../../contract';
 import { ACTION_BUTTON_LABELS, TASK_ACTION_NAMES } from '../../contract/labels';
 import { AppError } from '../../core/errors';
+import { editable } from '../../core/proposals';
 import type { Proposal, Role, Suggestion, Task, User } from '../../core/model';
 import {
   actionAvailability,
@@ -272,7 +273,7 @@ export function assertCanReadProposal(user: User, proposal: Proposal | undefined
 export function assertCanChangeProposalFiles(user: User, proposal: Proposal): void {
   assertCanReadProposal(user, proposal);
   authorize(user, 'proposals.save', { proposal }, '只有起草建议的代表可以添加或删除附件');
-  if (proposal.state !== 'draft' && proposal.state !== 'returned') throw new AppError('INVALID_TRANSITION', '建议已提交，附件不能再添加或删除');
+  if (!editable(proposal)) throw new AppError('INVALID_TRANSITION', '建议已提交，附件不能再添加或删除');
 }
 
 /** Whether the caller may add or remove the proposal's files now (assertCanChangeProposalFiles, as a yes or no). */

@@ -5,6 +5,7 @@
 // none or all. Proposals waiting on their author are few (one office: about a hundred a year).
 import { daysBetween, shanghaiDate } from '../../core/calendar';
 import type { Proposal, User } from '../../core/model';
+import { windowOpen } from '../../core/proposals';
 import type { Store } from '../ports';
 import { SYSTEM_ACTOR, writeOutbox, type OutboxEntry } from './outbox';
 import { PROPOSAL_WINDOW_ID, proposalMessage } from './proposal-notices';
@@ -20,10 +21,7 @@ export async function sweepProposals(store: Store, now: string): Promise<number>
   const waiting = await store.find('proposals', { where: { state: ['draft', 'returned'] } });
   if (waiting.length === 0) return 0;
   const window = await store.get('proposalWindows', PROPOSAL_WINDOW_ID);
-  const closing =
-    window && !window.closedAt && window.startDate <= today && daysBetween(today, window.endDate) >= 0 && daysBetween(today, window.endDate) <= REMIND_DAYS_BEFORE_CLOSE
-      ? window
-      : undefined;
+  const closing = window && windowOpen(window, today) && daysBetween(today, window.endDate) <= REMIND_DAYS_BEFORE_CLOSE ? window : undefined;
   const wanted: { proposal: Proposal; userId: string; kind: 'proposalInviteLapsing' | 'proposalWindowClosing'; dueDate: string }[] = [];
   for (const proposal of waiting) {
     for (const inv of proposal.invitations) {

@@ -9,7 +9,8 @@ import { authorize } from '../access/permissions';
 import { queueProposalNotices } from '../reminders/proposal-notices';
 import { caller, defineUseCase, event } from '../use-case';
 import { idField, versionField } from '../validation';
-import { DEFAULT_INVITE_DAYS, editable, invitationState, loadProposal, loadWindow, todayOf, viewAfterWrite } from './proposal-shared';
+import { editable, invitationState } from '../../core/proposals';
+import { DEFAULT_INVITE_DAYS, loadProposal, loadWindow, todayOf, viewAfterWrite } from './proposal-shared';
 
 const schema: z.ZodType<InviteCoSignersData> = z.object({ id: idField, version: versionField, userIds: z.array(idField).min(1).max(50) });
 

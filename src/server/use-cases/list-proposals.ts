@@ -9,7 +9,8 @@ import { assertCanReadProposal, canReadProposal, isDeputy, isOffice, may } from 
 import type { Reader } from '../ports';
 import { caller, defineUseCase } from '../use-case';
 import { idField } from '../validation';
-import { editable, invitationState, loadWindow, peopleOf, proposalSummary, proposalView, todayOf, windowView } from './proposal-shared';
+import { editable, invitationState } from '../../core/proposals';
+import { loadWindow, peopleOf, proposalSummary, proposalView, todayOf, windowView } from './proposal-shared';
 
 /** The home page's counts: a deputy's invitations waiting for his answer, the coordinator's 待立案 queue. */
 export async function proposalCounts(reader: Reader, user: User, today: string): Promise<{ invitations?: number; queue?: number } | undefined> {

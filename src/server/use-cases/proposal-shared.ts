@@ -3,8 +3,8 @@
 import type { ProposalAction, ProposalInvitationView, ProposalPerson, ProposalSummary, ProposalView, ProposalWindowView } from '../../contract';
 import { shanghaiDate } from '../../core/calendar';
 import { AppError } from '../../core/errors';
-import { PHASE_LABELS } from '../../core/labels';
 import type { Proposal, ProposalInvitation, ProposalWindow, User } from '../../core/model';
+import { editable, invitationState, windowOpen, windowRefusal } from '../../core/proposals';
 import { assertCanReadProposal, isDeputy, may } from '../access/permissions';
 import type { Reader, Tx } from '../ports';
 import { PROPOSAL_WINDOW_ID } from '../reminders/proposal-notices';
@@ -18,10 +18,6 @@ export const todayOf = (ctx: UseCaseContext) => shanghaiDate(ctx.now);
 
 export const loadWindow = (reader: Reader) => reader.get('proposalWindows', WINDOW_ID);
 
-export function windowOpen(window: ProposalWindow | undefined, today: string): boolean {
-  return window !== undefined && !window.closedAt && window.startDate <= today && today <= window.endDate;
-}
-
 export function windowView(window: ProposalWindow | undefined, today: string): ProposalWindowView | undefined {
   if (!window) return undefined;
   return {
@@ -33,24 +29,6 @@ export function windowView(window: ProposalWindow | undefined, today: string): P
     openNow: windowOpen(window, today),
     ...(window.closedAt ? { closedAt: window.closedAt } : {}),
   };
-}
-
-/** Why a proposal cannot be submitted today, naming the phase's dates; undefined when it can. */
-export function windowRefusal(window: ProposalWindow | undefined, today: string): string | undefined {
-  if (!window) return '建议提交期尚未开放，请留意联络员的通知';
-  const span = `${window.session}${PHASE_LABELS[window.phase]}建议提交期为${window.startDate}至${window.endDate}`;
-  if (window.closedAt) return `${span}，已于${shanghaiDate(window.closedAt)}提前结束，现在不能提交`;
-  if (today < window.startDate) return `${span}，尚未开始，现在不能提交`;
-  if (today > window.endDate) return `${span}，已经结束，现在不能提交`;
-  return undefined;
-}
-
-/** The author may change it: a draft, or one the office returned for revision. */
-export const editable = (p: Proposal) => p.state === 'draft' || p.state === 'returned';
-
-/** An invitation as it stands today: one not answered by its date has lapsed. */
-export function invitationState(inv: ProposalInvitation, today: string): ProposalInvitation['state'] {
-  return inv.state === 'invited' && inv.answerByDate < today ? 'lapsed' : inv.state;
 }
 
 /** A proposal for a write: readable by the caller (else NOT_FOUND), at the version the caller saw (else CONFLICT). */

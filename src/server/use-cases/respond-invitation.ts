@@ -9,7 +9,8 @@ import { authorize } from '../access/permissions';
 import { queueProposalNotices } from '../reminders/proposal-notices';
 import { caller, defineUseCase, event } from '../use-case';
 import { idField } from '../validation';
-import { editable, invitationState, loadProposal, todayOf, viewAfterWrite } from './proposal-shared';
+import { editable, invitationState } from '../../core/proposals';
+import { loadProposal, todayOf, viewAfterWrite } from './proposal-shared';
 
 const schema: z.ZodType<RespondInvitationData> = z.object({ id: idField, accept: z.boolean() });
 

@@ -8,7 +8,8 @@ import { AppError } from '../../core/errors';
 import { newId } from '../ports/ids';
 import { caller, defineUseCase, event } from '../use-case';
 import { idField, versionField } from '../validation';
-import { editable, loadProposal, viewAfterWrite } from './proposal-shared';
+import { editable } from '../../core/proposals';
+import { loadProposal, viewAfterWrite } from './proposal-shared';
 
 const draftText = (max: number) => z.string().trim().max(max);
 

@@ -9,7 +9,8 @@ import { authorize } from '../access/permissions';
 import { queueProposalNotices } from '../reminders/proposal-notices';
 import { caller, defineUseCase, event } from '../use-case';
 import { idField, versionField } from '../validation';
-import { coordinators, editable, invitationState, loadProposal, loadWindow, todayOf, viewAfterWrite, windowRefusal } from './proposal-shared';
+import { editable, invitationState, windowRefusal } from '../../core/proposals';
+import { coordinators, loadProposal, loadWindow, todayOf, viewAfterWrite } from './proposal-shared';
 
 const schema: z.ZodType<ProposalRef> = z.object({ id: idField, version: versionField });
 
