@@ -279,14 +279,14 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
     for (const write of plan.writes) {
       if (checked && write.expectedRev !== 0) {
         // Tried again after a conflict: each changed document must still be as this unit of work read
-        // it (its revision; a row written whole: its content), else CONFLICT.
+        // it, else CONFLICT. Its content is compared (every change carries it: unit-of-work.ts,
+        // UnitOfWorkOptions.snapshot), not its revision: a record taken from its detail document has
+        // no revision known, and is written back with revision 1.
         const current = await getInTransaction(t.collection(write.collection).doc(write.id));
-        if (write.expectedRev > 0) {
-          const rev = current ? (typeof current._rev === 'number' ? current._rev : 1) : 0;
-          if (rev !== write.expectedRev) throw staleConflict();
-        } else if (canonical(current ? strip(current).doc : null) !== canonical(write.expected ?? null)) throw staleConflict();
+        if (canonical(current ? strip(current).doc : null) !== canonical(write.expected ?? null)) throw staleConflict();
       }
-      // A row written whole (expectedRev -1) has no revision anyone checks: 1.
+      // The revision only counts up (a retried commit compares content): a document written whole
+      // (expectedRev -1) starts again at 1.
       const body: Record<string, unknown> = withSearchGrams(write.collection, { ...plain(write.doc), _rev: Math.max(1, write.expectedRev + 1) });
       delete body._id;
       if (write.expectedRev === 0) {
