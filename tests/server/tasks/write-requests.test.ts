@@ -30,14 +30,14 @@ const BUDGETS: Record<string, number> = {
   'suggestions.disclose': 13,
   'users.bind': 22,
   // The letter made at signing reads the office's settings and stores its file.
-  'tasks.sign': 24,
-  'feedback.submit': 20,
+  'tasks.sign': 23,
+  'feedback.submit': 19,
   'tasks.requestReturn': 15,
-  'tasks.decideReturn': 18,
+  'tasks.decideReturn': 17,
   'tasks.review': 17,
   'tasks.submitDraft': 15,
   'tasks.submitOpinion': 18,
-  'suggestions.assign': 20,
+  'suggestions.assign': 19,
   'suggestions.archive': 16,
 };
 
