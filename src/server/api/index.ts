@@ -7,7 +7,7 @@ import type { User } from '../../core/model';
 import { SHANDONG_POLICY, type DeadlinePolicy } from '../../core/policy';
 import type { Clock, FileStore, Notifier, Store } from '../ports';
 import { DEFAULT_REMINDER_CONFIG, type ReminderConfig } from '../reminders/config';
-import type { ServerDeps, UseCase, UseCaseContext } from '../use-case';
+import { RefusedAfterCommit, type ServerDeps, type UseCase, type UseCaseContext } from '../use-case';
 import { USE_CASES } from '../use-cases';
 import { parseData } from '../validation';
 
@@ -95,7 +95,9 @@ export function createApi(input: ApiDeps): Api {
           deps.store.transaction(async (tx) => {
             const result = await fn(tx);
             if (requestId !== undefined) {
-              tx.rememberResult({ id: requestId, action, actorId: actor, at: now, response: { ok: true, data: result } });
+              // A refusal that commits (RefusedAfterCommit) is remembered as the refusal it is answered with.
+              const response = result instanceof RefusedAfterCommit ? { ok: false, error: { code: result.error.code, message: result.error.message } } : { ok: true, data: result };
+              tx.rememberResult({ id: requestId, action, actorId: actor, at: now, response });
             }
             return result;
           }),
