@@ -23,21 +23,21 @@ const WRITE_GOAL = 15;
  */
 const BUDGETS: Record<string, number> = {
   'tasks.claim': WRITE_GOAL,
-  'tasks.saveDraft': 13,
-  'tasks.logContact': 10,
+  'tasks.saveDraft': 11,
+  'tasks.logContact': 9,
   'contacts.confirm': 10,
   'commitments.progress': 10,
   'suggestions.disclose': 13,
   'users.bind': 12,
-  // The letter made at signing reads the office's settings, the reply's files and the co-signers' names.
-  'tasks.sign': 31,
-  'feedback.submit': 21,
-  'tasks.requestReturn': 16,
-  'tasks.decideReturn': 19,
-  'tasks.review': 18,
-  'tasks.submitDraft': 17,
-  'tasks.submitOpinion': 21,
-  'suggestions.assign': 21,
+  // The letter made at signing reads the office's settings and stores its file.
+  'tasks.sign': 23,
+  'feedback.submit': 19,
+  'tasks.requestReturn': 15,
+  'tasks.decideReturn': 17,
+  'tasks.review': 17,
+  'tasks.submitDraft': 15,
+  'tasks.submitOpinion': 18,
+  'suggestions.assign': 19,
   'suggestions.archive': 16,
 };
 
