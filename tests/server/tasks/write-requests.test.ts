@@ -28,7 +28,7 @@ const BUDGETS: Record<string, number> = {
   'contacts.confirm': 9,
   'commitments.progress': 8,
   'suggestions.disclose': 11,
-  'users.bind': 22,
+  'users.bind': 12,
   // The letter made at signing reads the office's settings and stores its file.
   'tasks.sign': 23,
   'feedback.submit': 19,
