@@ -79,7 +79,7 @@ export function createApi(input: ApiDeps): Api {
 
       actorKey = user?.id ?? (openid ? `openid:${openid}` : 'public');
       const actor = actorKey;
-      if (requestId !== undefined) {
+      if (requestId !== undefined && !useCase.readOnly) {
         const replay = await replayed(deps.store, requestId, action, actor);
         if (replay) return replay;
       }
@@ -91,14 +91,16 @@ export function createApi(input: ApiDeps): Api {
         openid,
         user,
         now,
-        write: (fn) =>
-          deps.store.transaction(async (tx) => {
+        write: (fn) => {
+          if (useCase.readOnly) throw new Error(`${action} is read-only and cannot write`);
+          return deps.store.transaction(async (tx) => {
             const result = await fn(tx);
             if (requestId !== undefined) {
               tx.rememberResult({ id: requestId, action, actorId: actor, at: now, response: { ok: true, data: result } });
             }
             return result;
-          }),
+          });
+        },
       };
       const result = await useCase.run(data as never, context);
       return { ok: true, data: result };

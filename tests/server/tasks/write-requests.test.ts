@@ -30,14 +30,14 @@ const BUDGETS: Record<string, number> = {
   'suggestions.disclose': 13,
   'users.bind': 22,
   // The letter made at signing reads the office's settings, the reply's files and the co-signers' names.
-  'tasks.sign': 31,
-  'feedback.submit': 21,
-  'tasks.requestReturn': 16,
-  'tasks.decideReturn': 19,
-  'tasks.review': 18,
-  'tasks.submitDraft': 17,
-  'tasks.submitOpinion': 21,
-  'suggestions.assign': 21,
+  'tasks.sign': 27,
+  'feedback.submit': 19,
+  'tasks.requestReturn': 14,
+  'tasks.decideReturn': 16,
+  'tasks.review': 16,
+  'tasks.submitDraft': 15,
+  'tasks.submitOpinion': 19,
+  'suggestions.assign': 19,
   'suggestions.archive': 16,
 };
 
