@@ -90,6 +90,43 @@ describe('CloudBase emulator, driven by wx-server-sdk', () => {
     expect(emulator.documents('todos')).toEqual([{ _id: 'b', n: 1 }]);
   });
 
+  it('refuses an update path with an empty part or a part starting with $, and one through a value that is no document', async () => {
+    await db.collection('todos').add({ data: { _id: 'b', n: 1, units: { u1: { done: 1 } } } });
+    const _ = db.command;
+    expect(await failure(db.collection('todos').doc('b').update({ data: { 'units.$u.done': _.inc(1) } }))).toMatchObject({ errCode: -502001 });
+    expect(await failure(db.collection('todos').doc('b').update({ data: { 'units..done': _.inc(1) } }))).toMatchObject({ errCode: -502001 });
+    expect((await failure(db.collection('todos').doc('b').update({ data: { 'n.x': _.inc(1) } }))).message).toContain("Cannot create field 'x'");
+    expect(emulator.documents('todos')).toEqual([{ _id: 'b', n: 1, units: { u1: { done: 1 } } }]);
+  });
+
+  it('adds to nested paths with _.inc, starting a path not there yet at zero, in one update', async () => {
+    await db.collection('todos').add({ data: { _id: 'g', units: { '*': { received: 2 } } } });
+    const _ = db.command;
+    const res = await db.collection('todos').doc('g').update({ data: { 'units.*.received': _.inc(1), 'units.*.done': _.inc(2), 'units.u1.received': _.inc(1), 'total.n': _.inc(-1) } });
+    expect(res.stats.updated).toBe(1);
+    expect(emulator.documents('todos')).toEqual([{ _id: 'g', units: { '*': { received: 3, done: 2 }, u1: { received: 1 } }, total: { n: -1 } }]);
+  });
+
+  it('answers only the fields a projection (Query.field) names, _id included unless excluded', async () => {
+    await db.collection('todos').add({
+      data: [
+        { _id: 'a', year: 2024, units: { '*': { n: 1 }, u1: { n: 2 }, u2: { n: 3 } }, list: [{ x: 1, y: 2 }, 5] },
+        { _id: 'b', year: 2025, units: { u2: { n: 4 } } },
+      ],
+    });
+    const get = async (projection: Record<string, unknown>) => (await db.collection('todos').where({}).orderBy('_id', 'asc').field(projection).get()).data;
+    expect(await get({ year: true, 'units.u1': true })).toEqual([
+      { _id: 'a', year: 2024, units: { u1: { n: 2 } } },
+      { _id: 'b', year: 2025, units: {} },
+    ]);
+    expect(await get({ 'list.x': true, _id: false })).toEqual([{ list: [{ x: 1 }] }, {}]);
+    expect(await get({ units: false, list: false })).toEqual([
+      { _id: 'a', year: 2024 },
+      { _id: 'b', year: 2025 },
+    ]);
+    expect((await failure(get({ year: true, units: false }))).message).toContain('Cannot do exclusion');
+  });
+
   it('answers the quota errors of a plan until the limit lifts', async () => {
     emulator.exhaustQuota('EXCEED_REQUEST_LIMIT');
     expect(await failure(db.collection('todos').where({}).get())).toMatchObject({ errCode: -501003 });

@@ -290,6 +290,59 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       }
     });
 
+    it('answers the statistics counters by id, by year, 届次 and unit in any combination, and takes them written whole', async () => {
+      const A = '十八届二次';
+      const B = '十八届.三次';
+      await store.transaction(async (tx) => {
+        tx.insert('suggestions', suggestion('s1', { number: '1', session: A, createdAt: '2024-01-05T02:00:00.000Z' }));
+        tx.insert('suggestions', suggestion('s2', { number: '2', session: B, createdAt: '2025-01-05T02:00:00.000Z' }));
+        tx.insert('suggestions', suggestion('s3', { number: '3', session: A, createdAt: '2025-01-05T02:00:00.000Z' }));
+        // Unit ids holding . and $: keys inside the stored counters, escaped as the session is.
+        tx.insert('tasks', task('t1', { suggestionId: 's1', unitId: 'u1', role: 'sole' }));
+        tx.insert('tasks', task('t2', { suggestionId: 's2', unitId: 'u.2', role: 'lead' }));
+        tx.insert('tasks', task('t3', { suggestionId: 's2', unitId: 'u1', role: 'co' }));
+        tx.insert('tasks', task('t4', { suggestionId: 's3', unitId: '$u3', role: 'sole' }));
+      });
+      const key = (c: { year: number; session: string; unitId: string; received: number }) => `${c.year}/${c.session}/${c.unitId}=${c.received}`;
+      const keys = async (query?: Query<'statCounters'>) => (await store.find('statCounters', query)).map(key);
+      const all = ['2024/十八届二次/*=1', '2024/十八届二次/u1=1', '2025/十八届.三次/*=1', '2025/十八届.三次/u.2=1', '2025/十八届.三次/u1=1', '2025/十八届二次/$u3=1', '2025/十八届二次/*=1'];
+      expect((await keys()).sort()).toEqual([...all].sort());
+      const ids = (await store.find('statCounters')).map((c) => c.id);
+      expect(ids).toEqual([...ids].sort());
+      expect(await store.count('statCounters')).toBe(7);
+      expect(await keys({ where: { unitId: '*' } })).toEqual(['2024/十八届二次/*=1', '2025/十八届.三次/*=1', '2025/十八届二次/*=1']);
+      expect(await keys({ where: { unitId: 'u1' } })).toEqual(['2024/十八届二次/u1=1', '2025/十八届.三次/u1=1']);
+      expect((await keys({ where: { unitId: ['u.2', '$u3'] } })).sort()).toEqual(['2025/十八届.三次/u.2=1', '2025/十八届二次/$u3=1']);
+      expect((await keys({ where: { year: 2025 } })).length).toBe(5);
+      expect((await keys({ where: { session: A, unitId: '*' } })).sort()).toEqual(['2024/十八届二次/*=1', '2025/十八届二次/*=1']);
+      expect(await keys({ where: { year: 2025, session: B, unitId: 'u.2' } })).toEqual(['2025/十八届.三次/u.2=1']);
+      expect(await keys({ where: { year: 2026 } })).toEqual([]);
+      expect(await store.count('statCounters', { where: { year: [2024, 2025], unitId: 'u1' } })).toBe(2);
+      expect(await keys({ where: { unitId: '*' }, orderBy: [{ field: 'year', desc: true }], limit: 2 })).toEqual(['2025/十八届二次/*=1', '2025/十八届.三次/*=1']);
+      expect(await keys({ where: { unitId: '*' }, range: { field: 'year', gte: 2025 }, offset: 1 })).toEqual(['2025/十八届二次/*=1']);
+      expect(await keys({ afterId: ids[4] })).toEqual((await keys()).slice(5));
+      const one = (await store.find('statCounters', { where: { unitId: 'u.2' } }))[0]!;
+      expect(await store.get('statCounters', one.id)).toEqual(one);
+      expect((await store.getMany('statCounters', [one.id, ids[0]!, 'nobody', '2024|x|'])).map((c) => c.id).sort()).toEqual([one.id, ids[0]!].sort());
+      expect(await store.get('statCounters', 'nobody')).toBeUndefined();
+      // Written whole, as the rebuild does: a counter changed and a new one beside the others.
+      await store.transaction(async (tx) => {
+        const counter = (await tx.get('statCounters', one.id))!;
+        tx.update('statCounters', { ...counter, received: 5 });
+        tx.insert('statCounters', { ...counter, id: `${one.id.slice(0, one.id.lastIndexOf('|'))}|u9`, unitId: 'u9', received: 2 });
+      });
+      expect(await keys({ where: { session: B } })).toEqual(['2025/十八届.三次/*=1', '2025/十八届.三次/u.2=5', '2025/十八届.三次/u1=1', '2025/十八届.三次/u9=2']);
+      // A change moves the counters written whole.
+      await store.transaction(async (tx) => {
+        const t = (await tx.get('tasks', 't2'))!;
+        tx.update('tasks', { ...t, state: 'closed', closedAt: '2025-03-01T00:00:00.000Z', version: 2 });
+      });
+      expect((await store.find('statCounters', { where: { session: B, unitId: ['u.2', '*'] } })).map((c) => [c.unitId, c.received, c.done])).toEqual([
+        ['*', 1, 1],
+        ['u.2', 5, 1],
+      ]);
+    });
+
     it('orders by index fields then id, skips, and searches the text of the read models, Chinese included', async () => {
       await store.transaction(async (tx) => {
         tx.insert('users', user('d1', { name: '王建华' }));

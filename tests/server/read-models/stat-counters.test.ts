@@ -14,7 +14,8 @@ import { Directory } from '../../../src/server/directory';
 import { rebuildReadModels } from '../../../src/server/read-models/rebuild';
 import { metricsInput, statsSummary } from '../../../src/server/queries/reporting';
 import type { Store } from '../../../src/server/ports';
-import { freshCloudStore, sharedEmulator } from '../../support/cloudbase-emulator/sdk';
+import type { CloudBaseEmulator } from '../../support/cloudbase-emulator';
+import { cloud, freshCloudStore, sharedEmulator } from '../../support/cloudbase-emulator/sdk';
 import { suggestion as suggestionDoc, task as taskDoc, user } from '../adapters/store.contract';
 
 const NOW = '2026-05-20T02:00:00.000Z';
@@ -203,19 +204,39 @@ describe('statistics kept as counters', () => {
 });
 
 describe('statistics kept as counters on CloudBase (emulated)', () => {
+  let emulator: CloudBaseEmulator;
+  beforeAll(async () => {
+    emulator = await sharedEmulator({});
+  });
+  afterAll(() => emulator.close());
+
   it('equal a full recomputation after a history of changes', async () => {
-    const emulator = await sharedEmulator({});
-    try {
-      const store = await roster(await freshCloudStore(emulator));
-      await apply(store, fc.sample(fc.array(step, { minLength: 40, maxLength: 40 }), { numRuns: 1, seed: 11 })[0]!);
-      const counters = await store.find('statCounters');
-      expect(counters.length).toBeGreaterThan(1);
-      for (const query of QUERIES) {
-        const { got, want } = await both(store, query);
-        expect(got).toEqual(close(want));
-      }
-    } finally {
-      await emulator.close();
+    const store = await roster(await freshCloudStore(emulator));
+    await apply(store, fc.sample(fc.array(step, { minLength: 40, maxLength: 40 }), { numRuns: 1, seed: 11 })[0]!);
+    const counters = await store.find('statCounters');
+    expect(counters.length).toBeGreaterThan(1);
+    for (const query of QUERIES) {
+      const { got, want } = await both(store, query);
+      expect(got).toEqual(close(want));
     }
+  }, 60_000);
+
+  it('are corrected, or restored when lost, by the rebuild (npm run rebuild:read-models) from the records', async () => {
+    const store = await roster(await freshCloudStore(emulator));
+    await apply(store, fc.sample(fc.array(step, { minLength: 60, maxLength: 60 }), { numRuns: 1, seed: 7 })[0]!);
+    expect(await rebuildReadModels(store)).toMatchObject({ rowsWritten: 0, countersWritten: 0 });
+    const wanted = await Promise.all(QUERIES.map(async (query) => (await both(store, query)).want));
+    const db = cloud.database();
+    // One unit's count made wrong inside its year-session document: the rebuild sets it right.
+    const group = emulator.documents('statCounters')[0]!;
+    const unit = Object.keys(group.units as object).find((k) => k !== '*')!;
+    await db.collection('statCounters').doc(String(group._id)).update({ data: { [`units.${unit}.received`]: db.command.inc(7) } });
+    expect(await rebuildReadModels(store)).toMatchObject({ countersWritten: 1 });
+    // Every counter lost: the rebuild writes them all anew.
+    for (const doc of emulator.documents('statCounters')) await db.collection('statCounters').doc(String(doc._id)).remove();
+    expect((await both(store, {})).got.received).toBe(0);
+    expect((await rebuildReadModels(store)).countersWritten).toBeGreaterThan(1);
+    for (const [i, query] of QUERIES.entries()) expect((await both(store, query)).got).toEqual(close(wanted[i]));
+    expect(await rebuildReadModels(store)).toMatchObject({ rowsWritten: 0, countersWritten: 0 });
   }, 60_000);
 });

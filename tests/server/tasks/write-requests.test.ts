@@ -23,21 +23,21 @@ const WRITE_GOAL = 15;
  */
 const BUDGETS: Record<string, number> = {
   'tasks.claim': WRITE_GOAL,
-  'tasks.saveDraft': 13,
-  'tasks.logContact': 10,
+  'tasks.saveDraft': 11,
+  'tasks.logContact': 9,
   'contacts.confirm': 10,
   'commitments.progress': 10,
   'suggestions.disclose': 13,
   'users.bind': 22,
-  // The letter made at signing reads the office's settings, the reply's files and the co-signers' names.
-  'tasks.sign': 27,
-  'feedback.submit': 19,
-  'tasks.requestReturn': 14,
-  'tasks.decideReturn': 16,
-  'tasks.review': 16,
-  'tasks.submitDraft': 15,
-  'tasks.submitOpinion': 19,
-  'suggestions.assign': 19,
+  // The letter made at signing reads the office's settings and stores its file.
+  'tasks.sign': 19,
+  'feedback.submit': 17,
+  'tasks.requestReturn': 13,
+  'tasks.decideReturn': 14,
+  'tasks.review': 15,
+  'tasks.submitDraft': 13,
+  'tasks.submitOpinion': 16,
+  'suggestions.assign': 17,
   'suggestions.archive': 16,
 };
 

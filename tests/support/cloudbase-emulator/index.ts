@@ -13,7 +13,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EJSON } from 'bson';
-import { applyUpdate, matches, QueryError, sortDocs, type Docu } from './query';
+import { applyUpdate, matches, project, QueryError, sortDocs, type Docu } from './query';
 import { createOpenApiService, isOpenApiRequest } from './openapi';
 import { createStorage, StorageError, type EmulatedStorage } from './storage';
 import { createFunctions, FunctionError, type EmulatedFunctions } from './functions';
@@ -191,6 +191,16 @@ const invalidFieldName = (name: string) =>
   new ServiceError('DATABASE_REQUEST_FAILED', `The dotted or dollar field '${name}' is not valid for storage.`);
 /** The update operators the SDK sends (@cloudbase/database serializer/update.js). */
 const UPDATE_OPERATORS = new Set(['$set', '$unset', '$inc', '$mul', '$push', '$pull', '$pullAll', '$addToSet', '$pop', '$min', '$max', '$rename']);
+/**
+ * An update operator's path: each of its parts is a field name, so none may be empty ("An empty update
+ * path is not valid.") or start with `$` (refused for storage as above; the positional `$` operators are
+ * not sent by this adapter and not emulated).
+ */
+function assertUpdatePath(path: string) {
+  const part = path.split('.').find((p) => p === '' || p.startsWith('$'));
+  if (part === '') throw new ServiceError('DATABASE_REQUEST_FAILED', `An empty update path is not valid: '${path}'.`);
+  if (part !== undefined) throw invalidFieldName(path);
+}
 function assertStorable(doc: Docu) {
   const bad = badFieldName(doc);
   if (bad) throw invalidFieldName(bad);
@@ -454,7 +464,10 @@ export async function startCloudBaseEmulator(options: EmulatorOptions = {}): Pro
         if (queryType !== 'DOC' && Object.keys(filter).length === 0 && order && Object.keys(order).length > 0) {
           checkIndexed(name!, filter, order, visible(name!, tx).length);
         }
-        const found = sortDocs(findIds(name!, query, queryType, tx), order).slice(offsetN, offsetN + limit);
+        const projection = parseEjson(body.projection) as Record<string, unknown> | undefined;
+        const found = sortDocs(findIds(name!, query, queryType, tx), order)
+          .slice(offsetN, offsetN + limit)
+          .map((d) => project(d, projection));
         return { data: { list: found.map((d) => EJSON.stringify(d, { relaxed: false })), limit, offset: offsetN } };
       }
       case 'database.calculateDocument': {
@@ -494,7 +507,14 @@ export async function startCloudBaseEmulator(options: EmulatorOptions = {}): Pro
         // A replacement (set) is a stored document: its field names must be storable. An update's
         // top-level keys are operators and dotted paths, its values documents to store.
         if (!Object.keys(update).some((k) => UPDATE_OPERATORS.has(k))) assertStorable(update);
-        else for (const fields of Object.values(update)) for (const value of Object.values(fields as Docu)) assertStorable({ value });
+        else {
+          for (const fields of Object.values(update)) {
+            for (const [path, value] of Object.entries(fields as Docu)) {
+              assertUpdatePath(path);
+              assertStorable({ value });
+            }
+          }
+        }
         const merge = body.merge === true || body.merge === 'true';
         const upsert = body.upsert === true || body.upsert === 'true';
         const multi = body.multi === true || body.multi === 'true';

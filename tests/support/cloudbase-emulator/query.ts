@@ -142,14 +142,65 @@ export function sortDocs(docs: Docu[], order: Record<string, number> | undefined
   });
 }
 
+/**
+ * Sets the value at a dotted path, creating the embedded documents a path needs that are not there
+ * (MongoDB $set/$inc: "If you specify a dotted path for a non-existent field, $set will create the
+ * embedded documents as needed", docs.mongodb.com "$set"). A path through a value that is there and is
+ * no document cannot be set: MongoDB refuses the update ("Cannot create field 'b' in element {a: 1}").
+ */
 function setPath(doc: Docu, path: string, value: unknown) {
   const parts = path.split('.');
   let current: Docu = doc;
-  for (const part of parts.slice(0, -1)) {
-    if (!current[part] || typeof current[part] !== 'object') current[part] = {};
+  for (const [i, part] of parts.slice(0, -1).entries()) {
+    if (current[part] === undefined) current[part] = {};
+    else if (!current[part] || typeof current[part] !== 'object') {
+      throw new QueryError(`Cannot create field '${parts[i + 1]}' in element {${part}: ${JSON.stringify(current[part])}}`);
+    }
     current = current[part] as Docu;
   }
   current[parts[parts.length - 1]!] = value;
+}
+
+/**
+ * A document with only the fields a projection names: the SDK's Query.field() sends
+ * { path: 1 | 0 } (@cloudbase/database query.js field(): true → 1, false → 0) as `projection`, which the
+ * service applies as MongoDB does ("Collection.field / Query.field: 指定返回结果中记录需返回的字段",
+ * developers.weixin.qq.com wxcloud reference-server-api database; docs.mongodb.com "Project Fields to
+ * Return from Query"): an inclusion keeps the named paths, a dotted one inside its embedded document
+ * (and in each document of an array on the way), and _id unless it is excluded; an exclusion drops the
+ * named paths; mixing the two (other than _id) is refused.
+ */
+export function project(doc: Docu, projection: Record<string, unknown> | undefined): Docu {
+  if (!projection || Object.keys(projection).length === 0) return doc;
+  for (const value of Object.values(projection)) if (typeof value !== 'number' && typeof value !== 'boolean') throw new QueryError('unsupported projection operator');
+  const on = (value: unknown) => value === true || (typeof value === 'number' && value !== 0);
+  const fields = Object.entries(projection).filter(([path]) => path !== '_id');
+  const including = fields.some(([, v]) => on(v));
+  if (including && fields.some(([, v]) => !on(v))) {
+    const [path] = fields.find(([, v]) => !on(v))!;
+    throw new QueryError(`Cannot do exclusion on field ${path} in inclusion projection`);
+  }
+  const withId = !('_id' in projection) || on(projection._id);
+  if (!including) {
+    const out = structuredClone(doc);
+    for (const [path] of fields) unsetPath(out, path);
+    if (!withId) delete out._id;
+    return out;
+  }
+  const keep = (value: unknown, paths: string[][]): unknown => {
+    if (Array.isArray(value)) return value.filter((e) => e && typeof e === 'object' && !Array.isArray(e)).map((e) => keep(e, paths));
+    const source = value as Docu;
+    const out: Docu = {};
+    for (const [key, inner] of Object.entries(source)) {
+      const below = paths.filter((p) => p[0] === key);
+      if (below.length === 0) continue;
+      if (below.some((p) => p.length === 1)) out[key] = structuredClone(inner);
+      else if (inner && typeof inner === 'object') out[key] = keep(inner, below.map((p) => p.slice(1)));
+    }
+    return out;
+  };
+  const out = keep(doc, fields.map(([path]) => path.split('.'))) as Docu;
+  return withId && doc._id !== undefined ? { _id: doc._id, ...out } : out;
 }
 
 function unsetPath(doc: Docu, path: string) {
@@ -180,6 +231,8 @@ export function applyUpdate(current: Docu, data: Docu, merge: boolean): Docu {
         case '$unset':
           unsetPath(next, path);
           break;
+        // A path not there yet starts at zero: "If the field does not exist, $inc creates the field and
+        // sets the field to the specified value" (docs.mongodb.com "$inc"), embedded documents included.
         case '$inc':
           setPath(next, path, Number(valuesAt(next, path)[0] ?? 0) + Number(value));
           break;

@@ -3,6 +3,7 @@
 // `npx tsx src/server/adapters/cloudbase/cloudbase.indexes.ts` and create them in the console (数据库 → 索引管理).
 import { COMPOSITE_INDEXES, INDEXES, SEARCH_FIELDS, type CollectionName } from '../../ports';
 import { EVENTS, IDEMPOTENCY, SEARCH_GRAMS } from './cloudbase.store';
+import { COUNTERS, NESTED_COUNTER_FIELDS } from './cloudbase.counters';
 
 export interface IndexDefinition {
   collection: string;
@@ -29,7 +30,11 @@ const composite = (collection: string, fields: string[], unique = false): IndexD
 export function cloudBaseIndexes(): IndexDefinition[] {
   const out: IndexDefinition[] = [];
   for (const [collection, fields] of Object.entries(INDEXES) as [CollectionName, Record<string, string>][]) {
-    for (const path of Object.values(fields)) out.push(single(collection, path));
+    for (const [name, path] of Object.entries(fields)) {
+      // A counter's unit is a key inside its year-session document, no field to index (cloudbase.counters.ts).
+      if (collection === COUNTERS && NESTED_COUNTER_FIELDS.includes(name)) continue;
+      out.push(single(collection, path));
+    }
   }
   // The office's filtered, sorted pages (read models), and the search pieces of their text.
   for (const [collection, list] of Object.entries(COMPOSITE_INDEXES) as [CollectionName, string[][]][]) {

@@ -2,12 +2,14 @@
 // (plus `events` and `idempotency`); a document keeps the entity's fields, `_id` = its id and `_rev`,
 // the revision the optimistic concurrency check compares. Writes go through runTransaction: a changed
 // document is read and replaced, new documents go in one batch insert per collection; queries page by
-// `_id`, at most 1000 a request.
+// `_id`, at most 1000 a request. The statistics counters are kept one document per year and 届次
+// (cloudbase.counters.ts), answered to the port as one document per counter.
 import type { AuditEvent } from '../../../core/model';
 import { INDEXES, SEARCH_FIELDS, type CollectionName, type Doc, type EventQuery, type IdempotencyRecord, type IndexValue, type Query, type Store, type Tx } from '../../ports';
 import { DERIVED_PATHS, derivedValues, indexPath, isArrayIndex } from '../index-values';
 import { patchedDocument, runUnitOfWork, staleConflict, type CommitPlan, type RevReader, type Revised } from '../unit-of-work';
 import { fromServiceError, isDuplicateKey } from './cloudbase.errors';
+import { COUNTERS, counterAddress, counterChanges, countersOf, groupQuery, newGroupDocument, projectionOf, selectCounters, storedCounter, UNITS } from './cloudbase.counters';
 
 /** The part of the wx-server-sdk database API this adapter uses. */
 interface CloudQuery {
@@ -15,6 +17,8 @@ interface CloudQuery {
   orderBy(field: string, order: 'asc' | 'desc'): CloudQuery;
   skip(n: number): CloudQuery;
   limit(n: number): CloudQuery;
+  /** The fields to answer (Query.field: a projection; _id always). */
+  field(projection: Record<string, boolean>): CloudQuery;
   get(): Promise<{ data: Record<string, unknown>[] }>;
   count(): Promise<{ total: number }>;
 }
@@ -188,13 +192,15 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
     return filter;
   }
 
-  async function pages(name: string, filter: (afterId?: string) => Record<string, unknown>, limit?: number) {
+  async function pages(name: string, filter: (afterId?: string) => Record<string, unknown>, limit?: number, projection?: Record<string, boolean>) {
     const found: Record<string, unknown>[] = [];
     let afterId: string | undefined;
     for (;;) {
       const want = limit === undefined ? CLOUD_PAGE : Math.min(CLOUD_PAGE, limit - found.length);
       if (want <= 0) break;
-      const { data } = await db.collection(name).where(filter(afterId)).orderBy('_id', 'asc').limit(want).get();
+      let request = db.collection(name).where(filter(afterId)).orderBy('_id', 'asc').limit(want);
+      if (projection) request = request.field(projection);
+      const { data } = await request.get();
       found.push(...data);
       if (data.length < want) break;
       afterId = String(data[data.length - 1]?._id);
@@ -226,12 +232,46 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
     return found;
   }
 
+  /**
+   * The counters a query names, read from their year-session documents (cloudbase.counters.ts): those
+   * of its year and session (by index, paged by _id), with only the units it names; the rest of the
+   * query applies to the counters they hold.
+   */
+  async function counters(query: Query<'statCounters'> | undefined): Promise<Revised<Doc<'statCounters'>>[]> {
+    const { where, units } = groupQuery(query);
+    const filter = (afterId?: string) => {
+      const f: Record<string, unknown> = {};
+      for (const [field, value] of Object.entries(where)) f[field] = Array.isArray(value) ? _.in([...(value as readonly IndexValue[])]) : value;
+      if (afterId !== undefined) f._id = _.gt(afterId);
+      return f;
+    };
+    return selectCounters((await pages(COUNTERS, filter, undefined, projectionOf(units))).flatMap(countersOf), query);
+  }
+
   const reader = {
     async getWithRev<C extends CollectionName>(collection: C, id: string): Promise<Revised<Doc<C>> | undefined> {
+      if (collection === COUNTERS) {
+        const address = counterAddress(id);
+        if (!address) return undefined;
+        const { data } = await db.collection(COUNTERS).where({ _id: address.group }).field(projectionOf([address.key])!).limit(1).get();
+        return storedCounter(data[0] ?? null, id) as Revised<Doc<C>> | undefined;
+      }
       const { data } = await db.collection(collection).where({ _id: id }).limit(1).get();
       return data[0] ? strip<Doc<C>>(data[0]) : undefined;
     },
     async getManyWithRev<C extends CollectionName>(collection: C, ids: readonly string[]): Promise<Revised<Doc<C>>[]> {
+      if (collection === COUNTERS) {
+        const wanted = new Set(ids.filter((id) => counterAddress(id)));
+        const addresses = [...wanted].map((id) => counterAddress(id)!);
+        const groups = [...new Set(addresses.map((a) => a.group))];
+        const projection = projectionOf([...new Set(addresses.map((a) => a.key))]);
+        const found: Record<string, unknown>[] = [];
+        for (let i = 0; i < groups.length; i += CLOUD_PAGE) {
+          const chunk = groups.slice(i, i + CLOUD_PAGE);
+          found.push(...(await db.collection(COUNTERS).where({ _id: _.in(chunk) }).field(projection!).limit(chunk.length).get()).data);
+        }
+        return found.flatMap(countersOf).filter((c) => wanted.has(c.doc.id)) as Revised<Doc<C>>[];
+      }
       const unique = [...new Set(ids)];
       // At most CLOUD_PAGE ids a request (a get answers no more documents than that), in parallel.
       const chunks: string[][] = [];
@@ -240,11 +280,13 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
       return answers.flatMap(({ data }) => data.map((r) => strip<Doc<C>>(r)));
     },
     async findWithRev<C extends CollectionName>(collection: C, query?: Query<C>): Promise<Revised<Doc<C>>[]> {
+      if (collection === COUNTERS) return (await counters(query as Query<'statCounters'> | undefined)) as Revised<Doc<C>>[];
       if (query?.orderBy?.length || query?.offset) return (await ordered(collection, query)).map((r) => strip<Doc<C>>(r));
       const raw = await pages(collection, (afterId) => filterOf(collection, query, afterId ?? query?.afterId), query?.limit);
       return raw.map((r) => strip<Doc<C>>(r));
     },
     async count<C extends CollectionName>(collection: C, query?: Query<C>): Promise<number> {
+      if (collection === COUNTERS) return (await counters(query as Query<'statCounters'> | undefined)).length;
       const { total } = await db.collection(collection).where(filterOf(collection, query, query?.afterId)).count();
       return total;
     },
@@ -282,16 +324,18 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
     for (const { collection, id } of plan.deletes) await t.collection(collection).doc(id).remove();
     const inserts = new Map<string, Record<string, unknown>[]>();
     for (const write of plan.writes) {
+      // Counters go to their year-session documents below.
+      if (write.collection === COUNTERS) continue;
       if (checked && write.expectedRev !== 0) {
         // Tried again after a conflict: each changed document must still be as this unit of work read
-        // it (its revision; a row written whole: its content), else CONFLICT.
+        // it, else CONFLICT. Its content is compared (every change carries it: unit-of-work.ts,
+        // UnitOfWorkOptions.snapshot), not its revision: a record taken from its detail document has
+        // no revision known, and is written back with revision 1.
         const current = await getInTransaction(t.collection(write.collection).doc(write.id));
-        if (write.expectedRev > 0) {
-          const rev = current ? (typeof current._rev === 'number' ? current._rev : 1) : 0;
-          if (rev !== write.expectedRev) throw staleConflict();
-        } else if (canonical(current ? strip(current).doc : null) !== canonical(write.expected ?? null)) throw staleConflict();
+        if (canonical(current ? strip(current).doc : null) !== canonical(write.expected ?? null)) throw staleConflict();
       }
-      // A row written whole (expectedRev -1) has no revision anyone checks: 1.
+      // The revision only counts up (a retried commit compares content): a document written whole
+      // (expectedRev -1) starts again at 1.
       const body: Record<string, unknown> = withSearchGrams(write.collection, { ...plain(write.doc), _rev: Math.max(1, write.expectedRev + 1) });
       delete body._id;
       if (write.expectedRev === 0) {
@@ -315,6 +359,7 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
     // batch insert a collection (a counter another commit created meanwhile: a duplicate key, CONFLICT).
     const created = new Map<string, Record<string, unknown>[]>();
     for (const { collection, id, init, deltas } of plan.increments ?? []) {
+      if (collection === COUNTERS) continue;
       const data: Record<string, unknown> = { _rev: _.inc(1) };
       for (const [field, delta] of Object.entries(deltas)) data[field] = _.inc(delta);
       // wx-server-sdk answers { stats: { updated }, errMsg: 'document.update:ok' }.
@@ -325,6 +370,7 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
         created.set(collection, [...(created.get(collection) ?? []), { ...body, _id: id, _rev: 1 }]);
       }
     }
+    await commitCounters(t, plan, checked, created);
     for (const [collection, docs] of created) await t.collection(collection).add({ data: docs });
     for (const { collection, id, init, set, create } of plan.patches ?? []) {
       if (create) continue;
@@ -351,6 +397,39 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
     if (plan.remember) {
       const { id, ...record } = plain(plan.remember);
       await t.collection(IDEMPOTENCY).add({ data: { _id: id, ...record } });
+    }
+  }
+
+  /**
+   * The counters a commit moves or writes, one update request per year-session document
+   * (cloudbase.counters.ts): each unit's counts move by _.inc at its nested path (a path not there yet
+   * starts at zero, as MongoDB's $inc creates the field), a counter written whole (the rebuild) is set
+   * at its path. A document that is not there yet (updated: 0) is created with the commit's other new
+   * documents (`created`); one another commit created meanwhile is a duplicate key, CONFLICT.
+   * Concurrency: every commit that moves a counter of a year and 届次 moves its office-wide '*' counter
+   * too, which was already one shared document per year and 届次; nesting the units' counters in that
+   * document adds no conflict (an _.inc is applied to what is stored, and two commits meeting on the
+   * document are a write-write conflict the service reports, tried again as before).
+   */
+  async function commitCounters(t: CloudTransaction, plan: CommitPlan, checked: boolean, created: Map<string, Record<string, unknown>[]>) {
+    const writes = plan.writes.filter((w) => w.collection === COUNTERS);
+    const increments = (plan.increments ?? []).filter((i) => i.collection === COUNTERS);
+    for (const change of counterChanges(writes, increments)) {
+      if (checked && change.writes.length > 0) {
+        // Tried again after a conflict: each counter written whole must still be as read (as for any document).
+        const raw = await getInTransaction(t.collection(COUNTERS).doc(change.group));
+        for (const write of change.writes) {
+          const current = storedCounter(raw, write.id);
+          if (write.expectedRev > 0 ? (current?.rev ?? 0) !== write.expectedRev : write.expectedRev === 0 ? current !== undefined : canonical(current?.doc ?? null) !== canonical(write.expected ?? null)) {
+            throw staleConflict();
+          }
+        }
+      }
+      const data: Record<string, unknown> = { _rev: _.inc(1) };
+      for (const [key, counts] of change.set) data[`${UNITS}.${key}`] = _.set(plain(counts));
+      for (const [key, deltas] of change.inc) for (const [field, delta] of Object.entries(deltas)) data[`${UNITS}.${key}.${field}`] = _.inc(delta);
+      const res = (await t.collection(COUNTERS).doc(change.group).update({ data })) as { stats?: { updated?: number } };
+      if (!res.stats?.updated) created.set(COUNTERS, [...(created.get(COUNTERS) ?? []), plain(newGroupDocument(change))]);
     }
   }
 
@@ -433,6 +512,14 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
     };
     return {
       async getWithRev<C extends CollectionName>(collection: C, id: string): Promise<Revised<Doc<C>> | undefined> {
+        if (collection === COUNTERS) {
+          // A counter, from its year-session document (cloudbase.counters.ts).
+          const address = counterAddress(id);
+          if (!address) return undefined;
+          const read = inTx((t) => getInTransaction(t.collection(COUNTERS).doc(address.group)));
+          snapshot ??= read;
+          return storedCounter(await read, id) as Revised<Doc<C>> | undefined;
+        }
         const read = inTx((t) => getInTransaction(t.collection(collection).doc(id)));
         snapshot ??= read;
         const raw = await read;
