@@ -25,9 +25,9 @@ const BUDGETS: Record<string, number> = {
   'tasks.claim': WRITE_GOAL,
   'tasks.saveDraft': 11,
   'tasks.logContact': 9,
-  'contacts.confirm': 10,
-  'commitments.progress': 10,
-  'suggestions.disclose': 13,
+  'contacts.confirm': 9,
+  'commitments.progress': 8,
+  'suggestions.disclose': 11,
   'users.bind': 12,
   // The letter made at signing reads the office's settings and stores its file.
   'tasks.sign': 19,
@@ -37,8 +37,8 @@ const BUDGETS: Record<string, number> = {
   'tasks.review': 15,
   'tasks.submitDraft': 13,
   'tasks.submitOpinion': 16,
-  'suggestions.assign': 17,
-  'suggestions.archive': 16,
+  'suggestions.assign': 15,
+  'suggestions.archive': 12,
 };
 
 let emulator: CloudBaseEmulator;
