@@ -5,7 +5,7 @@
 import { AppError } from '../../core/errors';
 import type { Attachment, Reply, ReplyLetter, ReplyLetterFacts, Suggestion, Task } from '../../core/model';
 import { Directory } from '../directory';
-import type { FileStore, Reader, Tx } from '../ports';
+import type { FileStore, Reader } from '../ports';
 import { event, fileStore, type UseCaseContext } from '../use-case';
 import { officeSettings } from '../queries/office-settings';
 import { letterBlocks, letterContent, letterLayout, type LetterContent, type LetterInput } from './letter';

@@ -7,7 +7,7 @@ import type { Commitment, Reply } from '../../core/model';
 import { isPromiseClass } from '../../core/replies';
 import { runTaskAction } from '../tasks/run-task-action';
 import { currentDraft } from '../tasks/task-context';
-import { defineUseCase, event } from '../use-case';
+import { defineUseCase } from '../use-case';
 import { newId } from '../ports/ids';
 import { letterFactsFor } from '../papers/letters';
 import { optionalText, taskRefFields } from '../validation';
