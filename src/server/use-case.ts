@@ -56,6 +56,14 @@ export interface UseCase<A extends ActionName, D, R> {
    * the api does not look one up (one request less), and a ctx.write of it fails.
    */
   readOnly?: true;
+  /**
+   * Look up a remembered request before running (suggestions.import: a run re-plans a whole list
+   * before it could meet its own record). Every other write runs first: its commit keeps the
+   * requestId's record, so a request sent again fails on that record, or is refused by the state it
+   * left, and the api then answers from the record (api/index.ts) — no request spent on the many
+   * requests that are sent once.
+   */
+  replayFirst?: true;
   schema: z.ZodType<D>;
   run(data: D, ctx: UseCaseContext): Promise<R>;
 }

@@ -112,6 +112,7 @@ export async function runUnitOfWork<T>(
   const writes = new Map<string, PlannedWrite>();
   const events: AuditEvent[] = [];
   let remember: IdempotencyRecord | undefined;
+  const knownNames = new Map<string, string>(); // Tx.knowNames
 
   const note = (collection: string, id: string, rev: number, doc: unknown) => {
     const key = keyOf(collection, id);
@@ -206,6 +207,9 @@ export async function runUnitOfWork<T>(
     appendEvent(event) {
       events.push(copy(event));
     },
+    knowNames(users) {
+      for (const { id, name } of users) knownNames.set(id, name);
+    },
     rememberResult(record) {
       remember = copy(record);
     },
@@ -227,8 +231,8 @@ export async function runUnitOfWork<T>(
     };
     const nameBefore = (userId: string) => (before.get(keyOf('users', userId)) as { name?: string } | undefined)?.name;
     const projected =
-      (options.snapshot ? await projectFromDetails(tx, [...writes.values()], readDetail, nameBefore, put) : undefined) ??
-      (await projectReadModels(tx, [...writes.values()], readDetail, nameBefore));
+      (options.snapshot ? await projectFromDetails(tx, [...writes.values()], readDetail, nameBefore, knownNames, put) : undefined) ??
+      (await projectReadModels(tx, [...writes.values()], readDetail, nameBefore, knownNames));
     const increments = projected.increments;
     const patches = detailPatches([...writes.values()]);
     // Each detail document keeps the lead deputy's name its rows carry (so the next change need not read it).
@@ -335,6 +339,7 @@ async function projectFromDetails(
   planned: readonly PlannedWrite[],
   readDetail: ReadDetail,
   nameBefore: (userId: string) => string | undefined,
+  knownNames: ReadonlyMap<string, string>,
   put: (collection: 'suggestionRows' | 'ledgerRows', doc: { id: string }, expected: unknown) => void,
 ): Promise<Projected | undefined> {
   const names = new Map<string, string>();
@@ -353,8 +358,9 @@ async function projectFromDetails(
   }
   const afters = new Map(ids.map((id) => [id, copy(befores.get(id) ?? emptyDetail(id))]));
   layWrites(afters, planned);
-  // The deputy's name: renamed here, kept in the detail document, or (a document from before it kept
-  // the name) read; as it was for the rows stored, as it is for the rows written.
+  // The deputy's name: renamed here, kept in the detail document, known to the caller (Tx.knowNames),
+  // or (a document from before it kept the name) read; as it was for the rows stored, as it is for the
+  // rows written.
   const renamed = new Map(planned.filter((w) => w.collection === 'users').map((w) => [w.id, (w.doc as { name: string }).name]));
   const keptName = (id: string, deputyId: string) => {
     const b = befores.get(id);
@@ -363,12 +369,12 @@ async function projectFromDetails(
   const toRead = new Set<string>();
   for (const id of ids) {
     const a = afters.get(id)!.suggestion?.leadDeputyId;
-    if (a && !renamed.has(a) && keptName(id, a) === undefined) toRead.add(a);
+    if (a && !renamed.has(a) && keptName(id, a) === undefined && !knownNames.has(a)) toRead.add(a);
     const b = befores.get(id);
     if (b?.suggestion?.leadDeputyId && b.deputyName === undefined) toRead.add(b.suggestion.leadDeputyId);
   }
   const read = new Map(toRead.size > 0 ? (await tx.getMany('users', [...toRead])).map((u) => [u.id, u.name]) : []);
-  const nameOfAfter = (id: string, deputyId: string) => renamed.get(deputyId) ?? keptName(id, deputyId) ?? read.get(deputyId) ?? '';
+  const nameOfAfter = (id: string, deputyId: string) => renamed.get(deputyId) ?? keptName(id, deputyId) ?? knownNames.get(deputyId) ?? read.get(deputyId) ?? '';
   const nameOfBefore = (b: SuggestionDetailDoc) => b.deputyName ?? nameBefore(b.suggestion!.leadDeputyId) ?? read.get(b.suggestion!.leadDeputyId) ?? '';
   const recordsFrom = (d: SuggestionDetailDoc, deputyName: string): SuggestionRecords => {
     const r = detailRecords(d);
@@ -422,7 +428,13 @@ function incrementsOf(increments: Map<string, Counts & { _init: StatCounter }>):
   return out;
 }
 
-async function projectReadModels(tx: Tx, planned: readonly PlannedWrite[], readDetail: ReadDetail, nameBefore: (userId: string) => string | undefined): Promise<Projected> {
+async function projectReadModels(
+  tx: Tx,
+  planned: readonly PlannedWrite[],
+  readDetail: ReadDetail,
+  nameBefore: (userId: string) => string | undefined,
+  knownNames: ReadonlyMap<string, string>,
+): Promise<Projected> {
   const touched = await touchedSuggestions(tx, planned, nameBefore);
   const increments = new Map<string, Counts & { _init: StatCounter }>();
   const names = new Map<string, string>();
@@ -433,7 +445,7 @@ async function projectReadModels(tx: Tx, planned: readonly PlannedWrite[], readD
   const stored = ids.filter((id) => !created.has(id));
   // Everything the touched suggestions' rows derive from, in one query a collection (not one a suggestion).
   const [records, previousRows, existingRows] = await Promise.all([
-    recordsOf(tx, planned, ids, stored, readDetail),
+    recordsOf(tx, planned, ids, stored, readDetail, knownNames),
     stored.length > 0 ? tx.getMany('suggestionRows', stored) : Promise.resolve([]),
     stored.length > 0 ? tx.find('ledgerRows', { where: { suggestionId: stored } }) : Promise.resolve([]),
   ]);
@@ -479,6 +491,7 @@ async function recordsOf(
   suggestionIds: readonly string[],
   stored: readonly string[],
   readDetail: ReadDetail,
+  knownNames: ReadonlyMap<string, string>,
 ): Promise<SuggestionRecords[]> {
   const details = new Map<string, SuggestionDetailDoc>();
   const known = stored.filter((id) => readDetail(id) !== undefined);
@@ -493,7 +506,9 @@ async function recordsOf(
   for (const id of suggestionIds) if (!details.has(id)) details.set(id, emptyDetail(id));
   layWrites(details, planned);
   const suggestions = suggestionIds.map((id) => details.get(id)!).filter((d) => d.suggestion).sort((a, b) => (a.id < b.id ? -1 : 1));
-  const deputies = new Map((await tx.getMany('users', suggestions.map((d) => d.suggestion!.leadDeputyId).filter(Boolean))).map((u) => [u.id, u.name]));
+  // Names the caller has read already (Tx.knowNames) are not read again.
+  const unknown = [...new Set(suggestions.map((d) => d.suggestion!.leadDeputyId).filter((id) => id && !knownNames.has(id)))];
+  const deputies = new Map([...knownNames, ...(unknown.length > 0 ? await tx.getMany('users', unknown) : []).map((u) => [u.id, u.name] as const)]);
   return suggestions.map((d) => {
     const r = detailRecords(d);
     return {

@@ -67,6 +67,8 @@ export function createApi(input: ApiDeps): Api {
     // Whose remembered request this caller may replay: its own, and (a request that bound it:
     // users.bind) the one its WeChat identity sent before it was bound.
     let callerKeys: string[] = [];
+    // The request may have a remembered twin to answer from (a write with a requestId).
+    let remembered = false;
     try {
       const useCase = BY_ACTION.get(action);
       if (!useCase) throw new AppError('VALIDATION', `不支持的操作：${action.slice(0, 40) || '（空）'}`);
@@ -83,10 +85,11 @@ export function createApi(input: ApiDeps): Api {
       actorKey = user?.id ?? (openid ? `openid:${openid}` : 'public');
       const actor = actorKey;
       callerKeys = user && openid ? [actor, `openid:${openid}`] : [actor];
-      if (requestId !== undefined && !useCase.readOnly) {
+      if (requestId !== undefined && useCase.replayFirst) {
         const replay = await replayed(deps.store, requestId, action, callerKeys);
         if (replay) return replay;
       }
+      remembered = requestId !== undefined && !useCase.readOnly;
 
       const data = parseData(useCase.schema, event.data);
       const now = deps.clock.now();
@@ -112,10 +115,10 @@ export function createApi(input: ApiDeps): Api {
       return { ok: true, data: result };
     } catch (error) {
       if (error instanceof AppError) {
-        // Two requests with one requestId raced: when the winner was this caller with this action (a
-        // retry that overtook itself), the loser answers with the winner's result; a different caller
-        // or action is told the requestId is taken, and never sees the winner's result.
-        if (error.code === 'CONFLICT' && typeof event?.requestId === 'string' && actorKey !== undefined) {
+        // A request sent again (or two with one requestId at once) meets the state or the record the
+        // first one left: when that was this caller with this action, it answers with the first one's
+        // result; a different caller or action is told the requestId is taken, and never sees it.
+        if (remembered && typeof event?.requestId === 'string' && actorKey !== undefined) {
           const again = await deps.store.idempotency(event.requestId).catch(() => undefined);
           if (again && again.action === action && callerKeys.includes(again.actorId)) return again.response as ApiResponse<unknown>;
           if (again) return { ok: false, error: { code: 'VALIDATION', message: '这次提交与之前的一次重复，请重新提交' } };

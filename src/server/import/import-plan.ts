@@ -54,6 +54,8 @@ export interface ImportPlan {
   newUnits: Unit[];
   /** Unit names that need a decision before anything is written (empty: none). */
   unknownUnits: UnknownUnit[];
+  /** The roster's deputies as read for the plan (their names go into the new rows' search text). */
+  roster: readonly { id: string; name: string }[];
 }
 
 const UNIT_COLUMNS = { lead: '主办单位', co: '会办单位', split: '分办单位', sole: '主办单位' } as const;
@@ -168,7 +170,17 @@ export async function planImport(
   const book = new DeputyBook(deputies, decisions, now);
   const today = shanghaiDate(now);
   const seen = new Map<string, number>();
-  const plan: ImportPlan = { create: [], unchanged: [], newDeputies: book.created, problems: [], unknown: [], pending: 0, newUnits: [], unknownUnits: [] };
+  const plan: ImportPlan = {
+    create: [],
+    unchanged: [],
+    newDeputies: book.created,
+    problems: [],
+    unknown: [],
+    pending: 0,
+    newUnits: [],
+    unknownUnits: [],
+    roster: registered.map(({ id, name }) => ({ id, name })),
+  };
   // One query per 届次 in the file, not one per row: a list of thousands stays a handful of reads.
   const sessions = new Map<string, Promise<Map<string, Suggestion>>>();
   const numbersOf = (session: string) => {

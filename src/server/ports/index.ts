@@ -325,6 +325,11 @@ export interface Tx extends Reader {
   /** Replace a document read through this transaction. */
   update<C extends CollectionName>(collection: C, doc: Doc<C>): void;
   appendEvent(event: AuditEvent): void;
+  /**
+   * Users' names as the caller has just read them (an import's plan reads the roster): the search text
+   * of the rows this commit derives takes them from here instead of reading those users again.
+   */
+  knowNames(users: readonly { id: string; name: string }[]): void;
   /** Keep the result for this requestId in the same commit (api.ts does this). */
   rememberResult(record: IdempotencyRecord): void;
 }

@@ -204,7 +204,18 @@ function writeSuggestion(tx: Tx, ctx: UseCaseContext, planned: PlannedSuggestion
  * deputies the list names (a deputy already registered by another import makes it fail with CONFLICT,
  * and the rest is planned again, finding that deputy).
  */
-function writeChunk(tx: Tx, ctx: UseCaseContext, chunk: readonly PlannedSuggestion[], newDeputies: readonly User[], newUnits: readonly Unit[]): Suggestion[] {
+function writeChunk(
+  tx: Tx,
+  ctx: UseCaseContext,
+  chunk: readonly PlannedSuggestion[],
+  newDeputies: readonly User[],
+  newUnits: readonly Unit[],
+  roster: ImportPlan['roster'],
+): Suggestion[] {
+  // The lead deputies' names as the plan read them, for the new rows' search text (not read again:
+  // a step reads nothing, so its transaction is only its writes).
+  const leads = new Set(chunk.map((planned) => planned.leadDeputyId));
+  tx.knowNames(roster.filter((u) => leads.has(u.id)));
   for (const unit of newUnits) {
     tx.insert('units', unit);
     tx.appendEvent({
@@ -227,6 +238,8 @@ const elapsed = (ctx: UseCaseContext) => Date.parse(ctx.deps.clock.now()) - Date
 export const importSuggestions = defineUseCase({
   action: ACTION,
   access: 'user',
+  // A list sent again is answered from its record before it is read and planned again.
+  replayFirst: true,
   schema,
   async run(data, ctx): Promise<ImportSuggestionsResult> {
     authorize(caller(ctx), 'suggestions.import');
@@ -265,8 +278,9 @@ export const importSuggestions = defineUseCase({
       const newUnits = next === 0 ? current.newUnits : [];
       try {
         // The step that completes the import keeps the call's answer for its requestId (ctx.write).
-        if (next + chunk.length >= current.create.length) return await ctx.write(async (tx) => result(writeChunk(tx, ctx, chunk, newDeputies, newUnits), 0));
-        created.push(...(await ctx.deps.store.transaction(async (tx) => writeChunk(tx, ctx, chunk, newDeputies, newUnits))));
+        const roster = current.roster;
+        if (next + chunk.length >= current.create.length) return await ctx.write(async (tx) => result(writeChunk(tx, ctx, chunk, newDeputies, newUnits, roster), 0));
+        created.push(...(await ctx.deps.store.transaction(async (tx) => writeChunk(tx, ctx, chunk, newDeputies, newUnits, roster))));
         next += chunk.length;
       } catch (error) {
         // Another import wrote some of these rows (or deputies) first: plan the rest again.

@@ -86,6 +86,31 @@ describe.each(adapters)('racing requests on %s', (_name, open) => {
     expect(again).toMatchObject({ ok: true, data: { created: 0, unchanged: 3 } });
   }, 60_000);
 
+  it('answers a request sent again from its record, though the state it left now refuses or repeats it, and writes nothing twice', async () => {
+    // Not looked up before running (one request less for every write sent once): the second run is
+    // refused by the claim it made, or fails on its own record, and is answered from the record.
+    const [task] = await store.find('tasks', { where: { state: 'assigned' }, limit: 1 });
+    const unit = task!.unitId;
+    const [handler] = (await store.find('users', { where: { unitId: unit } })).filter((u) => u.roles.includes('handler'));
+    const claim = { action: 'tasks.claim', data: { taskId: task!.id, version: task!.version }, requestId: 'claim-once' };
+    const first = await api(claim, { openid: handler!.openid });
+    expect(first.ok).toBe(true);
+    const dump = JSON.stringify(await store.get('tasks', task!.id));
+    expect(await api(claim, { openid: handler!.openid })).toEqual(first);
+    expect(JSON.stringify(await store.get('tasks', task!.id))).toBe(dump);
+    // Someone else reusing it, or the same caller for another action, is told it is taken.
+    expect(await api({ ...claim, action: 'tasks.saveDraft' }, { openid: handler!.openid })).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^(VALIDATION|INVALID_TRANSITION|FORBIDDEN)$/) } });
+    const other = await api({ action: 'units.upsert', data: { name: '丙单位' }, requestId: 'claim-once' }, { openid: 'demo-admin' });
+    expect(other).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '这次提交与之前的一次重复，请重新提交' } });
+    expect(await store.find('units', { where: { name: '丙单位' } })).toEqual([]);
+    // A repeatable write sent twice (a contact record) is kept once.
+    const log = { action: 'tasks.logContact', data: { taskId: task!.id, at: NOW, mode: 'phone', people: '代表；承办人', notes: '电话沟通。', faceToFace: false }, requestId: 'contact-once' };
+    const logged = await api(log, { openid: handler!.openid });
+    expect(logged.ok).toBe(true);
+    expect(await api(log, { openid: handler!.openid })).toEqual(logged);
+    expect(await store.find('contacts', { where: { taskId: task!.id } })).toHaveLength(1);
+  }, 60_000);
+
   it('two callers racing one requestId: one succeeds, the other gets an error and never the first one\'s result', async () => {
     for (let round = 0; round < 5; round += 1) {
       const requestId = `shared-${round}`;
