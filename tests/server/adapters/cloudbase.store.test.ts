@@ -80,17 +80,17 @@ describe('CloudBase store', () => {
     expect(listener.requests).toEqual([{ action: 'database.calculateDocument', collectionName: 'tasks', queryType: 'WHERE', query: { unitId: 'u1' } }]);
   });
 
-  it('reads a suggestion\'s events in commit order and a requestId\'s record by _id', async () => {
+  it('reads a suggestion\'s events in commit order and a requestId\'s record by _id, kept beside them', async () => {
     listener.respond((r) => {
+      if (r.collectionName === 'events' && (r.query as { _id?: string })?._id === 'request:r1') return listAnswer([{ _id: 'request:r1', action: 'me', actorId: 'a', at: 'now', response: { ok: true, data: 1 } }]);
       if (r.collectionName === 'events') return listAnswer([{ _id: 'e1', seq: 'x#0000#e1', ...auditEvent('e1', { suggestionId: 's1' }) }]);
-      if (r.collectionName === 'idempotency') return listAnswer([{ _id: 'r1', action: 'me', actorId: 'a', at: 'now', response: { ok: true, data: 1 } }]);
       return defaultResponder(r);
     });
     expect(await store.events({ suggestionId: 's1' })).toEqual([auditEvent('e1', { suggestionId: 's1' })]);
     expect(await store.idempotency('r1')).toEqual({ id: 'r1', action: 'me', actorId: 'a', at: 'now', response: { ok: true, data: 1 } });
     expect(listener.requests).toEqual([
       { action: 'database.getDocument', collectionName: 'events', queryType: 'WHERE', query: { suggestionId: 's1' }, order: { seq: 1 }, limit: 1000 },
-      { action: 'database.getDocument', collectionName: 'idempotency', queryType: 'WHERE', query: { _id: 'r1' }, limit: 1 },
+      { action: 'database.getDocument', collectionName: 'events', queryType: 'WHERE', query: { _id: 'request:r1' }, limit: 1 },
     ]);
   });
 
@@ -110,15 +110,8 @@ describe('CloudBase store', () => {
     expect(listener.requests.slice(1, first).every((x) => x.action === 'database.getDocument')).toBe(true);
     expect(listener.requests.slice(1, first)).toContainEqual(expect.objectContaining({ collectionName: 'suggestions', query: { _id: { $in: ['s1'] } } }));
     const r = [listener.requests[0]!, ...listener.requests.slice(first)];
-    expect(r.map(without)).toEqual([
-      'database.startTransaction',
-      'database.insertDocument',
-      'database.modifyDocument',
-      'database.insertDocument',
-      'database.insertDocument',
-      'database.commitTransaction',
-    ]);
-    expect(r.slice(1, 5).every((x) => x.transactionId === 'tx-1')).toBe(true);
+    expect(r.map(without)).toEqual(['database.startTransaction', 'database.insertDocument', 'database.modifyDocument', 'database.insertDocument', 'database.commitTransaction']);
+    expect(r.slice(1, 4).every((x) => x.transactionId === 'tx-1')).toBe(true);
     const { id: _id, ...fields } = task('t1');
     expect(r[1]).toMatchObject({ collectionName: 'tasks', data: [{ _id: 't1', id: 't1', ...fields, _rev: 1 }, expect.objectContaining({ _id: 't2', _rev: 1 })] });
     // The suggestion's detail document gets exactly the two tasks, each set whole at its own path.
@@ -130,9 +123,10 @@ describe('CloudBase store', () => {
       data: [
         expect.objectContaining({ _id: 'e1', action: 'tasks.claim', seq: expect.stringMatching(/#0000#e1$/) }),
         expect.objectContaining({ _id: 'e2', seq: expect.stringMatching(/#0001#e2$/) }),
+        // The requestId's record goes in the same insert.
+        { _id: 'request:r1', action: 'tasks.claim', actorId: 'a', at: 'now', response: { ok: true } },
       ],
     });
-    expect(r[3]).toMatchObject({ collectionName: 'idempotency', data: [{ _id: 'r1', action: 'tasks.claim', actorId: 'a', at: 'now', response: { ok: true } }] });
   });
 
   it('replaces a document read at revision n with revision n + 1', async () => {

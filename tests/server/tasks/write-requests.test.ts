@@ -22,7 +22,7 @@ const WRITE_GOAL = 15;
  * that no write grows (docs/performance.md says what the rest would take).
  */
 const BUDGETS: Record<string, number> = {
-  'tasks.claim': WRITE_GOAL,
+  'tasks.claim': 13,
   'tasks.saveDraft': 11,
   'tasks.logContact': 9,
   'contacts.confirm': 9,
@@ -40,8 +40,18 @@ const BUDGETS: Record<string, number> = {
   'suggestions.assign': 15,
   // The first ask makes the letter's file (reads the office's settings, stores the file, records it).
   'letters.get': 12,
+  // One step of an import (up to 50 rows in batch inserts; here one row): the plan's reads, then only writes.
+  'suggestions.import': 17,
   'suggestions.archive': 12,
 };
+
+/** The writes whose budget is still above the goal (docs/performance.md says what they cost and why). */
+const ABOVE_GOAL = new Set(['tasks.sign', 'feedback.submit', 'tasks.submitOpinion', 'suggestions.import']);
+
+it('holds every write to the goal of 15 requests but those named above it', () => {
+  expect(Object.entries(BUDGETS).filter(([action, budget]) => budget > WRITE_GOAL && !ABOVE_GOAL.has(action))).toEqual([]);
+  expect([...ABOVE_GOAL].filter((action) => (BUDGETS[action] ?? 0) <= WRITE_GOAL)).toEqual([]);
+});
 
 let emulator: CloudBaseEmulator;
 beforeAll(async () => {

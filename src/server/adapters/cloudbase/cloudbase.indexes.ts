@@ -2,7 +2,7 @@
 // from the one INDEXES table (plus the composites the combined queries use). Print them with
 // `npx tsx src/server/adapters/cloudbase/cloudbase.indexes.ts` and create them in the console (数据库 → 索引管理).
 import { COMPOSITE_INDEXES, INDEXES, SEARCH_FIELDS, type CollectionName } from '../../ports';
-import { EVENTS, IDEMPOTENCY, SEARCH_GRAMS } from './cloudbase.store';
+import { EVENTS, SEARCH_GRAMS } from './cloudbase.store';
 import { COUNTERS, NESTED_COUNTER_FIELDS } from './cloudbase.counters';
 
 export interface IndexDefinition {
@@ -50,7 +50,6 @@ export function cloudBaseIndexes(): IndexDefinition[] {
     composite(EVENTS, ['suggestionId', 'seq']),
     composite(EVENTS, ['entityId', 'seq']),
     composite(EVENTS, ['seq']),
-    composite(IDEMPOTENCY, ['_id']),
   );
   return out;
 }

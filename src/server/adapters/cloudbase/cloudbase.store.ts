@@ -65,9 +65,14 @@ export interface CloudLike {
  */
 export const CLOUD_PAGE = 1000;
 export const EVENTS = 'events';
-export const IDEMPOTENCY = 'idempotency';
+/**
+ * A requestId's record (the answer a request sent again gets) is kept in the events collection, under
+ * this prefix and the requestId: it goes in the commit's one batch insert of its audit events, not in
+ * a request of its own. Event queries always name a suggestion or an entity, which a record has not.
+ */
+export const REQUEST_RECORD = 'request:';
 /** Every collection the adapter reads or writes: each must exist before the first request (-502005). */
-export const CLOUD_COLLECTIONS: readonly string[] = [...(Object.keys(INDEXES) as CollectionName[]), EVENTS, IDEMPOTENCY];
+export const CLOUD_COLLECTIONS: readonly string[] = [...(Object.keys(INDEXES) as CollectionName[]), EVENTS];
 
 /** The code @cloudbase/database's runTransaction retries on (dist/commonjs/transaction/index.js). */
 const SDK_CONFLICT_CODE = 'DATABASE_TRANSACTION_CONFLICT';
@@ -299,7 +304,8 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
         const want = query.limit === undefined ? CLOUD_PAGE : Math.min(CLOUD_PAGE, query.limit - found.length);
         if (want <= 0) break;
         const { data } = await db.collection(EVENTS).where(filter).orderBy('seq', 'asc').limit(want).get();
-        found.push(...data.map((raw) => strip<AuditEvent & { seq?: string }>(raw).doc));
+        // Not the requestIds' records kept beside the events (REQUEST_RECORD).
+        found.push(...data.filter((raw) => !String(raw._id).startsWith(REQUEST_RECORD)).map((raw) => strip<AuditEvent & { seq?: string }>(raw).doc));
         if (data.length < want) break;
         const last = data[data.length - 1]?.seq;
         filter.seq = _.gt(last);
@@ -307,7 +313,7 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
       return found.map(({ seq: _seq, ...event }: AuditEvent & { seq?: string }) => event);
     },
     async idempotency(requestId: string): Promise<IdempotencyRecord | undefined> {
-      const { data } = await db.collection(IDEMPOTENCY).where({ _id: requestId }).limit(1).get();
+      const { data } = await db.collection(EVENTS).where({ _id: `${REQUEST_RECORD}${requestId}` }).limit(1).get();
       return data[0] ? { ...strip<IdempotencyRecord>(data[0]).doc, id: requestId } : undefined;
     },
   };
@@ -390,14 +396,14 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
         await t.collection(collection).add({ data: [{ ...body, _id: id, _rev: 1 }] });
       }
     }
-    if (plan.events.length > 0) {
-      const events = plan.events.map((event, index) => ({ _id: event.id, ...plain(event), seq: `${stamp}#${String(index).padStart(4, '0')}#${event.id}` }));
-      await t.collection(EVENTS).add({ data: events });
-    }
+    // The audit events and the requestId's record (REQUEST_RECORD) in one batch insert: a record
+    // already there (the same request committed before) fails it with E11000, which becomes CONFLICT.
+    const events: Record<string, unknown>[] = plan.events.map((event, index) => ({ _id: event.id, ...plain(event), seq: `${stamp}#${String(index).padStart(4, '0')}#${event.id}` }));
     if (plan.remember) {
       const { id, ...record } = plain(plan.remember);
-      await t.collection(IDEMPOTENCY).add({ data: { _id: id, ...record } });
+      events.push({ _id: `${REQUEST_RECORD}${String(id)}`, ...record });
     }
+    if (events.length > 0) await t.collection(EVENTS).add({ data: events });
   }
 
   /**
@@ -507,7 +513,7 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
     // Before the first query: a read inside the transaction, which takes its snapshot (of a document
     // nobody writes).
     const afterSnapshot = async () => {
-      snapshot ??= inTx((t) => getInTransaction(t.collection(IDEMPOTENCY).doc('snapshot')));
+      snapshot ??= inTx((t) => getInTransaction(t.collection(EVENTS).doc('snapshot')));
       await snapshot;
     };
     return {
