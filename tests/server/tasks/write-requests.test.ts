@@ -22,23 +22,23 @@ const WRITE_GOAL = 15;
  * that no write grows (docs/performance.md says what the rest would take).
  */
 const BUDGETS: Record<string, number> = {
-  'tasks.claim': WRITE_GOAL,
+  'tasks.claim': 14,
   'tasks.saveDraft': 13,
   'tasks.logContact': 10,
   'contacts.confirm': 10,
   'commitments.progress': 10,
-  'suggestions.disclose': 13,
+  'suggestions.disclose': 12,
   'users.bind': 22,
   // The letter made at signing reads the office's settings, the reply's files and the co-signers' names.
-  'tasks.sign': 30,
-  'feedback.submit': 20,
-  'tasks.requestReturn': 16,
-  'tasks.decideReturn': 18,
-  'tasks.review': 18,
-  'tasks.submitDraft': 17,
-  'tasks.submitOpinion': 21,
-  'suggestions.assign': 20,
-  'suggestions.archive': 16,
+  'tasks.sign': 29,
+  'feedback.submit': 19,
+  'tasks.requestReturn': 15,
+  'tasks.decideReturn': 17,
+  'tasks.review': 17,
+  'tasks.submitDraft': 16,
+  'tasks.submitOpinion': 20,
+  'suggestions.assign': 19,
+  'suggestions.archive': 15,
 };
 
 let emulator: CloudBaseEmulator;
@@ -68,7 +68,7 @@ it('keeps every action of a whole life within 3 s at 50 ms a request, and each w
     },
     NOW,
   );
-  const table = [...most].map(([action, n]) => `${action}: ${n} requests, ${n * MS_A_REQUEST} ms`);
+  const table = [...most].map(([action, n]) => `${action}: ${n} requests, ${n * MS_A_REQUEST} ms${action in BUDGETS && n > WRITE_GOAL ? ` (goal ${WRITE_GOAL})` : ''}`);
   const tooSlow = [...most].filter(([, n]) => n * MS_A_REQUEST > DEFAULT_TIMEOUT_MS).map(([a, n]) => `${a}: ${n}`);
   const overBudget = Object.entries(BUDGETS).filter(([a, budget]) => (most.get(a) ?? 0) > budget).map(([a, b]) => `${a}: ${most.get(a)} > ${b}`);
   expect({ tooSlow, overBudget }).toEqual({ tooSlow: [], overBudget: [] });
