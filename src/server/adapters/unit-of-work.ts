@@ -27,9 +27,12 @@ export interface PlannedWrite {
   collection: CollectionName;
   id: string;
   doc: unknown;
-  /** 0: the document must not exist yet; n: it must still be at revision n; -1: written whole (UnitOfWorkOptions.snapshot). */
+  /** 0: the document must not exist yet; n: it must still be at revision n; -1: written whole, or read from its detail document (UnitOfWorkOptions.snapshot). */
   expectedRev: number;
-  /** For a document written whole: what this unit of work takes it to be now (undefined: absent). */
+  /**
+   * Snapshot only: what this unit of work takes the document to be now (undefined: absent) — for a
+   * row written whole, and for every document changed, so that a retried commit compares content.
+   */
   expected?: unknown;
 }
 
@@ -80,6 +83,9 @@ type StoredSuggestionRow = Doc<'suggestionRows'> & { contribution?: Contribution
 
 export const staleConflict = () => new AppError('CONFLICT');
 
+/** The revision noted for a record copied from its detail document (its own revision is not known). */
+export const FROM_DETAIL = -1;
+
 const keyOf = (collection: string, id: string) => `${collection}/${id}`;
 const copy = <T>(value: T): T => structuredClone(value);
 
@@ -88,7 +94,9 @@ const copy = <T>(value: T): T => structuredClone(value);
  * checked against, and the store refuses a commit that writes a document changed since (CloudBase: the
  * transaction's write-write conflict). Then a suggestion's rows are derived from its detail document
  * as read (what they were) and as written (what they become), without reading the rows themselves,
- * and written whole (PlannedWrite.expectedRev -1).
+ * and written whole (PlannedWrite.expectedRev -1); a record its detail document holds is taken from
+ * there instead of read (FROM_DETAIL); and every document changed carries its content as read
+ * (PlannedWrite.expected), which a commit tried again after a conflict compares with what is stored.
  */
 export interface UnitOfWorkOptions {
   snapshot?: boolean;
@@ -114,12 +122,34 @@ export async function runUnitOfWork<T>(
     }
   };
 
+  /**
+   * Snapshot only: a suggestion's record as the detail document this unit of work read holds it. The
+   * detail document is written in the same commit as each of its records, and every read of a
+   * transaction is of one snapshot, so the copy is the record as stored: it is not read again.
+   */
+  const fromDetail = (collection: CollectionName, id: string): { doc: unknown } | undefined => {
+    if (!options.snapshot || !(DETAIL_PARTS as readonly string[]).includes(collection)) return undefined;
+    for (const [key, detail] of before) {
+      if (!key.startsWith('suggestionDetails/') || !detail) continue;
+      const part = (detail as Record<string, Record<string, unknown> | undefined>)[collection];
+      const record = part?.[recordKey(id)];
+      if (record) return { doc: record };
+    }
+    return undefined;
+  };
+
   const tx: Tx = {
     async get(collection, id) {
       const buffered = writes.get(keyOf(collection, id));
       if (buffered) return copy(buffered.doc) as Doc<typeof collection>;
       // A document this unit of work has read already is not read again (its revision is the one noted).
       if (seen.has(keyOf(collection, id))) return copy(before.get(keyOf(collection, id))) as Doc<typeof collection> | undefined;
+      const copied = fromDetail(collection, id);
+      if (copied) {
+        // Its revision is unknown (FROM_DETAIL): a retried commit compares its content instead.
+        note(collection, id, FROM_DETAIL, copied.doc);
+        return copy(copied.doc) as Doc<typeof collection>;
+      }
       const found = await reader.getWithRev(collection, id);
       note(collection, id, found?.rev ?? 0, found?.doc);
       return found?.doc;
@@ -166,7 +196,8 @@ export async function runUnitOfWork<T>(
       }
       const rev = seen.get(key);
       if (rev === undefined || rev === 0) throw new Error(`${key} updated without being read in this transaction`);
-      writes.set(key, { collection, id, doc: copy(doc), expectedRev: rev });
+      // Snapshot: the document as read goes with the write, for a retried commit to compare (see UnitOfWorkOptions).
+      writes.set(key, { collection, id, doc: copy(doc), expectedRev: rev, ...(options.snapshot ? { expected: copy(before.get(key)) } : {}) });
     },
     appendEvent(event) {
       events.push(copy(event));

@@ -21,7 +21,29 @@ export class Directory {
   private readonly tasks = new Map<string, Promise<Task[]>>();
   private coordinators?: Promise<User[]>;
 
+  /** Users and units likely to be asked for (expect): the first one asked for that is not loaded brings them all. */
+  private readonly expectedUsers = new Set<string>();
+  private readonly expectedUnits = new Set<string>();
+
   constructor(private readonly reader: Reader) {}
+
+  /** Records the caller holds already: a suggestion, all its tasks and these users are not read again. */
+  know(suggestion: Suggestion, tasks: readonly Task[], users: readonly User[] = []): void {
+    this.suggestions.set(suggestion.id, Promise.resolve(suggestion));
+    this.tasks.set(suggestion.id, Promise.resolve([...tasks]));
+    for (const user of users) this.users.set(user.id, Promise.resolve(user));
+  }
+
+  /**
+   * The users and units a step may ask for (a suggestion's deputies, its tasks' people and units):
+   * none is read now; the first user (or unit) asked for that is not loaded yet is read with all the
+   * expected ones in one request, so that a step costs one request for its people and one for its
+   * units, and nothing when it asks for none.
+   */
+  expect(userIds: readonly (string | undefined)[], unitIds: readonly (string | undefined)[] = []): void {
+    for (const id of userIds) if (id && id !== 'system' && !this.users.has(id)) this.expectedUsers.add(id);
+    for (const id of unitIds) if (id && !this.units.has(id)) this.expectedUnits.add(id);
+  }
 
   /** Loads these users and units in one request each, so that the names of a page cost two requests. */
   async preload(userIds: readonly (string | undefined)[], unitIds: readonly (string | undefined)[] = []): Promise<void> {
@@ -29,14 +51,17 @@ export class Directory {
       [...new Set(ids.filter((id): id is string => !!id && id !== 'system' && !known.has(id)))];
     const users = missing(userIds, this.users);
     const units = missing(unitIds, this.units);
-    const [foundUsers, foundUnits] = await Promise.all([
-      users.length ? this.reader.getMany('users', users) : Promise.resolve([]),
-      units.length ? this.reader.getMany('units', units) : Promise.resolve([]),
-    ]);
-    const usersById = new Map(foundUsers.map((u) => [u.id, u]));
-    const unitsById = new Map(foundUnits.map((u) => [u.id, u]));
-    for (const id of users) this.users.set(id, Promise.resolve(usersById.get(id)));
-    for (const id of units) this.units.set(id, Promise.resolve(unitsById.get(id)));
+    // Those expected come along in the same requests.
+    if (users.length > 0) users.push(...missing([...this.expectedUsers], this.users).filter((id) => !users.includes(id)));
+    if (units.length > 0) units.push(...missing([...this.expectedUnits], this.units).filter((id) => !units.includes(id)));
+    for (const id of users) this.expectedUsers.delete(id);
+    for (const id of units) this.expectedUnits.delete(id);
+    // Each one's answer is known to be on its way at once, so that nobody asks for it again meanwhile.
+    const usersById = users.length ? this.reader.getMany('users', users).then((found) => new Map(found.map((u) => [u.id, u]))) : undefined;
+    const unitsById = units.length ? this.reader.getMany('units', units).then((found) => new Map(found.map((u) => [u.id, u]))) : undefined;
+    for (const id of users) this.users.set(id, settled(usersById!.then((m) => m.get(id))));
+    for (const id of units) this.units.set(id, settled(unitsById!.then((m) => m.get(id))));
+    await Promise.all([usersById, unitsById]);
   }
 
   /**
@@ -70,11 +95,13 @@ export class Directory {
 
   user(id: string | undefined): Promise<User | undefined> {
     if (!id) return Promise.resolve(undefined);
+    if (!this.users.has(id) && this.expectedUsers.size > 0) return this.preload([id]).then(() => this.users.get(id)!);
     return cached(this.users, id, () => this.reader.get('users', id));
   }
 
   unit(id: string | undefined): Promise<Unit | undefined> {
     if (!id) return Promise.resolve(undefined);
+    if (!this.units.has(id) && this.expectedUnits.size > 0) return this.preload([], [id]).then(() => this.units.get(id)!);
     return cached(this.units, id, () => this.reader.get('units', id));
   }
 
@@ -105,6 +132,12 @@ export class Directory {
   async unitName(id: string | undefined): Promise<string> {
     return (await this.unit(id))?.name ?? '未知单位';
   }
+}
+
+/** A promise whose failure reaches whoever awaits it, and is not reported as unhandled when nobody does. */
+function settled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 function cached<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {

@@ -2,7 +2,7 @@
 // (or, should that have failed, when first asked for), written once to the file store, and recorded on
 // the reply with an audit event.
 import { AppError } from '../../core/errors';
-import type { Reply, ReplyLetter, Suggestion, Task } from '../../core/model';
+import type { Attachment, Reply, ReplyLetter, Suggestion, Task } from '../../core/model';
 import { Directory } from '../directory';
 import type { FileStore, Reader, Tx } from '../ports';
 import { event, fileStore, type UseCaseContext } from '../use-case';
@@ -16,6 +16,10 @@ export interface KnownRecords {
   suggestion: Suggestion;
   /** Every task of the suggestion. */
   siblings: readonly Task[];
+  /** The suggestion's files (its detail document's), the reply's among them. */
+  attachments?: readonly Attachment[];
+  /** The lookup cache of the step that signs (its names read once for the letter and the notices). */
+  directory?: Directory;
 }
 
 /** The letter's content from the records (names from the directory, the unit's and office's settings). */
@@ -24,11 +28,11 @@ export async function letterContentFor(reader: Reader, reply: Reply, known?: Kno
     known ? known.task : reader.get('tasks', reply.taskId),
     known ? known.suggestion : reader.get('suggestions', reply.suggestionId),
     known ? known.siblings : reader.find('tasks', { where: { suggestionId: reply.suggestionId } }),
-    reader.find('attachments', { where: { targetId: reply.id } }),
+    known?.attachments ? known.attachments.filter((a) => a.targetId === reply.id) : reader.find('attachments', { where: { targetId: reply.id } }),
     officeSettings(reader),
   ]);
   if (!task || !suggestion) throw new AppError('NOT_FOUND', '没有找到该答复');
-  const directory = new Directory(reader);
+  const directory = known?.directory ?? new Directory(reader);
   const coUnits = siblings.filter((t) => t.role === 'co' && t.state !== 'returned').map((t) => t.unitId);
   // Every name the letter shows in one request for the people and one for the units.
   await directory.preload([suggestion.leadDeputyId, ...suggestion.coSignerIds], [task.unitId, ...coUnits]);

@@ -97,7 +97,9 @@ export async function writeOutbox(
 /**
  * The notices of one workflow step: every effect the core returned (who should hear about it)
  * becomes a notice to the users the resolver finds, keyed by the task's new version, so the same
- * step's notices are written once however often this runs.
+ * step's notices are written once however often this runs. They are not looked for first: the step
+ * writes the task at that new version in the same commit, so a notice already there means the step
+ * itself was committed already, and the commit fails with CONFLICT on the task as on the notice.
  */
 export async function queueWorkflowNotices(
   tx: Tx,
@@ -123,7 +125,7 @@ export async function queueWorkflowNotices(
       });
     }
   }
-  return writeOutbox(tx, entries, now, actor);
+  return writeOutbox(tx, entries, now, actor, { checked: false });
 }
 
 function outboxEvent(n: Notification, now: string, actor: OutboxActor): AuditEvent {

@@ -3,7 +3,7 @@
 import type { TaskResult } from '../../contract';
 import { shanghaiDate } from '../../core/calendar';
 import { AppError } from '../../core/errors';
-import type { AuditEvent, Suggestion, Task, User } from '../../core/model';
+import type { Attachment, AuditEvent, Suggestion, Task, User } from '../../core/model';
 import { applyTaskAction, type TaskAction, type WorkflowContext } from '../../core/workflow';
 import { Directory } from '../directory';
 import { authorize, type UserPermission } from '../access/permissions';
@@ -22,6 +22,13 @@ export interface Loaded {
   suggestion: Suggestion;
   records: TaskRecords;
   wctx: WorkflowContext;
+  /**
+   * The step's one lookup cache: it knows the suggestion and its tasks, and expects the suggestion's
+   * people and units (read together when the notices, the view or a letter first ask for one).
+   */
+  directory: Directory;
+  /** The files of the suggestion and its records, as its detail document holds them. */
+  attachments: Attachment[];
 }
 
 /**
@@ -48,7 +55,13 @@ export async function loadTask(tx: Tx, ctx: UseCaseContext, taskId: string): Pro
     records.replies = records.replies.map((x) => (x.id === current.id ? current : x));
   }
   const wctx = workflowContextFor(task, suggestion, records, user, ctx.now, ctx.deps.policy);
-  return { tx, user, task, suggestion, records, wctx };
+  const directory = new Directory(tx);
+  directory.know(suggestion, siblings, [user]);
+  directory.expect(
+    [suggestion.leadDeputyId, ...suggestion.coSignerIds, ...siblings.map((t) => t.responsibleUserId)],
+    siblings.map((t) => t.unitId),
+  );
+  return { tx, user, task, suggestion, records, wctx, directory, attachments: r.attachments };
 }
 
 export function assertVersion(task: { version: number }, version: number | undefined): void {
@@ -96,7 +109,7 @@ export async function runTaskAction(ctx: UseCaseContext, spec: TaskActionSpec): 
       }),
     );
     await spec.thenWrite?.(loaded, next);
-    const directory = new Directory(tx);
+    const directory = loaded.directory;
     await queueWorkflowNotices(tx, directory, { effects: outcome.effects, task: next, suggestion: loaded.suggestion }, ctx.deps.reminderConfig, ctx.now, {
       actorId: loaded.user.id,
       action: spec.action,

@@ -64,7 +64,8 @@ export const assignSuggestion = defineUseCase({
         suggestionId: suggestion.id,
         message: assignmentMessage(next, assigned, recipient.id === suggestion.leadDeputyId, ctx.deps.reminderConfig),
       }));
-      await writeOutbox(tx, entries, ctx.now, { actorId: caller(ctx).id, action: 'suggestions.assign' });
+      // Keyed by the suggestion's new version, written in this commit: not looked for first (outbox.ts).
+      await writeOutbox(tx, entries, ctx.now, { actorId: caller(ctx).id, action: 'suggestions.assign' }, { checked: false });
       return { taskIds: tasks.map((t) => t.id) };
     });
   },

@@ -8,7 +8,6 @@ import { AppError } from '../../core/errors';
 import type { Reply } from '../../core/model';
 import { isPromiseClass, PROMISE_REQUIRED } from '../../core/replies';
 import { checkRecordAction } from '../../core/workflow';
-import { Directory } from '../directory';
 import { authorize } from '../access/permissions';
 import { assertNotArchived, assertVersion, loadTask } from '../tasks/run-task-action';
 import { currentDraft, workflowContextFor } from '../tasks/task-context';
@@ -86,6 +85,6 @@ export const saveDraft = defineUseCase({
       );
       const replies = [...records.replies.filter((r) => r.id !== reply.id), reply];
       const wctx = workflowContextFor(next, suggestion, { ...records, replies }, user, ctx.now, ctx.deps.policy);
-      return { task: await taskView(next, suggestion, user, wctx, new Directory(tx), shanghaiDate(ctx.now)) };
+      return { task: await taskView(next, suggestion, user, wctx, loaded.directory, shanghaiDate(ctx.now)) };
     }),
 });

@@ -46,8 +46,9 @@ export const signReply = defineUseCase({
       },
       // The letter is made now, with the records this unit of work holds, and kept with the signature
       // (its event after the signature's). Should it fail, letters.get makes it when first asked for.
-      thenWrite: async ({ tx, records, suggestion }, next) => {
-        const made = await letterAtSignature(ctx, tx, signed!, { task: next, suggestion, siblings: records.tasks.map((t) => (t.id === next.id ? next : t)) });
+      thenWrite: async ({ tx, records, suggestion, attachments, directory }, next) => {
+        const siblings = records.tasks.map((t) => (t.id === next.id ? next : t));
+        const made = await letterAtSignature(ctx, tx, signed!, { task: next, suggestion, siblings, attachments, directory });
         if (!made) return;
         tx.update('replies', { ...signed!, letter: made.letter });
         tx.appendEvent(event(ctx, { action: 'letters.generate', entity: 'reply', entityId: signed!.id, suggestionId: signed!.suggestionId, detail: made.detail }));

@@ -11,7 +11,6 @@ import { AppError } from '../../core/errors';
 import type { Task } from '../../core/model';
 import { applyTaskAction, checkRecordAction, type WorkflowEffect } from '../../core/workflow';
 import type { ReminderRecipient } from '../../core/policy';
-import { Directory } from '../directory';
 import { urgeMessage } from '../reminders/messages';
 import { queueWorkflowNotices, writeOutbox } from '../reminders/outbox';
 import { resolveRecipients } from '../reminders/recipients';
@@ -55,7 +54,7 @@ export const urgeTask = defineUseCase({
       const refused = checkRecordAction(task, 'urge', loaded.wctx);
       if (refused) throw new AppError(refused.code, refused.message);
       const roles: ReminderRecipient[] = suggestion.keySupervised ? ['handler', 'reviewer', 'leader'] : ['handler', 'reviewer'];
-      const directory = new Directory(tx);
+      const directory = loaded.directory;
       const recipients = await resolveRecipients(directory, task, roles, suggestion);
       if (recipients.length === 0) throw new AppError('NOT_FOUND', '该单位还没有可接收催办的人员');
       const unit = await directory.unit(task.unitId);

@@ -149,6 +149,28 @@ describe('CloudBase store', () => {
     expect(listener.requests.at(-1)?.action).toBe('database.commitTransaction');
   });
 
+  it('after a reported conflict, writes again when the document is still as it was read, whatever its revision', async () => {
+    // A record taken from its detail document is written back with revision 1 (unit-of-work.ts,
+    // FROM_DETAIL), so the retry compares content: the same content at another revision is no change.
+    let reads = 0;
+    let writes = 0;
+    listener.respond((r) => {
+      if (r.action === 'database.modifyDocument' && r.collectionName === 'tasks') {
+        writes += 1;
+        if (writes === 1) return { code: 'DATABASE_TRANSACTION_CONFLICT', message: '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others.' };
+      }
+      if (r.action !== 'database.getDocument' || r.collectionName !== 'tasks') return defaultResponder(r);
+      reads += 1;
+      return listAnswer([{ _id: 't1', _rev: reads === 1 ? 3 : 1, ...task('t1') }]);
+    });
+    await store.transaction(async (tx) => {
+      const current = await tx.get('tasks', 't1');
+      tx.update('tasks', { ...current!, state: 'handling' });
+    });
+    expect(writes).toBe(2);
+    expect(listener.requests.at(-1)?.action).toBe('database.commitTransaction');
+  });
+
   it('refuses with CONFLICT and rolls back when the document moved on since it was read', async () => {
     // The service reports the write-write conflict (the document was committed after this
     // transaction's snapshot); tried again, the document is read first: it moved on, so CONFLICT.
@@ -161,7 +183,8 @@ describe('CloudBase store', () => {
       }
       if (r.action !== 'database.getDocument' || r.collectionName !== 'tasks') return defaultResponder(r);
       reads += 1;
-      return listAnswer([{ _id: 't1', _rev: reads === 1 ? 3 : 4, ...task('t1') }]);
+      // Someone else's change committed meanwhile: what is stored now differs from what was read.
+      return listAnswer([{ _id: 't1', _rev: reads === 1 ? 3 : 4, ...task('t1'), ...(reads === 1 ? {} : { state: 'replied', version: 2 }) }]);
     });
     await expect(
       store.transaction(async (tx) => {

@@ -59,7 +59,7 @@ describe('workflow notices', () => {
     expect(events).toEqual([['tasks.submitDraft', PEOPLE.handler.id, 'notification', 'pending']]);
   });
 
-  it('give one outbox row, and one audit event, however often the same step is written', async () => {
+  it('give one outbox row, and one audit event, however often the same step is written: a second time is refused', async () => {
     await setUp();
     const step = {
       effects: [{ type: 'notify' as const, to: 'reviewer' as const, event: 'draftSubmitted' }],
@@ -68,9 +68,11 @@ describe('workflow notices', () => {
     };
     const actor = { actorId: PEOPLE.handler.id, action: 'tasks.submitDraft' };
 
-    for (let i = 0; i < 2; i += 1) {
-      await store.transaction((tx) => queueWorkflowNotices(tx, new Directory(tx), step, testConfig(), nineAm('2026-03-01'), actor));
-    }
+    const write = () => store.transaction((tx) => queueWorkflowNotices(tx, new Directory(tx), step, testConfig(), nineAm('2026-03-01'), actor));
+    await write();
+    // Not looked for first (the step's task version is written in the same commit): the same
+    // step again meets its own notice and changes nothing.
+    await expect(write()).rejects.toMatchObject({ code: 'CONFLICT' });
 
     const rows = await noticesOf('t1', 'draftSubmitted');
     expect(rows.map((n) => n.userId)).toEqual([PEOPLE.reviewer.id]);

@@ -23,21 +23,21 @@ const WRITE_GOAL = 15;
  */
 const BUDGETS: Record<string, number> = {
   'tasks.claim': 14,
-  'tasks.saveDraft': 13,
-  'tasks.logContact': 10,
+  'tasks.saveDraft': 11,
+  'tasks.logContact': 9,
   'contacts.confirm': 10,
   'commitments.progress': 10,
   'suggestions.disclose': 12,
   'users.bind': 22,
-  // The letter made at signing reads the office's settings, the reply's files and the co-signers' names.
-  'tasks.sign': 29,
-  'feedback.submit': 19,
-  'tasks.requestReturn': 15,
-  'tasks.decideReturn': 17,
-  'tasks.review': 17,
-  'tasks.submitDraft': 16,
-  'tasks.submitOpinion': 20,
-  'suggestions.assign': 19,
+  // The letter made at signing reads the office's settings and stores its file.
+  'tasks.sign': 22,
+  'feedback.submit': 18,
+  'tasks.requestReturn': 14,
+  'tasks.decideReturn': 16,
+  'tasks.review': 16,
+  'tasks.submitDraft': 14,
+  'tasks.submitOpinion': 17,
+  'suggestions.assign': 18,
   'suggestions.archive': 15,
 };
 

@@ -380,14 +380,14 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
       if (write.collection === COUNTERS || write.collection === ROWS) continue;
       if (checked && write.expectedRev !== 0) {
         // Tried again after a conflict: each changed document must still be as this unit of work read
-        // it (its revision; a row written whole: its content), else CONFLICT.
+        // it, else CONFLICT. Its content is compared (every change carries it: unit-of-work.ts,
+        // UnitOfWorkOptions.snapshot), not its revision: a record taken from its detail document has
+        // no revision known, and is written back with revision 1.
         const current = await getInTransaction(t.collection(write.collection).doc(write.id));
-        if (write.expectedRev > 0) {
-          const rev = current ? (typeof current._rev === 'number' ? current._rev : 1) : 0;
-          if (rev !== write.expectedRev) throw staleConflict();
-        } else if (canonical(current ? strip(current).doc : null) !== canonical(write.expected ?? null)) throw staleConflict();
+        if (canonical(current ? strip(current).doc : null) !== canonical(write.expected ?? null)) throw staleConflict();
       }
-      // A row written whole (expectedRev -1) has no revision anyone checks: 1.
+      // The revision only counts up (a retried commit compares content): a document written whole
+      // (expectedRev -1) starts again at 1.
       const body: Record<string, unknown> = withSearchGrams(write.collection, { ...plain(write.doc), _rev: Math.max(1, write.expectedRev + 1) });
       delete body._id;
       const row = write.collection === DETAILS ? takeRow(rows, write.id) : undefined;
@@ -474,7 +474,7 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
   /**
    * The rows a commit writes, by suggestion id, as stored inside their detail documents (with their
    * search pieces). Tried again after a conflict, each must still be as this unit of work read it
-   * (its detail document's revision; a row written whole: its content; a new one: absent), else CONFLICT.
+   * (its content; a new one: absent), else CONFLICT.
    */
   async function rowsOf(t: CloudTransaction, plan: CommitPlan, checked: boolean): Promise<Map<string, Record<string, unknown>>> {
     const rows = new Map<string, Record<string, unknown>>();
@@ -482,12 +482,8 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
       if (write.collection !== ROWS) continue;
       if (checked) {
         const current = rowOf(await getInTransaction(t.collection(DETAILS).doc(write.id)));
-        const stale =
-          write.expectedRev > 0
-            ? (current ? (typeof current._rev === 'number' ? current._rev : 1) : 0) !== write.expectedRev
-            : write.expectedRev === 0
-              ? current !== undefined
-              : canonical(current ? strip(current).doc : null) !== canonical(write.expected ?? null);
+        // As for any document (commitIn): a new one must still be absent, a changed one as read (its content).
+        const stale = write.expectedRev === 0 ? current !== undefined : canonical(current ? strip(current).doc : null) !== canonical(write.expected ?? null);
         if (stale) throw staleConflict();
       }
       rows.set(write.id, withSearchGrams(ROWS, plain(write.doc)));
@@ -515,9 +511,8 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
         const raw = await getInTransaction(t.collection(COUNTERS).doc(change.group));
         for (const write of change.writes) {
           const current = storedCounter(raw, write.id);
-          if (write.expectedRev > 0 ? (current?.rev ?? 0) !== write.expectedRev : write.expectedRev === 0 ? current !== undefined : canonical(current?.doc ?? null) !== canonical(write.expected ?? null)) {
-            throw staleConflict();
-          }
+          // As for any document (commitIn): a new one must still be absent, a changed one as read (its content).
+          if (write.expectedRev === 0 ? current !== undefined : canonical(current?.doc ?? null) !== canonical(write.expected ?? null)) throw staleConflict();
         }
       }
       const data: Record<string, unknown> = { _rev: _.inc(1) };
