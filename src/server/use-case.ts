@@ -2,6 +2,7 @@
 // and a function that loads, authorizes, asks the core, and writes the change with its audit event.
 import type * as z from 'zod';
 import type { ActionName } from '../contract';
+import type { AppError } from '../core/errors';
 import type { AuditEvent, User } from '../core/model';
 import type { DeadlinePolicy } from '../core/policy';
 import type { Clock, FileStore, Notifier, Store, Tx } from './ports';
@@ -31,8 +32,20 @@ export interface UseCaseContext {
   user: User | null;
   /** The instant of this request (one clock reading for the whole request). */
   now: string;
-  /** Run a unit of work; the change, its events and the requestId record commit together. */
+  /**
+   * Run a unit of work; the change, its events and the requestId record commit together. A unit of
+   * work that returns a RefusedAfterCommit commits its writes, and the request is answered (and
+   * remembered under its requestId) with that refusal.
+   */
   write<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+}
+
+/**
+ * A refusal whose unit of work still commits: users.bind's wrong code, whose count and audit event
+ * must stay (docs/security.md, Binding). The use case throws `error` once `write` has returned.
+ */
+export class RefusedAfterCommit {
+  constructor(readonly error: AppError) {}
 }
 
 export interface UseCase<A extends ActionName, D, R> {

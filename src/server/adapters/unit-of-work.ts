@@ -224,7 +224,7 @@ export async function runUnitOfWork<T>(
     const nameBefore = (userId: string) => (before.get(keyOf('users', userId)) as { name?: string } | undefined)?.name;
     const projected =
       (options.snapshot ? await projectFromDetails(tx, [...writes.values()], readDetail, nameBefore, put) : undefined) ??
-      (await projectReadModels(tx, [...writes.values()], readDetail));
+      (await projectReadModels(tx, [...writes.values()], readDetail, nameBefore));
     const increments = [...projected.increments, ...unreadIncrements([...writes.values()], before)];
     const patches = detailPatches([...writes.values()]);
     // Each detail document keeps the lead deputy's name its rows carry (so the next change need not read it).
@@ -318,11 +318,11 @@ interface Projected {
   names: Map<string, string>;
 }
 
-async function touchedSuggestions(tx: Tx, planned: readonly PlannedWrite[]): Promise<Set<string>> {
+async function touchedSuggestions(tx: Tx, planned: readonly PlannedWrite[], nameBefore: (userId: string) => string | undefined): Promise<Set<string>> {
   const touched = new Set<string>();
   for (const w of planned) {
-    // A deputy's name is in the search text of the suggestions he or she leads.
-    if (w.collection === 'users' && w.expectedRev > 0) {
+    // A deputy's name is in the search text of the suggestions he or she leads: only a new name touches them.
+    if (w.collection === 'users' && w.expectedRev > 0 && (w.doc as { name?: string }).name !== nameBefore(w.id)) {
       for (const s of await tx.find('suggestions', { where: { leadDeputyId: w.id } })) touched.add(s.id);
     }
     if (!SOURCES.has(w.collection)) continue;
@@ -346,7 +346,7 @@ async function projectFromDetails(
   put: (collection: 'suggestionRows' | 'ledgerRows', doc: { id: string }, expected: unknown) => void,
 ): Promise<Projected | undefined> {
   const names = new Map<string, string>();
-  const touched = await touchedSuggestions(tx, planned);
+  const touched = await touchedSuggestions(tx, planned, nameBefore);
   if (touched.size === 0) return { increments: [], names };
   const ids = [...touched].sort();
   const created = new Set(planned.filter((w) => w.collection === 'suggestions' && w.expectedRev === 0).map((w) => w.id));
@@ -430,8 +430,8 @@ function incrementsOf(increments: Map<string, Counts & { _init: StatCounter }>):
   return out;
 }
 
-async function projectReadModels(tx: Tx, planned: readonly PlannedWrite[], readDetail: ReadDetail): Promise<Projected> {
-  const touched = await touchedSuggestions(tx, planned);
+async function projectReadModels(tx: Tx, planned: readonly PlannedWrite[], readDetail: ReadDetail, nameBefore: (userId: string) => string | undefined): Promise<Projected> {
+  const touched = await touchedSuggestions(tx, planned, nameBefore);
   const increments = new Map<string, Counts & { _init: StatCounter }>();
   const names = new Map<string, string>();
   if (touched.size === 0) return { increments: [], names };

@@ -7,7 +7,7 @@ import type { User } from '../../core/model';
 import { SHANDONG_POLICY, type DeadlinePolicy } from '../../core/policy';
 import type { Clock, FileStore, Notifier, Store } from '../ports';
 import { DEFAULT_REMINDER_CONFIG, type ReminderConfig } from '../reminders/config';
-import type { ServerDeps, UseCase, UseCaseContext } from '../use-case';
+import { RefusedAfterCommit, type ServerDeps, type UseCase, type UseCaseContext } from '../use-case';
 import { USE_CASES } from '../use-cases';
 import { parseData } from '../validation';
 
@@ -64,6 +64,9 @@ export function createApi(input: ApiDeps): Api {
   return async (event, ctx) => {
     const action = typeof event?.action === 'string' ? event.action : '';
     let actorKey: string | undefined;
+    // Whose remembered request this caller may replay: its own, and (a request that bound it:
+    // users.bind) the one its WeChat identity sent before it was bound.
+    let callerKeys: string[] = [];
     try {
       const useCase = BY_ACTION.get(action);
       if (!useCase) throw new AppError('VALIDATION', `不支持的操作：${action.slice(0, 40) || '（空）'}`);
@@ -79,8 +82,9 @@ export function createApi(input: ApiDeps): Api {
 
       actorKey = user?.id ?? (openid ? `openid:${openid}` : 'public');
       const actor = actorKey;
+      callerKeys = user && openid ? [actor, `openid:${openid}`] : [actor];
       if (requestId !== undefined) {
-        const replay = await replayed(deps.store, requestId, action, actor);
+        const replay = await replayed(deps.store, requestId, action, callerKeys);
         if (replay) return replay;
       }
 
@@ -95,7 +99,9 @@ export function createApi(input: ApiDeps): Api {
           deps.store.transaction(async (tx) => {
             const result = await fn(tx);
             if (requestId !== undefined) {
-              tx.rememberResult({ id: requestId, action, actorId: actor, at: now, response: { ok: true, data: result } });
+              // A refusal that commits (RefusedAfterCommit) is remembered as the refusal it is answered with.
+              const response = result instanceof RefusedAfterCommit ? { ok: false, error: { code: result.error.code, message: result.error.message } } : { ok: true, data: result };
+              tx.rememberResult({ id: requestId, action, actorId: actor, at: now, response });
             }
             return result;
           }),
@@ -109,7 +115,7 @@ export function createApi(input: ApiDeps): Api {
         // or action is told the requestId is taken, and never sees the winner's result.
         if (error.code === 'CONFLICT' && typeof event?.requestId === 'string' && actorKey !== undefined) {
           const again = await deps.store.idempotency(event.requestId).catch(() => undefined);
-          if (again && again.action === action && again.actorId === actorKey) return again.response as ApiResponse<unknown>;
+          if (again && again.action === action && callerKeys.includes(again.actorId)) return again.response as ApiResponse<unknown>;
           if (again) return { ok: false, error: { code: 'VALIDATION', message: '这次提交与之前的一次重复，请重新提交' } };
         }
         return { ok: false, error: { code: error.code, message: error.message } };
@@ -129,11 +135,11 @@ async function replayed(
   store: Store,
   requestId: string,
   action: string,
-  actorKey: string,
+  callerKeys: readonly string[],
 ): Promise<ApiResponse<unknown> | undefined> {
   const record = await store.idempotency(requestId);
   if (!record) return undefined;
-  if (record.action !== action || record.actorId !== actorKey) {
+  if (record.action !== action || !callerKeys.includes(record.actorId)) {
     throw new AppError('VALIDATION', '这次提交与之前的一次重复，请重新提交');
   }
   return record.response as ApiResponse<unknown>;

@@ -40,6 +40,8 @@ export interface BindCode {
 /**
  * Wrong bind codes counted: one document per WeChat identity (id `openid:` + a hash of it) for
  * wrong codes in a row, and one per clock hour (id `hour:` + the hour) for all identities together.
+ * Every judged attempt writes its identity's document (users.bind); one that bound at its first
+ * attempt has failures 0 and the instant it bound as lastFailureAt.
  */
 export interface BindAttempts {
   id: string;

@@ -11,15 +11,20 @@
 // users.liftBindLock). An unknown, used, revoked or expired code gets one and the same answer, so an
 // answer tells nothing about a code.
 //
-// An attempt is counted before its code is looked at, in a unit of work of its own on the two
-// counters: attempts sent all at once queue on those documents instead of slipping past the limit
-// together. A right code then takes its count back (and the lock the count brought).
+// An attempt is judged and recorded in one unit of work: the identity's document is its first read
+// and every judged attempt writes it (a wrong code its count, a right code its count set back), so
+// attempts sent all at once queue on that document: of two that read it alike, the second to commit
+// meets the first's change and runs again, reading the count the first left. A wrong code's count and
+// audit event commit and the refusal is answered after the commit (RefusedAfterCommit); a refusal
+// while locked writes nothing. Only a unit of work that commits answers, so no more codes get an
+// answer than the limit allows, however many are sent at once (docs/security.md, Binding).
 import * as z from 'zod';
 import type { BindUserData, MeResult } from '../../contract';
 import { AppError } from '../../core/errors';
 import { addMinutes, hashCode, hourOf, identityKey, isWellFormed, lockMinutes, lockRef, normalizeCode, PRESSURE_FAILURES_PER_HOUR, STREAK_HOURS } from '../access/bind-codes';
-import type { BindAttempts, Store, Tx } from '../ports';
-import { defineUseCase, event, type UseCaseContext } from '../use-case';
+import type { User } from '../../core/model';
+import type { BindAttempts, BindCode, Tx } from '../ports';
+import { defineUseCase, event, RefusedAfterCommit, type UseCaseContext } from '../use-case';
 import { meOf } from './get-me';
 
 const schema: z.ZodType<BindUserData> = z.object({ code: z.string().max(40) });
@@ -29,10 +34,13 @@ export const MALFORMED_CODE_MESSAGE = '绑定码应为10位数字和字母（如
 
 type InvalidReason = 'unknown' | 'used' | 'revoked' | 'expired' | 'boundElsewhere';
 
-/** Thrown inside the unit of work that looks at the code, so that nothing of it is written. */
-class BindRefused extends Error {
-  constructor(readonly reason: InvalidReason, readonly codeId?: string) {
-    super(reason);
+/**
+ * The code was used by this very identity meanwhile: the same request sent twice at once. Answered as
+ * a conflict and not tried again, so that the api answers a repeated requestId as the first (api/index.ts).
+ */
+class BoundMeanwhile extends AppError {
+  constructor() {
+    super('CONFLICT', '该微信已绑定身份');
   }
 }
 
@@ -45,13 +53,13 @@ function put(tx: Tx, current: BindAttempts | undefined, next: BindAttempts): voi
   else tx.insert('bindAttempts', next);
 }
 
-/** A unit of work on contended documents, tried again (after a short random wait) when another got there first. */
-async function contended<T>(store: Store, fn: (tx: Tx) => Promise<T>): Promise<T> {
+/** A unit of work on contended documents, run again (after a short random wait) when another committed first. */
+async function contended<T>(run: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await store.transaction(fn);
+      return await run();
     } catch (error) {
-      if (!(error instanceof AppError && error.code === 'CONFLICT') || attempt >= 20) throw error;
+      if (!(error instanceof AppError && error.code === 'CONFLICT') || error instanceof BoundMeanwhile || attempt >= 20) throw error;
       await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * Math.min(attempt, 5)));
     }
   }
@@ -62,26 +70,55 @@ function lockedError(until: string, openid: string, now: string): AppError {
   return new AppError('FORBIDDEN', `绑定码输错次数过多，请在${waitText(minutesUntil(until, now))}后再试，或请联络员在“名册管理”中解除锁定（锁定编号 ${ref}）`);
 }
 
+/** Why the code found (or not) does not bind this identity, or the user it binds. */
+async function judge(tx: Tx, found: BindCode | undefined, openid: string, now: string): Promise<{ reason: InvalidReason } | { user: User }> {
+  if (!found) return { reason: 'unknown' };
+  if (found.state === 'used' && (await tx.get('users', found.userId))?.openid === openid) throw new BoundMeanwhile();
+  if (found.state !== 'open') return { reason: found.state };
+  if (found.expiresAt <= now) return { reason: 'expired' };
+  const user = await tx.get('users', found.userId);
+  return !user || user.openid ? { reason: 'boundElsewhere' } : { user };
+}
+
 /**
- * Counts the attempt (for the identity and for the hour), or refuses it without looking at the code
- * and without writing anything when the identity is locked. Returns the count in a row, this one
- * included, and the lock the attempt brings should its code be wrong.
+ * One attempt, in the unit of work that records it: refused unjudged (nothing written) while the
+ * identity is locked; else its code judged, and a wrong code counted for the identity and the hour
+ * and audited, or the right code bound and the identity's run of wrong codes set back.
  */
-async function countAttempt(ctx: UseCaseContext, openid: string): Promise<{ lockedUntil: string; refused: true } | { failures: number; lockedUntil?: string }> {
+async function attempt(tx: Tx, ctx: UseCaseContext, openid: string, code: string): Promise<MeResult | RefusedAfterCommit> {
   const now = ctx.now;
   const key = identityKey(openid);
-  return contended(ctx.deps.store, async (tx) => {
-    const mine = await tx.get('bindAttempts', key);
-    if (mine?.lockedUntil && mine.lockedUntil > now) return { lockedUntil: mine.lockedUntil, refused: true as const };
-    const hour = await tx.get('bindAttempts', hourKey(now));
-    const fresh = !mine || Date.parse(mine.lastFailureAt) + STREAK_HOURS * 3_600_000 <= Date.parse(now);
-    const failures = (fresh ? 0 : mine.failures) + 1;
-    const minutes = lockMinutes(failures, (hour?.failures ?? 0) >= PRESSURE_FAILURES_PER_HOUR);
-    const lockedUntil = minutes > 0 ? addMinutes(now, minutes) : undefined;
-    put(tx, mine, { id: key, failures, lastFailureAt: now, ...(lockedUntil ? { lockedUntil } : {}) });
-    put(tx, hour, { id: hourKey(now), failures: (hour?.failures ?? 0) + 1, lastFailureAt: now });
-    return { failures, ...(lockedUntil ? { lockedUntil } : {}) };
-  });
+  const mine = await tx.get('bindAttempts', key);
+  if (mine?.lockedUntil && mine.lockedUntil > now) throw lockedError(mine.lockedUntil, openid, now);
+  const [found] = await tx.find('bindCodes', { where: { codeHash: hashCode(code) }, limit: 1 });
+  const judged = await judge(tx, found, openid, now);
+  if ('user' in judged) {
+    // Written even when there is nothing to set back, so that this attempt queues with the others
+    // (an identity's first attempt: its document, at 0, with the instant it bound).
+    put(tx, mine, { id: key, failures: 0, lastFailureAt: mine?.lastFailureAt ?? now });
+    const bound = { ...judged.user, openid, version: judged.user.version + 1 };
+    tx.update('users', bound);
+    tx.update('bindCodes', { ...found!, state: 'used', usedAt: now });
+    tx.appendEvent(event(ctx, { action: 'users.bind', entity: 'user', entityId: bound.id, actorId: bound.id, detail: { bindCodeId: found!.id } }));
+    return meOf(tx, bound, now);
+  }
+  const hour = await tx.get('bindAttempts', hourKey(now));
+  const fresh = !mine || Date.parse(mine.lastFailureAt) + STREAK_HOURS * 3_600_000 <= Date.parse(now);
+  const failures = (fresh ? 0 : mine.failures) + 1;
+  const minutes = lockMinutes(failures, (hour?.failures ?? 0) >= PRESSURE_FAILURES_PER_HOUR);
+  const lockedUntil = minutes > 0 ? addMinutes(now, minutes) : undefined;
+  put(tx, mine, { id: key, failures, lastFailureAt: now, ...(lockedUntil ? { lockedUntil } : {}) });
+  put(tx, hour, { id: hourKey(now), failures: (hour?.failures ?? 0) + 1, lastFailureAt: now });
+  tx.appendEvent(
+    event(ctx, {
+      action: 'users.bind.refused',
+      entity: 'bindCode',
+      entityId: found?.id ?? key,
+      actorId: `openid:${openid}`,
+      detail: { reason: judged.reason, failuresInARow: failures, identity: key, ...(lockedUntil ? { lockedUntil } : {}) },
+    }),
+  );
+  return new RefusedAfterCommit(lockedUntil ? lockedError(lockedUntil, openid, now) : new AppError('VALIDATION', INVALID_CODE_MESSAGE));
 }
 
 export const bindUser = defineUseCase({
@@ -93,42 +130,8 @@ export const bindUser = defineUseCase({
     if (ctx.user) throw new AppError('INVALID_TRANSITION', '该微信已绑定身份');
     const code = normalizeCode(data.code);
     if (!isWellFormed(code)) throw new AppError('VALIDATION', MALFORMED_CODE_MESSAGE);
-    const counted = await countAttempt(ctx, openid);
-    if ('refused' in counted) throw lockedError(counted.lockedUntil, openid, ctx.now);
-    try {
-      return await ctx.write(async (tx): Promise<MeResult> => {
-        const [found] = await tx.find('bindCodes', { where: { codeHash: hashCode(code) }, limit: 1 });
-        if (!found) throw new BindRefused('unknown');
-        if (found.state !== 'open') throw new BindRefused(found.state, found.id);
-        if (found.expiresAt <= ctx.now) throw new BindRefused('expired', found.id);
-        const user = await tx.get('users', found.userId);
-        if (!user || user.openid) throw new BindRefused('boundElsewhere', found.id);
-        const bound = { ...user, openid, version: user.version + 1 };
-        tx.update('users', bound);
-        tx.update('bindCodes', { ...found, state: 'used', usedAt: ctx.now });
-        // The right code takes its count back: the identity starts afresh, the hour counts wrong codes only.
-        const mine = await tx.get('bindAttempts', identityKey(openid));
-        if (mine) tx.update('bindAttempts', { id: mine.id, failures: 0, lastFailureAt: mine.lastFailureAt });
-        const hour = await tx.get('bindAttempts', hourKey(ctx.now));
-        if (hour && hour.failures > 0) tx.update('bindAttempts', { ...hour, failures: hour.failures - 1 });
-        tx.appendEvent(event(ctx, { action: 'users.bind', entity: 'user', entityId: user.id, actorId: user.id, detail: { bindCodeId: found.id } }));
-        return meOf(tx, bound, ctx.now);
-      });
-    } catch (error) {
-      if (!(error instanceof BindRefused)) throw error;
-      const { failures, lockedUntil } = counted;
-      await ctx.deps.store.transaction(async (tx) =>
-        tx.appendEvent(
-          event(ctx, {
-            action: 'users.bind.refused',
-            entity: 'bindCode',
-            entityId: error.codeId ?? identityKey(openid),
-            actorId: `openid:${openid}`,
-            detail: { reason: error.reason, failuresInARow: failures, identity: identityKey(openid), ...(lockedUntil ? { lockedUntil } : {}) },
-          }),
-        ),
-      );
-      throw lockedUntil ? lockedError(lockedUntil, openid, ctx.now) : new AppError('VALIDATION', INVALID_CODE_MESSAGE);
-    }
+    const outcome = await contended(() => ctx.write((tx) => attempt(tx, ctx, openid, code)));
+    if (outcome instanceof RefusedAfterCommit) throw outcome.error;
+    return outcome;
   },
 });

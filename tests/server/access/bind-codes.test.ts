@@ -7,16 +7,18 @@ import {
   CODE_ALPHABET,
   CODE_BITS,
   CODE_VALID_HOURS,
+  hashCode,
   identityKey,
   lockRef,
   LOCK_MINUTES,
   MAX_FAILURES_PER_OPENID,
   MAX_LOCK_MINUTES,
   newCode,
+  normalizeCode,
   PRESSURE_FAILURES_PER_HOUR,
 } from '../../../src/server/access/bind-codes';
 import { seedDemo } from '../../../src/server/setup/demo-data';
-import type { Store } from '../../../src/server/ports';
+import type { Store, Tx } from '../../../src/server/ports';
 import { INVALID_CODE_MESSAGE, MALFORMED_CODE_MESSAGE } from '../../../src/server/use-cases/bind-user';
 import type { CloudBaseEmulator } from '../../support/cloudbase-emulator';
 import { freshCloudStore, sharedEmulator } from '../../support/cloudbase-emulator/sdk';
@@ -197,6 +199,33 @@ describe('bind codes', () => {
   });
 });
 
+
+describe('a bind request sent again with its requestId', () => {
+  const withId = (openid: string, code: string, requestId: string) => api({ action: 'users.bind', data: { code }, requestId }, { openid });
+
+  it('answers as the first time: a wrong code is counted and audited once, a right code binds once', async () => {
+    const first = await withId('wx-retry', wrong(1), 'bind-r1');
+    expect(first).toEqual(INVALID);
+    expect(await withId('wx-retry', wrong(1), 'bind-r1')).toEqual(first);
+    expect(await store.get('bindAttempts', identityKey('wx-retry'))).toMatchObject({ failures: 1 });
+    expect(await refusals()).toHaveLength(1);
+    const { code } = await issue();
+    const bound = await withId('wx-zhang', code, 'bind-r2');
+    expect(bound).toMatchObject({ ok: true, data: { bound: true, user: { name: '张立新' } } });
+    expect(await withId('wx-zhang', code, 'bind-r2')).toEqual(bound);
+    expect((await store.events({ limit: 10_000 })).filter((e) => e.action === 'users.bind')).toHaveLength(1);
+  });
+
+  it('leaves no trace when refused unjudged: locked, or not a code at all', async () => {
+    for (let i = 0; i < MAX_FAILURES_PER_OPENID; i++) await bind('wx-locked', wrong(i));
+    const locked = JSON.stringify(store.dump());
+    expect(await withId('wx-locked', wrong(9), 'bind-r3')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await withId('wx-other', '12345678', 'bind-r4')).toEqual(MALFORMED);
+    expect(JSON.stringify(store.dump())).toBe(locked);
+    expect(await store.idempotency('bind-r3')).toBeUndefined();
+  });
+});
+
 describe('guesses sent all at once', () => {
   let emulator: CloudBaseEmulator;
   beforeAll(async () => {
@@ -230,5 +259,106 @@ describe('guesses sent all at once', () => {
     expect(locks).toMatchObject({ ok: true, data: { items: [{ id: identityKey('wx-burst'), failures: MAX_FAILURES_PER_OPENID }] } });
     expect(await parallelApi({ action: 'users.liftBindLock', data: { id: identityKey('wx-burst') } }, { openid: 'demo-coordinator' })).toMatchObject({ ok: true });
     expect(await parallelApi({ action: 'users.bindLocks', data: {} }, { openid: 'demo-coordinator' })).toMatchObject({ ok: true, data: { items: [] } });
+  }, 60_000);
+
+  it.each(adapters)('from many identities are each counted on %s, none judged past its limit, and a right code among them binds', async (_name, open) => {
+    const shared = await open();
+    await seedDemo(shared, START);
+    const parallelApi = createApi({ store: shared, clock: { now: () => START }, log: () => undefined });
+    const issued = await parallelApi({ action: 'users.issueBindCode', data: { userId: 'user-deputy-zhang' } }, { openid: 'demo-coordinator' });
+    if (!issued.ok) throw new Error(issued.error.message);
+    const identities = ['wx-burst-a', 'wx-burst-b', 'wx-burst-c'];
+    const perIdentity = 8;
+    const guesses = identities.flatMap((openid, n) => Array.from({ length: perIdentity }, (_, i) => ({ openid, code: `K7PM-3XQ${CODE_ALPHABET[n]}-${CODE_ALPHABET[i]}${CODE_ALPHABET[i]}` })));
+    const right = { openid: 'wx-zhang', code: (issued.data as BindCodeResult).code };
+    const sent = [...guesses.slice(0, 12), right, ...guesses.slice(12)];
+    const answers = await Promise.all(sent.map(({ openid, code }) => parallelApi({ action: 'users.bind', data: { code } }, { openid })));
+    expect(answers[12]).toMatchObject({ ok: true, data: { bound: true, user: { name: '张立新' } } });
+    const audited = (await shared.events({ limit: 10_000 })).filter((e) => e.action === 'users.bind.refused');
+    for (const openid of identities) {
+      const theirs = answers.filter((_, i) => sent[i]!.openid === openid).map((a) => (a.ok ? 'ok' : a.error.code));
+      // Judged: MAX_FAILURES_PER_OPENID, the last of which locks; the rest refused unseen.
+      expect(theirs.filter((c) => c === 'VALIDATION')).toHaveLength(MAX_FAILURES_PER_OPENID - 1);
+      expect(theirs.filter((c) => c === 'FORBIDDEN')).toHaveLength(perIdentity - MAX_FAILURES_PER_OPENID + 1);
+      const runs = audited.filter((e) => e.detail?.identity === identityKey(openid)).map((e) => e.detail?.failuresInARow as number);
+      expect(runs.sort()).toEqual([1, 2, 3, 4, 5]);
+      expect(await shared.get('bindAttempts', identityKey(openid))).toMatchObject({ failures: MAX_FAILURES_PER_OPENID });
+    }
+    // Every wrong code judged is in the hour's count, once.
+    const hour = (await shared.find('bindAttempts')).find((a) => a.id.startsWith('hour:'));
+    expect(hour?.failures).toBe(identities.length * MAX_FAILURES_PER_OPENID);
+    expect(audited).toHaveLength(identities.length * MAX_FAILURES_PER_OPENID);
+  }, 120_000);
+
+  /**
+   * A store whose units of work stop at the look-up of one code until released: the attempt has read
+   * its identity's document and looks at the code while other attempts of the identity commit.
+   */
+  function holdingLookUp(store: Store, code: string) {
+    let reached!: () => void;
+    let release!: () => void;
+    const atLookUp = new Promise<void>((resolve) => (reached = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const codeHash = hashCode(normalizeCode(code));
+    const held: Store = {
+      ...store,
+      transaction: (fn) =>
+        store.transaction((tx) => {
+          const holding: Tx = {
+            ...tx,
+            find: async (collection, query) => {
+              if (collection === 'bindCodes' && (query?.where as { codeHash?: string } | undefined)?.codeHash === codeHash) {
+                reached();
+                await released;
+              }
+              return tx.find(collection, query);
+            },
+          };
+          return fn(holding);
+        }),
+    };
+    return { held, atLookUp, release };
+  }
+
+  const runs = adapters.flatMap(([name, open]) => [0, MAX_FAILURES_PER_OPENID - 1].map((before): [string, number, () => Promise<Store>] => [name, before, open]));
+  it.each(runs)('on %s, a right code looked at while wrong codes lock its identity (after %i wrong before it) is refused, not bound', async (_name, before, open) => {
+    const shared = await open();
+    await seedDemo(shared, START);
+    const plainApi = createApi({ store: shared, clock: { now: () => START }, log: () => undefined });
+    const issued = await plainApi({ action: 'users.issueBindCode', data: { userId: 'user-deputy-zhang' } }, { openid: 'demo-coordinator' });
+    if (!issued.ok) throw new Error(issued.error.message);
+    const { code } = issued.data as BindCodeResult;
+    for (let i = 0; i < before; i++) expect(await plainApi({ action: 'users.bind', data: { code: wrong(i) } }, { openid: 'wx-late' })).toEqual(INVALID);
+    const { held, atLookUp, release } = holdingLookUp(shared, code);
+    const heldApi = createApi({ store: held, clock: { now: () => START }, log: () => undefined });
+    const late = heldApi({ action: 'users.bind', data: { code } }, { openid: 'wx-late' });
+    await atLookUp;
+    // Meanwhile the identity's run reaches the limit and locks it.
+    for (let i = before; i < MAX_FAILURES_PER_OPENID; i++) await plainApi({ action: 'users.bind', data: { code: wrong(i) } }, { openid: 'wx-late' });
+    expect(await shared.get('bindAttempts', identityKey('wx-late'))).toMatchObject({ failures: MAX_FAILURES_PER_OPENID });
+    release();
+    expect(await late).toEqual(lockedFor('wx-late', `${LOCK_MINUTES}分钟`));
+    expect((await shared.get('users', 'user-deputy-zhang'))?.openid).toBeUndefined();
+    expect((await shared.events({ limit: 10_000 })).filter((e) => e.action === 'users.bind')).toHaveLength(0);
+  }, 60_000);
+
+  it.each(adapters)('sent twice at once with one requestId, answer alike on %s and count once', async (_name, open) => {
+    const shared = await open();
+    await seedDemo(shared, START);
+    const parallelApi = createApi({ store: shared, clock: { now: () => START }, log: () => undefined });
+    const issued = await parallelApi({ action: 'users.issueBindCode', data: { userId: 'user-deputy-zhang' } }, { openid: 'demo-coordinator' });
+    if (!issued.ok) throw new Error(issued.error.message);
+    const twice = (openid: string, code: string, requestId: string) =>
+      Promise.all([0, 1].map(() => parallelApi({ action: 'users.bind', data: { code }, requestId }, { openid })));
+    const [wrongA, wrongB] = await twice('wx-twice', wrong(3), 'bind-twice-1');
+    expect(wrongA).toEqual(INVALID);
+    expect(wrongB).toEqual(INVALID);
+    expect(await shared.get('bindAttempts', identityKey('wx-twice'))).toMatchObject({ failures: 1 });
+    const [rightA, rightB] = await twice('wx-zhang', (issued.data as BindCodeResult).code, 'bind-twice-2');
+    expect(rightA).toMatchObject({ ok: true, data: { bound: true } });
+    expect(rightB).toEqual(rightA);
+    const events = (await shared.events({ limit: 10_000 })).map((e) => e.action);
+    expect(events.filter((a) => a === 'users.bind.refused')).toHaveLength(1);
+    expect(events.filter((a) => a === 'users.bind')).toHaveLength(1);
   }, 60_000);
 });

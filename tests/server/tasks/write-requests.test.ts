@@ -28,7 +28,7 @@ const BUDGETS: Record<string, number> = {
   'contacts.confirm': 10,
   'commitments.progress': 10,
   'suggestions.disclose': 12,
-  'users.bind': 22,
+  'users.bind': 12,
   // The letter made at signing reads the office's settings and stores its file.
   'tasks.sign': 22,
   'feedback.submit': 18,
