@@ -128,7 +128,12 @@ export async function runUnitOfWork<T>(
    * transaction is of one snapshot, so the copy is the record as stored: it is not read again.
    */
   const fromDetail = (collection: CollectionName, id: string): { doc: unknown } | undefined => {
-    if (!options.snapshot || !(DETAIL_PARTS as readonly string[]).includes(collection)) return undefined;
+    if (!options.snapshot) return undefined;
+    if (collection === 'suggestions') {
+      const suggestion = (before.get(keyOf('suggestionDetails', id)) as SuggestionDetailDoc | undefined)?.suggestion;
+      return suggestion ? { doc: suggestion } : undefined;
+    }
+    if (!(DETAIL_PARTS as readonly string[]).includes(collection)) return undefined;
     for (const [key, detail] of before) {
       if (!key.startsWith('suggestionDetails/') || !detail) continue;
       const part = (detail as Record<string, Record<string, unknown> | undefined>)[collection];

@@ -2,21 +2,26 @@
 // version the caller saw, and 已办结 (its status derived from its tasks by the core).
 import { AppError } from '../../core/errors';
 import type { Suggestion, SuggestionStatus, Task } from '../../core/model';
+import type { SuggestionDetailDoc } from '../ports/read-model-docs';
 import { isSuggestionDone, suggestionStatus } from '../../core/status';
 import type { Tx } from '../ports';
+import { detailIn } from '../read-models/details';
+import { detailRecords } from '../read-models/project';
 import { assertNotArchived, assertVersion } from './run-task-action';
 
 export async function loadFinishedSuggestion(
   tx: Tx,
   ref: { suggestionId: string; version: number },
   notDoneMessage: string,
-): Promise<{ suggestion: Suggestion; tasks: Task[]; status: SuggestionStatus }> {
-  const suggestion = await tx.get('suggestions', ref.suggestionId);
-  if (!suggestion) throw new AppError('NOT_FOUND', '没有找到该建议');
+): Promise<{ suggestion: Suggestion; tasks: Task[]; status: SuggestionStatus; detail: SuggestionDetailDoc }> {
+  // The detail document first: the suggestion and its tasks come with it (read-models/details.ts).
+  const detail = await detailIn(tx, ref.suggestionId);
+  const suggestion = detail && (await tx.get('suggestions', ref.suggestionId));
+  if (!detail || !suggestion) throw new AppError('NOT_FOUND', '没有找到该建议');
   assertNotArchived(suggestion);
   assertVersion(suggestion, ref.version);
-  const tasks = await tx.find('tasks', { where: { suggestionId: suggestion.id } });
+  const { tasks } = detailRecords(detail);
   const status = suggestionStatus(suggestion, tasks);
   if (!isSuggestionDone(status)) throw new AppError('INVALID_TRANSITION', notDoneMessage);
-  return { suggestion, tasks, status };
+  return { suggestion, tasks, status, detail };
 }

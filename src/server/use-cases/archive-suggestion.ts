@@ -2,7 +2,8 @@
 import * as z from 'zod';
 import type { ArchivedFile, ArchiveSuggestionData, ArchiveSuggestionResult } from '../../contract';
 import { ensureLetter } from '../papers/letters';
-import type { Tx } from '../ports';
+import type { SuggestionDetailDoc } from '../ports/read-model-docs';
+import { detailRecords } from '../read-models/project';
 import { AppError } from '../../core/errors';
 import { authorize } from '../access/permissions';
 import { loadFinishedSuggestion } from '../tasks/finished-suggestion';
@@ -19,11 +20,11 @@ export const archiveSuggestion = defineUseCase({
     authorize(caller(ctx), 'suggestions.archive');
     await lettersBeforeArchive(ctx, data.suggestionId);
     return ctx.write(async (tx): Promise<ArchiveSuggestionResult> => {
-      const { suggestion, status: from } = await loadFinishedSuggestion(tx, data, '建议办结后才能归档');
+      const { suggestion, status: from, detail } = await loadFinishedSuggestion(tx, data, '建议办结后才能归档');
       if (!suggestion.disclosure) throw new AppError('INVALID_TRANSITION', '请先作出公开决定，再归档');
       const next = { ...suggestion, archivedAt: ctx.now, version: suggestion.version + 1 };
       tx.update('suggestions', next);
-      const files = await archivedFiles(tx, suggestion.id);
+      const files = archivedFiles(detail);
       tx.appendEvent(
         event(ctx, {
           action: 'suggestions.archive',
@@ -51,12 +52,9 @@ const RECORD_LABELS = { suggestion: '建议', contact: '沟通记录', reply: '�
 const TARGET_ORDER = { suggestion: 0, contact: 1, reply: 2, proposal: 3 } as const;
 const names = new Intl.Collator('zh');
 
-/** The files the archive keeps: each signed reply's letter and every attachment not removed. */
-async function archivedFiles(tx: Tx, suggestionId: string): Promise<ArchivedFile[]> {
-  const [replies, attachments] = await Promise.all([
-    tx.find('replies', { where: { suggestionId } }),
-    tx.find('attachments', { where: { suggestionId } }),
-  ]);
+/** The files the archive keeps: each signed reply's letter and every attachment not removed (as its detail document holds them). */
+function archivedFiles(detail: SuggestionDetailDoc): ArchivedFile[] {
+  const { replies, attachments } = detailRecords(detail);
   const letters: ArchivedFile[] = replies
     .filter((r) => r.letter)
     .sort((a, b) => a.round - b.round)

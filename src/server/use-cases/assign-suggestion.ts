@@ -8,6 +8,8 @@ import { authorize } from '../access/permissions';
 import { allDone, assignedInstant, assignmentProblem, newTasks, soleToLead } from '../tasks/assignment';
 import { assertNotArchived, assertVersion } from '../tasks/run-task-action';
 import { assignmentMessage } from '../reminders/messages';
+import { detailIn } from '../read-models/details';
+import { detailRecords } from '../read-models/project';
 import { writeOutbox } from '../reminders/outbox';
 import { caller, defineUseCase, event } from '../use-case';
 import { dateField, idField, optionalText, versionField } from '../validation';
@@ -29,20 +31,25 @@ export const assignSuggestion = defineUseCase({
   run: (data, ctx) => {
     authorize(caller(ctx), 'suggestions.assign');
     return ctx.write(async (tx): Promise<AssignSuggestionResult> => {
-      const suggestion = await tx.get('suggestions', data.suggestionId);
-      if (!suggestion) throw new AppError('NOT_FOUND', '没有找到该建议');
+      // The detail document first: the suggestion and its tasks come with it (read-models/details.ts).
+      const detail = await detailIn(tx, data.suggestionId);
+      const suggestion = detail && (await tx.get('suggestions', data.suggestionId));
+      if (!detail || !suggestion) throw new AppError('NOT_FOUND', '没有找到该建议');
       assertNotArchived(suggestion);
       assertVersion(suggestion, data.version);
-      for (const unit of data.units) {
-        if (!(await tx.get('units', unit.unitId))) throw new AppError('VALIDATION', '「承办单位」不存在');
-      }
-      const live = (await tx.find('tasks', { where: { suggestionId: suggestion.id } })).filter((t) => t.state !== 'returned');
+      // Every unit named, in one request (their names go into the deputies' notices below).
+      const named = new Set((await tx.getMany('units', data.units.map((u) => u.unitId))).map((u) => u.id));
+      if (data.units.some((unit) => !named.has(unit.unitId))) throw new AppError('VALIDATION', '「承办单位」不存在');
+      const live = detailRecords(detail).tasks.filter((t) => t.state !== 'returned');
       if (allDone(live)) throw new AppError('INVALID_TRANSITION', '该建议已办结，不能再交办');
       const promoted = soleToLead(data.units, live);
       const problem = assignmentProblem(data.units, promoted ? live.map((t) => (t.id === promoted.id ? { ...t, role: 'lead' as const } : t)) : live);
       if (problem) throw new AppError('VALIDATION', problem);
       if (promoted) {
-        tx.update('tasks', { ...promoted, role: 'lead', updatedAt: ctx.now, version: promoted.version + 1 });
+        // Read through the transaction before it is written (on CloudBase: from the detail document).
+        const stored = await tx.get('tasks', promoted.id);
+        if (!stored || stored.version !== promoted.version) throw new AppError('CONFLICT');
+        tx.update('tasks', { ...stored, role: 'lead', updatedAt: ctx.now, version: stored.version + 1 });
         tx.appendEvent(event(ctx, { action: 'suggestions.assign', entity: 'task', entityId: promoted.id, suggestionId: suggestion.id, detail: { unitId: promoted.unitId, role: 'lead', was: 'sole' } }));
       }
       const assignedAt = assignedInstant(data.assignedDate, ctx.now);

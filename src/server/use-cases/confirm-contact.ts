@@ -18,7 +18,8 @@ export const confirmContact = defineUseCase({
       const user = caller(ctx);
       const contact = await tx.get('contacts', data.contactId);
       if (!contact) throw new AppError('NOT_FOUND', '没有找到该沟通记录');
-      const suggestion = await tx.get('suggestions', contact.suggestionId);
+      // Its detail document first: the suggestion comes with it, and the commit's rows derive from it.
+      const suggestion = (await tx.get('suggestionDetails', contact.suggestionId)) && (await tx.get('suggestions', contact.suggestionId));
       if (!suggestion) throw new AppError('NOT_FOUND', '没有找到该建议');
       authorize(user, 'contacts.confirm', { suggestion });
       assertNotArchived(suggestion);

@@ -21,6 +21,8 @@ export const recordProgress = defineUseCase({
       const user = caller(ctx);
       const commitment = await tx.get('commitments', data.commitmentId);
       if (!commitment) throw new AppError('NOT_FOUND', '没有找到该落实事项');
+      // Its detail document first: the task and the suggestion come with it, and the commit's rows derive from it.
+      await tx.get('suggestionDetails', commitment.suggestionId);
       const task = await tx.get('tasks', commitment.taskId);
       const suggestion = await tx.get('suggestions', commitment.suggestionId);
       if (!task || !suggestion) throw new AppError('NOT_FOUND', '没有找到该落实事项');

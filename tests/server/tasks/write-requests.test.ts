@@ -25,9 +25,9 @@ const BUDGETS: Record<string, number> = {
   'tasks.claim': 14,
   'tasks.saveDraft': 11,
   'tasks.logContact': 9,
-  'contacts.confirm': 10,
-  'commitments.progress': 10,
-  'suggestions.disclose': 12,
+  'contacts.confirm': 9,
+  'commitments.progress': 8,
+  'suggestions.disclose': 10,
   'users.bind': 12,
   // The letter made at signing reads the office's settings and stores its file.
   'tasks.sign': 22,
@@ -37,8 +37,8 @@ const BUDGETS: Record<string, number> = {
   'tasks.review': 16,
   'tasks.submitDraft': 14,
   'tasks.submitOpinion': 17,
-  'suggestions.assign': 18,
-  'suggestions.archive': 15,
+  'suggestions.assign': 16,
+  'suggestions.archive': 11,
 };
 
 let emulator: CloudBaseEmulator;
