@@ -7,7 +7,7 @@
 // is kept inside its detail document (cloudbase.rows.ts).
 import type { AuditEvent } from '../../../core/model';
 import { INDEXES, SEARCH_FIELDS, type CollectionName, type Doc, type EventQuery, type IdempotencyRecord, type IndexValue, type Query, type Store, type Tx } from '../../ports';
-import { indexPath, isArrayIndex } from '../index-values';
+import { DERIVED_PATHS, derivedValues, indexPath, isArrayIndex } from '../index-values';
 import { DETAIL_PARTS } from '../../ports/read-model-docs';
 import { patchedDocument, runUnitOfWork, staleConflict, type CommitPlan, type PlannedPatch, type RevReader, type Revised } from '../unit-of-work';
 import { fromServiceError, isDuplicateKey } from './cloudbase.errors';
@@ -108,7 +108,8 @@ const conflictBackoffMs = (attempt: number) => Math.random() * Math.min(250, 20 
 
 /** The one- and two-character pieces of the searchable text (SEARCH_FIELDS), an indexed array. */
 export const SEARCH_GRAMS = '_searchGrams';
-const SYSTEM_FIELDS = ['_id', '_rev', '_openid', SEARCH_GRAMS];
+/** Fields the store keeps beside a document's own and leaves out of what it reads back. */
+const SYSTEM_FIELDS = ['_id', '_rev', '_openid', SEARCH_GRAMS, ...DERIVED_PATHS];
 
 /** Every character and every pair of neighbouring characters of a text. */
 export function searchGrams(text: string): string[] {
@@ -127,12 +128,16 @@ function gramsOfSearch(search: string): string[] {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A document body with its search pieces, for collections with a SEARCH_FIELDS text. */
+/**
+ * A document body with what its indexes read beside its own fields: the search pieces of a collection
+ * with a SEARCH_FIELDS text, and the index values derived from it (DERIVED_INDEXES: a notice's unread).
+ */
 function withSearchGrams(collection: string, body: Record<string, unknown>): Record<string, unknown> {
+  const derived = { ...body, ...derivedValues(collection as CollectionName, body) };
   const field = SEARCH_FIELDS[collection as CollectionName];
-  if (!field) return body;
+  if (!field) return derived;
   const text = body[field];
-  return { ...body, [SEARCH_GRAMS]: typeof text === 'string' ? searchGrams(text) : [] };
+  return { ...derived, [SEARCH_GRAMS]: typeof text === 'string' ? searchGrams(text) : [] };
 }
 
 /** A stored document as its collection's document and revision: a row out of its detail document, a detail document without its row. */
@@ -383,8 +388,9 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
         // it, else CONFLICT. Its content is compared (every change carries it: unit-of-work.ts,
         // UnitOfWorkOptions.snapshot), not its revision: a record taken from its detail document has
         // no revision known, and is written back with revision 1.
+        // (A detail document is compared without its row: cloudbase.rows.ts.)
         const current = await getInTransaction(t.collection(write.collection).doc(write.id));
-        if (canonical(current ? strip(current).doc : null) !== canonical(write.expected ?? null)) throw staleConflict();
+        if (canonical(revised(write.collection, current)?.doc ?? null) !== canonical(write.expected ?? null)) throw staleConflict();
       }
       // The revision only counts up (a retried commit compares content): a document written whole
       // (expectedRev -1) starts again at 1.
