@@ -105,6 +105,29 @@ describe('CloudBase suggestion rows', () => {
     expect((await store.get('suggestionDetails', 's1'))?.suggestion?.id).toBe('s1');
   });
 
+  it('tries a detail document written whole again after a conflict elsewhere, comparing it without its row', async () => {
+    const store = await setUp();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let read!: () => void;
+    const hasRead = new Promise<void>((resolve) => (read = resolve));
+    const first = store.transaction(async (tx) => {
+      const detail = (await tx.get('suggestionDetails', 's1'))!;
+      const deputy = (await tx.get('users', 'd1'))!;
+      read();
+      await gate;
+      tx.update('suggestionDetails', { ...detail, deputyName: '王建华' });
+      tx.update('users', deputy);
+    });
+    await hasRead;
+    // Another commit rewrites the deputy unchanged: the first commit meets it (a conflict), and its retry finds both as read.
+    await store.transaction(async (tx) => tx.update('users', (await tx.get('users', 'd1'))!));
+    release();
+    await first;
+    expect((await store.get('suggestionDetails', 's1'))?.deputyName).toBe('王建华');
+    expect((await store.get('suggestionRows', 's1'))?.id).toBe('s1');
+  });
+
   it('leaves the row as the records say after concurrent changes of one suggestion (a retry compares the row it read)', async () => {
     const store = await setUp();
     const states = ['handling', 'inReview'] as const;
