@@ -10,6 +10,8 @@ export interface CloudRequest {
   queryType?: string;
   order?: unknown;
   limit?: number;
+  /** The fields asked for (Query.field). */
+  projection?: unknown;
   data?: unknown;
   transactionId?: string;
   upsert?: boolean;
@@ -74,6 +76,7 @@ export async function startCloudListener(): Promise<CloudListener> {
         ...(raw.queryType !== undefined ? { queryType: String(raw.queryType) } : {}),
         ...(raw.order !== undefined ? { order: parseField(raw.order) } : {}),
         ...(raw.limit !== undefined ? { limit: Number(raw.limit) } : {}),
+        ...(raw.projection !== undefined ? { projection: parseField(raw.projection) } : {}),
         ...(raw.data !== undefined
           ? { data: Array.isArray(raw.data) ? raw.data.map(parseField) : parseField(raw.data) }
           : {}),

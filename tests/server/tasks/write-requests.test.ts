@@ -22,31 +22,31 @@ const WRITE_GOAL = 15;
  * that no write grows (docs/performance.md says what the rest would take).
  */
 const BUDGETS: Record<string, number> = {
-  'tasks.claim': 13,
+  'tasks.claim': 12,
   'tasks.saveDraft': 11,
   'tasks.logContact': 9,
   'contacts.confirm': 9,
   'commitments.progress': 8,
-  'suggestions.disclose': 11,
+  'suggestions.disclose': 10,
   'users.bind': 12,
   // The letter's facts are fixed at signing at no request of their own; its file is made at the first ask.
-  'tasks.sign': 17,
-  'feedback.submit': 17,
-  'tasks.requestReturn': 13,
-  'tasks.decideReturn': 14,
-  'tasks.review': 15,
-  'tasks.submitDraft': 13,
-  'tasks.submitOpinion': 16,
-  'suggestions.assign': 15,
+  'tasks.sign': 16,
+  'feedback.submit': 16,
+  'tasks.requestReturn': 12,
+  'tasks.decideReturn': 13,
+  'tasks.review': 14,
+  'tasks.submitDraft': 12,
+  'tasks.submitOpinion': 15,
+  'suggestions.assign': 14,
   // The first ask makes the letter's file (reads the office's settings, stores the file, records it).
   'letters.get': 12,
   // One step of an import (up to 50 rows in batch inserts; here one row): the plan's reads, then only writes.
-  'suggestions.import': 17,
-  'suggestions.archive': 12,
+  'suggestions.import': 16,
+  'suggestions.archive': 11,
 };
 
 /** The writes whose budget is still above the goal (docs/performance.md says what they cost and why). */
-const ABOVE_GOAL = new Set(['tasks.sign', 'feedback.submit', 'tasks.submitOpinion', 'suggestions.import']);
+const ABOVE_GOAL = new Set(['tasks.sign', 'feedback.submit', 'suggestions.import']);
 
 it('holds every write to the goal of 15 requests but those named above it', () => {
   expect(Object.entries(BUDGETS).filter(([action, budget]) => budget > WRITE_GOAL && !ABOVE_GOAL.has(action))).toEqual([]);
@@ -82,7 +82,7 @@ it('keeps every action of a whole life within 3 s at 50 ms a request, and each w
     },
     NOW,
   );
-  const table = [...most].map(([action, n]) => `${action}: ${n} requests, ${n * MS_A_REQUEST} ms`);
+  const table = [...most].map(([action, n]) => `${action}: ${n} requests, ${n * MS_A_REQUEST} ms${action in BUDGETS && n > WRITE_GOAL ? ` (goal ${WRITE_GOAL})` : ''}`);
   const tooSlow = [...most].filter(([, n]) => n * MS_A_REQUEST > DEFAULT_TIMEOUT_MS).map(([a, n]) => `${a}: ${n}`);
   const overBudget = Object.entries(BUDGETS).filter(([a, budget]) => (most.get(a) ?? 0) > budget).map(([a, b]) => `${a}: ${most.get(a)} > ${b}`);
   expect({ tooSlow, overBudget }).toEqual({ tooSlow: [], overBudget: [] });

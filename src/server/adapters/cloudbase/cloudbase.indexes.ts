@@ -4,6 +4,7 @@
 import { COMPOSITE_INDEXES, INDEXES, SEARCH_FIELDS, type CollectionName } from '../../ports';
 import { EVENTS, SEARCH_GRAMS } from './cloudbase.store';
 import { COUNTERS, NESTED_COUNTER_FIELDS } from './cloudbase.counters';
+import { DETAILS, homeOf, ROW } from './cloudbase.rows';
 
 export interface IndexDefinition {
   collection: string;
@@ -29,19 +30,28 @@ const composite = (collection: string, fields: string[], unique = false): IndexD
 
 export function cloudBaseIndexes(): IndexDefinition[] {
   const out: IndexDefinition[] = [];
+  // A suggestion's list row is kept in its detail document under `row` (cloudbase.rows.ts): its
+  // indexes are the detail documents', on `row.<field>`.
   for (const [collection, fields] of Object.entries(INDEXES) as [CollectionName, Record<string, string>][]) {
+    const { name: home, prefix } = homeOf(collection);
     for (const [name, path] of Object.entries(fields)) {
       // A counter's unit is a key inside its year-session document, no field to index (cloudbase.counters.ts).
       if (collection === COUNTERS && NESTED_COUNTER_FIELDS.includes(name)) continue;
-      out.push(single(collection, path));
+      out.push(single(home, prefix + path));
     }
   }
   // The office's filtered, sorted pages (read models), and the search pieces of their text.
   for (const [collection, list] of Object.entries(COMPOSITE_INDEXES) as [CollectionName, string[][]][]) {
-    for (const fields of list) out.push(composite(collection, [...fields.map((f) => indexPathOf(collection, f)), '_id']));
+    const { name: home, prefix } = homeOf(collection);
+    for (const fields of list) out.push(composite(home, [...fields.map((f) => prefix + indexPathOf(collection, f)), '_id']));
   }
-  for (const collection of Object.keys(SEARCH_FIELDS)) out.push(single(collection, SEARCH_GRAMS));
+  for (const collection of Object.keys(SEARCH_FIELDS)) {
+    const { name: home, prefix } = homeOf(collection);
+    out.push(single(home, prefix + SEARCH_GRAMS));
+  }
   out.push(
+    // The detail documents that hold a row: every rows query (and the count of all rows).
+    single(DETAILS, `${ROW}.id`),
     composite('suggestions', ['session', 'number'], true), // 建议号 unique per session
     composite('users', ['unitId', 'roles']),
     // The reminder sweep: state = s AND due.x < horizon, by _id.

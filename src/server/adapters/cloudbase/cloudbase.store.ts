@@ -3,12 +3,15 @@
 // the revision the optimistic concurrency check compares. Writes go through runTransaction: a changed
 // document is read and replaced, new documents go in one batch insert per collection; queries page by
 // `_id`, at most 1000 a request. The statistics counters are kept one document per year and 届次
-// (cloudbase.counters.ts), answered to the port as one document per counter.
+// (cloudbase.counters.ts), answered to the port as one document per counter; a suggestion's list row
+// is kept inside its detail document (cloudbase.rows.ts).
 import type { AuditEvent } from '../../../core/model';
 import { INDEXES, SEARCH_FIELDS, type CollectionName, type Doc, type EventQuery, type IdempotencyRecord, type IndexValue, type Query, type Store, type Tx } from '../../ports';
 import { DERIVED_PATHS, derivedValues, indexPath, isArrayIndex } from '../index-values';
-import { patchedDocument, runUnitOfWork, staleConflict, type CommitPlan, type RevReader, type Revised } from '../unit-of-work';
+import { DETAIL_PARTS } from '../../ports/read-model-docs';
+import { patchedDocument, runUnitOfWork, staleConflict, type CommitPlan, type PlannedPatch, type RevReader, type Revised } from '../unit-of-work';
 import { fromServiceError, isDuplicateKey } from './cloudbase.errors';
+import { DETAIL_PROJECTION, DETAILS, homeOf, OPTIONAL_DETAIL_FIELDS, ROW, ROW_PROJECTION, rowOf, ROWS, withoutRow } from './cloudbase.rows';
 import { COUNTERS, counterAddress, counterChanges, countersOf, groupQuery, newGroupDocument, projectionOf, selectCounters, storedCounter, UNITS } from './cloudbase.counters';
 
 /** The part of the wx-server-sdk database API this adapter uses. */
@@ -39,6 +42,9 @@ interface CloudCommand {
   gte(value: unknown): CloudCondition;
   lt(value: unknown): CloudCondition;
   in(values: unknown[]): CloudCondition;
+  exists(value: boolean): CloudCondition;
+  /** Removes the field at the update's path. */
+  remove(): CloudCondition;
   all(values: unknown[]): CloudCondition;
   inc(value: number): CloudCondition;
   /** Replaces the value at the update's path whole (an object is not merged field by field). */
@@ -71,8 +77,11 @@ export const EVENTS = 'events';
  * a request of its own. Event queries always name a suggestion or an entity, which a record has not.
  */
 export const REQUEST_RECORD = 'request:';
-/** Every collection the adapter reads or writes: each must exist before the first request (-502005). */
-export const CLOUD_COLLECTIONS: readonly string[] = [...(Object.keys(INDEXES) as CollectionName[]), EVENTS];
+/**
+ * Every collection the adapter reads or writes: each must exist before the first request (-502005).
+ * (The suggestions' list rows are kept in their detail documents: cloudbase.rows.ts.)
+ */
+export const CLOUD_COLLECTIONS: readonly string[] = [...(Object.keys(INDEXES) as CollectionName[]).filter((c) => c !== ROWS), EVENTS];
 
 /** The code @cloudbase/database's runTransaction retries on (dist/commonjs/transaction/index.js). */
 const SDK_CONFLICT_CODE = 'DATABASE_TRANSACTION_CONFLICT';
@@ -136,6 +145,22 @@ function withSearchGrams(collection: string, body: Record<string, unknown>): Rec
   return { ...derived, [SEARCH_GRAMS]: typeof text === 'string' ? searchGrams(text) : [] };
 }
 
+/** A stored document as its collection's document and revision: a row out of its detail document, a detail document without its row. */
+function revised<T>(collection: CollectionName, raw: Record<string, unknown> | null | undefined): Revised<T> | undefined {
+  if (!raw) return undefined;
+  if (collection === ROWS) {
+    const row = rowOf(raw);
+    return row ? strip<T>(row) : undefined;
+  }
+  return strip<T>(withoutRow(collection, raw));
+}
+
+/** The fields a read of a collection asks for (rows: the row alone; detail documents: all but the row). */
+const projectionFor = (collection: CollectionName): Record<string, boolean> | undefined =>
+  collection === ROWS ? ROW_PROJECTION : collection === DETAILS ? DETAIL_PROJECTION : undefined;
+
+const isDefined = <T>(value: T | undefined): value is T => value !== undefined;
+
 function strip<T>(raw: Record<string, unknown>): Revised<T> {
   const doc: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) if (!SYSTEM_FIELDS.includes(key)) doc[key] = value;
@@ -162,37 +187,55 @@ async function getInTransaction(ref: { get(): Promise<{ data: Record<string, unk
   }
 }
 
+/** The row a commit writes for this suggestion, taken (it is stored once). */
+function takeRow(rows: Map<string, Record<string, unknown>>, id: string): Record<string, unknown> | undefined {
+  const row = rows.get(id);
+  rows.delete(id);
+  return row;
+}
+
+/** A detail document's patch with its suggestion's row set too, when the commit writes it (cloudbase.rows.ts). */
+function withRow(patch: PlannedPatch, rows: Map<string, Record<string, unknown>>): PlannedPatch {
+  if (patch.collection !== DETAILS) return patch;
+  const row = takeRow(rows, patch.id);
+  return row ? { ...patch, set: { ...patch.set, [ROW]: row } } : patch;
+}
+
 export function openCloudBaseStore(cloud: CloudLike): Store {
   const db = cloud.database() as CloudDatabase;
   const _ = db.command;
 
   function filterOf<C extends CollectionName>(collection: C, query: Query<C> | undefined, afterId?: string) {
     const filter: Record<string, unknown> = {};
+    // Rows are read from their detail documents (cloudbase.rows.ts): only those holding one, by `row.<field>`.
+    const { prefix } = homeOf(collection);
     for (const [name, value] of Object.entries(query?.where ?? {}) as [string, IndexValue | readonly IndexValue[] | undefined][]) {
       if (value === undefined) continue;
       // An equality on an array field matches any element: the database's own rule.
-      filter[indexPath(collection, name)] = Array.isArray(value) ? _.in([...(value as readonly IndexValue[])]) : value;
+      filter[prefix + indexPath(collection, name)] = Array.isArray(value) ? _.in([...(value as readonly IndexValue[])]) : value;
     }
     for (const [name, values] of Object.entries(query?.every ?? {}) as [string, readonly IndexValue[] | undefined][]) {
       if (values === undefined) continue;
       if (!isArrayIndex(collection, name)) throw new Error(`every on scalar index ${collection}.${name}`);
-      filter[indexPath(collection, name)] = _.all([...values]);
+      filter[prefix + indexPath(collection, name)] = _.all([...values]);
     }
     if (query?.search !== undefined && query.search !== '') {
       const field = SEARCH_FIELDS[collection];
       if (!field) throw new Error(`no search field on ${collection}`);
       // The pieces narrow by index; the expression keeps only the texts that hold the search whole.
-      filter[SEARCH_GRAMS] = _.all(gramsOfSearch(query.search));
-      filter[field] = db.RegExp({ regexp: escapeRegExp(query.search) });
+      filter[prefix + SEARCH_GRAMS] = _.all(gramsOfSearch(query.search));
+      filter[prefix + field] = db.RegExp({ regexp: escapeRegExp(query.search) });
     }
     if (query?.range) {
       const { field, gte, lt } = query.range;
       if (isArrayIndex(collection, field)) throw new Error(`range on array index ${collection}.${field}`);
-      const path = indexPath(collection, field);
+      const path = prefix + indexPath(collection, field);
       const parts = [gte !== undefined ? _.gte(gte) : undefined, lt !== undefined ? _.lt(lt) : undefined].filter(Boolean);
       if (parts.length === 1) filter[path] = parts[0];
       if (parts.length === 2) filter[path] = _.gte(gte).and(_.lt(lt));
     }
+    // Without a condition on the row (which only a document holding one meets): those holding one.
+    if (prefix && Object.keys(filter).length === 0) filter[`${prefix}id`] = _.exists(true);
     if (afterId !== undefined) filter._id = _.gt(afterId);
     return filter;
   }
@@ -222,14 +265,17 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
     for (;;) {
       const want = query.limit === undefined ? CLOUD_PAGE : Math.min(CLOUD_PAGE, query.limit - found.length);
       if (want <= 0) break;
-      let request = db.collection(collection).where(filter);
+      const { name, prefix } = homeOf(collection);
+      let request = db.collection(name).where(filter);
       for (const { field, desc } of order) {
         if (isArrayIndex(collection, field)) throw new Error(`order by array index ${collection}.${field}`);
-        request = request.orderBy(indexPath(collection, field), desc ? 'desc' : 'asc');
+        request = request.orderBy(prefix + indexPath(collection, field), desc ? 'desc' : 'asc');
       }
       request = request.orderBy('_id', last);
       const skip = (query.offset ?? 0) + found.length;
       if (skip > 0) request = request.skip(skip);
+      const projection = projectionFor(collection);
+      if (projection) request = request.field(projection);
       const { data } = await request.limit(want).get();
       found.push(...data);
       if (data.length < want) break;
@@ -261,8 +307,10 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
         const { data } = await db.collection(COUNTERS).where({ _id: address.group }).field(projectionOf([address.key])!).limit(1).get();
         return storedCounter(data[0] ?? null, id) as Revised<Doc<C>> | undefined;
       }
-      const { data } = await db.collection(collection).where({ _id: id }).limit(1).get();
-      return data[0] ? strip<Doc<C>>(data[0]) : undefined;
+      const projection = projectionFor(collection);
+      let request = db.collection(homeOf(collection).name).where({ _id: id }).limit(1);
+      if (projection) request = request.field(projection);
+      return revised<Doc<C>>(collection, (await request.get()).data[0]);
     },
     async getManyWithRev<C extends CollectionName>(collection: C, ids: readonly string[]): Promise<Revised<Doc<C>>[]> {
       if (collection === COUNTERS) {
@@ -281,18 +329,25 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
       // At most CLOUD_PAGE ids a request (a get answers no more documents than that), in parallel.
       const chunks: string[][] = [];
       for (let i = 0; i < unique.length; i += CLOUD_PAGE) chunks.push(unique.slice(i, i + CLOUD_PAGE));
-      const answers = await Promise.all(chunks.map((chunk) => db.collection(collection).where({ _id: _.in(chunk) }).limit(chunk.length).get()));
-      return answers.flatMap(({ data }) => data.map((r) => strip<Doc<C>>(r)));
+      const projection = projectionFor(collection);
+      const answers = await Promise.all(
+        chunks.map((chunk) => {
+          const request = db.collection(homeOf(collection).name).where({ _id: _.in(chunk) }).limit(chunk.length);
+          return (projection ? request.field(projection) : request).get();
+        }),
+      );
+      return answers.flatMap(({ data }) => data.map((r) => revised<Doc<C>>(collection, r)).filter(isDefined));
     },
     async findWithRev<C extends CollectionName>(collection: C, query?: Query<C>): Promise<Revised<Doc<C>>[]> {
       if (collection === COUNTERS) return (await counters(query as Query<'statCounters'> | undefined)) as Revised<Doc<C>>[];
-      if (query?.orderBy?.length || query?.offset) return (await ordered(collection, query)).map((r) => strip<Doc<C>>(r));
-      const raw = await pages(collection, (afterId) => filterOf(collection, query, afterId ?? query?.afterId), query?.limit);
-      return raw.map((r) => strip<Doc<C>>(r));
+      const read = (r: Record<string, unknown>) => revised<Doc<C>>(collection, r);
+      if (query?.orderBy?.length || query?.offset) return (await ordered(collection, query)).map(read).filter(isDefined);
+      const raw = await pages(homeOf(collection).name, (afterId) => filterOf(collection, query, afterId ?? query?.afterId), query?.limit, projectionFor(collection));
+      return raw.map(read).filter(isDefined);
     },
     async count<C extends CollectionName>(collection: C, query?: Query<C>): Promise<number> {
       if (collection === COUNTERS) return (await counters(query as Query<'statCounters'> | undefined)).length;
-      const { total } = await db.collection(collection).where(filterOf(collection, query, query?.afterId)).count();
+      const { total } = await db.collection(homeOf(collection).name).where(filterOf(collection, query, query?.afterId)).count();
       return total;
     },
     async events(query: EventQuery): Promise<AuditEvent[]> {
@@ -328,24 +383,37 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
     // Events are ordered by `seq`: the commit instant plus a counter, so one commit's events keep their order.
     const stamp = new Date().toISOString();
     for (const { collection, id } of plan.deletes) await t.collection(collection).doc(id).remove();
+    // Rows go into their detail documents (cloudbase.rows.ts), with what the commit writes there anyway.
+    const rows = await rowsOf(t, plan, checked);
     const inserts = new Map<string, Record<string, unknown>[]>();
     for (const write of plan.writes) {
       // Counters go to their year-session documents below.
-      if (write.collection === COUNTERS) continue;
+      if (write.collection === COUNTERS || write.collection === ROWS) continue;
       if (checked && write.expectedRev !== 0) {
         // Tried again after a conflict: each changed document must still be as this unit of work read
         // it, else CONFLICT. Its content is compared (every change carries it: unit-of-work.ts,
         // UnitOfWorkOptions.snapshot), not its revision: a record taken from its detail document has
         // no revision known, and is written back with revision 1.
+        // (A detail document is compared without its row: cloudbase.rows.ts.)
         const current = await getInTransaction(t.collection(write.collection).doc(write.id));
-        if (canonical(current ? strip(current).doc : null) !== canonical(write.expected ?? null)) throw staleConflict();
+        if (canonical(revised(write.collection, current)?.doc ?? null) !== canonical(write.expected ?? null)) throw staleConflict();
       }
       // The revision only counts up (a retried commit compares content): a document written whole
       // (expectedRev -1) starts again at 1.
       const body: Record<string, unknown> = withSearchGrams(write.collection, { ...plain(write.doc), _rev: Math.max(1, write.expectedRev + 1) });
       delete body._id;
+      const row = write.collection === DETAILS ? takeRow(rows, write.id) : undefined;
       if (write.expectedRev === 0) {
-        inserts.set(write.collection, [...(inserts.get(write.collection) ?? []), { _id: write.id, ...body }]);
+        inserts.set(write.collection, [...(inserts.get(write.collection) ?? []), { _id: write.id, ...body, ...(row ? { [ROW]: row } : {}) }]);
+        continue;
+      }
+      if (write.collection === DETAILS) {
+        // A detail document written whole (the rebuild) keeps its row: each field set, the optional ones absent removed.
+        const data: Record<string, unknown> = {};
+        for (const [field, value] of Object.entries(body)) data[field] = _.set(value);
+        for (const field of OPTIONAL_DETAIL_FIELDS) if (!(field in body)) data[field] = _.remove();
+        if (row) data[ROW] = _.set(row);
+        await t.collection(DETAILS).doc(write.id).update({ data });
         continue;
       }
       await t.collection(write.collection).doc(write.id).set({ data: body });
@@ -353,7 +421,7 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
     // A new suggestion's detail document goes with the new documents (unit-of-work.ts, PlannedPatch.create).
     for (const patch of plan.patches ?? []) {
       if (!patch.create) continue;
-      const body = plain(patchedDocument(patch));
+      const body = plain(patchedDocument(withRow(patch, rows)));
       inserts.set(patch.collection, [...(inserts.get(patch.collection) ?? []), { ...body, _id: patch.id, _rev: 1 }]);
     }
     // New documents: one batch insert a collection (the service takes many documents in one
@@ -377,9 +445,18 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
       }
     }
     await commitCounters(t, plan, checked, created);
+    // A row whose detail document the commit does not patch (a deputy renamed; the rebuild): set alone.
+    const patched = new Set((plan.patches ?? []).map((p) => p.id));
+    for (const [id, row] of rows) {
+      if (patched.has(id)) continue;
+      const res = (await t.collection(DETAILS).doc(id).update({ data: { _rev: _.inc(1), [ROW]: _.set(row) } })) as { stats?: { updated?: number } };
+      // A suggestion without its detail document yet (a data file from before them, until the rebuild).
+      if (!res.stats?.updated) created.set(DETAILS, [...(created.get(DETAILS) ?? []), { _id: id, id, ...Object.fromEntries(DETAIL_PARTS.map((p) => [p, {}])), [ROW]: row, _rev: 1 }]);
+    }
     for (const [collection, docs] of created) await t.collection(collection).add({ data: docs });
-    for (const { collection, id, init, set, create } of plan.patches ?? []) {
-      if (create) continue;
+    for (const patch of plan.patches ?? []) {
+      if (patch.create) continue;
+      const { collection, id, init, set } = withRow(patch, rows);
       // Records set inside the document (unit-of-work.ts, PlannedPatch): _.set replaces the value
       // at each path whole; concurrent patches of one document are write-write conflicts the
       // service reports, so each unit of work runs again on the other's result.
@@ -407,6 +484,26 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
   }
 
   /**
+   * The rows a commit writes, by suggestion id, as stored inside their detail documents (with their
+   * search pieces). Tried again after a conflict, each must still be as this unit of work read it
+   * (its content; a new one: absent), else CONFLICT.
+   */
+  async function rowsOf(t: CloudTransaction, plan: CommitPlan, checked: boolean): Promise<Map<string, Record<string, unknown>>> {
+    const rows = new Map<string, Record<string, unknown>>();
+    for (const write of plan.writes) {
+      if (write.collection !== ROWS) continue;
+      if (checked) {
+        const current = rowOf(await getInTransaction(t.collection(DETAILS).doc(write.id)));
+        // As for any document (commitIn): a new one must still be absent, a changed one as read (its content).
+        const stale = write.expectedRev === 0 ? current !== undefined : canonical(current ? strip(current).doc : null) !== canonical(write.expected ?? null);
+        if (stale) throw staleConflict();
+      }
+      rows.set(write.id, withSearchGrams(ROWS, plain(write.doc)));
+    }
+    return rows;
+  }
+
+  /**
    * The counters a commit moves or writes, one update request per year-session document
    * (cloudbase.counters.ts): each unit's counts move by _.inc at its nested path (a path not there yet
    * starts at zero, as MongoDB's $inc creates the field), a counter written whole (the rebuild) is set
@@ -426,9 +523,8 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
         const raw = await getInTransaction(t.collection(COUNTERS).doc(change.group));
         for (const write of change.writes) {
           const current = storedCounter(raw, write.id);
-          if (write.expectedRev > 0 ? (current?.rev ?? 0) !== write.expectedRev : write.expectedRev === 0 ? current !== undefined : canonical(current?.doc ?? null) !== canonical(write.expected ?? null)) {
-            throw staleConflict();
-          }
+          // As for any document (commitIn): a new one must still be absent, a changed one as read (its content).
+          if (write.expectedRev === 0 ? current !== undefined : canonical(current?.doc ?? null) !== canonical(write.expected ?? null)) throw staleConflict();
         }
       }
       const data: Record<string, unknown> = { _rev: _.inc(1) };
@@ -526,10 +622,9 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
           snapshot ??= read;
           return storedCounter(await read, id) as Revised<Doc<C>> | undefined;
         }
-        const read = inTx((t) => getInTransaction(t.collection(collection).doc(id)));
+        const read = inTx((t) => getInTransaction(t.collection(homeOf(collection).name).doc(id)));
         snapshot ??= read;
-        const raw = await read;
-        return raw ? strip<Doc<C>>(raw) : undefined;
+        return revised<Doc<C>>(collection, await read);
       },
       async getManyWithRev(collection, ids) {
         await afterSnapshot();
