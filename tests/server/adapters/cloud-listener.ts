@@ -9,6 +9,8 @@ export interface CloudRequest {
   query?: unknown;
   queryType?: string;
   order?: unknown;
+  /** The fields a query asks for (Query.field). */
+  projection?: unknown;
   limit?: number;
   data?: unknown;
   transactionId?: string;
@@ -73,6 +75,7 @@ export async function startCloudListener(): Promise<CloudListener> {
         ...(raw.query !== undefined ? { query: parseField(raw.query) } : {}),
         ...(raw.queryType !== undefined ? { queryType: String(raw.queryType) } : {}),
         ...(raw.order !== undefined ? { order: parseField(raw.order) } : {}),
+        ...(raw.projection !== undefined ? { projection: parseField(raw.projection) } : {}),
         ...(raw.limit !== undefined ? { limit: Number(raw.limit) } : {}),
         ...(raw.data !== undefined
           ? { data: Array.isArray(raw.data) ? raw.data.map(parseField) : parseField(raw.data) }

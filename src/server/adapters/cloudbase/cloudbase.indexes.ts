@@ -4,6 +4,7 @@
 import { COMPOSITE_INDEXES, INDEXES, SEARCH_FIELDS, type CollectionName } from '../../ports';
 import { EVENTS, IDEMPOTENCY, SEARCH_GRAMS } from './cloudbase.store';
 import { COUNTERS, NESTED_COUNTER_FIELDS } from './cloudbase.counters';
+import { homeOf, LEDGER, TASK } from './cloudbase.tasks';
 
 export interface IndexDefinition {
   collection: string;
@@ -29,24 +30,28 @@ const composite = (collection: string, fields: string[], unique = false): IndexD
 
 export function cloudBaseIndexes(): IndexDefinition[] {
   const out: IndexDefinition[] = [];
+  // A task is kept in its ledger row under `task` (cloudbase.tasks.ts): its indexes are the ledger
+  // rows', on `task.<field>`.
   for (const [collection, fields] of Object.entries(INDEXES) as [CollectionName, Record<string, string>][]) {
+    const { name: home, prefix } = homeOf(collection);
     for (const [name, path] of Object.entries(fields)) {
       // A counter's unit is a key inside its year-session document, no field to index (cloudbase.counters.ts).
       if (collection === COUNTERS && NESTED_COUNTER_FIELDS.includes(name)) continue;
-      out.push(single(collection, path));
+      out.push(single(home, prefix + path));
     }
   }
   // The office's filtered, sorted pages (read models), and the search pieces of their text.
   for (const [collection, list] of Object.entries(COMPOSITE_INDEXES) as [CollectionName, string[][]][]) {
-    for (const fields of list) out.push(composite(collection, [...fields.map((f) => indexPathOf(collection, f)), '_id']));
+    const { name: home, prefix } = homeOf(collection);
+    for (const fields of list) out.push(composite(home, [...fields.map((f) => prefix + indexPathOf(collection, f)), '_id']));
   }
   for (const collection of Object.keys(SEARCH_FIELDS)) out.push(single(collection, SEARCH_GRAMS));
   out.push(
     composite('suggestions', ['session', 'number'], true), // 建议号 unique per session
     composite('users', ['unitId', 'roles']),
-    // The reminder sweep: state = s AND due.x < horizon, by _id.
-    ...['due.reply', 'due.returnWindow', 'due.coOpinion', 'due.rehandling'].map((due) => composite('tasks', ['state', due, '_id'])),
-    composite('tasks', ['suggestionId', 'state']),
+    // The reminder sweep: state = s AND due.x < horizon, by _id (tasks, in their ledger rows).
+    ...['due.reply', 'due.returnWindow', 'due.coOpinion', 'due.rehandling'].map((due) => composite(LEDGER, [`${TASK}.state`, `${TASK}.${due}`, '_id'])),
+    composite(LEDGER, [`${TASK}.suggestionId`, `${TASK}.state`]),
     composite(EVENTS, ['suggestionId', 'seq']),
     composite(EVENTS, ['entityId', 'seq']),
     composite(EVENTS, ['seq']),

@@ -3,12 +3,14 @@
 // the revision the optimistic concurrency check compares. Writes go through runTransaction: a changed
 // document is read and replaced, new documents go in one batch insert per collection; queries page by
 // `_id`, at most 1000 a request. The statistics counters are kept one document per year and 届次
-// (cloudbase.counters.ts), answered to the port as one document per counter.
+// (cloudbase.counters.ts), answered to the port as one document per counter; a task is kept inside its
+// ledger row (cloudbase.tasks.ts).
 import type { AuditEvent } from '../../../core/model';
 import { INDEXES, SEARCH_FIELDS, type CollectionName, type Doc, type EventQuery, type IdempotencyRecord, type IndexValue, type Query, type Store, type Tx } from '../../ports';
 import { indexPath, isArrayIndex } from '../index-values';
 import { patchedDocument, runUnitOfWork, staleConflict, type CommitPlan, type RevReader, type Revised } from '../unit-of-work';
 import { fromServiceError, isDuplicateKey } from './cloudbase.errors';
+import { expectedRow, holdsRow, homeOf, LEDGER, ledgerChanges, presenceField, rowFields, TASK, TASK_PROJECTION, taskOf, TASKS, type LedgerChange } from './cloudbase.tasks';
 import { COUNTERS, counterAddress, counterChanges, countersOf, groupQuery, newGroupDocument, projectionOf, selectCounters, storedCounter, UNITS } from './cloudbase.counters';
 
 /** The part of the wx-server-sdk database API this adapter uses. */
@@ -39,6 +41,9 @@ interface CloudCommand {
   gte(value: unknown): CloudCondition;
   lt(value: unknown): CloudCondition;
   in(values: unknown[]): CloudCondition;
+  exists(value: boolean): CloudCondition;
+  /** Removes the field at the update's path. */
+  remove(): CloudCondition;
   all(values: unknown[]): CloudCondition;
   inc(value: number): CloudCondition;
   /** Replaces the value at the update's path whole (an object is not merged field by field). */
@@ -66,8 +71,11 @@ export interface CloudLike {
 export const CLOUD_PAGE = 1000;
 export const EVENTS = 'events';
 export const IDEMPOTENCY = 'idempotency';
-/** Every collection the adapter reads or writes: each must exist before the first request (-502005). */
-export const CLOUD_COLLECTIONS: readonly string[] = [...(Object.keys(INDEXES) as CollectionName[]), EVENTS, IDEMPOTENCY];
+/**
+ * Every collection the adapter reads or writes: each must exist before the first request (-502005).
+ * (The tasks are kept in their ledger rows: cloudbase.tasks.ts.)
+ */
+export const CLOUD_COLLECTIONS: readonly string[] = [...(Object.keys(INDEXES) as CollectionName[]).filter((c) => c !== TASKS), EVENTS, IDEMPOTENCY];
 
 /** The code @cloudbase/database's runTransaction retries on (dist/commonjs/transaction/index.js). */
 const SDK_CONFLICT_CODE = 'DATABASE_TRANSACTION_CONFLICT';
@@ -126,6 +134,22 @@ function withSearchGrams(collection: string, body: Record<string, unknown>): Rec
   return { ...body, [SEARCH_GRAMS]: typeof text === 'string' ? searchGrams(text) : [] };
 }
 
+/** A stored document as its collection's document and revision: a task out of its ledger row; a ledger document holding a row. */
+function revised<T>(collection: CollectionName, raw: Record<string, unknown> | null | undefined): Revised<T> | undefined {
+  if (!raw) return undefined;
+  if (collection === TASKS) {
+    const task = taskOf(raw);
+    return task ? strip<T>(task) : undefined;
+  }
+  if (collection === LEDGER && !holdsRow(raw)) return undefined;
+  return strip<T>(raw);
+}
+
+/** The fields a read of a collection asks for (tasks: the task alone, not its row). */
+const projectionFor = (collection: CollectionName): Record<string, boolean> | undefined => (collection === TASKS ? TASK_PROJECTION : undefined);
+
+const isDefined = <T>(value: T | undefined): value is T => value !== undefined;
+
 function strip<T>(raw: Record<string, unknown>): Revised<T> {
   const doc: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) if (!SYSTEM_FIELDS.includes(key)) doc[key] = value;
@@ -158,15 +182,17 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
 
   function filterOf<C extends CollectionName>(collection: C, query: Query<C> | undefined, afterId?: string) {
     const filter: Record<string, unknown> = {};
+    // Tasks are read from their ledger rows (cloudbase.tasks.ts), by `task.<field>`.
+    const { prefix } = homeOf(collection);
     for (const [name, value] of Object.entries(query?.where ?? {}) as [string, IndexValue | readonly IndexValue[] | undefined][]) {
       if (value === undefined) continue;
       // An equality on an array field matches any element: the database's own rule.
-      filter[indexPath(collection, name)] = Array.isArray(value) ? _.in([...(value as readonly IndexValue[])]) : value;
+      filter[prefix + indexPath(collection, name)] = Array.isArray(value) ? _.in([...(value as readonly IndexValue[])]) : value;
     }
     for (const [name, values] of Object.entries(query?.every ?? {}) as [string, readonly IndexValue[] | undefined][]) {
       if (values === undefined) continue;
       if (!isArrayIndex(collection, name)) throw new Error(`every on scalar index ${collection}.${name}`);
-      filter[indexPath(collection, name)] = _.all([...values]);
+      filter[prefix + indexPath(collection, name)] = _.all([...values]);
     }
     if (query?.search !== undefined && query.search !== '') {
       const field = SEARCH_FIELDS[collection];
@@ -178,10 +204,16 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
     if (query?.range) {
       const { field, gte, lt } = query.range;
       if (isArrayIndex(collection, field)) throw new Error(`range on array index ${collection}.${field}`);
-      const path = indexPath(collection, field);
+      const path = prefix + indexPath(collection, field);
       const parts = [gte !== undefined ? _.gte(gte) : undefined, lt !== undefined ? _.lt(lt) : undefined].filter(Boolean);
       if (parts.length === 1) filter[path] = parts[0];
       if (parts.length === 2) filter[path] = _.gte(gte).and(_.lt(lt));
+    }
+    // A ledger document may hold a task without its row (or a row without a task): a query without a
+    // condition on what it reads meets only the documents holding one (cloudbase.tasks.ts).
+    if ((collection === TASKS || collection === LEDGER) && Object.keys(filter).length === 0) {
+      const first = query?.orderBy?.[0];
+      filter[presenceField(collection, first ? prefix + indexPath(collection, first.field) : undefined)] = _.exists(true);
     }
     if (afterId !== undefined) filter._id = _.gt(afterId);
     return filter;
@@ -212,14 +244,17 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
     for (;;) {
       const want = query.limit === undefined ? CLOUD_PAGE : Math.min(CLOUD_PAGE, query.limit - found.length);
       if (want <= 0) break;
-      let request = db.collection(collection).where(filter);
+      const { name, prefix } = homeOf(collection);
+      let request = db.collection(name).where(filter);
       for (const { field, desc } of order) {
         if (isArrayIndex(collection, field)) throw new Error(`order by array index ${collection}.${field}`);
-        request = request.orderBy(indexPath(collection, field), desc ? 'desc' : 'asc');
+        request = request.orderBy(prefix + indexPath(collection, field), desc ? 'desc' : 'asc');
       }
       request = request.orderBy('_id', last);
       const skip = (query.offset ?? 0) + found.length;
       if (skip > 0) request = request.skip(skip);
+      const projection = projectionFor(collection);
+      if (projection) request = request.field(projection);
       const { data } = await request.limit(want).get();
       found.push(...data);
       if (data.length < want) break;
@@ -251,8 +286,10 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
         const { data } = await db.collection(COUNTERS).where({ _id: address.group }).field(projectionOf([address.key])!).limit(1).get();
         return storedCounter(data[0] ?? null, id) as Revised<Doc<C>> | undefined;
       }
-      const { data } = await db.collection(collection).where({ _id: id }).limit(1).get();
-      return data[0] ? strip<Doc<C>>(data[0]) : undefined;
+      const projection = projectionFor(collection);
+      let request = db.collection(homeOf(collection).name).where({ _id: id }).limit(1);
+      if (projection) request = request.field(projection);
+      return revised<Doc<C>>(collection, (await request.get()).data[0]);
     },
     async getManyWithRev<C extends CollectionName>(collection: C, ids: readonly string[]): Promise<Revised<Doc<C>>[]> {
       if (collection === COUNTERS) {
@@ -271,18 +308,25 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
       // At most CLOUD_PAGE ids a request (a get answers no more documents than that), in parallel.
       const chunks: string[][] = [];
       for (let i = 0; i < unique.length; i += CLOUD_PAGE) chunks.push(unique.slice(i, i + CLOUD_PAGE));
-      const answers = await Promise.all(chunks.map((chunk) => db.collection(collection).where({ _id: _.in(chunk) }).limit(chunk.length).get()));
-      return answers.flatMap(({ data }) => data.map((r) => strip<Doc<C>>(r)));
+      const projection = projectionFor(collection);
+      const answers = await Promise.all(
+        chunks.map((chunk) => {
+          const request = db.collection(homeOf(collection).name).where({ _id: _.in(chunk) }).limit(chunk.length);
+          return (projection ? request.field(projection) : request).get();
+        }),
+      );
+      return answers.flatMap(({ data }) => data.map((r) => revised<Doc<C>>(collection, r)).filter(isDefined));
     },
     async findWithRev<C extends CollectionName>(collection: C, query?: Query<C>): Promise<Revised<Doc<C>>[]> {
       if (collection === COUNTERS) return (await counters(query as Query<'statCounters'> | undefined)) as Revised<Doc<C>>[];
-      if (query?.orderBy?.length || query?.offset) return (await ordered(collection, query)).map((r) => strip<Doc<C>>(r));
-      const raw = await pages(collection, (afterId) => filterOf(collection, query, afterId ?? query?.afterId), query?.limit);
-      return raw.map((r) => strip<Doc<C>>(r));
+      const read = (r: Record<string, unknown>) => revised<Doc<C>>(collection, r);
+      if (query?.orderBy?.length || query?.offset) return (await ordered(collection, query)).map(read).filter(isDefined);
+      const raw = await pages(homeOf(collection).name, (afterId) => filterOf(collection, query, afterId ?? query?.afterId), query?.limit, projectionFor(collection));
+      return raw.map(read).filter(isDefined);
     },
     async count<C extends CollectionName>(collection: C, query?: Query<C>): Promise<number> {
       if (collection === COUNTERS) return (await counters(query as Query<'statCounters'> | undefined)).length;
-      const { total } = await db.collection(collection).where(filterOf(collection, query, query?.afterId)).count();
+      const { total } = await db.collection(homeOf(collection).name).where(filterOf(collection, query, query?.afterId)).count();
       return total;
     },
     async events(query: EventQuery): Promise<AuditEvent[]> {
@@ -318,9 +362,11 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
     const stamp = new Date().toISOString();
     for (const { collection, id } of plan.deletes) await t.collection(collection).doc(id).remove();
     const inserts = new Map<string, Record<string, unknown>[]>();
+    // A task and its row: one document (cloudbase.tasks.ts).
+    for (const change of ledgerChanges(plan.writes)) await commitLedger(t, change, checked, inserts);
     for (const write of plan.writes) {
-      // Counters go to their year-session documents below.
-      if (write.collection === COUNTERS) continue;
+      // Counters go to their year-session documents below; tasks and ledger rows went above.
+      if (write.collection === COUNTERS || write.collection === TASKS || write.collection === LEDGER) continue;
       if (checked && write.expectedRev !== 0) {
         // Tried again after a conflict: each changed document must still be as this unit of work read
         // it, else CONFLICT. Its content is compared (every change carries it: unit-of-work.ts,
@@ -393,6 +439,56 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
       const { id, ...record } = plain(plan.remember);
       await t.collection(IDEMPOTENCY).add({ data: { _id: id, ...record } });
     }
+  }
+
+  /**
+   * A task and its ledger row as one stored document (cloudbase.tasks.ts), one request:
+   * - a new task (with its row, or without one: a task without its suggestion): with the new documents
+   *   (`inserts`), so that a task whose id exists fails the batch insert, CONFLICT;
+   * - a task changed with its row: the document set whole (its row's fields and the task);
+   * - a task changed without its row (the row the same): its `task` set (_.set replaces it whole);
+   * - a row without its task (a suggestion's change moves every one of its tasks' rows; the rebuild):
+   *   each of its fields set and those it no longer has removed, its `task` left as stored; a document
+   *   not there yet is created, without a task.
+   * Tried again after a conflict, the stored task and row must each still be as this unit of work read
+   * them (their content; new ones: absent), else CONFLICT.
+   */
+  async function commitLedger(t: CloudTransaction, { id, task, row }: LedgerChange, checked: boolean, inserts: Map<string, Record<string, unknown>[]>) {
+    const ref = t.collection(LEDGER).doc(id);
+    if (checked) {
+      const raw = await getInTransaction(ref);
+      // A new task needs no check: one whose id exists fails the insert.
+      if (task && task.expectedRev !== 0) {
+        const current = taskOf(raw);
+        if (canonical(current ? strip(current).doc : null) !== canonical(task.expected ?? null)) throw staleConflict();
+      }
+      if (row && canonical(holdsRow(raw) ? rowFields(raw) : null) !== canonical(expectedRow(row))) throw staleConflict();
+    }
+    // The row's own fields and its search pieces (its `task` is the task's, written or stored).
+    const written = row ? withSearchGrams(LEDGER, plain(row.doc)) : undefined;
+    const rowBody: Record<string, unknown> = written ? { ...rowFields(written), [SEARCH_GRAMS]: written[SEARCH_GRAMS] } : {};
+    if (task) {
+      const body = { ...rowBody, [TASK]: plain(task.doc) };
+      if (task.expectedRev === 0) {
+        inserts.set(LEDGER, [...(inserts.get(LEDGER) ?? []), { _id: id, ...body, _rev: 1 }]);
+        return;
+      }
+      if (row) {
+        // The revision only counts up (a retried commit compares content, see commitIn).
+        await ref.set({ data: { ...body, _rev: Math.max(1, Math.max(task.expectedRev, row.expectedRev) + 1) } });
+        return;
+      }
+      const res = (await ref.update({ data: { [TASK]: _.set(plain(task.doc)), _rev: _.inc(1) } })) as { stats?: { updated?: number } };
+      // A task read from its detail document whose stored copy is gone: kept, never lost.
+      if (!res.stats?.updated) await t.collection(LEDGER).add({ data: [{ _id: id, [TASK]: plain(task.doc), _rev: 1 }] });
+      return;
+    }
+    if (!row) return;
+    const data: Record<string, unknown> = { _rev: _.inc(1) };
+    for (const [field, value] of Object.entries(rowBody)) data[field] = _.set(value);
+    for (const field of Object.keys(expectedRow(row) ?? {})) if (!(field in rowBody)) data[field] = _.remove();
+    const res = (await ref.update({ data })) as { stats?: { updated?: number } };
+    if (!res.stats?.updated) await t.collection(LEDGER).add({ data: [{ _id: id, ...rowBody, _rev: 1 }] });
   }
 
   /**
@@ -515,10 +611,9 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
           snapshot ??= read;
           return storedCounter(await read, id) as Revised<Doc<C>> | undefined;
         }
-        const read = inTx((t) => getInTransaction(t.collection(collection).doc(id)));
+        const read = inTx((t) => getInTransaction(t.collection(homeOf(collection).name).doc(id)));
         snapshot ??= read;
-        const raw = await read;
-        return raw ? strip<Doc<C>>(raw) : undefined;
+        return revised<Doc<C>>(collection, await read);
       },
       async getManyWithRev(collection, ids) {
         await afterSnapshot();
