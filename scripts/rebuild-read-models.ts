@@ -10,7 +10,7 @@ async function main() {
   const store = openSqliteStore(path.join(dataDir, 'jianyitong.sqlite'));
   try {
     const result = await rebuildReadModels(store);
-    console.log(`已重建：建议 ${result.suggestions} 件，改写列表行 ${result.rowsWritten} 条、统计计数 ${result.countersWritten} 条、未读消息数 ${result.unreadCountersWritten} 条。`);
+    console.log(`已重建：建议 ${result.suggestions} 件，改写列表行 ${result.rowsWritten} 条、统计计数 ${result.countersWritten} 条、消息 ${result.noticesWritten} 条、全部已读记录 ${result.readMarksWritten} 条。`);
   } finally {
     store.close();
   }

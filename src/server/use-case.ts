@@ -51,6 +51,11 @@ export class RefusedAfterCommit {
 export interface UseCase<A extends ActionName, D, R> {
   action: A;
   access: Access;
+  /**
+   * The action only reads: no requestId record can exist for it (one is kept only with a change), so
+   * the api does not look one up (one request less), and a ctx.write of it fails.
+   */
+  readOnly?: true;
   schema: z.ZodType<D>;
   run(data: D, ctx: UseCaseContext): Promise<R>;
 }

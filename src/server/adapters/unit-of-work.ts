@@ -7,7 +7,6 @@ import { uniqueKeysOf } from './unique-keys';
 import { detailsFromCollections } from '../read-models/details';
 import { counterId, DETAIL_PARTS, parseCounterId, recordKey, type Counts, type StatCounter, type SuggestionDetailDoc } from '../ports/read-model-docs';
 import { addCounts, detailRecords, emptyDetail, project, zeroCounts, type Contribution, type SuggestionRecords } from '../read-models/project';
-import { unreadDeltas } from '../read-models/unread';
 
 export interface Revised<T> {
   doc: T;
@@ -230,7 +229,7 @@ export async function runUnitOfWork<T>(
     const projected =
       (options.snapshot ? await projectFromDetails(tx, [...writes.values()], readDetail, nameBefore, put) : undefined) ??
       (await projectReadModels(tx, [...writes.values()], readDetail, nameBefore));
-    const increments = [...projected.increments, ...unreadIncrements([...writes.values()], before)];
+    const increments = projected.increments;
     const patches = detailPatches([...writes.values()]);
     // Each detail document keeps the lead deputy's name its rows carry (so the next change need not read it).
     for (const [id, name] of projected.names) {
@@ -268,18 +267,6 @@ function withUniqueKeys(writes: PlannedWrite[], before: Map<string, unknown>): P
     for (const id of old.keys()) if (!next.has(id)) deletes.push({ collection: 'uniqueKeys', id });
   }
   return { writes: [...writes, ...claims], deletes };
-}
-
-/**
- * Each reader's unread counter moved by the notices this commit writes (src/server/read-models/unread.ts).
- * A commit that writes a reader's counter itself (全部已读) sets its figure: that counter is not moved.
- */
-function unreadIncrements(writes: readonly PlannedWrite[], before: Map<string, unknown>): PlannedIncrement[] {
-  const notices = writes.filter((w) => w.collection === 'notifications');
-  if (notices.length === 0) return [];
-  const written = new Set(writes.filter((w) => w.collection === 'notificationCounts').map((w) => w.id));
-  const deltas = unreadDeltas(notices.map((w) => ({ doc: w.doc, before: w.expectedRev === 0 ? undefined : before.get(keyOf(w.collection, w.id)) })));
-  return deltas.filter(({ userId }) => !written.has(userId)).map(({ userId, delta }) => ({ collection: 'notificationCounts', id: userId, init: { id: userId, unread: 0 }, deltas: { unread: delta } }));
 }
 
 /** The document a patch makes of its initial document (for a document new in the commit). */

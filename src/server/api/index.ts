@@ -83,7 +83,7 @@ export function createApi(input: ApiDeps): Api {
       actorKey = user?.id ?? (openid ? `openid:${openid}` : 'public');
       const actor = actorKey;
       callerKeys = user && openid ? [actor, `openid:${openid}`] : [actor];
-      if (requestId !== undefined) {
+      if (requestId !== undefined && !useCase.readOnly) {
         const replay = await replayed(deps.store, requestId, action, callerKeys);
         if (replay) return replay;
       }
@@ -95,8 +95,9 @@ export function createApi(input: ApiDeps): Api {
         openid,
         user,
         now,
-        write: (fn) =>
-          deps.store.transaction(async (tx) => {
+        write: (fn) => {
+          if (useCase.readOnly) throw new Error(`${action} is read-only and cannot write`);
+          return deps.store.transaction(async (tx) => {
             const result = await fn(tx);
             if (requestId !== undefined) {
               // A refusal that commits (RefusedAfterCommit) is remembered as the refusal it is answered with.
@@ -104,7 +105,8 @@ export function createApi(input: ApiDeps): Api {
               tx.rememberResult({ id: requestId, action, actorId: actor, at: now, response });
             }
             return result;
-          }),
+          });
+        },
       };
       const result = await useCase.run(data as never, context);
       return { ok: true, data: result };

@@ -114,7 +114,7 @@ export interface Collections {
   statCounters: StatCounter;
   /** Every record of a suggestion in one document, for the detail screen (patched in the same commit). */
   suggestionDetails: SuggestionDetailDoc;
-  /** Each user's unread messages, moved in the commit of every notice written or read. */
+  /** Each user's 全部已读 (its instant), written only by notifications.read. */
   notificationCounts: NotificationCount;
 }
 export type CollectionName = keyof Collections;
@@ -150,7 +150,8 @@ export const INDEXES = {
   opinions: { taskId: 'taskId', suggestionId: 'suggestionId' },
   feedback: { taskId: 'taskId', suggestionId: 'suggestionId' },
   commitments: { taskId: 'taskId', suggestionId: 'suggestionId' },
-  notifications: { userId: 'userId', key: 'key', status: 'status', createdAt: 'createdAt', readAt: 'readAt' },
+  // unread: derived from readAt (DERIVED_INDEXES below).
+  notifications: { userId: 'userId', key: 'key', status: 'status', createdAt: 'createdAt', unread: '_unread' },
   subscriptions: { userId: 'userId' },
   bindCodes: { userId: 'userId', codeHash: 'codeHash', state: 'state' },
   bindAttempts: { lockedUntil: 'lockedUntil' },
@@ -231,11 +232,21 @@ export const COMPOSITE_INDEXES: { [C in CollectionName]?: readonly (readonly str
     ['open', 'mineDue', 'sortKey'],
   ],
   tasks: [['unitId', 'state']],
-  // A user's messages newest first, and those read (notifications.mine counts the unread without reading them).
+  // A user's messages newest first, and the count of the unread since the last 全部已读 (src/server/read-models/unread.ts).
   notifications: [
     ['userId', 'createdAt'],
-    ['userId', 'readAt'],
+    ['userId', 'unread', 'createdAt'],
   ],
+};
+
+/**
+ * Index values derived from a document instead of read from one of its fields, by their path in
+ * INDEXES: the store works them out at every write (SQLite into the index column; CloudBase keeps them
+ * in the stored document beside its own fields and leaves them out of what it reads back). A notice is
+ * unread until it is marked read one by one (its readAt); 全部已读 is not in it (it rewrites no notice).
+ */
+export const DERIVED_INDEXES: { [C in CollectionName]?: Record<string, (doc: Doc<C>) => IndexValue> } = {
+  notifications: { _unread: (n: Notification) => !n.readAt },
 };
 
 /**

@@ -22,14 +22,14 @@ import type { TaskFacts } from '../../core/task.facts';
 import { idFromKey } from './ids';
 
 /**
- * A user's unread messages, kept by the unit of work in the commit of every notice written or marked
- * read (src/server/read-models/unread.ts), so the inbox and the home page read one document, not the
- * notices. `readBefore`: 全部已读 at that instant — every notice created before it counts as read
- * without being rewritten (docs/notifications.md).
+ * A user's 全部已读, the one thing about his or her unread messages not held by the notices themselves:
+ * `readBefore`, the instant of the last 全部已读 — every notice created before it counts as read without
+ * being rewritten. Written only by notifications.read; the unread figure is counted from the notices
+ * (src/server/read-models/unread.ts, docs/notifications.md). A document from before may still carry the
+ * figure it once kept (`unread`); nothing reads it, and the rebuild drops it.
  */
 export interface NotificationCount {
   id: string; // the user's id
-  unread: number;
   readBefore?: string;
 }
 

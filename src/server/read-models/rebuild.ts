@@ -1,13 +1,13 @@
-// Rebuilds the read models (suggestionRows, ledgerRows, statCounters, suggestionDetails, notificationCounts) from the records: for a data file
-// written before they existed, or to repair them. Suggestion by suggestion in batches; the counters are
+// Rebuilds the read models (suggestionRows, ledgerRows, statCounters, suggestionDetails) from the records: for a data file
+// written before they existed, or to repair them; and writes again the notices a store holds without
+// their derived index value (unread: docs/notifications.md). Suggestion by suggestion in batches; the counters are
 // then set to the sum of every suggestion's share. Run it while nobody changes anything:
 // `npm run rebuild:read-models` (the local SQLite file of DATA_DIR).
 import type { Store, Tx } from '../ports';
 import { detailsFromCollections } from './details';
 import { parseCounterId, type Counts, type StatCounter } from '../ports/read-model-docs';
 import { addCounts, detailRecords, project, zeroCounts } from './project';
-import { countUnread } from './unread';
-import type { Notification } from '../../core/model';
+import type { NotificationCount } from '../ports/read-model-docs';
 
 const BATCH = 200;
 
@@ -15,8 +15,10 @@ export interface RebuildResult {
   suggestions: number;
   rowsWritten: number;
   countersWritten: number;
-  /** Users' unread counters written (notificationCounts). */
-  unreadCountersWritten: number;
+  /** Notices written again with their derived index value (stored before the store kept it). */
+  noticesWritten: number;
+  /** 全部已读 documents (notificationCounts) rid of the figure they once kept. */
+  readMarksWritten: number;
 }
 
 export async function rebuildReadModels(store: Store): Promise<RebuildResult> {
@@ -74,22 +76,48 @@ export async function rebuildReadModels(store: Store): Promise<RebuildResult> {
     }
     return written;
   });
-  return { suggestions, rowsWritten, countersWritten, unreadCountersWritten: await rebuildUnreadCounts(store) };
+  return { suggestions, rowsWritten, countersWritten, noticesWritten: await reindexNotices(store), readMarksWritten: await tidyReadMarks(store) };
 }
 
-/** Every user's unread counter from the notices, page by page (src/server/read-models/unread.ts). */
-async function rebuildUnreadCounts(store: Store): Promise<number> {
-  const notices: Notification[] = [];
+/**
+ * Whether some notices lack their derived index value (unread): stored before the store derived it
+ * (CloudBase keeps it in the document; SQLite fills a new column itself when it opens the file).
+ */
+async function noticesUnindexed(store: Store): Promise<boolean> {
+  const [all, unread, read] = await Promise.all([
+    store.count('notifications'),
+    store.count('notifications', { where: { unread: true } }),
+    store.count('notifications', { where: { unread: false } }),
+  ]);
+  return unread + read !== all;
+}
+
+/** Every notice written again as it is (the store derives its index value on the way), page by page. */
+async function reindexNotices(store: Store): Promise<number> {
+  if (!(await noticesUnindexed(store))) return 0;
+  let written = 0;
   for (let afterId: string | undefined; ; ) {
-    const page = await store.find('notifications', { limit: 1000, ...(afterId ? { afterId } : {}) });
-    notices.push(...page);
-    if (page.length < 1000) break;
+    const page = await store.find('notifications', { limit: BATCH, ...(afterId ? { afterId } : {}) });
+    if (page.length === 0) break;
     afterId = page[page.length - 1]!.id;
+    written += await store.transaction(async (tx) => {
+      const notices = await tx.getMany('notifications', page.map((n) => n.id));
+      for (const n of notices) tx.update('notifications', n);
+      return notices.length;
+    });
+    if (page.length < BATCH) break;
   }
+  return written;
+}
+
+/** Each 全部已读 document with its readBefore alone (one from before may carry the unread figure it kept). */
+async function tidyReadMarks(store: Store): Promise<number> {
   return store.transaction(async (tx) => {
-    const stored = new Map((await tx.find('notificationCounts')).map((c) => [c.id, c]));
     let written = 0;
-    for (const [id, want] of countUnread(notices, stored)) written += put(tx, 'notificationCounts', stored.get(id), want);
+    for (const stored of await tx.find('notificationCounts')) {
+      const want: NotificationCount = { id: stored.id, ...(stored.readBefore !== undefined ? { readBefore: stored.readBefore } : {}) };
+      written += put(tx, 'notificationCounts', stored, want);
+    }
     return written;
   });
 }
@@ -116,20 +144,17 @@ function put<C extends 'suggestionRows' | 'ledgerRows' | 'statCounters' | 'sugge
  * field was added): then rebuild on start.
  */
 export async function readModelsBehind(store: Store): Promise<boolean> {
-  const [suggestions, rows, details, tasks, ledger, notices, unreadCounters] = await Promise.all([
+  const [suggestions, rows, details, tasks, ledger, unindexed] = await Promise.all([
     store.count('suggestions'),
     store.count('suggestionRows'),
     store.count('suggestionDetails'),
     store.count('tasks'),
     store.find('ledgerRows', { limit: 1 }),
-    store.find('notifications', { limit: 1 }),
-    store.find('notificationCounts', { limit: 1 }),
+    noticesUnindexed(store),
   ]);
   // Rows written before tasks.mine read them lack the task and its work lists.
   const oldRow = ledger.length > 0 && (ledger[0]!.inbox === undefined || ledger[0]!.guards?.faceToFace === undefined);
-  // Notices written before the unread counters were kept with them.
-  const noCounters = notices.length > 0 && unreadCounters.length === 0;
-  return suggestions !== rows || suggestions !== details || (tasks > 0 && ledger.length === 0) || oldRow || noCounters;
+  return suggestions !== rows || suggestions !== details || (tasks > 0 && ledger.length === 0) || oldRow || unindexed;
 }
 
 /** JSON with every object's keys in order: equal documents compare equal whatever order their fields were set in. */

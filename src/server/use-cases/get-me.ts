@@ -11,9 +11,9 @@ import type { Reader } from '../ports';
 import { subscribeTemplateIds } from '../reminders/config';
 import { templatesToAsk } from '../reminders/reach';
 import { defineUseCase } from '../use-case';
-import { unreadCount } from './list-notifications';
 import { uploadPathOf } from '../papers/uploads';
 import { proposalCounts } from './list-proposals';
+import { unreadCount } from '../read-models/unread';
 
 export function serverClock(now: string): ServerClock {
   const today = shanghaiDate(now);
@@ -46,15 +46,19 @@ export async function hasAdmin(reader: Reader): Promise<boolean> {
 export const getMe = defineUseCase({
   action: 'me',
   access: 'identity',
+  readOnly: true,
   schema: z.object({}) as unknown as z.ZodType<Empty>,
   run: async (_data, ctx) => {
     const me = await meOf(ctx.deps.store, ctx.user, ctx.now);
     if (!me.bound && ctx.deps.firstAdminInApp && !(await hasAdmin(ctx.deps.store))) return { ...me, firstAdminOpen: true };
     const templates = subscribeTemplateIds(ctx.deps.reminderConfig);
-    const counts = ctx.user ? await proposalCounts(ctx.deps.store, ctx.user, shanghaiDate(ctx.now)) : undefined;
+    // The proposals' figures and the unread messages (its 全部已读, then a count), side by side.
+    const [counts, unread] = ctx.user
+      ? await Promise.all([proposalCounts(ctx.deps.store, ctx.user, shanghaiDate(ctx.now)), unreadCount(ctx.deps.store, ctx.user.id)])
+      : [undefined, 0];
     // A bound caller's upload folder: where the app puts a file before an action takes its fileID.
     const uploads = ctx.user && ctx.openid ? { uploadFolder: uploadPathOf(ctx.deps.files, ctx.openid) } : {};
-    const withCount = ctx.user ? { ...me, unreadMessages: await unreadCount(ctx.deps.store, ctx.user.id), ...(counts ? { proposalCounts: counts } : {}), ...uploads } : me;
+    const withCount = ctx.user ? { ...me, unreadMessages: unread, ...(counts ? { proposalCounts: counts } : {}), ...uploads } : me;
     if (!me.bound || !ctx.user || templates.length === 0) return withCount;
     const ask = await templatesToAsk(ctx.deps.store, ctx.deps.reminderConfig, ctx.user.id);
     return { ...withCount, subscribeTemplateIds: templates.slice(0, 3), subscribeAsk: ask };

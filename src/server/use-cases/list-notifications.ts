@@ -9,14 +9,12 @@ import type { Notification, Task } from '../../core/model';
 import { NOTIFICATION_FIELDS, only } from '../access/audiences';
 import type { Reader } from '../ports';
 import type { NotificationCount } from '../ports/read-model-docs';
-import { isUnread, readAtOf } from '../read-models/unread';
+import { countUnread, isUnread, readAtOf, readMark, unreadQuery } from '../read-models/unread';
 import { noticeStatus, type NoticeSubject } from '../reminders/notice-status';
 import { caller, defineUseCase, event } from '../use-case';
 import { idField } from '../validation';
 
 const LIMIT = 100;
-/** How many of the newest messages a 仅看未读 page looks through (one request). */
-const UNREAD_SCAN = 1000;
 
 const schema: z.ZodType<MyNotificationsData> = z.object({ unreadOnly: z.boolean().optional() });
 
@@ -53,46 +51,34 @@ async function tasksOf(reader: Reader, listed: readonly Notification[]): Promise
   return { tasks, leads: new Map(found.filter((t) => t.role === 'lead').map((t) => [t.suggestionId, t])) };
 }
 
-/** The caller's unread counter (one document, kept with the writes: src/server/read-models/unread.ts). */
-export async function unreadCounter(reader: Reader, userId: string): Promise<NotificationCount | undefined> {
-  return reader.get('notificationCounts', userId);
-}
-
-/** The caller's unread messages: the counter's figure (none yet: 0). */
-export async function unreadCount(reader: Reader, userId: string): Promise<number> {
-  return (await unreadCounter(reader, userId))?.unread ?? 0;
-}
-
 /** Newest first; the same instant by id. */
 const newestFirst = (a: Notification, b: Notification) => (a.createdAt === b.createdAt ? a.id.localeCompare(b.id) : b.createdAt.localeCompare(a.createdAt));
 
 export const listNotifications = defineUseCase({
   action: 'notifications.mine',
   access: 'user',
+  readOnly: true,
   schema,
   async run(data, ctx): Promise<MyNotificationsResult> {
     const user = caller(ctx);
     const store = ctx.deps.store;
-    // One page of the newest from the store (unread only: the unread among the newest UNREAD_SCAN
-    // since the last 全部已读), and the counter, in parallel.
-    const newest = (since?: string) =>
+    // One page of the newest from the store (unread only: of the unread since the last 全部已读, by
+    // the same index as their count) with the caller's 全部已读, then the count of the unread and the
+    // tasks the page is about, in parallel.
+    const newest = (counter?: NotificationCount) =>
       store.find('notifications', {
-        where: { userId: user.id },
-        ...(since !== undefined ? { range: { field: 'createdAt' as const, gte: since } } : {}),
+        ...(data.unreadOnly ? unreadQuery(user.id, counter) : { where: { userId: user.id } }),
         orderBy: [{ field: 'createdAt', desc: true }],
-        limit: data.unreadOnly ? UNREAD_SCAN : LIMIT,
+        limit: LIMIT,
       });
     let counter: NotificationCount | undefined;
     let page: Notification[];
     if (data.unreadOnly) {
-      counter = await unreadCounter(store, user.id);
-      page = await newest(counter?.readBefore);
-    } else [counter, page] = await Promise.all([unreadCounter(store, user.id), newest()]);
-    const listed = page
-      .filter((n) => !data.unreadOnly || isUnread(n, counter))
-      .sort(newestFirst)
-      .slice(0, LIMIT);
-    const { tasks, leads } = await tasksOf(store, listed);
+      counter = await readMark(store, user.id);
+      page = await newest(counter);
+    } else [counter, page] = await Promise.all([readMark(store, user.id), newest()]);
+    const listed = page.sort(newestFirst);
+    const [unread, { tasks, leads }] = await Promise.all([countUnread(store, user.id, counter), tasksOf(store, listed)]);
     const readerIsDeputy = user.roles.includes('deputy');
     return {
       items: listed.map((n) =>
@@ -102,7 +88,7 @@ export const listNotifications = defineUseCase({
           ...(n.suggestionId && leads.get(n.suggestionId) ? { leadTask: leads.get(n.suggestionId) } : {}),
         }, counter),
       ),
-      unread: counter?.unread ?? 0,
+      unread,
     };
   },
 });
@@ -110,10 +96,12 @@ export const listNotifications = defineUseCase({
 const readSchema: z.ZodType<ReadNotificationsData> = z.object({ ids: z.array(idField).min(1).max(LIMIT).optional() });
 
 /**
- * Marks the named messages read (at most LIMIT, read by id), or all of them: 全部已读 moves the
- * counter's readBefore to now and marks one by one only the unread created at this instant (a
- * bounded query), so no request reads or rewrites every notice. The counter is read through the transaction: a notice
- * written meanwhile moves it, and this commit then fails with CONFLICT instead of losing it.
+ * Marks the named messages read (at most LIMIT, read by id), or all of them: 全部已读 sets the caller's
+ * readBefore to now and marks one by one only the unread created at this instant (a bounded query),
+ * so no request reads or rewrites every notice. The figure is counted from the notices
+ * (src/server/read-models/unread.ts); the 全部已读 document is read through the transaction, so two
+ * reads of one caller's messages at once meet on it (CONFLICT for one, tried again) instead of one
+ * undoing the other.
  */
 export const readNotifications = defineUseCase({
   action: 'notifications.read',
@@ -122,11 +110,10 @@ export const readNotifications = defineUseCase({
   run: (data, ctx) =>
     ctx.write(async (tx): Promise<ReadNotificationsResult> => {
       const user = caller(ctx);
-      const counter = await tx.get('notificationCounts', user.id);
-      const unread = counter?.unread ?? 0;
+      const counter = await readMark(tx, user.id);
       if (data.ids) {
         // Only the caller's own: an id of someone else's message is simply not marked.
-        const named = await tx.getMany('notifications', data.ids);
+        const [named, unread] = await Promise.all([tx.getMany('notifications', data.ids), countUnread(tx, user.id, counter)]);
         const toRead = named.filter((n) => n.userId === user.id && isUnread(n, counter));
         for (const n of toRead) tx.update('notifications', { ...n, readAt: ctx.now });
         if (toRead.length > 0) {
@@ -134,12 +121,13 @@ export const readNotifications = defineUseCase({
         }
         return { read: toRead.length, unread: Math.max(0, unread - toRead.length) };
       }
+      const unread = await countUnread(tx, user.id, counter);
       if (unread === 0) return { read: 0, unread: 0 };
       // readBefore covers the notices created before now; those of this very instant (or later, from a
-      // clock ahead) are few and marked one by one. This commit sets the counter's figure itself.
+      // clock ahead) are few and marked one by one.
       const late = (await tx.find('notifications', { where: { userId: user.id }, range: { field: 'createdAt', gte: ctx.now } })).filter((n) => !n.readAt);
       for (const n of late) tx.update('notifications', { ...n, readAt: ctx.now });
-      const next: NotificationCount = { id: user.id, unread: 0, readBefore: ctx.now };
+      const next: NotificationCount = { id: user.id, readBefore: ctx.now };
       if (counter) tx.update('notificationCounts', next);
       else tx.insert('notificationCounts', next);
       tx.appendEvent(event(ctx, { action: 'notifications.read', entity: 'user', entityId: user.id, detail: { count: unread, all: true } }));

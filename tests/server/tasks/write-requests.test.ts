@@ -30,14 +30,14 @@ const BUDGETS: Record<string, number> = {
   'suggestions.disclose': 11,
   'users.bind': 12,
   // The letter made at signing reads the office's settings and stores its file.
-  'tasks.sign': 22,
-  'feedback.submit': 18,
-  'tasks.requestReturn': 14,
-  'tasks.decideReturn': 16,
-  'tasks.review': 16,
-  'tasks.submitDraft': 14,
-  'tasks.submitOpinion': 17,
-  'suggestions.assign': 16,
+  'tasks.sign': 18,
+  'feedback.submit': 16,
+  'tasks.requestReturn': 12,
+  'tasks.decideReturn': 13,
+  'tasks.review': 14,
+  'tasks.submitDraft': 12,
+  'tasks.submitOpinion': 15,
+  'suggestions.assign': 14,
   'suggestions.archive': 12,
 };
 

@@ -7,7 +7,7 @@
 // ledger row (cloudbase.tasks.ts).
 import type { AuditEvent } from '../../../core/model';
 import { INDEXES, SEARCH_FIELDS, type CollectionName, type Doc, type EventQuery, type IdempotencyRecord, type IndexValue, type Query, type Store, type Tx } from '../../ports';
-import { indexPath, isArrayIndex } from '../index-values';
+import { DERIVED_PATHS, derivedValues, indexPath, isArrayIndex } from '../index-values';
 import { patchedDocument, runUnitOfWork, staleConflict, type CommitPlan, type RevReader, type Revised } from '../unit-of-work';
 import { fromServiceError, isDuplicateKey } from './cloudbase.errors';
 import { expectedRow, holdsRow, homeOf, LEDGER, ledgerChanges, presenceField, rowFields, TASK, TASK_PROJECTION, taskOf, TASKS, type LedgerChange } from './cloudbase.tasks';
@@ -107,7 +107,8 @@ const conflictBackoffMs = (attempt: number) => Math.random() * Math.min(250, 20 
 
 /** The one- and two-character pieces of the searchable text (SEARCH_FIELDS), an indexed array. */
 export const SEARCH_GRAMS = '_searchGrams';
-const SYSTEM_FIELDS = ['_id', '_rev', '_openid', SEARCH_GRAMS];
+/** Fields the store keeps beside a document's own and leaves out of what it reads back. */
+const SYSTEM_FIELDS = ['_id', '_rev', '_openid', SEARCH_GRAMS, ...DERIVED_PATHS];
 
 /** Every character and every pair of neighbouring characters of a text. */
 export function searchGrams(text: string): string[] {
@@ -126,12 +127,16 @@ function gramsOfSearch(search: string): string[] {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A document body with its search pieces, for collections with a SEARCH_FIELDS text. */
+/**
+ * A document body with what its indexes read beside its own fields: the search pieces of a collection
+ * with a SEARCH_FIELDS text, and the index values derived from it (DERIVED_INDEXES: a notice's unread).
+ */
 function withSearchGrams(collection: string, body: Record<string, unknown>): Record<string, unknown> {
+  const derived = { ...body, ...derivedValues(collection as CollectionName, body) };
   const field = SEARCH_FIELDS[collection as CollectionName];
-  if (!field) return body;
+  if (!field) return derived;
   const text = body[field];
-  return { ...body, [SEARCH_GRAMS]: typeof text === 'string' ? searchGrams(text) : [] };
+  return { ...derived, [SEARCH_GRAMS]: typeof text === 'string' ? searchGrams(text) : [] };
 }
 
 /** A stored document as its collection's document and revision: a task out of its ledger row; a ledger document holding a row. */

@@ -17,7 +17,7 @@ import {
   type Store,
   type Tx,
 } from '../../ports';
-import { arrayIndexValues, indexFields, isArrayIndex, scalarIndexValues } from '../index-values';
+import { arrayIndexValues, indexFields, isArrayIndex, isDerivedPath, scalarIndexValues } from '../index-values';
 import { runUnitOfWork, staleConflict, type CommitPlan, type Revised } from '../unit-of-work';
 
 const COLLECTIONS = Object.keys(INDEXES) as CollectionName[];
@@ -66,7 +66,8 @@ function syncIndexes(db: Database.Database) {
       }
       if (!columns.has(name)) {
         db.exec(`ALTER TABLE ${q(collection)} ADD COLUMN ${q(name)}`);
-        db.exec(`UPDATE ${q(collection)} SET ${q(name)} = json_extract(doc, '$.${path}')`);
+        if (isDerivedPath(collection, path)) fillDerived(db, collection, name);
+        else db.exec(`UPDATE ${q(collection)} SET ${q(name)} = json_extract(doc, '$.${path}')`);
       }
       db.exec(`CREATE INDEX IF NOT EXISTS ${q(`${collection}_${name}`)} ON ${q(collection)} (${q(name)}, id)`);
     }
@@ -83,6 +84,18 @@ function syncIndexes(db: Database.Database) {
         db.exec(`INSERT INTO ${q(table)} (rowid, text) SELECT rowid, json_extract(doc, '$.${searchField}') FROM ${q(collection)}`);
       }
     }
+  }
+}
+
+/** A derived index column new to the file, worked out from every stored document, a page of ids at a time. */
+function fillDerived(db: Database.Database, collection: CollectionName, name: string) {
+  const page = db.prepare(`SELECT id, doc FROM ${q(collection)} WHERE id > ? ORDER BY id LIMIT 1000`);
+  const set = db.prepare(`UPDATE ${q(collection)} SET ${q(name)} = ? WHERE id = ?`);
+  for (let after = ''; ; ) {
+    const rows = page.all(after) as { id: string; doc: string }[];
+    for (const row of rows) set.run(toSql(scalarIndexValues(collection, JSON.parse(row.doc) as never)[name]), row.id);
+    if (rows.length < 1000) break;
+    after = rows[rows.length - 1]!.id;
   }
 }
 
