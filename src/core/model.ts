@@ -212,12 +212,32 @@ export interface Reply {
   reviews: Review[];
   signerId?: string;
   signedAt?: string; // a reply exists for the deputy only once signed
-  /** The formal reply letter (答复函, .docx) made on signature, kept in the file store. */
+  /** What the reply letter shows besides the reply, as it stood at signature (docs/papers.md). */
+  letterFacts?: ReplyLetterFacts;
+  /** The formal reply letter (答复函, .docx), made from the reply and its facts when first asked for, kept in the file store. */
   letter?: ReplyLetter;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
   version: number;
+}
+
+/**
+ * A signed reply's letter as it stood at signature: its number and file name, the unit's name and
+ * letter settings, the deputies' and co-units' names, the reply's files and what the letter takes from
+ * the suggestion (its 公开 decision included). Only the office's letter settings (抄送, addressing the
+ * co-signers, the default 公开属性) are read when the file is made.
+ */
+export interface ReplyLetterFacts {
+  number: string;
+  fileName: string;
+  role: UnitRole;
+  suggestion: Pick<Suggestion, 'number' | 'title' | 'session' | 'phase' | 'disclosure'>;
+  unit: Pick<Unit, 'name' | 'letter'>;
+  leadDeputyName: string;
+  coSignerNames: string[];
+  coUnitNames: string[];
+  attachmentNames: string[];
 }
 
 export interface ReplyLetter {

@@ -169,7 +169,8 @@ export async function replyView(reply: Reply, task: Task | undefined, directory:
     handlerContact: { ...reply.handlerContact },
     signed: reply.signedAt !== undefined,
     ...(reply.signedAt ? { signedAt: reply.signedAt, signerName: await directory.userName(reply.signerId) } : {}),
-    ...(reply.letter ? { letter: { fileName: reply.letter.fileName, number: reply.letter.number } } : {}),
+    // The letter's name and number are known from signature (its facts), before its file is first made.
+    ...((reply.letter ?? reply.letterFacts) ? { letter: { fileName: (reply.letter ?? reply.letterFacts)!.fileName, number: (reply.letter ?? reply.letterFacts)!.number } } : {}),
     reviews: await Promise.all(
       reply.reviews.map(async (r) => ({ byName: await directory.userName(r.by), at: r.at, decision: r.decision, ...defined({ comment: r.comment }) })),
     ),

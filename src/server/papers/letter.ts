@@ -10,8 +10,8 @@ import type { Block, Layout } from './official-docx';
 
 export interface LetterInput {
   reply: Reply;
-  task: Task;
-  suggestion: Suggestion;
+  task: Pick<Task, 'role'>;
+  suggestion: Pick<Suggestion, 'number' | 'title' | 'session' | 'phase' | 'disclosure'>;
   unit: Pick<Unit, 'name' | 'letter'>;
   leadDeputyName: string;
   coSignerNames: string[];

@@ -1,13 +1,14 @@
-// The reply letter kept with its reply: made when the reply is signed, in the same unit of work
-// (or, should that have failed, when first asked for), written once to the file store, and recorded on
-// the reply with an audit event.
+// The reply letter kept with its reply: what it shows is fixed when the reply is signed (its facts,
+// kept on the reply in the signing's own commit, at no request of their own); the file is made from
+// them when the letter is first asked for (the app asks right after signing), written once to the
+// file store, and recorded on the reply with an audit event (docs/papers.md).
 import { AppError } from '../../core/errors';
-import type { Attachment, Reply, ReplyLetter, Suggestion, Task } from '../../core/model';
+import type { Attachment, Reply, ReplyLetter, ReplyLetterFacts, Suggestion, Task } from '../../core/model';
 import { Directory } from '../directory';
-import type { FileStore, Reader, Tx } from '../ports';
+import type { FileStore, Reader } from '../ports';
 import { event, fileStore, type UseCaseContext } from '../use-case';
 import { officeSettings } from '../queries/office-settings';
-import { letterBlocks, letterContent, letterLayout, type LetterContent } from './letter';
+import { letterBlocks, letterContent, letterLayout, type LetterContent, type LetterInput } from './letter';
 import { DOCX_MIME, renderOfficialDocx } from './official-docx';
 
 /** Records the caller holds already (the signing unit of work): not read again. */
@@ -22,14 +23,17 @@ export interface KnownRecords {
   directory?: Directory;
 }
 
-/** The letter's content from the records (names from the directory, the unit's and office's settings). */
-export async function letterContentFor(reader: Reader, reply: Reply, known?: KnownRecords): Promise<LetterContent> {
-  const [task, suggestion, siblings, files, office] = await Promise.all([
+/**
+ * What the letter shows besides the reply, as it stands now: at signature, from the records the
+ * signing unit of work holds (its names from the step's directory, read with the notices'; the reply's
+ * files from the suggestion's detail document), so that signing reads nothing more for the letter.
+ */
+export async function letterFactsFor(reader: Reader, reply: Reply, known?: KnownRecords): Promise<ReplyLetterFacts> {
+  const [task, suggestion, siblings, files] = await Promise.all([
     known ? known.task : reader.get('tasks', reply.taskId),
     known ? known.suggestion : reader.get('suggestions', reply.suggestionId),
     known ? known.siblings : reader.find('tasks', { where: { suggestionId: reply.suggestionId } }),
     known?.attachments ? known.attachments.filter((a) => a.targetId === reply.id) : reader.find('attachments', { where: { targetId: reply.id } }),
-    officeSettings(reader),
   ]);
   if (!task || !suggestion) throw new AppError('NOT_FOUND', '没有找到该答复');
   const directory = known?.directory ?? new Directory(reader);
@@ -37,11 +41,11 @@ export async function letterContentFor(reader: Reader, reply: Reply, known?: Kno
   // Every name the letter shows in one request for the people and one for the units.
   await directory.preload([suggestion.leadDeputyId, ...suggestion.coSignerIds], [task.unitId, ...coUnits]);
   const unit = (await directory.unit(task.unitId)) ?? { name: await directory.unitName(task.unitId) };
-  return letterContent({
-    reply,
-    task,
-    suggestion,
-    unit,
+  const { number, title, session, phase, disclosure } = suggestion;
+  const facts: Omit<ReplyLetterFacts, 'number' | 'fileName'> = {
+    role: task.role,
+    suggestion: { number, title, session, phase, ...(disclosure ? { disclosure } : {}) },
+    unit: { name: unit.name, ...('letter' in unit && unit.letter ? { letter: unit.letter } : {}) },
     leadDeputyName: await directory.userName(suggestion.leadDeputyId),
     coSignerNames: await Promise.all(suggestion.coSignerIds.map((id) => directory.userName(id))),
     coUnitNames: await Promise.all([...new Set(coUnits)].map((id) => directory.unitName(id))),
@@ -50,8 +54,28 @@ export async function letterContentFor(reader: Reader, reply: Reply, known?: Kno
       .filter((a) => a.target === 'reply' && !a.removedAt && (!reply.signedAt || a.createdAt <= reply.signedAt))
       .sort((x, y) => x.createdAt.localeCompare(y.createdAt) || x.fileName.localeCompare(y.fileName, 'zh-CN'))
       .map((a) => a.fileName),
-    ...(office ? { office } : {}),
-  });
+  };
+  // The number and the file name do not depend on the office's settings.
+  const { number: letterNumber, fileName } = letterContent(inputOf(reply, facts));
+  return { number: letterNumber, fileName, ...facts };
+}
+
+const inputOf = (reply: Reply, facts: Omit<ReplyLetterFacts, 'number' | 'fileName'>, office?: LetterInput['office']): LetterInput => ({
+  reply,
+  task: { role: facts.role },
+  suggestion: facts.suggestion,
+  unit: facts.unit,
+  leadDeputyName: facts.leadDeputyName,
+  coSignerNames: facts.coSignerNames,
+  coUnitNames: facts.coUnitNames,
+  attachmentNames: facts.attachmentNames,
+  ...(office ? { office } : {}),
+});
+
+/** The letter's content: the reply's facts as at signature (read now for a reply signed without them), the office's letter settings as they are. */
+export async function letterContentFor(reader: Reader, reply: Reply): Promise<LetterContent> {
+  const [facts, office] = await Promise.all([reply.letterFacts ?? letterFactsFor(reader, reply), officeSettings(reader)]);
+  return letterContent(inputOf(reply, facts, office));
 }
 
 export async function writeLetterFile(files: FileStore, reply: Reply, content: LetterContent): Promise<{ ref: string; size: number }> {
@@ -60,33 +84,19 @@ export async function writeLetterFile(files: FileStore, reply: Reply, content: L
   return { ref, size: bytes.length };
 }
 
-/** The letter of a reply as it is being signed, its event for the same commit; undefined when it cannot be made now. */
-export async function letterAtSignature(ctx: UseCaseContext, tx: Tx, reply: Reply, known: KnownRecords): Promise<{ letter: ReplyLetter; detail: Record<string, unknown> } | undefined> {
-  if (!ctx.deps.files) return undefined;
-  try {
-    const content = await letterContentFor(tx, reply, known);
-    const { ref, size } = await writeLetterFile(fileStore(ctx), reply, content);
-    return { letter: { ref, fileName: content.fileName, number: content.number, size, createdAt: ctx.now }, detail: { number: content.number, fileName: content.fileName, size } };
-  } catch (error) {
-    // The signature stands without it: letters.get makes it when first asked for.
-    if (error instanceof AppError && error.code === 'CONFLICT') throw error;
-    ctx.deps.log(`reply letter of ${reply.id} not made at signature`, error);
-    return undefined;
-  }
-}
-
 /** The reply's letter, made now if it has none yet. Two requests at once: the first one's letter stays. */
-export async function ensureLetter(ctx: UseCaseContext, replyId: string): Promise<ReplyLetter> {
+export async function ensureLetter(ctx: UseCaseContext, signedReply: Reply): Promise<ReplyLetter> {
   const store = ctx.deps.store;
-  const reply = await store.get('replies', replyId);
-  if (!reply?.signedAt) throw new AppError('INVALID_TRANSITION', '答复签发后才有答复函');
-  if (reply.letter) return reply.letter;
-  const content = await letterContentFor(store, reply);
-  const { ref, size } = await writeLetterFile(fileStore(ctx), reply, content);
+  if (!signedReply.signedAt) throw new AppError('INVALID_TRANSITION', '答复签发后才有答复函');
+  if (signedReply.letter) return signedReply.letter;
+  const content = await letterContentFor(store, signedReply);
+  const { ref, size } = await writeLetterFile(fileStore(ctx), signedReply, content);
   const letter: ReplyLetter = { ref, fileName: content.fileName, number: content.number, size, createdAt: ctx.now };
   try {
     return await store.transaction(async (tx) => {
-      const current = await tx.get('replies', replyId);
+      // Its detail document first: the reply comes with it (read-models/details.ts).
+      await tx.get('suggestionDetails', signedReply.suggestionId);
+      const current = await tx.get('replies', signedReply.id);
       if (!current) throw new AppError('NOT_FOUND', '没有找到该答复');
       if (current.letter) return current.letter;
       tx.update('replies', { ...current, letter, version: current.version + 1 });
@@ -103,7 +113,7 @@ export async function ensureLetter(ctx: UseCaseContext, replyId: string): Promis
     });
   } catch (error) {
     if (error instanceof AppError && error.code === 'CONFLICT') {
-      const again = await store.get('replies', replyId);
+      const again = await store.get('replies', signedReply.id);
       if (again?.letter) return again.letter;
     }
     throw error;

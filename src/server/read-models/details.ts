@@ -1,7 +1,7 @@
 // A suggestion's detail document (read-models.ts, SuggestionDetailDoc) built from the record
 // collections: for a suggestion whose document is missing (a data file from before them) and for the
 // rebuild.
-import type { Query, Reader, Tx } from '../ports/index';
+import type { Query, Reader } from '../ports/index';
 import { DETAIL_PARTS, recordKey, type SuggestionDetailDoc } from '../ports/read-model-docs';
 import { emptyDetail } from './project';
 
@@ -23,12 +23,12 @@ export async function detailsFromCollections(reader: Pick<Reader, 'getMany' | 'f
 }
 
 /**
- * A suggestion's detail document read in a unit of work (one request; built from its collections
+ * A suggestion's detail document (one request; built from its collections
  * for a suggestion without one yet): a writer that reads it first has its suggestion and records
  * from it, and on CloudBase reads none of them again (unit-of-work.ts, FROM_DETAIL).
  */
-export async function detailIn(tx: Tx, suggestionId: string): Promise<SuggestionDetailDoc | undefined> {
-  const stored = await tx.get('suggestionDetails', suggestionId);
+export async function detailIn(reader: Pick<Reader, 'get' | 'getMany' | 'find'>, suggestionId: string): Promise<SuggestionDetailDoc | undefined> {
+  const stored = await reader.get('suggestionDetails', suggestionId);
   if (stored?.suggestion) return stored;
-  return (await detailsFromCollections(tx, [suggestionId]))[0];
+  return (await detailsFromCollections(reader, [suggestionId]))[0];
 }

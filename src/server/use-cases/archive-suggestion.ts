@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import type { ArchivedFile, ArchiveSuggestionData, ArchiveSuggestionResult } from '../../contract';
 import { ensureLetter } from '../papers/letters';
+import type { Reader } from '../ports';
 import type { SuggestionDetailDoc } from '../ports/read-model-docs';
 import { detailRecords } from '../read-models/project';
 import { AppError } from '../../core/errors';
@@ -18,10 +19,13 @@ export const archiveSuggestion = defineUseCase({
   schema,
   run: async (data, ctx) => {
     authorize(caller(ctx), 'suggestions.archive');
-    await lettersBeforeArchive(ctx, data.suggestionId);
+    // Checked before any letter is made, so that a refused archive changes nothing; checked again in
+    // the unit of work.
+    const ready = await archivable(ctx.deps.store, data);
+    await lettersBeforeArchive(ctx, ready.detail);
     return ctx.write(async (tx): Promise<ArchiveSuggestionResult> => {
-      const { suggestion, status: from, detail } = await loadFinishedSuggestion(tx, data, '建议办结后才能归档');
-      if (!suggestion.disclosure) throw new AppError('INVALID_TRANSITION', '请先作出公开决定，再归档');
+      const { status: from, detail } = await archivable(tx, data);
+      const suggestion = (await tx.get('suggestions', data.suggestionId))!;
       const next = { ...suggestion, archivedAt: ctx.now, version: suggestion.version + 1 };
       tx.update('suggestions', next);
       const files = archivedFiles(detail);
@@ -41,11 +45,17 @@ export const archiveSuggestion = defineUseCase({
   },
 });
 
+/** The suggestion, finished, not archived, at the version the caller saw, with a disclosure decision. */
+async function archivable(reader: Pick<Reader, 'get' | 'getMany' | 'find'>, ref: { suggestionId: string; version: number }) {
+  const loaded = await loadFinishedSuggestion(reader, ref, '建议办结后才能归档');
+  if (!loaded.suggestion.disclosure) throw new AppError('INVALID_TRANSITION', '请先作出公开决定，再归档');
+  return loaded;
+}
+
 /** Every signed reply's letter exists before the suggestion becomes read-only (made now if missing). */
-async function lettersBeforeArchive(ctx: UseCaseContext, suggestionId: string): Promise<void> {
+async function lettersBeforeArchive(ctx: UseCaseContext, detail: SuggestionDetailDoc): Promise<void> {
   if (!ctx.deps.files) return;
-  const replies = await ctx.deps.store.find('replies', { where: { suggestionId } });
-  for (const reply of replies) if (reply.signedAt && !reply.letter) await ensureLetter(ctx, reply.id);
+  for (const reply of detailRecords(detail).replies) if (reply.signedAt && !reply.letter) await ensureLetter(ctx, reply);
 }
 
 const RECORD_LABELS = { suggestion: '建议', contact: '沟通记录', reply: '答复', proposal: '建议草稿' } as const;

@@ -21,7 +21,8 @@ export const discloseSuggestion = defineUseCase({
     const user = caller(ctx);
     authorize(user, 'suggestions.disclose');
     return ctx.write(async (tx): Promise<SuggestionVersionResult> => {
-      const { suggestion, tasks, status: from } = await loadFinishedSuggestion(tx, data, '建议办结后才能公开');
+      const { tasks, status: from } = await loadFinishedSuggestion(tx, data, '建议办结后才能公开');
+      const suggestion = (await tx.get('suggestions', data.suggestionId))!;
       const next = {
         ...suggestion,
         disclosure: {

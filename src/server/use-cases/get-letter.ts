@@ -6,6 +6,8 @@ import type { GetLetterData, LetterResult } from '../../contract';
 import { AppError } from '../../core/errors';
 import { assertCanSee, authorize } from '../access/permissions';
 import { ensureLetter } from '../papers/letters';
+import { detailIn } from '../read-models/details';
+import { detailRecords } from '../read-models/project';
 import { DOCX_MIME } from '../papers/official-docx';
 import { caller, defineUseCase, fileStore } from '../use-case';
 import { idField } from '../validation';
@@ -22,16 +24,14 @@ export const getLetter = defineUseCase({
     const store = ctx.deps.store;
     const task = await store.get('tasks', data.taskId);
     if (!task) throw new AppError('NOT_FOUND', '没有找到该办理任务');
-    const [suggestion, siblings, replies] = await Promise.all([
-      store.get('suggestions', task.suggestionId),
-      store.find('tasks', { where: { suggestionId: task.suggestionId } }),
-      store.find('replies', { where: { taskId: task.id } }),
-    ]);
-    if (!suggestion) throw new AppError('NOT_FOUND', '没有找到该建议');
-    assertCanSee(user, suggestion, siblings);
-    const latest = replies.filter((r) => r.signedAt).sort((a, b) => b.round - a.round)[0];
+    // The suggestion, its tasks and replies in one request: its detail document.
+    const detail = await detailIn(store, task.suggestionId);
+    if (!detail?.suggestion) throw new AppError('NOT_FOUND', '没有找到该建议');
+    const { tasks: siblings, replies } = detailRecords(detail);
+    assertCanSee(user, detail.suggestion, siblings);
+    const latest = replies.filter((r) => r.taskId === task.id && r.signedAt).sort((a, b) => b.round - a.round)[0];
     if (!latest) throw new AppError('INVALID_TRANSITION', '答复签发后才有答复函');
-    const letter = await ensureLetter(ctx, latest.id);
+    const letter = await ensureLetter(ctx, latest);
     const link = await fileStore(ctx).link(letter.ref, { fileName: letter.fileName, contentType: DOCX_MIME, ...(ctx.openid ? { openid: ctx.openid } : {}) });
     return { fileName: letter.fileName, number: letter.number, url: link.url, expiresAt: link.expiresAt };
   },

@@ -1,5 +1,5 @@
 // tasks.sign: the unit's head signs the approved reply; the deputy sees it from now on. A B or C
-// reply's promise becomes a commitment to look back on (回头看).
+// reply's promise becomes a commitment to look back on (回头看). What its letter shows is fixed now.
 import * as z from 'zod';
 import type { SignReplyData } from '../../contract';
 import { AppError } from '../../core/errors';
@@ -7,9 +7,9 @@ import type { Commitment, Reply } from '../../core/model';
 import { isPromiseClass } from '../../core/replies';
 import { runTaskAction } from '../tasks/run-task-action';
 import { currentDraft } from '../tasks/task-context';
-import { defineUseCase, event } from '../use-case';
+import { defineUseCase } from '../use-case';
 import { newId } from '../ports/ids';
-import { letterAtSignature } from '../papers/letters';
+import { letterFactsFor } from '../papers/letters';
 import { optionalText, taskRefFields } from '../validation';
 
 const schema: z.ZodType<SignReplyData> = z.object({ ...taskRefFields, note: optionalText(500) });
@@ -44,14 +44,12 @@ export const signReply = defineUseCase({
         }
         return { replyId: draft.id, class: draft.class, ...(data.note ? { note: data.note } : {}) };
       },
-      // The letter is made now, with the records this unit of work holds, and kept with the signature
-      // (its event after the signature's). Should it fail, letters.get makes it when first asked for.
+      // What the letter shows is fixed now, from the records and names this step holds (no request of
+      // its own); its file is made when first asked for (papers/letters.ts).
       thenWrite: async ({ tx, records, suggestion, attachments, directory }, next) => {
         const siblings = records.tasks.map((t) => (t.id === next.id ? next : t));
-        const made = await letterAtSignature(ctx, tx, signed!, { task: next, suggestion, siblings, attachments, directory });
-        if (!made) return;
-        tx.update('replies', { ...signed!, letter: made.letter });
-        tx.appendEvent(event(ctx, { action: 'letters.generate', entity: 'reply', entityId: signed!.id, suggestionId: signed!.suggestionId, detail: made.detail }));
+        const letterFacts = await letterFactsFor(tx, signed!, { task: next, suggestion, siblings, attachments, directory });
+        tx.update('replies', { ...signed!, letterFacts });
       },
     });
     return result;

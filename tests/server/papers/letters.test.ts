@@ -1,5 +1,5 @@
-// The reply letter: made on signature as a .docx after GB/T 9704, kept with the reply, opened by
-// those who may see the reply and by no one else.
+// The reply letter: fixed at signature, made as a .docx after GB/T 9704 when first asked for, kept
+// with the reply, opened by those who may see the reply and by no one else.
 import type { LetterResult } from '../../../src/contract';
 import { openOffice, type Office } from '../coordinator/fixture';
 import { importRows } from '../coordinator/lifecycle';
@@ -27,16 +27,41 @@ describe('the reply letter (答复函)', () => {
   });
   afterAll(() => office.store.close());
 
-  it('is made when the reply is signed, kept with the reply and audited', async () => {
+  it('is made when first asked for, kept with the reply and audited', async () => {
     const [reply] = (await office.store.find('replies', { where: { taskId } })).filter((r) => r.signedAt);
     expect(reply!.letter).toMatchObject({ fileName: letter.fileName, number: '市民政局建复〔2024〕3101号' });
     const events = await office.store.events({ suggestionId: reply!.suggestionId });
     const made = events.filter((e) => e.action === 'letters.generate');
     expect(made).toHaveLength(1);
-    expect(made[0]).toMatchObject({ entity: 'reply', entityId: reply!.id, actorId: 'leader-mzj' });
+    expect(made[0]).toMatchObject({ entity: 'reply', entityId: reply!.id, actorId: 'deputy-wang' });
     // Asking again makes nothing new.
     await office.ok<LetterResult>('coordinator', 'letters.get', { taskId });
     expect((await office.store.events({ suggestionId: reply!.suggestionId })).filter((e) => e.action === 'letters.generate')).toHaveLength(1);
+  });
+
+  it('shows what stood at signature, whatever changes before it is first asked for', async () => {
+    const office2 = await openOffice();
+    try {
+      const ids = await importRows(office2, [leadRow('3201', '关于老旧小区加装电梯的建议')]);
+      const lead = (await office2.store.find('tasks', { where: { suggestionId: ids.get('3201')!.suggestionId } })).find((t) => t.role === 'lead')!.id;
+      await claimAndMeet(office2, lead);
+      await draftAndSign(office2, lead, 'A');
+      // Signed: the letter's number, file name and names are fixed; its file is not made yet.
+      const [signed] = (await office2.store.find('replies', { where: { taskId: lead } })).filter((r) => r.signedAt);
+      expect(signed!.letter).toBeUndefined();
+      expect(signed!.letterFacts).toMatchObject({ number: '市民政局建复〔2024〕3201号', fileName: '答复函-3201号-市民政局.docx', unit: { name: '市民政局' }, leadDeputyName: '王建华' });
+      const shown = await office2.ok<{ replies: { letter?: { number: string; fileName: string } }[] }>('deputy-wang', 'suggestions.get', { id: ids.get('3201')!.suggestionId });
+      expect(shown.replies[0]!.letter).toEqual({ number: '市民政局建复〔2024〕3201号', fileName: '答复函-3201号-市民政局.docx' });
+      // The unit renamed and its letter settings changed after signature: the letter keeps the old ones.
+      await office2.ok('admin', 'units.upsert', { id: 'unit-mzj', name: '市民政服务局', letter: { code: '民服复' } });
+      const made = await office2.ok<LetterResult>('deputy-wang', 'letters.get', { taskId: lead });
+      expect(made).toMatchObject({ number: '市民政局建复〔2024〕3201号', fileName: '答复函-3201号-市民政局.docx' });
+      const text = (await openDocx(office2.files, made.url, 'deputy-wang')).paragraphs;
+      expect(text).toContain('市民政局');
+      expect(text.join('\n')).not.toContain('市民政服务局');
+    } finally {
+      office2.store.close();
+    }
   });
 
   it('carries the class mark, number, title, salutation, text, promise, contacts, unit, date and 抄送', () => {

@@ -196,6 +196,8 @@ export async function runLifecycle(driver: ScenarioDriver, now: string): Promise
   lead = await taskOf(ids.joint, UNITS.fgw);
   lead = await ok<{ task: TaskView }>('demo-leader', 'tasks.sign', { taskId: lead.id, version: lead.version }).then((r) => r.task);
   if (lead.state !== 'replied') throw new Error('lead reply not signed');
+  // As the app does right after signing: the letter's file is made at the first ask.
+  await ok('demo-leader', 'letters.get', { taskId: lead.id });
   await refuse('demo-deputy2', 'feedback.submit', { taskId: lead.id, attitude: 'satisfied', result: 'satisfied' }, 'FORBIDDEN'); // a co-signer
   await refuse('demo-deputy', 'feedback.submit', { taskId: lead.id, attitude: 'unsatisfied', result: 'satisfied' }, 'VALIDATION'); // no reasons
   await ok('demo-deputy', 'feedback.submit', { taskId: lead.id, attitude: 'satisfied', result: 'satisfied', coSignerViews: '李秀英、陈静代表同意' });
@@ -208,7 +210,9 @@ export async function runLifecycle(driver: ScenarioDriver, now: string): Promise
     task = await ok<{ task: TaskView }>(actors.reviewer, 'tasks.review', { taskId: task.id, version: task.version, decision: 'approve' }).then((r) => r.task);
     await ok(actors.handler, 'tasks.logContact', { taskId: task.id, at: now, mode: 'visit', place: '代表工作站', people: '代表；承办人', notes: '走访面复。', faceToFace: true });
     task = await taskOf(sid, unit);
-    return ok<{ task: TaskView }>(actors.leader, 'tasks.sign', { taskId: task.id, version: task.version }).then((r) => r.task);
+    const signed = await ok<{ task: TaskView }>(actors.leader, 'tasks.sign', { taskId: task.id, version: task.version }).then((r) => r.task);
+    await ok(actors.leader, 'letters.get', { taskId: task.id });
+    return signed;
   }
   const drc = { handler: 'demo-handler', reviewer: 'demo-reviewer', leader: 'demo-leader' };
   const sljActors = { handler: staff.slj, reviewer: staff.slj, leader: staff.slj };

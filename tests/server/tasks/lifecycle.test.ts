@@ -55,7 +55,7 @@ describe.each(adapters)('a suggestion\'s whole life through the api on %s', (_na
     expect(result.refusals).toBeGreaterThan(40);
     const events = await store.events({ suggestionId: result.suggestionIds.split });
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['suggestions.import', 'tasks.claim', 'feedback.submit', 'suggestions.archive']));
-    // Every reply signed in the scenario has its letter, kept in the file store.
+    // Every reply signed in the scenario has its letter (asked for right after signing, as the app does), kept in the file store.
     const signed = (await store.find('replies')).filter((r) => r.signedAt && r.createdAt === NOW);
     expect(signed.length).toBeGreaterThan(0);
     for (const reply of signed) {

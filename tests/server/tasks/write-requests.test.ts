@@ -29,8 +29,8 @@ const BUDGETS: Record<string, number> = {
   'commitments.progress': 8,
   'suggestions.disclose': 11,
   'users.bind': 12,
-  // The letter made at signing reads the office's settings and stores its file.
-  'tasks.sign': 18,
+  // The letter's facts are fixed at signing at no request of their own; its file is made at the first ask.
+  'tasks.sign': 16,
   'feedback.submit': 16,
   'tasks.requestReturn': 12,
   'tasks.decideReturn': 13,
@@ -38,6 +38,8 @@ const BUDGETS: Record<string, number> = {
   'tasks.submitDraft': 12,
   'tasks.submitOpinion': 15,
   'suggestions.assign': 14,
+  // The first ask makes the letter's file (reads the office's settings, stores the file, records it).
+  'letters.get': 12,
   'suggestions.archive': 12,
 };
 

@@ -5,6 +5,7 @@ import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { SuggestionDetail, TaskView } from '../../../contract';
 import { useAction } from '../../../hooks/use-action';
+import { call } from '../../../api/client';
 import { FormError, SubmitButton, TextField } from '../../../components/fields';
 import { announce, confirmStep } from '../../../components/confirm';
 import { Empty } from '../../../components/state-views';
@@ -36,6 +37,9 @@ function ReviewForm({ detail, task, onDone }: { detail: SuggestionDetail; task: 
     if (!go) return;
     const response = await sign.run({ taskId: task.id, version: task.version, note: comment.trim() || undefined });
     if (response.ok) {
+      // The letter's file is made at the first ask (its content was fixed by the signature): ask now,
+      // so that it is ready when the deputy or the unit opens it. Nothing to wait for or to show.
+      void call('letters.get', { taskId: task.id });
       await announce('答复已签发');
       onDone();
     }
