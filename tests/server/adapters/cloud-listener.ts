@@ -9,9 +9,9 @@ export interface CloudRequest {
   query?: unknown;
   queryType?: string;
   order?: unknown;
-  /** The fields a query asks for (Query.field). */
-  projection?: unknown;
   limit?: number;
+  /** The fields asked for (Query.field). */
+  projection?: unknown;
   data?: unknown;
   transactionId?: string;
   upsert?: boolean;
@@ -75,8 +75,8 @@ export async function startCloudListener(): Promise<CloudListener> {
         ...(raw.query !== undefined ? { query: parseField(raw.query) } : {}),
         ...(raw.queryType !== undefined ? { queryType: String(raw.queryType) } : {}),
         ...(raw.order !== undefined ? { order: parseField(raw.order) } : {}),
-        ...(raw.projection !== undefined ? { projection: parseField(raw.projection) } : {}),
         ...(raw.limit !== undefined ? { limit: Number(raw.limit) } : {}),
+        ...(raw.projection !== undefined ? { projection: parseField(raw.projection) } : {}),
         ...(raw.data !== undefined
           ? { data: Array.isArray(raw.data) ? raw.data.map(parseField) : parseField(raw.data) }
           : {}),

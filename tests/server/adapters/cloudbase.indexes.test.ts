@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { cloudBaseIndexes, markdownRows } from '../../../src/server/adapters/cloudbase/cloudbase.indexes';
 import { CLOUD_COLLECTIONS } from '../../../src/server/adapters/cloudbase/cloudbase.store';
 import { NESTED_COUNTER_FIELDS } from '../../../src/server/adapters/cloudbase/cloudbase.counters';
-import { homeOf } from '../../../src/server/adapters/cloudbase/cloudbase.tasks';
+import { homeOf } from '../../../src/server/adapters/cloudbase/cloudbase.rows';
 import { INDEXES } from '../../../src/server/ports';
 
 describe('CloudBase index definitions', () => {
@@ -14,12 +14,12 @@ describe('CloudBase index definitions', () => {
       for (const [name, path] of Object.entries(fields as Record<string, string>)) {
         // A counter's unit is a key inside its year-session document: read with the year and session's documents.
         if (collection === 'statCounters' && NESTED_COUNTER_FIELDS.includes(name)) continue;
-        // A task is kept in its ledger row (cloudbase.tasks.ts): its fields are indexed there, under `task.`.
-        const { name: home, prefix } = homeOf(collection);
-        expect(defs).toContainEqual(expect.objectContaining({ collection: home, keys: [{ field: prefix + path, direction: 1 }, { field: '_id', direction: 1 }] }));
+        // A suggestion's list row is kept in its detail document under `row`, a task in its ledger row under `task`.
+        const home = homeOf(collection);
+        expect(defs).toContainEqual(expect.objectContaining({ collection: home.name, keys: [{ field: home.prefix + path, direction: 1 }, { field: '_id', direction: 1 }] }));
       }
     }
-    expect(defs.some((d) => d.collection === 'tasks')).toBe(false);
+    expect(defs.some((d) => d.collection === 'tasks' || d.collection === 'suggestionRows')).toBe(false);
   });
 
   it('stay within the indexes a collection may have (每个集合内最多可创建100个索引, cloud.tencent.com/document/product/878/18436)', () => {
@@ -42,7 +42,11 @@ describe('CloudBase index definitions', () => {
 
   it('serve the office’s filtered, sorted pages and the search', () => {
     expect(defs).toContainEqual(expect.objectContaining({ collection: 'ledgerRows', keys: [{ field: 'unitId', direction: 1 }, { field: 'sortKey', direction: 1 }, { field: '_id', direction: 1 }] }));
-    expect(defs).toContainEqual(expect.objectContaining({ collection: 'suggestionRows', keys: [{ field: '_searchGrams', direction: 1 }, { field: '_id', direction: 1 }] }));
+    expect(defs).toContainEqual(expect.objectContaining({ collection: 'suggestionDetails', keys: [{ field: 'row._searchGrams', direction: 1 }, { field: '_id', direction: 1 }] }));
+    expect(defs).toContainEqual(
+      expect.objectContaining({ collection: 'suggestionDetails', keys: [{ field: 'row.status', direction: 1 }, { field: 'row.sortKey', direction: 1 }, { field: '_id', direction: 1 }] }),
+    );
+    expect(defs.filter((d) => d.collection === 'suggestionRows')).toEqual([]);
   });
 
   it('list every collection the CloudBase store uses, and nothing else, in the documentation', () => {

@@ -61,6 +61,45 @@ describe('CloudBase store', () => {
     ]);
   });
 
+  it('reads the suggestions’ list rows out of their detail documents by row.<field>, asking for the row alone', async () => {
+    listener.respond((r) => (r.action === 'database.getDocument' ? listAnswer([{ _id: 's1', _rev: 3, row: { id: 's1', status: 'handling', _searchGrams: ['办'] } }]) : defaultResponder(r)));
+    expect(await store.find('suggestionRows', { where: { status: 'handling' }, orderBy: [{ field: 'sortKey' }], limit: 20 })).toEqual([{ id: 's1', status: 'handling' }]);
+    await store.count('suggestionRows');
+    await store.get('suggestionDetails', 's1');
+    expect(listener.requests).toEqual([
+      {
+        action: 'database.getDocument',
+        collectionName: 'suggestionDetails',
+        queryType: 'WHERE',
+        query: { 'row.status': 'handling' },
+        order: { 'row.sortKey': 1, _id: 1 },
+        limit: 20,
+        projection: { row: 1, _rev: 1 },
+      },
+      { action: 'database.calculateDocument', collectionName: 'suggestionDetails', queryType: 'WHERE', query: { 'row.id': { $exists: true } } },
+      { action: 'database.getDocument', collectionName: 'suggestionDetails', queryType: 'WHERE', query: { _id: 's1' }, limit: 1, projection: { row: 0 } },
+    ]);
+  });
+
+  it('reads a unit’s statistics counters out of the year-session documents, asking for that unit’s part alone', async () => {
+    listener.respond((r) =>
+      r.action === 'database.getDocument' ? listAnswer([{ _id: '2024|十八届%2E二次', _rev: 4, year: 2024, session: '十八届.二次', units: { 'u%2E1': { received: 2 } } }]) : defaultResponder(r),
+    );
+    const [counter] = await store.find('statCounters', { where: { year: 2024, unitId: 'u.1' } });
+    expect(counter).toMatchObject({ id: '2024|十八届%2E二次|u%2E1', year: 2024, session: '十八届.二次', unitId: 'u.1', received: 2, done: 0 });
+    expect(listener.requests).toEqual([
+      {
+        action: 'database.getDocument',
+        collectionName: 'statCounters',
+        queryType: 'WHERE',
+        query: { year: 2024 },
+        order: { _id: 1 },
+        limit: 1000,
+        projection: { year: 1, session: 1, _rev: 1, 'units.u%2E1': 1 },
+      },
+    ]);
+  });
+
   it('reads more than 1000 documents page by page, by _id after the last one seen', async () => {
     const docs = Array.from({ length: 2300 }, (_, i) => ({ _id: `t${String(i).padStart(5, '0')}`, _rev: 1, task: task(`t${String(i).padStart(5, '0')}`) }));
     listener.respond((r) => {

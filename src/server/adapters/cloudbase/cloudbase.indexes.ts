@@ -4,7 +4,8 @@
 import { COMPOSITE_INDEXES, INDEXES, SEARCH_FIELDS, type CollectionName } from '../../ports';
 import { EVENTS, IDEMPOTENCY, SEARCH_GRAMS } from './cloudbase.store';
 import { COUNTERS, NESTED_COUNTER_FIELDS } from './cloudbase.counters';
-import { homeOf, LEDGER, TASK } from './cloudbase.tasks';
+import { DETAILS, homeOf, ROW } from './cloudbase.rows';
+import { LEDGER, TASK } from './cloudbase.tasks';
 
 export interface IndexDefinition {
   collection: string;
@@ -30,8 +31,9 @@ const composite = (collection: string, fields: string[], unique = false): IndexD
 
 export function cloudBaseIndexes(): IndexDefinition[] {
   const out: IndexDefinition[] = [];
-  // A task is kept in its ledger row under `task` (cloudbase.tasks.ts): its indexes are the ledger
-  // rows', on `task.<field>`.
+  // A suggestion's list row is kept in its detail document under `row` (cloudbase.rows.ts): its
+  // indexes are the detail documents', on `row.<field>`; a task in its ledger row under `task`
+  // (cloudbase.tasks.ts): its indexes are the ledger rows', on `task.<field>`.
   for (const [collection, fields] of Object.entries(INDEXES) as [CollectionName, Record<string, string>][]) {
     const { name: home, prefix } = homeOf(collection);
     for (const [name, path] of Object.entries(fields)) {
@@ -45,8 +47,13 @@ export function cloudBaseIndexes(): IndexDefinition[] {
     const { name: home, prefix } = homeOf(collection);
     for (const fields of list) out.push(composite(home, [...fields.map((f) => prefix + indexPathOf(collection, f)), '_id']));
   }
-  for (const collection of Object.keys(SEARCH_FIELDS)) out.push(single(collection, SEARCH_GRAMS));
+  for (const collection of Object.keys(SEARCH_FIELDS)) {
+    const { name: home, prefix } = homeOf(collection);
+    out.push(single(home, prefix + SEARCH_GRAMS));
+  }
   out.push(
+    // The detail documents that hold a row: every rows query (and the count of all rows).
+    single(DETAILS, `${ROW}.id`),
     composite('suggestions', ['session', 'number'], true), // 建议号 unique per session
     composite('users', ['unitId', 'roles']),
     // The reminder sweep: state = s AND due.x < horizon, by _id (tasks, in their ledger rows).

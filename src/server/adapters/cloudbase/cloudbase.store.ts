@@ -3,14 +3,16 @@
 // the revision the optimistic concurrency check compares. Writes go through runTransaction: a changed
 // document is read and replaced, new documents go in one batch insert per collection; queries page by
 // `_id`, at most 1000 a request. The statistics counters are kept one document per year and 届次
-// (cloudbase.counters.ts), answered to the port as one document per counter; a task is kept inside its
-// ledger row (cloudbase.tasks.ts).
+// (cloudbase.counters.ts), answered to the port as one document per counter; a suggestion's list row
+// is kept inside its detail document (cloudbase.rows.ts), a task inside its ledger row (cloudbase.tasks.ts).
 import type { AuditEvent } from '../../../core/model';
 import { INDEXES, SEARCH_FIELDS, type CollectionName, type Doc, type EventQuery, type IdempotencyRecord, type IndexValue, type Query, type Store, type Tx } from '../../ports';
 import { DERIVED_PATHS, derivedValues, indexPath, isArrayIndex } from '../index-values';
-import { patchedDocument, runUnitOfWork, staleConflict, type CommitPlan, type RevReader, type Revised } from '../unit-of-work';
+import { DETAIL_PARTS } from '../../ports/read-model-docs';
+import { patchedDocument, runUnitOfWork, staleConflict, type CommitPlan, type PlannedPatch, type RevReader, type Revised } from '../unit-of-work';
 import { fromServiceError, isDuplicateKey } from './cloudbase.errors';
-import { expectedRow, holdsRow, homeOf, LEDGER, ledgerChanges, presenceField, rowFields, TASK, TASK_PROJECTION, taskOf, TASKS, type LedgerChange } from './cloudbase.tasks';
+import { DETAIL_PROJECTION, DETAILS, homeOf, OPTIONAL_DETAIL_FIELDS, ROW, ROW_PROJECTION, rowOf, ROWS, withoutRow } from './cloudbase.rows';
+import { expectedRow, holdsRow, LEDGER, ledgerChanges, presenceField, rowFields, TASK, TASK_PROJECTION, taskOf, TASKS, type LedgerChange } from './cloudbase.tasks';
 import { COUNTERS, counterAddress, counterChanges, countersOf, groupQuery, newGroupDocument, projectionOf, selectCounters, storedCounter, UNITS } from './cloudbase.counters';
 
 /** The part of the wx-server-sdk database API this adapter uses. */
@@ -73,9 +75,10 @@ export const EVENTS = 'events';
 export const IDEMPOTENCY = 'idempotency';
 /**
  * Every collection the adapter reads or writes: each must exist before the first request (-502005).
- * (The tasks are kept in their ledger rows: cloudbase.tasks.ts.)
+ * (The suggestions' list rows are kept in their detail documents: cloudbase.rows.ts; the tasks in
+ * their ledger rows: cloudbase.tasks.ts.)
  */
-export const CLOUD_COLLECTIONS: readonly string[] = [...(Object.keys(INDEXES) as CollectionName[]).filter((c) => c !== TASKS), EVENTS, IDEMPOTENCY];
+export const CLOUD_COLLECTIONS: readonly string[] = [...(Object.keys(INDEXES) as CollectionName[]).filter((c) => c !== ROWS && c !== TASKS), EVENTS, IDEMPOTENCY];
 
 /** The code @cloudbase/database's runTransaction retries on (dist/commonjs/transaction/index.js). */
 const SDK_CONFLICT_CODE = 'DATABASE_TRANSACTION_CONFLICT';
@@ -139,19 +142,27 @@ function withSearchGrams(collection: string, body: Record<string, unknown>): Rec
   return { ...derived, [SEARCH_GRAMS]: typeof text === 'string' ? searchGrams(text) : [] };
 }
 
-/** A stored document as its collection's document and revision: a task out of its ledger row; a ledger document holding a row. */
+/**
+ * A stored document as its collection's document and revision: a row out of its detail document, a
+ * detail document without its row; a task out of its ledger row, a ledger document holding a row.
+ */
 function revised<T>(collection: CollectionName, raw: Record<string, unknown> | null | undefined): Revised<T> | undefined {
   if (!raw) return undefined;
+  if (collection === ROWS) {
+    const row = rowOf(raw);
+    return row ? strip<T>(row) : undefined;
+  }
   if (collection === TASKS) {
     const task = taskOf(raw);
     return task ? strip<T>(task) : undefined;
   }
   if (collection === LEDGER && !holdsRow(raw)) return undefined;
-  return strip<T>(raw);
+  return strip<T>(withoutRow(collection, raw));
 }
 
-/** The fields a read of a collection asks for (tasks: the task alone, not its row). */
-const projectionFor = (collection: CollectionName): Record<string, boolean> | undefined => (collection === TASKS ? TASK_PROJECTION : undefined);
+/** The fields a read of a collection asks for (rows: the row alone; detail documents: all but the row; tasks: the task alone, not its row). */
+const projectionFor = (collection: CollectionName): Record<string, boolean> | undefined =>
+  collection === ROWS ? ROW_PROJECTION : collection === DETAILS ? DETAIL_PROJECTION : collection === TASKS ? TASK_PROJECTION : undefined;
 
 const isDefined = <T>(value: T | undefined): value is T => value !== undefined;
 
@@ -181,13 +192,28 @@ async function getInTransaction(ref: { get(): Promise<{ data: Record<string, unk
   }
 }
 
+/** The row a commit writes for this suggestion, taken (it is stored once). */
+function takeRow(rows: Map<string, Record<string, unknown>>, id: string): Record<string, unknown> | undefined {
+  const row = rows.get(id);
+  rows.delete(id);
+  return row;
+}
+
+/** A detail document's patch with its suggestion's row set too, when the commit writes it (cloudbase.rows.ts). */
+function withRow(patch: PlannedPatch, rows: Map<string, Record<string, unknown>>): PlannedPatch {
+  if (patch.collection !== DETAILS) return patch;
+  const row = takeRow(rows, patch.id);
+  return row ? { ...patch, set: { ...patch.set, [ROW]: row } } : patch;
+}
+
 export function openCloudBaseStore(cloud: CloudLike): Store {
   const db = cloud.database() as CloudDatabase;
   const _ = db.command;
 
   function filterOf<C extends CollectionName>(collection: C, query: Query<C> | undefined, afterId?: string) {
     const filter: Record<string, unknown> = {};
-    // Tasks are read from their ledger rows (cloudbase.tasks.ts), by `task.<field>`.
+    // Rows are read from their detail documents (cloudbase.rows.ts): only those holding one, by
+    // `row.<field>`; tasks from their ledger rows (cloudbase.tasks.ts), by `task.<field>`.
     const { prefix } = homeOf(collection);
     for (const [name, value] of Object.entries(query?.where ?? {}) as [string, IndexValue | readonly IndexValue[] | undefined][]) {
       if (value === undefined) continue;
@@ -203,8 +229,8 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
       const field = SEARCH_FIELDS[collection];
       if (!field) throw new Error(`no search field on ${collection}`);
       // The pieces narrow by index; the expression keeps only the texts that hold the search whole.
-      filter[SEARCH_GRAMS] = _.all(gramsOfSearch(query.search));
-      filter[field] = db.RegExp({ regexp: escapeRegExp(query.search) });
+      filter[prefix + SEARCH_GRAMS] = _.all(gramsOfSearch(query.search));
+      filter[prefix + field] = db.RegExp({ regexp: escapeRegExp(query.search) });
     }
     if (query?.range) {
       const { field, gte, lt } = query.range;
@@ -220,6 +246,8 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
       const first = query?.orderBy?.[0];
       filter[presenceField(collection, first ? prefix + indexPath(collection, first.field) : undefined)] = _.exists(true);
     }
+    // Without a condition on the row (which only a document holding one meets): those holding one.
+    if (collection === ROWS && Object.keys(filter).length === 0) filter[`${prefix}id`] = _.exists(true);
     if (afterId !== undefined) filter._id = _.gt(afterId);
     return filter;
   }
@@ -366,26 +394,40 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
     // Events are ordered by `seq`: the commit instant plus a counter, so one commit's events keep their order.
     const stamp = new Date().toISOString();
     for (const { collection, id } of plan.deletes) await t.collection(collection).doc(id).remove();
+    // Rows go into their detail documents (cloudbase.rows.ts), with what the commit writes there anyway.
+    const rows = await rowsOf(t, plan, checked);
     const inserts = new Map<string, Record<string, unknown>[]>();
     // A task and its row: one document (cloudbase.tasks.ts).
     for (const change of ledgerChanges(plan.writes)) await commitLedger(t, change, checked, inserts);
     for (const write of plan.writes) {
-      // Counters go to their year-session documents below; tasks and ledger rows went above.
-      if (write.collection === COUNTERS || write.collection === TASKS || write.collection === LEDGER) continue;
+      // Counters go to their year-session documents below, rows to their detail documents; tasks and
+      // ledger rows went above.
+      if (write.collection === COUNTERS || write.collection === ROWS || write.collection === TASKS || write.collection === LEDGER) continue;
       if (checked && write.expectedRev !== 0) {
         // Tried again after a conflict: each changed document must still be as this unit of work read
         // it, else CONFLICT. Its content is compared (every change carries it: unit-of-work.ts,
         // UnitOfWorkOptions.snapshot), not its revision: a record taken from its detail document has
         // no revision known, and is written back with revision 1.
+        // (A detail document is compared without its row: cloudbase.rows.ts.)
         const current = await getInTransaction(t.collection(write.collection).doc(write.id));
-        if (canonical(current ? strip(current).doc : null) !== canonical(write.expected ?? null)) throw staleConflict();
+        if (canonical(revised(write.collection, current)?.doc ?? null) !== canonical(write.expected ?? null)) throw staleConflict();
       }
       // The revision only counts up (a retried commit compares content): a document written whole
       // (expectedRev -1) starts again at 1.
       const body: Record<string, unknown> = withSearchGrams(write.collection, { ...plain(write.doc), _rev: Math.max(1, write.expectedRev + 1) });
       delete body._id;
+      const row = write.collection === DETAILS ? takeRow(rows, write.id) : undefined;
       if (write.expectedRev === 0) {
-        inserts.set(write.collection, [...(inserts.get(write.collection) ?? []), { _id: write.id, ...body }]);
+        inserts.set(write.collection, [...(inserts.get(write.collection) ?? []), { _id: write.id, ...body, ...(row ? { [ROW]: row } : {}) }]);
+        continue;
+      }
+      if (write.collection === DETAILS) {
+        // A detail document written whole (the rebuild) keeps its row: each field set, the optional ones absent removed.
+        const data: Record<string, unknown> = {};
+        for (const [field, value] of Object.entries(body)) data[field] = _.set(value);
+        for (const field of OPTIONAL_DETAIL_FIELDS) if (!(field in body)) data[field] = _.remove();
+        if (row) data[ROW] = _.set(row);
+        await t.collection(DETAILS).doc(write.id).update({ data });
         continue;
       }
       await t.collection(write.collection).doc(write.id).set({ data: body });
@@ -393,7 +435,7 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
     // A new suggestion's detail document goes with the new documents (unit-of-work.ts, PlannedPatch.create).
     for (const patch of plan.patches ?? []) {
       if (!patch.create) continue;
-      const body = plain(patchedDocument(patch));
+      const body = plain(patchedDocument(withRow(patch, rows)));
       inserts.set(patch.collection, [...(inserts.get(patch.collection) ?? []), { ...body, _id: patch.id, _rev: 1 }]);
     }
     // New documents: one batch insert a collection (the service takes many documents in one
@@ -417,9 +459,18 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
       }
     }
     await commitCounters(t, plan, checked, created);
+    // A row whose detail document the commit does not patch (a deputy renamed; the rebuild): set alone.
+    const patched = new Set((plan.patches ?? []).map((p) => p.id));
+    for (const [id, row] of rows) {
+      if (patched.has(id)) continue;
+      const res = (await t.collection(DETAILS).doc(id).update({ data: { _rev: _.inc(1), [ROW]: _.set(row) } })) as { stats?: { updated?: number } };
+      // A suggestion without its detail document yet (a data file from before them, until the rebuild).
+      if (!res.stats?.updated) created.set(DETAILS, [...(created.get(DETAILS) ?? []), { _id: id, id, ...Object.fromEntries(DETAIL_PARTS.map((p) => [p, {}])), [ROW]: row, _rev: 1 }]);
+    }
     for (const [collection, docs] of created) await t.collection(collection).add({ data: docs });
-    for (const { collection, id, init, set, create } of plan.patches ?? []) {
-      if (create) continue;
+    for (const patch of plan.patches ?? []) {
+      if (patch.create) continue;
+      const { collection, id, init, set } = withRow(patch, rows);
       // Records set inside the document (unit-of-work.ts, PlannedPatch): _.set replaces the value
       // at each path whole; concurrent patches of one document are write-write conflicts the
       // service reports, so each unit of work runs again on the other's result.
@@ -497,6 +548,26 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
   }
 
   /**
+   * The rows a commit writes, by suggestion id, as stored inside their detail documents (with their
+   * search pieces). Tried again after a conflict, each must still be as this unit of work read it
+   * (its content; a new one: absent), else CONFLICT.
+   */
+  async function rowsOf(t: CloudTransaction, plan: CommitPlan, checked: boolean): Promise<Map<string, Record<string, unknown>>> {
+    const rows = new Map<string, Record<string, unknown>>();
+    for (const write of plan.writes) {
+      if (write.collection !== ROWS) continue;
+      if (checked) {
+        const current = rowOf(await getInTransaction(t.collection(DETAILS).doc(write.id)));
+        // As for any document (commitIn): a new one must still be absent, a changed one as read (its content).
+        const stale = write.expectedRev === 0 ? current !== undefined : canonical(current ? strip(current).doc : null) !== canonical(write.expected ?? null);
+        if (stale) throw staleConflict();
+      }
+      rows.set(write.id, withSearchGrams(ROWS, plain(write.doc)));
+    }
+    return rows;
+  }
+
+  /**
    * The counters a commit moves or writes, one update request per year-session document
    * (cloudbase.counters.ts): each unit's counts move by _.inc at its nested path (a path not there yet
    * starts at zero, as MongoDB's $inc creates the field), a counter written whole (the rebuild) is set
@@ -516,9 +587,8 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
         const raw = await getInTransaction(t.collection(COUNTERS).doc(change.group));
         for (const write of change.writes) {
           const current = storedCounter(raw, write.id);
-          if (write.expectedRev > 0 ? (current?.rev ?? 0) !== write.expectedRev : write.expectedRev === 0 ? current !== undefined : canonical(current?.doc ?? null) !== canonical(write.expected ?? null)) {
-            throw staleConflict();
-          }
+          // As for any document (commitIn): a new one must still be absent, a changed one as read (its content).
+          if (write.expectedRev === 0 ? current !== undefined : canonical(current?.doc ?? null) !== canonical(write.expected ?? null)) throw staleConflict();
         }
       }
       const data: Record<string, unknown> = { _rev: _.inc(1) };

@@ -3,18 +3,14 @@
 // a change writes the task and its row as one document instead of two (docs/architecture.md, Scale).
 // The Store port still answers tasks as their own collection; this module says where they are stored.
 // A task whose row is not written (a task without its suggestion) is a document holding `task` alone:
-// no row is read from it. A row written without its task leaves the stored `task` as it is.
+// no row is read from it. A row written without its task leaves the stored `task` as it is. Where the
+// tasks' queries go: cloudbase.rows.ts, homeOf.
 import type { PlannedWrite } from '../unit-of-work';
 
 export const TASKS = 'tasks';
 export const LEDGER = 'ledgerRows';
 /** The field of a ledger document that holds its task. */
 export const TASK = 'task';
-
-/** Where a collection's documents are stored, and the prefix of their fields' paths there. */
-export function homeOf(collection: string): { name: string; prefix: string } {
-  return collection === TASKS ? { name: LEDGER, prefix: `${TASK}.` } : { name: collection, prefix: '' };
-}
 
 /** The fields a task read asks for: the task and the revision (not the rest of its row). */
 export const TASK_PROJECTION: Record<string, boolean> = { [TASK]: true, _rev: true };
