@@ -36,7 +36,7 @@ function office(dueEvery: number) {
   });
   const withId = <T extends { id: string }>(docs: T[]) => docs.map((d) => ({ _id: d.id, _rev: 1, ...d }));
   return { due, load: (e: Awaited<ReturnType<typeof sharedEmulator>>) => {
-    e.load('units', withId(units)); e.load('users', withId(staff)); e.load('suggestions', withId(suggestions)); e.load('tasks', withId(tasks));
+    e.load('units', withId(units)); e.load('users', withId(staff)); e.load('suggestions', withId(suggestions)); e.load('ledgerRows', tasks.map((t) => ({ _id: t.id, _rev: 1, task: t }))); // a task lives in its ledger row (cloudbase.tasks.ts)
   } };
 }
 

@@ -20,10 +20,11 @@ describe('the cloud function bundles', () => {
     expect(code).toContain('require("wx-server-sdk")');
   });
 
-  // 450 KB: the deputies' proposals and the bounded spreadsheet reader (its streaming XML parser, 24 KB)
-  // grew the bundle past the former 400 KB; still a few milliseconds to load at a cold start.
-  it('keep the api bundle within 450 KB, with the heavy libraries left to the actions that load them', () => {
-    expect(statSync(bundle('api')).size).toBeLessThanOrEqual(450 * 1024);
+  // 455 KB: the deputies' proposals and the bounded spreadsheet reader (its streaming XML parser, 24 KB)
+  // grew the bundle past the former 400 KB, the CloudBase mappings of list rows and tasks into the
+  // documents that hold them (2 KB) past 450 KB; still a few milliseconds to load at a cold start.
+  it('keep the api bundle within 455 KB, with the heavy libraries left to the actions that load them', () => {
+    expect(statSync(bundle('api')).size).toBeLessThanOrEqual(455 * 1024);
     const pkg = JSON.parse(readFileSync(path.join(root, 'cloudfunctions/api/package.json'), 'utf8')) as { dependencies: Record<string, string> };
     expect(Object.keys(pkg.dependencies).sort()).toEqual(['docx', 'exceljs', 'libphonenumber-js', 'wx-server-sdk']);
     // A cold start (require of the bundle, as the platform does) loads none of them.

@@ -14,11 +14,20 @@ describe('CloudBase index definitions', () => {
       for (const [name, path] of Object.entries(fields as Record<string, string>)) {
         // A counter's unit is a key inside its year-session document: read with the year and session's documents.
         if (collection === 'statCounters' && NESTED_COUNTER_FIELDS.includes(name)) continue;
-        // A suggestion's list row is kept in its detail document under `row`.
+        // A suggestion's list row is kept in its detail document under `row`, a task in its ledger row under `task`.
         const home = homeOf(collection);
         expect(defs).toContainEqual(expect.objectContaining({ collection: home.name, keys: [{ field: home.prefix + path, direction: 1 }, { field: '_id', direction: 1 }] }));
       }
     }
+    expect(defs.some((d) => d.collection === 'tasks' || d.collection === 'suggestionRows')).toBe(false);
+  });
+
+  it('stay within the indexes a collection may have (每个集合内最多可创建100个索引, cloud.tencent.com/document/product/878/18436)', () => {
+    const perCollection = new Map<string, number>();
+    for (const def of defs) perCollection.set(def.collection, (perCollection.get(def.collection) ?? 0) + 1);
+    expect(Math.max(...perCollection.values())).toBeLessThanOrEqual(100);
+    // Every index a collection has is unique by name.
+    expect(new Set(defs.map((d) => `${d.collection}/${d.name}`)).size).toBe(defs.length);
   });
 
   it('make 建议号 unique within a session', () => {

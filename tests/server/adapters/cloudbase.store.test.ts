@@ -5,7 +5,7 @@ import cloud from 'wx-server-sdk';
 import { openCloudBaseStore } from '../../../src/server/adapters/cloudbase/cloudbase.store';
 import type { Store } from '../../../src/server/ports';
 import { defaultResponder, listAnswer, startCloudListener, type CloudListener, type CloudRequest } from './cloud-listener';
-import { auditEvent, task } from './store.contract';
+import { auditEvent, task, user } from './store.contract';
 
 describe('CloudBase store', () => {
   let listener: CloudListener;
@@ -25,10 +25,18 @@ describe('CloudBase store', () => {
   const without = (r: CloudRequest) => r.action;
 
   it('gets one document by _id and hands it back without the database fields', async () => {
-    listener.respond((r) => (r.action === 'database.getDocument' ? listAnswer([{ _id: 't1', _rev: 2, ...task('t1') }]) : defaultResponder(r)));
+    listener.respond((r) => (r.action === 'database.getDocument' ? listAnswer([{ _id: 'u1', _rev: 2, ...user('u1') }]) : defaultResponder(r)));
+    expect(await store.get('users', 'u1')).toEqual(user('u1'));
+    expect(listener.requests).toEqual([
+      { action: 'database.getDocument', collectionName: 'users', queryType: 'WHERE', query: { _id: 'u1' }, limit: 1 },
+    ]);
+  });
+
+  it('gets a task out of its ledger row, asking for the task alone (cloudbase.tasks.ts)', async () => {
+    listener.respond((r) => (r.action === 'database.getDocument' ? listAnswer([{ _id: 't1', _rev: 2, task: task('t1') }]) : defaultResponder(r)));
     expect(await store.get('tasks', 't1')).toEqual(task('t1'));
     expect(listener.requests).toEqual([
-      { action: 'database.getDocument', collectionName: 'tasks', queryType: 'WHERE', query: { _id: 't1' }, limit: 1 },
+      { action: 'database.getDocument', collectionName: 'ledgerRows', queryType: 'WHERE', query: { _id: 't1' }, projection: { task: 1, _rev: 1 }, limit: 1 },
     ]);
   });
 
@@ -42,10 +50,11 @@ describe('CloudBase store', () => {
     expect(listener.requests).toEqual([
       {
         action: 'database.getDocument',
-        collectionName: 'tasks',
+        collectionName: 'ledgerRows',
         queryType: 'WHERE',
-        query: { unitId: 'u1', state: 'handling', $and: [{ 'due.reply': { $gte: '2024-05-01' } }, { 'due.reply': { $lt: '2024-06-01' } }] },
+        query: { 'task.unitId': 'u1', 'task.state': 'handling', $and: [{ 'task.due.reply': { $gte: '2024-05-01' } }, { 'task.due.reply': { $lt: '2024-06-01' } }] },
         order: { _id: 1 },
+        projection: { task: 1, _rev: 1 },
         limit: 1000,
       },
       { action: 'database.getDocument', collectionName: 'suggestions', queryType: 'WHERE', query: { coSignerIds: 'd3' }, order: { _id: 1 }, limit: 1000 },
@@ -92,7 +101,7 @@ describe('CloudBase store', () => {
   });
 
   it('reads more than 1000 documents page by page, by _id after the last one seen', async () => {
-    const docs = Array.from({ length: 2300 }, (_, i) => ({ _id: `t${String(i).padStart(5, '0')}`, _rev: 1, ...task(`t${String(i).padStart(5, '0')}`) }));
+    const docs = Array.from({ length: 2300 }, (_, i) => ({ _id: `t${String(i).padStart(5, '0')}`, _rev: 1, task: task(`t${String(i).padStart(5, '0')}`) }));
     listener.respond((r) => {
       if (r.action !== 'database.getDocument') return defaultResponder(r);
       const after = ((r.query as { _id?: { $gt?: string } })._id?.$gt) ?? '';
@@ -101,9 +110,9 @@ describe('CloudBase store', () => {
     const found = await store.find('tasks', { where: { state: 'assigned' } });
     expect(found).toHaveLength(2300);
     expect(listener.requests.map((r) => r.query)).toEqual([
-      { state: 'assigned' },
-      { state: 'assigned', _id: { $gt: 't00999' } },
-      { state: 'assigned', _id: { $gt: 't01999' } },
+      { 'task.state': 'assigned' },
+      { 'task.state': 'assigned', _id: { $gt: 't00999' } },
+      { 'task.state': 'assigned', _id: { $gt: 't01999' } },
     ]);
     expect(listener.requests.every((r) => r.limit === 1000)).toBe(true);
   });
@@ -116,7 +125,14 @@ describe('CloudBase store', () => {
   it('counts with calculateDocument', async () => {
     listener.respond((r) => (r.action === 'database.calculateDocument' ? { data: { total: 7 }, requestId: 'r' } : defaultResponder(r)));
     expect(await store.count('tasks', { where: { unitId: 'u1' } })).toBe(7);
-    expect(listener.requests).toEqual([{ action: 'database.calculateDocument', collectionName: 'tasks', queryType: 'WHERE', query: { unitId: 'u1' } }]);
+    expect(await store.count('tasks')).toBe(7);
+    expect(await store.count('ledgerRows')).toBe(7);
+    // Tasks in their ledger rows: a count of all of them (or of all rows) counts the documents holding one.
+    expect(listener.requests).toEqual([
+      { action: 'database.calculateDocument', collectionName: 'ledgerRows', queryType: 'WHERE', query: { 'task.unitId': 'u1' } },
+      { action: 'database.calculateDocument', collectionName: 'ledgerRows', queryType: 'WHERE', query: { 'task.suggestionId': { $exists: true } } },
+      { action: 'database.calculateDocument', collectionName: 'ledgerRows', queryType: 'WHERE', query: { suggestionId: { $exists: true } } },
+    ]);
   });
 
   it('reads a suggestion\'s events in commit order and a requestId\'s record by _id, kept beside them', async () => {
@@ -152,7 +168,8 @@ describe('CloudBase store', () => {
     expect(r.map(without)).toEqual(['database.startTransaction', 'database.insertDocument', 'database.modifyDocument', 'database.insertDocument', 'database.commitTransaction']);
     expect(r.slice(1, 4).every((x) => x.transactionId === 'tx-1')).toBe(true);
     const { id: _id, ...fields } = task('t1');
-    expect(r[1]).toMatchObject({ collectionName: 'tasks', data: [{ _id: 't1', id: 't1', ...fields, _rev: 1 }, expect.objectContaining({ _id: 't2', _rev: 1 })] });
+    // No suggestion here, so no rows: each task alone in its ledger document (cloudbase.tasks.ts).
+    expect(r[1]).toMatchObject({ collectionName: 'ledgerRows', data: [{ _id: 't1', task: { id: 't1', ...fields }, _rev: 1 }, expect.objectContaining({ _id: 't2', _rev: 1 })] });
     // The suggestion's detail document gets exactly the two tasks, each set whole at its own path.
     expect(r[2]).toMatchObject({ collectionName: 'suggestionDetails', queryType: 'DOC', query: { _id: 's1' } });
     expect(r[2]!.data).toEqual({ $inc: { _rev: 1 }, $set: { 'tasks.t1': task('t1'), 'tasks.t2': task('t2') } });
@@ -170,15 +187,15 @@ describe('CloudBase store', () => {
 
   it('replaces a document read at revision n with revision n + 1', async () => {
     listener.respond((r) =>
-      r.action === 'database.getDocument' && r.collectionName === 'tasks' ? listAnswer([{ _id: 't1', _rev: 3, ...task('t1') }]) : defaultResponder(r),
+      r.action === 'database.getDocument' && r.collectionName === 'users' ? listAnswer([{ _id: 'u1', _rev: 3, ...user('u1') }]) : defaultResponder(r),
     );
     await store.transaction(async (tx) => {
-      const current = await tx.get('tasks', 't1');
-      tx.update('tasks', { ...current!, state: 'handling', version: 2 });
+      const current = await tx.get('users', 'u1');
+      tx.update('users', { ...current!, name: '王芳', version: 2 });
     });
     const set = listener.requests.find((r) => r.action === 'database.modifyDocument');
-    expect(set).toMatchObject({ collectionName: 'tasks', queryType: 'DOC', query: { _id: 't1' }, upsert: true, merge: false, transactionId: 'tx-1' });
-    expect(set?.data).toMatchObject({ state: 'handling', version: 2, _rev: 4 });
+    expect(set).toMatchObject({ collectionName: 'users', queryType: 'DOC', query: { _id: 'u1' }, upsert: true, merge: false, transactionId: 'tx-1' });
+    expect(set?.data).toMatchObject({ name: '王芳', version: 2, _rev: 4 });
     expect(listener.requests.at(-1)?.action).toBe('database.commitTransaction');
   });
 
@@ -188,13 +205,13 @@ describe('CloudBase store', () => {
     let reads = 0;
     let writes = 0;
     listener.respond((r) => {
-      if (r.action === 'database.modifyDocument' && r.collectionName === 'tasks') {
+      if (r.action === 'database.modifyDocument' && r.collectionName === 'ledgerRows') {
         writes += 1;
         if (writes === 1) return { code: 'DATABASE_TRANSACTION_CONFLICT', message: '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others.' };
       }
-      if (r.action !== 'database.getDocument' || r.collectionName !== 'tasks') return defaultResponder(r);
+      if (r.action !== 'database.getDocument' || r.collectionName !== 'ledgerRows') return defaultResponder(r);
       reads += 1;
-      return listAnswer([{ _id: 't1', _rev: reads === 1 ? 3 : 1, ...task('t1') }]);
+      return listAnswer([{ _id: 't1', _rev: reads === 1 ? 3 : 1, task: task('t1') }]);
     });
     await store.transaction(async (tx) => {
       const current = await tx.get('tasks', 't1');
@@ -210,14 +227,14 @@ describe('CloudBase store', () => {
     let reads = 0;
     let writes = 0;
     listener.respond((r) => {
-      if (r.action === 'database.modifyDocument' && r.collectionName === 'tasks') {
+      if (r.action === 'database.modifyDocument' && r.collectionName === 'ledgerRows') {
         writes += 1;
         return { code: 'DATABASE_TRANSACTION_CONFLICT', message: '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.' };
       }
-      if (r.action !== 'database.getDocument' || r.collectionName !== 'tasks') return defaultResponder(r);
+      if (r.action !== 'database.getDocument' || r.collectionName !== 'ledgerRows') return defaultResponder(r);
       reads += 1;
       // Someone else's change committed meanwhile: what is stored now differs from what was read.
-      return listAnswer([{ _id: 't1', _rev: reads === 1 ? 3 : 4, ...task('t1'), ...(reads === 1 ? {} : { state: 'replied', version: 2 }) }]);
+      return listAnswer([{ _id: 't1', _rev: reads === 1 ? 3 : 4, task: { ...task('t1'), ...(reads === 1 ? {} : { state: 'replied', version: 2 }) } }]);
     });
     await expect(
       store.transaction(async (tx) => {
@@ -229,7 +246,7 @@ describe('CloudBase store', () => {
     expect(writes).toBe(1);
     // The document read again after the refused write, inside the second transaction.
     const refused = listener.requests.findIndex((x) => x.action === 'database.modifyDocument');
-    expect(listener.requests.slice(refused).some((x) => x.action === 'database.getDocument' && x.collectionName === 'tasks' && x.transactionId !== undefined)).toBe(true);
+    expect(listener.requests.slice(refused).some((x) => x.action === 'database.getDocument' && x.collectionName === 'ledgerRows' && x.transactionId !== undefined)).toBe(true);
     expect(actions).not.toContain('database.commitTransaction');
     expect(actions.at(-1)).toBe('database.abortTransaction');
   });

@@ -149,5 +149,7 @@ function seedLargeOffice(tasks: number) {
   emulator.load('units', withId(units));
   emulator.load('users', withId(staff));
   emulator.load('suggestions', withId(suggestions));
-  emulator.load('tasks', withId(all));
+  // On CloudBase a task is kept inside its ledger row (cloudbase.tasks.ts); without rows loaded here,
+  // each task is a document holding it alone.
+  emulator.load('ledgerRows', all.map((t) => ({ _id: t.id, _rev: 1, task: t })));
 }

@@ -5,6 +5,7 @@ import { COMPOSITE_INDEXES, INDEXES, SEARCH_FIELDS, type CollectionName } from '
 import { EVENTS, SEARCH_GRAMS } from './cloudbase.store';
 import { COUNTERS, NESTED_COUNTER_FIELDS } from './cloudbase.counters';
 import { DETAILS, homeOf, ROW } from './cloudbase.rows';
+import { LEDGER, TASK } from './cloudbase.tasks';
 
 export interface IndexDefinition {
   collection: string;
@@ -31,7 +32,8 @@ const composite = (collection: string, fields: string[], unique = false): IndexD
 export function cloudBaseIndexes(): IndexDefinition[] {
   const out: IndexDefinition[] = [];
   // A suggestion's list row is kept in its detail document under `row` (cloudbase.rows.ts): its
-  // indexes are the detail documents', on `row.<field>`.
+  // indexes are the detail documents', on `row.<field>`; a task in its ledger row under `task`
+  // (cloudbase.tasks.ts): its indexes are the ledger rows', on `task.<field>`.
   for (const [collection, fields] of Object.entries(INDEXES) as [CollectionName, Record<string, string>][]) {
     const { name: home, prefix } = homeOf(collection);
     for (const [name, path] of Object.entries(fields)) {
@@ -54,9 +56,9 @@ export function cloudBaseIndexes(): IndexDefinition[] {
     single(DETAILS, `${ROW}.id`),
     composite('suggestions', ['session', 'number'], true), // 建议号 unique per session
     composite('users', ['unitId', 'roles']),
-    // The reminder sweep: state = s AND due.x < horizon, by _id.
-    ...['due.reply', 'due.returnWindow', 'due.coOpinion', 'due.rehandling'].map((due) => composite('tasks', ['state', due, '_id'])),
-    composite('tasks', ['suggestionId', 'state']),
+    // The reminder sweep: state = s AND due.x < horizon, by _id (tasks, in their ledger rows).
+    ...['due.reply', 'due.returnWindow', 'due.coOpinion', 'due.rehandling'].map((due) => composite(LEDGER, [`${TASK}.state`, `${TASK}.${due}`, '_id'])),
+    composite(LEDGER, [`${TASK}.suggestionId`, `${TASK}.state`]),
     composite(EVENTS, ['suggestionId', 'seq']),
     composite(EVENTS, ['entityId', 'seq']),
     composite(EVENTS, ['seq']),

@@ -4,15 +4,21 @@
 // port still answers the rows as their own collection; this module says where they are stored.
 import type { CollectionName } from '../../ports';
 import type { SuggestionDetailDoc } from '../../ports/read-model-docs';
+import { LEDGER, TASK, TASKS } from './cloudbase.tasks';
 
 export const ROWS = 'suggestionRows';
 export const DETAILS = 'suggestionDetails';
 /** The field of a detail document that holds its suggestion's list row. */
 export const ROW = 'row';
 
-/** Where a collection's documents are stored, and the prefix of their fields' paths there. */
+/**
+ * Where a collection's documents are stored, and the prefix of their fields' paths there: a list row in
+ * its detail document under `row`, a task in its ledger row under `task` (cloudbase.tasks.ts).
+ */
 export function homeOf(collection: string): { name: string; prefix: string } {
-  return collection === ROWS ? { name: DETAILS, prefix: `${ROW}.` } : { name: collection, prefix: '' };
+  if (collection === ROWS) return { name: DETAILS, prefix: `${ROW}.` };
+  if (collection === TASKS) return { name: LEDGER, prefix: `${TASK}.` };
+  return { name: collection, prefix: '' };
 }
 
 /** The fields a rows query answers: the row and the revision (a list page carries no detail document). */

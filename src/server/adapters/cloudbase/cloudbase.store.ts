@@ -4,7 +4,7 @@
 // document is read and replaced, new documents go in one batch insert per collection; queries page by
 // `_id`, at most 1000 a request. The statistics counters are kept one document per year and 届次
 // (cloudbase.counters.ts), answered to the port as one document per counter; a suggestion's list row
-// is kept inside its detail document (cloudbase.rows.ts).
+// is kept inside its detail document (cloudbase.rows.ts), a task inside its ledger row (cloudbase.tasks.ts).
 import type { AuditEvent } from '../../../core/model';
 import { INDEXES, SEARCH_FIELDS, type CollectionName, type Doc, type EventQuery, type IdempotencyRecord, type IndexValue, type Query, type Store, type Tx } from '../../ports';
 import { DERIVED_PATHS, derivedValues, indexPath, isArrayIndex } from '../index-values';
@@ -12,6 +12,7 @@ import { DETAIL_PARTS } from '../../ports/read-model-docs';
 import { patchedDocument, runUnitOfWork, staleConflict, type CommitPlan, type PlannedPatch, type RevReader, type Revised } from '../unit-of-work';
 import { fromServiceError, isDuplicateKey } from './cloudbase.errors';
 import { DETAIL_PROJECTION, DETAILS, homeOf, OPTIONAL_DETAIL_FIELDS, ROW, ROW_PROJECTION, rowOf, ROWS, withoutRow } from './cloudbase.rows';
+import { expectedRow, holdsRow, LEDGER, ledgerChanges, presenceField, rowFields, TASK, TASK_PROJECTION, taskOf, TASKS, type LedgerChange } from './cloudbase.tasks';
 import { COUNTERS, counterAddress, counterChanges, countersOf, groupQuery, newGroupDocument, projectionOf, selectCounters, storedCounter, UNITS } from './cloudbase.counters';
 
 /** The part of the wx-server-sdk database API this adapter uses. */
@@ -79,9 +80,10 @@ export const EVENTS = 'events';
 export const REQUEST_RECORD = 'request:';
 /**
  * Every collection the adapter reads or writes: each must exist before the first request (-502005).
- * (The suggestions' list rows are kept in their detail documents: cloudbase.rows.ts.)
+ * (The suggestions' list rows are kept in their detail documents: cloudbase.rows.ts; the tasks in
+ * their ledger rows: cloudbase.tasks.ts.)
  */
-export const CLOUD_COLLECTIONS: readonly string[] = [...(Object.keys(INDEXES) as CollectionName[]).filter((c) => c !== ROWS), EVENTS];
+export const CLOUD_COLLECTIONS: readonly string[] = [...(Object.keys(INDEXES) as CollectionName[]).filter((c) => c !== ROWS && c !== TASKS), EVENTS];
 
 /** The code @cloudbase/database's runTransaction retries on (dist/commonjs/transaction/index.js). */
 const SDK_CONFLICT_CODE = 'DATABASE_TRANSACTION_CONFLICT';
@@ -145,19 +147,27 @@ function withSearchGrams(collection: string, body: Record<string, unknown>): Rec
   return { ...derived, [SEARCH_GRAMS]: typeof text === 'string' ? searchGrams(text) : [] };
 }
 
-/** A stored document as its collection's document and revision: a row out of its detail document, a detail document without its row. */
+/**
+ * A stored document as its collection's document and revision: a row out of its detail document, a
+ * detail document without its row; a task out of its ledger row, a ledger document holding a row.
+ */
 function revised<T>(collection: CollectionName, raw: Record<string, unknown> | null | undefined): Revised<T> | undefined {
   if (!raw) return undefined;
   if (collection === ROWS) {
     const row = rowOf(raw);
     return row ? strip<T>(row) : undefined;
   }
+  if (collection === TASKS) {
+    const task = taskOf(raw);
+    return task ? strip<T>(task) : undefined;
+  }
+  if (collection === LEDGER && !holdsRow(raw)) return undefined;
   return strip<T>(withoutRow(collection, raw));
 }
 
-/** The fields a read of a collection asks for (rows: the row alone; detail documents: all but the row). */
+/** The fields a read of a collection asks for (rows: the row alone; detail documents: all but the row; tasks: the task alone, not its row). */
 const projectionFor = (collection: CollectionName): Record<string, boolean> | undefined =>
-  collection === ROWS ? ROW_PROJECTION : collection === DETAILS ? DETAIL_PROJECTION : undefined;
+  collection === ROWS ? ROW_PROJECTION : collection === DETAILS ? DETAIL_PROJECTION : collection === TASKS ? TASK_PROJECTION : undefined;
 
 const isDefined = <T>(value: T | undefined): value is T => value !== undefined;
 
@@ -207,7 +217,8 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
 
   function filterOf<C extends CollectionName>(collection: C, query: Query<C> | undefined, afterId?: string) {
     const filter: Record<string, unknown> = {};
-    // Rows are read from their detail documents (cloudbase.rows.ts): only those holding one, by `row.<field>`.
+    // Rows are read from their detail documents (cloudbase.rows.ts): only those holding one, by
+    // `row.<field>`; tasks from their ledger rows (cloudbase.tasks.ts), by `task.<field>`.
     const { prefix } = homeOf(collection);
     for (const [name, value] of Object.entries(query?.where ?? {}) as [string, IndexValue | readonly IndexValue[] | undefined][]) {
       if (value === undefined) continue;
@@ -234,8 +245,14 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
       if (parts.length === 1) filter[path] = parts[0];
       if (parts.length === 2) filter[path] = _.gte(gte).and(_.lt(lt));
     }
+    // A ledger document may hold a task without its row (or a row without a task): a query without a
+    // condition on what it reads meets only the documents holding one (cloudbase.tasks.ts).
+    if ((collection === TASKS || collection === LEDGER) && Object.keys(filter).length === 0) {
+      const first = query?.orderBy?.[0];
+      filter[presenceField(collection, first ? prefix + indexPath(collection, first.field) : undefined)] = _.exists(true);
+    }
     // Without a condition on the row (which only a document holding one meets): those holding one.
-    if (prefix && Object.keys(filter).length === 0) filter[`${prefix}id`] = _.exists(true);
+    if (collection === ROWS && Object.keys(filter).length === 0) filter[`${prefix}id`] = _.exists(true);
     if (afterId !== undefined) filter._id = _.gt(afterId);
     return filter;
   }
@@ -386,9 +403,12 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
     // Rows go into their detail documents (cloudbase.rows.ts), with what the commit writes there anyway.
     const rows = await rowsOf(t, plan, checked);
     const inserts = new Map<string, Record<string, unknown>[]>();
+    // A task and its row: one document (cloudbase.tasks.ts).
+    for (const change of ledgerChanges(plan.writes)) await commitLedger(t, change, checked, inserts);
     for (const write of plan.writes) {
-      // Counters go to their year-session documents below.
-      if (write.collection === COUNTERS || write.collection === ROWS) continue;
+      // Counters go to their year-session documents below, rows to their detail documents; tasks and
+      // ledger rows went above.
+      if (write.collection === COUNTERS || write.collection === ROWS || write.collection === TASKS || write.collection === LEDGER) continue;
       if (checked && write.expectedRev !== 0) {
         // Tried again after a conflict: each changed document must still be as this unit of work read
         // it, else CONFLICT. Its content is compared (every change carries it: unit-of-work.ts,
@@ -481,6 +501,56 @@ export function openCloudBaseStore(cloud: CloudLike): Store {
       events.push({ _id: `${REQUEST_RECORD}${String(id)}`, ...record });
     }
     if (events.length > 0) await t.collection(EVENTS).add({ data: events });
+  }
+
+  /**
+   * A task and its ledger row as one stored document (cloudbase.tasks.ts), one request:
+   * - a new task (with its row, or without one: a task without its suggestion): with the new documents
+   *   (`inserts`), so that a task whose id exists fails the batch insert, CONFLICT;
+   * - a task changed with its row: the document set whole (its row's fields and the task);
+   * - a task changed without its row (the row the same): its `task` set (_.set replaces it whole);
+   * - a row without its task (a suggestion's change moves every one of its tasks' rows; the rebuild):
+   *   each of its fields set and those it no longer has removed, its `task` left as stored; a document
+   *   not there yet is created, without a task.
+   * Tried again after a conflict, the stored task and row must each still be as this unit of work read
+   * them (their content; new ones: absent), else CONFLICT.
+   */
+  async function commitLedger(t: CloudTransaction, { id, task, row }: LedgerChange, checked: boolean, inserts: Map<string, Record<string, unknown>[]>) {
+    const ref = t.collection(LEDGER).doc(id);
+    if (checked) {
+      const raw = await getInTransaction(ref);
+      // A new task needs no check: one whose id exists fails the insert.
+      if (task && task.expectedRev !== 0) {
+        const current = taskOf(raw);
+        if (canonical(current ? strip(current).doc : null) !== canonical(task.expected ?? null)) throw staleConflict();
+      }
+      if (row && canonical(holdsRow(raw) ? rowFields(raw) : null) !== canonical(expectedRow(row))) throw staleConflict();
+    }
+    // The row's own fields and its search pieces (its `task` is the task's, written or stored).
+    const written = row ? withSearchGrams(LEDGER, plain(row.doc)) : undefined;
+    const rowBody: Record<string, unknown> = written ? { ...rowFields(written), [SEARCH_GRAMS]: written[SEARCH_GRAMS] } : {};
+    if (task) {
+      const body = { ...rowBody, [TASK]: plain(task.doc) };
+      if (task.expectedRev === 0) {
+        inserts.set(LEDGER, [...(inserts.get(LEDGER) ?? []), { _id: id, ...body, _rev: 1 }]);
+        return;
+      }
+      if (row) {
+        // The revision only counts up (a retried commit compares content, see commitIn).
+        await ref.set({ data: { ...body, _rev: Math.max(1, Math.max(task.expectedRev, row.expectedRev) + 1) } });
+        return;
+      }
+      const res = (await ref.update({ data: { [TASK]: _.set(plain(task.doc)), _rev: _.inc(1) } })) as { stats?: { updated?: number } };
+      // A task read from its detail document whose stored copy is gone: kept, never lost.
+      if (!res.stats?.updated) await t.collection(LEDGER).add({ data: [{ _id: id, [TASK]: plain(task.doc), _rev: 1 }] });
+      return;
+    }
+    if (!row) return;
+    const data: Record<string, unknown> = { _rev: _.inc(1) };
+    for (const [field, value] of Object.entries(rowBody)) data[field] = _.set(value);
+    for (const field of Object.keys(expectedRow(row) ?? {})) if (!(field in rowBody)) data[field] = _.remove();
+    const res = (await ref.update({ data })) as { stats?: { updated?: number } };
+    if (!res.stats?.updated) await t.collection(LEDGER).add({ data: [{ _id: id, ...rowBody, _rev: 1 }] });
   }
 
   /**
