@@ -2,6 +2,8 @@
 // emulator with a few milliseconds of latency a request so that concurrent transactions interleave.
 import type { CloudBaseEmulator } from '../../support/cloudbase-emulator';
 import type { Store } from '../../../src/server/ports';
+import { moveTasksIntoLedgerRows } from '../../../src/server/adapters/cloudbase/cloudbase.setup';
+import { CLOUD_COLLECTIONS } from '../../../src/server/adapters/cloudbase/cloudbase.store';
 import { rebuildReadModels } from '../../../src/server/read-models/rebuild';
 import { cloud, freshCloudStore, sharedEmulator } from '../../support/cloudbase-emulator/sdk';
 import { describeStoreContract, suggestion, task, user } from './store.contract';
@@ -334,5 +336,47 @@ describe('CloudBase: a commit tried again after a conflict, for a task and its r
     expect(await store.get('tasks', 't2')).toMatchObject({ responsibleUserId: 'h-late', version: 2 });
     expect(await store.get('tasks', 't1')).toMatchObject({ updatedAt: '2024-02-02T00:00:00.000Z', version: 2 });
     expect(await rebuildReadModels(store)).toMatchObject({ rowsWritten: 0 });
+  });
+});
+
+describe('CloudBase: an environment that kept its tasks in a collection of their own', () => {
+  it('has each task moved into its ledger row by the setup, the newer copy kept, once', async () => {
+    const store = await freshCloudStore(emulator, [...CLOUD_COLLECTIONS, 'tasks']);
+    // This version's data: a suggestion with two tasks (each in its ledger row).
+    await store.transaction(async (tx) => {
+      tx.insert('users', user('d1'));
+      tx.insert('suggestions', suggestion('s1'));
+      tx.insert('tasks', task('t1', { suggestionId: 's1', role: 'lead', state: 'handling', version: 3 }));
+      tx.insert('tasks', task('t2', { suggestionId: 's1', unitId: 'u2', role: 'co' }));
+    });
+    // What the earlier version left: every task in `tasks` (t1's copy older than its ledger row's), and
+    // t2's ledger row written before rows held their task; t3 without a row.
+    const t2 = emulator.documents('ledgerRows').find((d) => d._id === 't2')!;
+    const { task: _t2, _id: _i, ...rowOnly } = t2;
+    emulator.load('tasks', [
+      { _id: 't1', _rev: 1, ...task('t1', { suggestionId: 's1', role: 'lead' }) },
+      { _id: 't2', _rev: 4, ...task('t2', { suggestionId: 's1', unitId: 'u2', role: 'co', state: 'replied', version: 4 }) },
+      { _id: 't3', _rev: 1, ...task('t3', { suggestionId: 's9', unitId: 'u3' }) },
+    ]);
+    // The row without its task, as the earlier version stored it.
+    const raw = cloud.database() as unknown as { collection(n: string): { doc(id: string): { set(o: { data: unknown }): Promise<unknown> } } };
+    await raw.collection('ledgerRows').doc('t2').set({ data: rowOnly });
+    const db = cloud.database() as unknown as Parameters<typeof moveTasksIntoLedgerRows>[0];
+    expect(await store.get('tasks', 't2')).toBeUndefined();
+    expect(await store.get('tasks', 't3')).toBeUndefined();
+
+    expect(await moveTasksIntoLedgerRows(db)).toEqual({ moved: 2 });
+    // t1 kept its newer copy; t2 and t3 have theirs from the old collection, t2's row as it was.
+    expect(await store.get('tasks', 't1')).toMatchObject({ state: 'handling', version: 3 });
+    expect(await store.get('tasks', 't2')).toEqual(task('t2', { suggestionId: 's1', unitId: 'u2', role: 'co', state: 'replied', version: 4 }));
+    expect(await store.get('tasks', 't3')).toEqual(task('t3', { suggestionId: 's9', unitId: 'u3' }));
+    expect((await store.get('ledgerRows', 't2'))?.unitId).toBe('u2');
+    expect(await store.get('ledgerRows', 't3')).toBeUndefined();
+    expect(await moveTasksIntoLedgerRows(db)).toEqual({ moved: 0 });
+  });
+
+  it('moves nothing where there is no such collection', async () => {
+    await freshCloudStore(emulator);
+    expect(await moveTasksIntoLedgerRows(cloud.database() as unknown as Parameters<typeof moveTasksIntoLedgerRows>[0])).toEqual({ moved: 0 });
   });
 });
