@@ -122,6 +122,7 @@ export interface ListProposalsResult {
 }
 
 export interface DecideProposalResult {
+  /** The proposal as decided, for the office (without the phase: \`window\` is on proposals.list and proposals.get). */
   proposal: ProposalView;
   suggestionId?: string;
   number?: string;

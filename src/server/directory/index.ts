@@ -31,6 +31,11 @@ export class Directory {
   know(suggestion: Suggestion, tasks: readonly Task[], users: readonly User[] = []): void {
     this.suggestions.set(suggestion.id, Promise.resolve(suggestion));
     this.tasks.set(suggestion.id, Promise.resolve([...tasks]));
+    this.knowUsers(users);
+  }
+
+  /** Users the caller holds already (the caller himself): not read again. */
+  knowUsers(users: readonly User[]): void {
     for (const user of users) this.users.set(user.id, Promise.resolve(user));
   }
 

@@ -22,6 +22,8 @@ export interface AttachmentOwner {
   /** Why a file can no longer be removed by this caller, or undefined. */
   removeRefusal(user: User, a: Attachment): AppError | undefined;
   canRemove(user: User, a: Attachment): boolean;
+  /** Its files not removed: a suggestion's record has them from the detail document read with it; a proposal reads them. */
+  kept(reader: Reader): Promise<Attachment[]>;
   list(reader: Reader, user: User, options: ListOptions): Promise<AttachmentView[]>;
 }
 
@@ -58,6 +60,10 @@ function recordOwner(record: TargetRecord): AttachmentOwner {
       return canRemove(user, record, a) ? undefined : new AppError('FORBIDDEN', '只有上传者或建议办理联络员可以删除附件');
     },
     canRemove: (user, a) => canRemove(user, record, a),
+    kept: async () => {
+      const targetId = record.contact?.id ?? record.reply?.id ?? record.suggestion.id;
+      return record.attachments.filter((a) => !a.removedAt && a.target === record.target && a.targetId === targetId);
+    },
     list: async (reader, user, options) => {
       const [contacts, replies] = await Promise.all([
         reader.find('contacts', { where: { suggestionId: record.suggestion.id } }),
@@ -77,6 +83,7 @@ function proposalOwner(proposal: Proposal): AttachmentOwner {
     addRefusal: (user) => refusalOf(() => assertCanChangeProposalFiles(user, proposal)),
     removeRefusal: (user, a) => refusalOf(() => assertCanChangeProposalFiles(user, proposal)) ?? (a.createdBy === user.id ? undefined : new AppError('FORBIDDEN', '只有上传者可以删除附件')),
     canRemove: canRemoveFile,
+    kept: async (reader) => (await reader.find('attachments', { where: { targetId: proposal.id } })).filter((a) => !a.removedAt && a.target === 'proposal'),
     list: async (reader, user, options) => {
       assertCanReadProposal(user, proposal);
       return proposalFiles(reader, user, proposal, options);

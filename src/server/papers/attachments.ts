@@ -7,6 +7,8 @@ import type { Attachment, Contact, Reply, Suggestion, Task, User } from '../../c
 import { assertCanSee, authorize, isDeputyOf, isOffice, isStaffOf, readsAsDeputy } from '../access/permissions';
 import type { Directory } from '../directory';
 import type { FileLink, FileStore, Reader } from '../ports';
+import { detailIn } from '../read-models/details';
+import { detailRecords } from '../read-models/project';
 
 export type AttachmentType = Attachment['contentType'];
 /** The records of a suggestion that keep files (a proposal's files: ./attachment-owners.ts). */
@@ -52,6 +54,7 @@ export interface TargetRecord {
   contact?: Contact;
   reply?: Reply;
   replies: Reply[]; // the task's replies (contact), to tell when a contact became final
+  attachments: Attachment[]; // every file of the suggestion and its records, removed ones included
 }
 
 export async function loadTarget(reader: Reader, target: RecordTarget, targetId: string): Promise<TargetRecord> {
@@ -67,12 +70,17 @@ export async function loadTarget(reader: Reader, target: RecordTarget, targetId:
     if (!reply) throw new AppError('NOT_FOUND', '没有找到该答复');
     suggestionId = reply.suggestionId;
   }
-  const [suggestion, tasks] = await Promise.all([reader.get('suggestions', suggestionId), reader.find('tasks', { where: { suggestionId } })]);
-  if (!suggestion) throw new AppError('NOT_FOUND', '没有找到该建议');
+  // The suggestion's detail document: the suggestion, its tasks, replies and files in one request
+  // (read-models/details.ts); in a unit of work on CloudBase its records are not read again (FROM_DETAIL).
+  const detail = await detailIn(reader, suggestionId);
+  const suggestion = detail?.suggestion;
+  if (!detail || !suggestion) throw new AppError('NOT_FOUND', '没有找到该建议');
+  const records = detailRecords(detail);
+  const tasks = records.tasks;
   const taskId = contact?.taskId ?? reply?.taskId;
   const task = taskId ? tasks.find((t) => t.id === taskId) : undefined;
-  const replies = contact ? await reader.find('replies', { where: { taskId: contact.taskId } }) : [];
-  return { target, suggestion, tasks, ...(task ? { task } : {}), ...(contact ? { contact } : {}), ...(reply ? { reply } : {}), replies };
+  const replies = contact ? records.replies.filter((r) => r.taskId === contact.taskId) : [];
+  return { target, suggestion, tasks, ...(task ? { task } : {}), ...(contact ? { contact } : {}), ...(reply ? { reply } : {}), replies, attachments: records.attachments };
 }
 
 
@@ -182,6 +190,7 @@ export async function visibleAttachments(
       ...(contact ? { contact } : {}),
       ...(reply ? { reply } : {}),
       replies: contact ? base.replies.filter((r) => r.taskId === contact.taskId) : [],
+      attachments: all,
     };
     try {
       assertCanSeeTarget(user, record);

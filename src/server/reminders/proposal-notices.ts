@@ -77,7 +77,9 @@ export function proposalMessage(kind: ProposalNoticeKind, facts: Facts): Reminde
 
 /**
  * Writes one notice of the proposal to each recipient, keyed by the occasion (the step and the
- * proposal's version, or the reminder's day), so the same step never notifies twice.
+ * proposal's version, or the reminder's day), so the same step never notifies twice. `checked: false`
+ * (outbox.ts) where the occasion is a version of the proposal written in the same commit: a notice
+ * already there means the step was committed already, and the commit fails on the proposal too.
  */
 export function queueProposalNotices(
   tx: Tx,
@@ -87,6 +89,7 @@ export function queueProposalNotices(
   occasion: string,
   now: string,
   actor?: OutboxActor,
+  options?: { checked: boolean },
 ) {
   const message = proposalMessage(kind, facts);
   const entries: OutboxEntry[] = recipients.map((recipient) => ({
@@ -96,5 +99,5 @@ export function queueProposalNotices(
     ...(facts.proposal.suggestionId ? { suggestionId: facts.proposal.suggestionId } : {}),
     message,
   }));
-  return writeOutbox(tx, entries, now, actor);
+  return writeOutbox(tx, entries, now, actor, options);
 }

@@ -25,7 +25,6 @@ import { attachmentView, cleanFileName, sizeLabel, sniffType } from '../papers/a
 import { loadOwner } from '../papers/attachment-owners';
 import { caller, defineUseCase, event, fileStore } from '../use-case';
 import { newId } from '../ports/ids';
-import type { Reader } from '../ports';
 import { idField, uploadedFileField, versionField } from '../validation';
 import { dropUpload, readUpload } from '../papers/uploads';
 
@@ -62,8 +61,7 @@ export const addAttachment = defineUseCase({
     const fileName = cleanFileName(data.fileName);
     const { type, extension } = sniffType(content, fileName);
     const full = () => new AppError('VALIDATION', `每条记录最多 ${ATTACHMENT_MAX_PER_RECORD} 个附件`);
-    const kept = async (reader: Reader) => (await reader.find('attachments', { where: { targetId: data.targetId } })).filter((a) => !a.removedAt && a.target === data.target);
-    if ((await kept(store)).length >= ATTACHMENT_MAX_PER_RECORD) throw full();
+    if ((await owner.kept(store)).length >= ATTACHMENT_MAX_PER_RECORD) throw full();
 
     const id = newId();
     const files = fileStore(ctx);
@@ -86,9 +84,10 @@ export const addAttachment = defineUseCase({
       await retriedOnConflict(() =>
         ctx.write(async (tx) => {
           // Checked again inside the unit of work: signed, confirmed, archived or submitted meanwhile means no new file.
-          const refusal = (await loadOwner(tx, data.target, data.targetId)).addRefusal(user);
+          const current = await loadOwner(tx, data.target, data.targetId);
+          const refusal = current.addRefusal(user);
           if (refusal) throw refusal;
-          const present = await kept(tx);
+          const present = await current.kept(tx);
           if (present.length >= ATTACHMENT_MAX_PER_RECORD) throw full();
           const taken = new Set(present.map((a) => a.slot));
           let slot = 1;
@@ -111,7 +110,10 @@ export const addAttachment = defineUseCase({
       throw error;
     }
     await dropUpload(ctx, data.fileID);
-    return attachmentView(attachment, { files, directory: new Directory(store), ...(ctx.openid ? { openid: ctx.openid } : {}), removable: owner.canRemove(user, attachment) });
+    // The file's uploader is the caller: the view names him without reading him again.
+    const directory = new Directory(store);
+    directory.knowUsers([user]);
+    return attachmentView(attachment, { files, directory, ...(ctx.openid ? { openid: ctx.openid } : {}), removable: owner.canRemove(user, attachment) });
   },
 });
 

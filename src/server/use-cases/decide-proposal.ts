@@ -14,7 +14,7 @@ import { caller, defineUseCase, type UseCaseContext } from '../use-case';
 import { event } from '../use-case';
 import { idField, optionalText, versionField } from '../validation';
 import { createSuggestionIn } from './create-suggestion';
-import { loadProposal, viewAfterWrite } from './proposal-shared';
+import { loadProposal, proposalView, todayOf } from './proposal-shared';
 
 const schema: z.ZodType<DecideProposalData> = z.object({
   id: idField,
@@ -124,13 +124,19 @@ export const decideProposal = defineUseCase({
           detail: { decision: data.decision, ...(data.reason ? { reason: data.reason } : {}), ...(next.number ? { number: next.number } : {}) },
         }),
       );
-      const author = await tx.get('users', current.authorId);
-      const told = (await tx.getMany('users', data.decision === 'accept' ? [current.authorId, ...current.coSignerIds] : [current.authorId])) as User[];
+      // Everyone the proposal names in one request: those told, and the people of the view below.
+      const people = await tx.getMany('users', [current.authorId, ...current.coSignerIds, ...current.inviteeIds]);
+      const author = people.find((u) => u.id === current.authorId);
+      const toldIds = new Set(data.decision === 'accept' ? [current.authorId, ...current.coSignerIds] : [current.authorId]);
+      const told = people.filter((u) => toldIds.has(u.id)) as User[];
       if (author) {
-        await queueProposalNotices(tx, NOTICE[data.decision], { proposal: next, author }, told, `v${next.version}`, ctx.now, { actorId: user.id, action: 'proposals.decide' });
+        // Keyed by the proposal's new version, written in this commit: not looked for first (outbox.ts, checked).
+        await queueProposalNotices(tx, NOTICE[data.decision], { proposal: next, author }, told, `v${next.version}`, ctx.now, { actorId: user.id, action: 'proposals.decide' }, { checked: false });
       }
       return {
-        proposal: await viewAfterWrite(tx, user, next, ctx),
+        // The office's view of a decided proposal: its actions do not depend on the phase (only an
+        // author's do), so the phase is not read for it (the queue shows it: proposals.list).
+        proposal: proposalView(user, next, new Map(people.map((u) => [u.id, u])), undefined, todayOf(ctx)),
         ...(next.suggestionId ? { suggestionId: next.suggestionId, number: next.number } : {}),
       };
     }),

@@ -20,23 +20,25 @@ const WRITE_GOAL = 15;
 const MS_A_REQUEST = 50;
 /** The requests each write costs at most: its figure today, so that none grows (all within WRITE_GOAL). */
 const BUDGETS: Record<string, number> = {
-  'attachments.add': 15,
-  'attachments.remove': 15,
-  'tasks.requestExtension': 15,
-  'tasks.decideExtension': 15,
-  'tasks.urge': 15,
-  'units.upsert': 15,
-  'office.update': 15,
-  'suggestions.create': 15,
-  'subscriptions.record': 15,
-  'users.revokeBindCode': 15,
-  'users.liftBindLock': 15,
-  'users.firstAdmin': 15,
-  'proposals.window': 15,
-  'proposals.save': 15,
-  'proposals.invite': 15,
-  'proposals.respond': 15,
-  'proposals.submit': 15,
+  // A file on a proposal: the proposal and its files read before the file is stored, and again in the commit.
+  'attachments.add': 14,
+  'attachments.remove': 10,
+  'tasks.requestExtension': 11,
+  'tasks.decideExtension': 11,
+  'tasks.urge': 13,
+  'units.upsert': 10,
+  'office.update': 6,
+  'suggestions.create': 11,
+  'subscriptions.record': 7,
+  'users.revokeBindCode': 6,
+  'users.liftBindLock': 6,
+  'users.firstAdmin': 10,
+  'proposals.window': 6,
+  'proposals.save': 8,
+  'proposals.invite': 11,
+  'proposals.respond': 11,
+  'proposals.submit': 11,
+  // 立案: the next 建议号, the proposal's files carried over, the new suggestion with its documents and notices.
   'proposals.decide': 15,
 };
 const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(32, 1)]);
@@ -116,7 +118,7 @@ it('keeps each write outside the lifecycle within its budget', async () => {
   await call('demo-coordinator', 'proposals.window', { open: true, session: '十八届二次', phase: 'recess', startDate: '2024-04-01', endDate: '2024-04-30' });
   let p = await call<{ id: string; version: number }>('demo-deputy', 'proposals.save', DRAFT);
   p = await call<{ id: string; version: number }>('demo-deputy', 'proposals.save', { ...DRAFT, id: p.id, version: p.version, title: `${DRAFT.title}（修改）` });
-  await prepare('demo-deputy', 'attachments.add', { target: 'proposal', targetId: p.id, fileName: '选址.png', fileID: await uploadAs(files, 'demo-deputy', PNG) });
+  await call('demo-deputy', 'attachments.add', { target: 'proposal', targetId: p.id, fileName: '选址.png', fileID: await uploadAs(files, 'demo-deputy', PNG) });
   p = await call<{ id: string; version: number }>('demo-deputy', 'proposals.invite', { id: p.id, version: p.version, userIds: ['user-deputy-li'] });
   await call('demo-deputy2', 'proposals.respond', { id: p.id, accept: true });
   p = await prepare<{ id: string; version: number }>('demo-deputy', 'proposals.get', { id: p.id });
