@@ -123,8 +123,9 @@ it('keeps each write outside the lifecycle within its budget', async () => {
   await call('demo-deputy2', 'proposals.respond', { id: p.id, accept: true });
   p = await prepare<{ id: string; version: number }>('demo-deputy', 'proposals.get', { id: p.id });
   p = await call<{ id: string; version: number }>('demo-deputy', 'proposals.submit', { id: p.id, version: p.version });
-  const decided = await call<{ suggestionId?: string }>('demo-coordinator', 'proposals.decide', { id: p.id, version: p.version, decision: 'accept' });
+  const decided = await call<{ suggestionId?: string; proposal: { state: string; number?: string } }>('demo-coordinator', 'proposals.decide', { id: p.id, version: p.version, decision: 'accept' });
   expect(decided.suggestionId).toBeTruthy();
+  expect(decided.proposal).toMatchObject({ state: 'accepted', number: expect.any(String) });
 
   const table = [...most].map(([action, n]) => `${action}: ${n} requests, ${n * MS_A_REQUEST} ms`);
   if (process.env.SHOW_REQUESTS) console.log(table.join('\n'));
