@@ -4,6 +4,7 @@
 import type { DecideProposalResult, ListProposalsResult, ProposalView } from '../../../src/contract';
 import type { User } from '../../../src/core/model';
 import { closeStores, openOfficeOn, STORE_KINDS, type OfficeOn } from '../coordinator/stores';
+import { NUMBER_PAGE } from '../../../src/server/use-cases/decide-proposal';
 
 const DRAFT = { title: '关于增设社区食堂的建议', content: '建议在老旧小区增设社区食堂。', problem: '老年人就餐不便。', measures: '利用闲置用房改建社区食堂。' };
 const RECESS = { open: true, session: '十八届三次', phase: 'recess', startDate: '2024-04-01', endDate: '2024-04-30' };
@@ -90,6 +91,20 @@ describe.each(STORE_KINDS)('deputies’ proposals (%s)', (kind) => {
     expect(await code('deputy-wang', 'proposals.submit', { id: p.id, version: p.version })).toBe('DEADLINE 十八届三次闭会期间建议提交期为2024-04-01至2024-04-30，已于2024-04-10提前结束，现在不能提交');
     expect(await code('handler-fgw', 'proposals.window', RECESS)).toMatch(/^FORBIDDEN/);
   });
+
+  it('gives 立案 the number after the session\'s highest, past a page of numbers that begin with no digit', async () => {
+    await office.ok('coordinator', 'proposals.window', RECESS);
+    const create = (number: string, session = '十八届三次') =>
+      office.ok('coordinator', 'suggestions.create', { number, title: `建议${number}`, content: '内容', leadDeputyId: 'deputy-li', delegation: '章丘区代表团', session, phase: 'session' });
+    // 9 beats 10 as text, not as a number; numbers beginning with letters or 示例 sort above every digit;
+    // another session's higher number does not count.
+    for (const number of ['9', '120', '1002-2', '36', ...Array.from({ length: NUMBER_PAGE + 3 }, (_, i) => `示例${i}`), 'A9999']) await create(number);
+    await create('5000', '十八届四次');
+    let p = await draft();
+    p = await office.ok<ProposalView>('deputy-wang', 'proposals.submit', { id: p.id, version: p.version });
+    const decided = await office.ok<DecideProposalResult>('coordinator', 'proposals.decide', { id: p.id, version: p.version, decision: 'accept' });
+    expect(decided).toMatchObject({ number: '1003' });
+  }, 60_000);
 
   it('goes from draft to a suggestion: two invited, one accepts, one declines, submitted, returned with a reason, resubmitted, accepted', async () => {
     await office.ok('coordinator', 'proposals.window', RECESS);
