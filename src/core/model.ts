@@ -231,12 +231,15 @@ export interface Reply {
 export interface ReplyLetterFacts {
   number: string;
   fileName: string;
+  /** The task's role (a lead reply's letter is copied to the co-units). */
   role: UnitRole;
   suggestion: Pick<Suggestion, 'number' | 'title' | 'session' | 'phase' | 'disclosure'>;
   unit: Pick<Unit, 'name' | 'letter'>;
   leadDeputyName: string;
   coSignerNames: string[];
+  /** Units holding a live 会办 task of the suggestion (抄送 of a lead reply). */
   coUnitNames: string[];
+  /** The reply's files, in the order they were added (附件说明). */
   attachmentNames: string[];
 }
 

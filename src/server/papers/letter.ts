@@ -5,20 +5,13 @@
 // contacts and 抄送. Built from the records; written as .docx by official-docx.ts.
 import { shanghaiDate } from '../../core/calendar';
 import { sessionMeetingName } from '../../core/annual-report';
-import type { OfficeSettings, Publicity, Reply, Suggestion, Task, Unit } from '../../core/model';
+import type { OfficeSettings, Publicity, Reply, ReplyLetterFacts, Suggestion, Task } from '../../core/model';
 import type { Block, Layout } from './official-docx';
 
-export interface LetterInput {
+/** The reply, what its letter shows besides it (the facts kept at signing), and the office's letter settings. */
+export interface LetterInput extends Pick<ReplyLetterFacts, 'suggestion' | 'unit' | 'leadDeputyName' | 'coSignerNames' | 'coUnitNames' | 'attachmentNames'> {
   reply: Reply;
   task: Pick<Task, 'role'>;
-  suggestion: Pick<Suggestion, 'number' | 'title' | 'session' | 'phase' | 'disclosure'>;
-  unit: Pick<Unit, 'name' | 'letter'>;
-  leadDeputyName: string;
-  coSignerNames: string[];
-  /** Units holding a live 会办 task of the suggestion (抄送 of a lead reply). */
-  coUnitNames: string[];
-  /** The reply's files, in the order they were added (附件说明). */
-  attachmentNames: string[];
   office?: Pick<OfficeSettings, 'letterCc' | 'letterToCoSigners' | 'letterPublicity'>;
 }
 
