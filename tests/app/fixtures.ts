@@ -1,5 +1,5 @@
 // Sample data in the shapes of src/contract, for the page tests.
-import type { Capability, MeResult, MeUser, ServerClock, SuggestionDetail, SuggestionListItem, TaskListItem, TaskView } from '../../src/contract';
+import type { Capability, MeResult, MeUser, ProposalView, ServerClock, SuggestionDetail, SuggestionListItem, TaskListItem, TaskView } from '../../src/contract';
 
 export function task(overrides: Partial<TaskView> = {}): TaskView {
   return {
@@ -116,4 +116,24 @@ export const CLOCK = { now: '2026-03-20T01:30:00.000Z', today: '2026-03-20', tim
 /** A `me` answer: the user, the capabilities the server gives him or her, the server's clock. */
 export function meResult(user: MeUser | null, capabilities: Capability[] = [], clock: ServerClock = CLOCK): MeResult {
   return { user, bound: user !== null, capabilities, clock };
+}
+
+/** A deputy's draft proposal as the server shows it to its author. */
+export function proposal(overrides: Partial<ProposalView> = {}): ProposalView {
+  return {
+    id: 'p1',
+    title: '关于增设社区食堂的建议',
+    content: '建议在老旧小区增设社区食堂。',
+    problem: '老年人就餐不便。',
+    measures: '利用闲置用房改建社区食堂。',
+    state: 'draft',
+    author: { userId: 'u1', name: '王建华', delegation: '历下区代表团' },
+    updatedAt: '2026-12-01T02:00:00.000Z',
+    delegation: '历下区代表团',
+    invitations: [],
+    coSigners: [],
+    actions: ['proposals.save', 'proposals.invite'],
+    version: 1,
+    ...overrides,
+  };
 }

@@ -6,6 +6,7 @@ import Taro from '@tarojs/taro';
 import type { ProposalView } from '../../src/contract';
 import { ProposalPageView } from '../../src/pages/proposals/view';
 import { installFakeServer, ok, type FakeServer } from './fake-server';
+import { proposal } from './fixtures';
 import { choose, tap, typeInto } from './form-helpers';
 
 let server: FakeServer;
@@ -15,28 +16,24 @@ beforeEach(() => {
 });
 const modal = () => Taro.showModal as unknown as jest.Mock;
 
-const proposal = (extra: Partial<ProposalView> = {}): ProposalView => ({
-  id: 'p1',
-  title: '关于增设公交夜班线路的建议',
-  content: '建议增设夜班公交线路。',
-  problem: '夜间出行不便。',
-  measures: '先在主干道试点两条夜班线路。',
-  state: 'submitted',
-  author: { userId: 'u1', name: '王建华', delegation: '历下区代表团' },
-  updatedAt: '2026-12-01T02:00:00.000Z',
-  submittedAt: '2026-12-01T02:00:00.000Z',
-  delegation: '历下区代表团',
-  invitations: [],
-  coSigners: [{ userId: 'u2', name: '李秀英', delegation: '章丘区代表团' }],
-  actions: ['proposals.decide'],
-  version: 3,
-  ...extra,
-});
+const submitted = (extra: Partial<ProposalView> = {}): ProposalView =>
+  proposal({
+    title: '关于增设公交夜班线路的建议',
+    content: '建议增设夜班公交线路。',
+    problem: '夜间出行不便。',
+    measures: '先在主干道试点两条夜班线路。',
+    state: 'submitted',
+    submittedAt: '2026-12-01T02:00:00.000Z',
+    coSigners: [{ userId: 'u2', name: '李秀英', delegation: '章丘区代表团' }],
+    actions: ['proposals.decide'],
+    version: 3,
+    ...extra,
+  });
 
 describe('立案审查', () => {
   it('asks for the reason of a return before any confirmation, then sends it with the version seen', async () => {
-    server.on('proposals.get', ok(proposal()));
-    server.on('proposals.decide', ok({ proposal: proposal({ state: 'returned', reason: '请补充客流测算', actions: [] }) }));
+    server.on('proposals.get', ok(submitted()));
+    server.on('proposals.decide', ok({ proposal: submitted({ state: 'returned', reason: '请补充客流测算', actions: [] }) }));
     render(<ProposalPageView id="p1" />);
     expect(await screen.findByText(/附议代表：李秀英/)).toBeTruthy();
     choose('decision-return');
@@ -54,7 +51,7 @@ describe('立案审查', () => {
   });
 
   it('turns nothing into a letter without a reason', async () => {
-    server.on('proposals.get', ok(proposal()));
+    server.on('proposals.get', ok(submitted()));
     render(<ProposalPageView id="p1" />);
     await screen.findByText('立案审查');
     choose('decision-reject');
@@ -65,8 +62,8 @@ describe('立案审查', () => {
   });
 
   it('立案: confirms, then shows the 建议号 and the way to the suggestion', async () => {
-    server.on('proposals.get', ok(proposal()));
-    server.on('proposals.decide', ok({ proposal: proposal({ state: 'accepted', number: '1010', suggestionId: 's9', actions: [] }), suggestionId: 's9', number: '1010' }));
+    server.on('proposals.get', ok(submitted()));
+    server.on('proposals.decide', ok({ proposal: submitted({ state: 'accepted', number: '1010', suggestionId: 's9', actions: [] }), suggestionId: 's9', number: '1010' }));
     render(<ProposalPageView id="p1" />);
     await screen.findByText('立案审查');
     choose('decision-accept');
@@ -80,7 +77,7 @@ describe('立案审查', () => {
 
 describe('an invitation to co-sign', () => {
   it('reads the proposal and accepts it', async () => {
-    const invited = proposal({ state: 'draft', coSigners: [], actions: ['proposals.respond'], myInvitation: { userId: 'me', name: '李秀英', state: 'invited', answerByDate: '2026-12-05' } });
+    const invited = submitted({ state: 'draft', coSigners: [], actions: ['proposals.respond'], myInvitation: { userId: 'me', name: '李秀英', state: 'invited', answerByDate: '2026-12-05' } });
     server.on('proposals.get', ok(invited));
     server.on('proposals.respond', ok({ ...invited, actions: [], myInvitation: { ...invited.myInvitation!, state: 'accepted' } }));
     render(<ProposalPageView id="p1" />);

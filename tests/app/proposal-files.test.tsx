@@ -1,10 +1,11 @@
 // A proposal's files in the app: the draft form offers 添加照片 to its author and sends the file with
 // the proposal as its record; the view page lists the files without 添加 (the author adds on the form).
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import type { AttachmentView, ProposalView } from '../../src/contract';
+import type { AttachmentView } from '../../src/contract';
 import { ProposalEditView } from '../../src/pages/proposals/edit';
 import { ProposalPageView } from '../../src/pages/proposals/view';
 import { installFakeServer, ok, type FakeServer } from './fake-server';
+import { proposal } from './fixtures';
 
 jest.mock('../../src/components/attachment-files', () => ({
   // What the phone's picker gives (name, bytes, size), and what a file uploaded to storage first gives (fileID).
@@ -17,22 +18,6 @@ beforeEach(() => {
   server = installFakeServer();
 });
 
-const proposal = (extra: Partial<ProposalView> = {}): ProposalView => ({
-  id: 'p1',
-  title: '关于增设社区食堂的建议',
-  content: '建议在老旧小区增设社区食堂。',
-  problem: '老年人就餐不便。',
-  measures: '利用闲置用房改建社区食堂。',
-  state: 'draft',
-  author: { userId: 'u1', name: '王建华', delegation: '历下区代表团' },
-  updatedAt: '2026-12-01T02:00:00.000Z',
-  delegation: '历下区代表团',
-  invitations: [],
-  coSigners: [],
-  actions: ['proposals.save', 'proposals.invite'],
-  version: 1,
-  ...extra,
-});
 const file = (over: Partial<AttachmentView> = {}): AttachmentView => ({
   id: 'a1',
   target: 'proposal',

@@ -2,6 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import type { ProposalView } from '../../src/contract';
 import { ProposalEditView } from '../../src/pages/proposals/edit';
 import { fail, installFakeServer, ok, type FakeServer } from './fake-server';
+import { proposal } from './fixtures';
 import { typeInto } from './form-helpers';
 
 // The deputy's draft form saves as he types: once after a pause, then with the id and version it got;
@@ -9,23 +10,16 @@ import { typeInto } from './form-helpers';
 // and says why; 提交 gives way to the server's reason with the phase's dates.
 let server: FakeServer;
 let version = 0;
-const view = (data: Record<string, unknown>, extra: Partial<ProposalView> = {}): ProposalView => ({
-  id: 'p1',
-  title: String(data.title ?? ''),
-  content: String(data.content ?? ''),
-  problem: String(data.problem ?? ''),
-  measures: String(data.measures ?? ''),
-  state: 'draft',
-  author: { userId: 'u1', name: '王建华', delegation: '历下区代表团' },
-  updatedAt: '2026-12-01T02:00:00.000Z',
-  delegation: '历下区代表团',
-  invitations: [],
-  coSigners: [],
-  actions: ['proposals.save', 'proposals.invite'],
-  submitRefusal: '十八届二次闭会期间建议提交期为2026-12-10至2026-12-31，尚未开始，现在不能提交',
-  version,
-  ...extra,
-});
+const view = (data: Record<string, unknown>, extra: Partial<ProposalView> = {}): ProposalView =>
+  proposal({
+    title: String(data.title ?? ''),
+    content: String(data.content ?? ''),
+    problem: String(data.problem ?? ''),
+    measures: String(data.measures ?? ''),
+    submitRefusal: '十八届二次闭会期间建议提交期为2026-12-10至2026-12-31，尚未开始，现在不能提交',
+    version,
+    ...extra,
+  });
 beforeEach(() => {
   window.localStorage.clear();
   version = 0;

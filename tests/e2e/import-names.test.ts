@@ -1,9 +1,7 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromePath, launchBrowser } from './support/browser';
+import type { Browser, Page } from 'playwright-core';
+import { browserAtTextSize, launchBrowser } from './support/browser';
 import { startGateway, type RunningGateway } from './support/gateway';
 import { confirmDialog, fill, login, onPage, PHONE, seeText, seeToast, snap, tap, textOf } from './support/pages';
 
@@ -96,17 +94,7 @@ describe('an import with a mistyped name', () => {
   it('asks in text of at least 17 px at the standard size, and at the largest nothing runs off the screen or wraps inside a name', async () => {
     for (const [size, px] of [['standard', 16], ['largest', 24]] as const) {
       // A Chromium profile whose text size setting is px, as tests/e2e/large-text.test.ts sets it.
-      const dir = mkdtempSync(path.join(os.tmpdir(), 'jyt-text-'));
-      mkdirSync(path.join(dir, 'Default'));
-      writeFileSync(path.join(dir, 'Default', 'Preferences'), JSON.stringify({ webkit: { webprefs: { default_font_size: px } } }));
-      const context = await chromium.launchPersistentContext(dir, {
-        executablePath: chromePath(),
-        headless: true,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-        viewport: PHONE,
-        locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
-      });
+      const { context, close } = await browserAtTextSize(px, PHONE);
       try {
         const page = await context.newPage();
         await page.goto(new URL('/dev/login', gw.url).toString());
@@ -134,8 +122,7 @@ describe('an import with a mistyped name', () => {
         });
         expect(findings).toEqual([]);
       } finally {
-        await context.close();
-        rmSync(dir, { recursive: true, force: true });
+        await close();
       }
     }
   });

@@ -45,28 +45,10 @@ export function tapTargets(page: Page): Promise<Finding[]> {
   });
 }
 
-/** Visible text (an element with text of its own) smaller than `min` px. */
-export function smallText(page: Page, min: number = ELDERLY.minText): Promise<Finding[]> {
-  return page.evaluate((floor) => {
-    const out: { what: string; value: number }[] = [];
-    for (const el of Array.from(document.querySelectorAll('body *'))) {
-      const own = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
-      const r = el.getBoundingClientRect();
-      if (!own || r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
-      const size = parseFloat(getComputedStyle(el).fontSize);
-      if (size < floor - 0.01) out.push({ what: `${el.tagName.toLowerCase()}.${el.className}「${(el.textContent ?? '').trim().slice(0, 12)}」`, value: size });
-    }
-    return out;
-  }, min);
-}
-
-/**
- * Visible text whose line height is below `min` times its size. `line-height: normal` depends on the
- * font (about 1.2 for most) and is counted as 1.2: the app sets its line heights.
- */
-export function tightLines(page: Page, min: number = ELDERLY.minLineHeight): Promise<Finding[]> {
-  return page.evaluate((floor) => {
-    const out: { what: string; value: number }[] = [];
+/** Each visible element with text of its own: its text size and line height (`normal` counted as 1.2). */
+function ownText(page: Page): Promise<{ what: string; size: number; line: number }[]> {
+  return page.evaluate(() => {
+    const out: { what: string; size: number; line: number }[] = [];
     for (const el of Array.from(document.querySelectorAll('body *'))) {
       const own = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
       const r = el.getBoundingClientRect();
@@ -74,11 +56,26 @@ export function tightLines(page: Page, min: number = ELDERLY.minLineHeight): Pro
       const style = getComputedStyle(el);
       const size = parseFloat(style.fontSize);
       const line = style.lineHeight === 'normal' ? size * 1.2 : parseFloat(style.lineHeight);
-      const ratio = line / size;
-      if (ratio < floor - 0.005) out.push({ what: `${el.tagName.toLowerCase()}.${el.className}「${(el.textContent ?? '').trim().slice(0, 12)}」`, value: Math.round(ratio * 100) / 100 });
+      out.push({ what: `${el.tagName.toLowerCase()}.${el.className}「${(el.textContent ?? '').trim().slice(0, 12)}」`, size, line });
     }
     return out;
-  }, min);
+  });
+}
+
+/** Visible text (an element with text of its own) smaller than `min` px. */
+export async function smallText(page: Page, min: number = ELDERLY.minText): Promise<Finding[]> {
+  return (await ownText(page)).filter((t) => t.size < min - 0.01).map(({ what, size }) => ({ what, value: size }));
+}
+
+/**
+ * Visible text whose line height is below `min` times its size. `line-height: normal` depends on the
+ * font (about 1.2 for most) and is counted as 1.2: the app sets its line heights.
+ */
+export async function tightLines(page: Page, min: number = ELDERLY.minLineHeight): Promise<Finding[]> {
+  return (await ownText(page))
+    .map(({ what, size, line }) => ({ what, value: Math.round((line / size) * 100) / 100, ratio: line / size }))
+    .filter((t) => t.ratio < min - 0.005)
+    .map(({ what, value }) => ({ what, value }));
 }
 
 export interface ElderlyFindings {
